@@ -1,0 +1,5 @@
+export * from './methods';
+export * from './errors';
+export * from './schemas';
+export { dispatch, forbidden } from './dispatch';
+export { encodeWire, decodeWire } from './wire';
