@@ -1,0 +1,15 @@
+/** `npm run --silent cli -- <command> [args]`: the command line on the same services as the app. */
+import { runCli } from './commands';
+
+runCli(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`Oväntat fel: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

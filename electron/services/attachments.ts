@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError, AttachmentMeta } from '../../shared/contract';
+import { inspectPdf } from './pdf/inspect';
+import { writeFileAtomic } from './storage/atomic';
+import type { DataFolder } from './storage/data-folder';
+import { createSerialQueue } from './storage/serial';
+
+const Index = z.object({ version: z.literal(1), attachments: z.array(AttachmentMeta) });
+type Index = z.infer<typeof Index>;
+
+export interface AttachmentStore {
+  add(fileName: string, bytes: Uint8Array, now?: Date): Promise<AttachmentMeta>;
+  list(): Promise<AttachmentMeta[]>;
+  read(sha256: string): Promise<{ meta: AttachmentMeta; bytes: Uint8Array }>;
+}
+
+export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * PDF attachments stored by SHA-256. The same file added twice is stored once;
+ * the file is validated before anything is written, so a refused file leaves
+ * the folder exactly as it was.
+ */
+export function createAttachmentStore(folder: DataFolder): AttachmentStore {
+  const indexPath = join(folder.attachmentsDir, 'index.json');
+  const blobPath = (sha: string) => join(folder.attachmentsDir, sha.slice(0, 2), `${sha}.pdf`);
+  const serial = createSerialQueue();
+
+  async function readIndex(): Promise<Index> {
+    let text: string;
+    try {
+      text = await fs.readFile(indexPath, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, attachments: [] };
+      throw err;
+    }
+    const parsed = Index.safeParse(safeJson(text));
+    if (parsed.success) return parsed.data;
+    // A damaged index must not hide the files: keep it aside and rebuild from the blobs.
+    await fs.rename(indexPath, `${indexPath}.damaged-${Date.now()}`);
+    return rebuildIndex();
+  }
+
+  async function rebuildIndex(): Promise<Index> {
+    const attachments: AttachmentMeta[] = [];
+    for (const sub of await fs.readdir(folder.attachmentsDir, { withFileTypes: true })) {
+      if (!sub.isDirectory()) continue;
+      for (const name of await fs.readdir(join(folder.attachmentsDir, sub.name))) {
+        const sha = name.replace(/\.pdf$/, '');
+        if (!/^[0-9a-f]{64}$/.test(sha)) continue;
+        const path = join(folder.attachmentsDir, sub.name, name);
+        const [bytes, stat] = await Promise.all([fs.readFile(path), fs.stat(path)]);
+        const { pageCount } = await inspectPdf(bytes);
+        attachments.push({ sha256: sha, fileName: `${sha.slice(0, 12)}.pdf`, size: bytes.length, pageCount, addedAt: stat.mtime.toISOString() });
+      }
+    }
+    const index: Index = { version: 1, attachments };
+    await writeFileAtomic(indexPath, JSON.stringify(index, null, 2));
+    return index;
+  }
+
+  return {
+    add: (fileName, bytes, now = new Date()) =>
+      serial(async () => {
+        const { pageCount } = await inspectPdf(bytes); // throws a Swedish AppError before any write
+        const sha = sha256Hex(bytes);
+        const index = await readIndex();
+        const known = index.attachments.find((a) => a.sha256 === sha);
+        if (known) return known;
+        const path = blobPath(sha);
+        await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
+        await writeFileAtomic(path, bytes);
+        const meta: AttachmentMeta = { sha256: sha, fileName, size: bytes.byteLength, pageCount, addedAt: now.toISOString() };
+        await writeFileAtomic(indexPath, JSON.stringify({ version: 1, attachments: [...index.attachments, meta] }, null, 2));
+        return meta;
+      }),
+
+    list: () => serial(async () => [...(await readIndex()).attachments].sort((a, b) => b.addedAt.localeCompare(a.addedAt))),
+
+    read: (sha256) =>
+      serial(async () => {
+        const meta = (await readIndex()).attachments.find((a) => a.sha256 === sha256);
+        if (!meta) throw new AppError('not_found', 'Bilagan finns inte på den här datorn.');
+        const bytes = await fs.readFile(blobPath(sha256));
+        // Content addressing lets us detect a file changed or damaged on disk.
+        if (sha256Hex(bytes) !== sha256) {
+          throw new AppError('invalid_file', 'Bilagans fil på disken har ändrats eller skadats och visas därför inte.');
+        }
+        return { meta, bytes };
+      }),
+  };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}

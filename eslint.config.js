@@ -1,0 +1,73 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads', 'module', 'events', 'buffer'];
+const nodeModules = [{ group: ['node:*'], message: 'Node modules belong to electron/services, not here.' }];
+const builtinPaths = NODE_BUILTINS.map((name) => ({ name, message: 'Node modules belong to electron/services, not here.' }));
+
+/**
+ * Imports flow one way: renderer → shared; electron → shared; shared is pure.
+ * These rules are the architecture, enforced (see ../shared/tech/ARCHITECTURE.md).
+ */
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'test/artifacts/**', '.data/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'shared/ is pure: no Electron.' }, ...builtinPaths],
+          patterns: [
+            ...nodeModules,
+            { group: ['**/electron/**', '**/renderer/**'], message: 'shared/ never imports electron/ or renderer/.' },
+            { group: ['react', 'react-*', '@mantine/*', 'dexie*'], message: 'shared/ is pure: no UI or storage libraries.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'The renderer reaches the main side only through the contract.' }, ...builtinPaths],
+          patterns: [...nodeModules, { group: ['**/electron/**'], message: 'The renderer never imports electron/: use the API client.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/main/**', 'electron/preload/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'electron', message: 'Services, the host and the CLI are plain Node: only electron/main and electron/preload may import Electron.' }],
+          patterns: [{ group: ['**/renderer/**'], message: 'The main side never imports the renderer.' }, { group: ['**/electron/main/**', '**/main/**'], message: 'Services never import the Electron glue.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/renderer/**'], message: 'The main side never imports the renderer.' }] }],
+    },
+  },
+);

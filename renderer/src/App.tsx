@@ -1,0 +1,15 @@
+import { DirectionProvider, MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { AppFrame } from './layout/AppFrame';
+import { cssVariablesResolver, theme } from './theme';
+
+export function App() {
+  return (
+    <DirectionProvider>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
+        <Notifications position="top-right" limit={4} />
+        <AppFrame />
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}

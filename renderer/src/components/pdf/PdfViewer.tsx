@@ -1,0 +1,131 @@
+import 'react-pdf/dist/Page/TextLayer.css';
+import 'react-pdf/dist/Page/AnnotationLayer.css';
+import { ActionIcon, Alert, Group, Loader, NumberInput, Paper, Text, Tooltip } from '@mantine/core';
+import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { Document, Page } from 'react-pdf';
+import { formatPageCount } from '../../../../shared/domain/format';
+import './pdf-worker';
+
+const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
+// Never let pdf.js evaluate generated code (the CSP forbids it anyway).
+const PDF_OPTIONS = { isEvalSupported: false } as const;
+
+export interface PdfViewerProps {
+  bytes: Uint8Array;
+  title: string;
+  initialPage?: number;
+  initialZoom?: number;
+  onViewChange?(view: { page: number; zoom: number }): void;
+}
+
+/**
+ * The in-app reader: one page at a time with page navigation and zoom,
+ * keyboard first (PageUp/PageDown, Home/End, + and −).
+ */
+export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onViewChange }: PdfViewerProps) {
+  // pdf.js transfers the buffer to its worker: give it a copy so the caller's bytes stay usable.
+  const file = useMemo(() => ({ data: bytes.slice() }), [bytes]);
+  const [pages, setPages] = useState(0);
+  const [page, setPage] = useState(initialPage);
+  const [zoom, setZoom] = useState(initialZoom);
+  const [failed, setFailed] = useState(false);
+
+  useEffect(() => {
+    if (pages > 0) onViewChange?.({ page, zoom });
+  }, [page, zoom, pages, onViewChange]);
+
+  const goTo = useCallback((n: number) => setPage((p) => (pages > 0 ? Math.min(Math.max(1, n), pages) : p)), [pages]);
+  const zoomBy = useCallback((dir: 1 | -1) => {
+    setZoom((z) => {
+      const i = ZOOM_STEPS.findIndex((s) => s >= z - 1e-6);
+      const next = ZOOM_STEPS[Math.min(Math.max(0, (i < 0 ? ZOOM_STEPS.length - 1 : i) + dir), ZOOM_STEPS.length - 1)];
+      return next ?? z;
+    });
+  }, []);
+
+  function onKey(e: KeyboardEvent<HTMLDivElement>) {
+    if (e.target instanceof HTMLInputElement) return;
+    const actions: Record<string, () => void> = {
+      PageDown: () => goTo(page + 1),
+      ArrowRight: () => goTo(page + 1),
+      PageUp: () => goTo(page - 1),
+      ArrowLeft: () => goTo(page - 1),
+      Home: () => goTo(1),
+      End: () => goTo(pages),
+      '+': () => zoomBy(1),
+      '-': () => zoomBy(-1),
+    };
+    const action = actions[e.key];
+    if (action) {
+      e.preventDefault();
+      action();
+    }
+  }
+
+  if (failed) {
+    return <Alert color="red" title="Handlingen kunde inte visas">Filen gick inte att läsa. Prova att lägga till den igen.</Alert>;
+  }
+
+  return (
+    <Paper withBorder p="sm" role="region" aria-label={`PDF-visare: ${title}`} onKeyDown={onKey} tabIndex={0}>
+      <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
+        <Group gap="xs">
+          <Tooltip label="Föregående sida (Page Up)">
+            <ActionIcon variant="default" size="lg" aria-label="Föregående sida" disabled={page <= 1} onClick={() => goTo(page - 1)}>‹</ActionIcon>
+          </Tooltip>
+          <NumberInput
+            aria-label="Sidnummer"
+            value={page}
+            min={1}
+            max={Math.max(pages, 1)}
+            onChange={(v) => typeof v === 'number' && goTo(v)}
+            w={72}
+            size="sm"
+            hideControls
+            clampBehavior="strict"
+          />
+          <Text size="sm" aria-live="polite" data-testid="pdf-position">
+            Sida {page} av {pages || '…'}
+          </Text>
+          <Tooltip label="Nästa sida (Page Down)">
+            <ActionIcon variant="default" size="lg" aria-label="Nästa sida" disabled={pages === 0 || page >= pages} onClick={() => goTo(page + 1)}>›</ActionIcon>
+          </Tooltip>
+        </Group>
+        <Group gap="xs">
+          <Tooltip label="Zooma ut (−)">
+            <ActionIcon variant="default" size="lg" aria-label="Zooma ut" disabled={zoom <= ZOOM_STEPS[0]!} onClick={() => zoomBy(-1)}>−</ActionIcon>
+          </Tooltip>
+          <Text size="sm" w={48} ta="center" data-testid="pdf-zoom">{Math.round(zoom * 100)} %</Text>
+          <Tooltip label="Zooma in (+)">
+            <ActionIcon variant="default" size="lg" aria-label="Zooma in" disabled={zoom >= ZOOM_STEPS[ZOOM_STEPS.length - 1]!} onClick={() => zoomBy(1)}>+</ActionIcon>
+          </Tooltip>
+        </Group>
+      </Group>
+      <div className="pdf-stage">
+        <Document
+          file={file}
+          options={PDF_OPTIONS}
+          onLoadSuccess={(doc) => {
+            setPages(doc.numPages);
+            setPage((p) => Math.min(Math.max(1, p), doc.numPages));
+          }}
+          onLoadError={() => setFailed(true)}
+          loading={<Group p="xl"><Loader size="sm" /><Text size="sm">Öppnar handlingen …</Text></Group>}
+          error={<Text>Handlingen kunde inte visas.</Text>}
+        >
+          {pages > 0 && (
+            <Page
+              pageNumber={page}
+              scale={zoom}
+              width={640}
+              renderAnnotationLayer={false}
+              loading={<Loader size="sm" />}
+              customTextRenderer={undefined}
+            />
+          )}
+        </Document>
+      </div>
+      <Text size="xs" c="dimmed" mt="xs">{pages > 0 ? formatPageCount(pages) : ''} · Bläddra med Page Up/Page Down, zooma med + och −.</Text>
+    </Paper>
+  );
+}

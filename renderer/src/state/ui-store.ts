@@ -1,0 +1,20 @@
+import { create } from 'zustand';
+
+/** The sections of the app. Only sections that work are listed; later issues add theirs. */
+export type Section = 'documents' | 'about';
+
+interface UiState {
+  section: Section;
+  /** The attachment open in the viewer, by SHA-256. */
+  openAttachment: string | null;
+  go(section: Section): void;
+  open(sha256: string | null): void;
+}
+
+/** UI and session state only; data lives in Dexie and on the main side. */
+export const useUi = create<UiState>((set) => ({
+  section: 'documents',
+  openAttachment: null,
+  go: (section) => set({ section }),
+  open: (sha256) => set({ openAttachment: sha256 }),
+}));
