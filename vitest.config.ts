@@ -13,7 +13,6 @@ export default defineConfig({
           environment: 'jsdom',
           setupFiles: ['test/renderer/setup-dom.ts'],
         },
-        esbuild: { jsx: 'automatic' },
       },
     ],
   },

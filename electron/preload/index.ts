@@ -1,0 +1,29 @@
+/**
+ * Preload (sandboxed, bundled to CommonJS). Exposes exactly one function per
+ * contract method on `window.styrelsebordet` and nothing else: no ipcRenderer,
+ * no generic invoke, no channel names chosen by the page.
+ *
+ * Imports only the method list (no zod): a sandboxed preload can require
+ * nothing but `electron`, so everything else must be bundled and kept small.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import type { Bridge } from '../../shared/contract/bridge';
+import type { Envelope } from '../../shared/contract/errors';
+import { channelFor, type Method } from '../../shared/contract/methods';
+
+const call =
+  (method: Method) =>
+  (input: unknown): Promise<Envelope<unknown>> =>
+    ipcRenderer.invoke(channelFor(method), input) as Promise<Envelope<unknown>>;
+
+// Listed by hand, checked by `satisfies`: a method added to or removed from
+// METHODS without updating this object fails to compile.
+const api = Object.freeze({
+  'app.info': call('app.info'),
+  'attachments.add': call('attachments.add'),
+  'attachments.list': call('attachments.list'),
+  'attachments.read': call('attachments.read'),
+  'documents.coverSheet': call('documents.coverSheet'),
+} satisfies Bridge);
+
+contextBridge.exposeInMainWorld('styrelsebordet', api);
