@@ -4,7 +4,8 @@
  * origin, so CSP 'self' and the IPC sender check mean "the app's own files".
  */
 import { protocol } from 'electron';
-import { readFile } from 'node:fs/promises';
+import { readFile, realpath } from 'node:fs/promises';
+import { sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { contentTypeFor, resolveAppUrl } from '../security/static-files';
 import { APP_SCHEME } from '../security/urls';
@@ -40,9 +41,12 @@ export function serveAppProtocol(rootDir: string): void {
     if (request.method !== 'GET' && request.method !== 'HEAD') return plain(405, 'Method Not Allowed');
     const file = resolveAppUrl(request.url, rootDir);
     if (!file) return plain(404, 'Not Found');
-    let body: Uint8Array;
+    let body: Buffer;
     try {
-      body = new Uint8Array(await readFile(file));
+      // The path guard works on names; this catches a link inside the build folder pointing out of it.
+      const [real, realRoot] = await Promise.all([realpath(file), realpath(rootDir)]);
+      if (!real.startsWith(realRoot + sep)) return plain(404, 'Not Found');
+      body = await readFile(real);
     } catch {
       // Missing file or a folder: same answer as a refused path, so probing learns nothing.
       return plain(404, 'Not Found');

@@ -10,9 +10,15 @@ export function AppFrame() {
   const go = useUi((s) => s.go);
   const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]!;
   const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
 
-  // Move focus to the new section's heading so keyboard and screen-reader users know where they are.
+  // After a change of section, move focus to its heading so keyboard and
+  // screen-reader users know where they are. Not on start: the skip link comes first.
   useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
     mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
   }, [section]);
 

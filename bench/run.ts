@@ -1,0 +1,7 @@
+/** `npm run bench`: every benchmark, each reported as a ratio to a baseline from the same run. */
+import { storageBench } from './storage.bench';
+import { pdfBench } from './pdf.bench';
+
+console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
+await storageBench();
+await pdfBench();

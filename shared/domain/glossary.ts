@@ -1,0 +1,52 @@
+/**
+ * The glossary: each Swedish domain term mapped once to the English identifier
+ * used in code. UI text stays Swedish; code and comments say the English word.
+ * When you add a concept to the domain, add its term here first.
+ */
+export const GLOSSARY = {
+  samordningsförbund: { id: 'federation', en: 'coordination federation (FINSAM legal person)' },
+  förbundsmedlem: { id: 'memberOrganisation', en: 'member organisation of the federation' },
+  Försäkringskassan: { id: 'socialInsuranceAgency', en: 'Swedish Social Insurance Agency (pays the state half)' },
+  Arbetsförmedlingen: { id: 'employmentService', en: 'Swedish Public Employment Service (seats, no separate payment)' },
+  region: { id: 'region', en: 'region (county council)' },
+  kommun: { id: 'municipality', en: 'municipality' },
+  förbundschef: { id: 'director', en: 'director of the federation, usually board secretary' },
+  sekreterare: { id: 'secretary', en: 'secretary of the board' },
+  styrelse: { id: 'board', en: 'the board' },
+  ledamot: { id: 'member', en: 'board member with a vote' },
+  ersättare: { id: 'substitute', en: 'substitute member' },
+  inkallelseordning: { id: 'callingOrder', en: 'order in which substitutes are called in' },
+  tjänstgörande: { id: 'serving', en: 'serving (a substitute taking a seat)' },
+  ordförande: { id: 'chair', en: 'chair' },
+  'vice ordförande': { id: 'viceChair', en: 'vice chair' },
+  'ansökan om medel': { id: 'application', en: 'application for funding' },
+  insats: { id: 'initiative', en: 'funded initiative / measure' },
+  insatsägare: { id: 'initiativeOwner', en: 'owner of the initiative (huvudman)' },
+  diarienummer: { id: 'registrationNumber', en: 'registry (diary) number' },
+  bilaga: { id: 'attachment', en: 'attachment' },
+  handling: { id: 'document', en: 'document (board paper)' },
+  jäv: { id: 'conflictOfInterest', en: 'conflict of interest (disqualification)' },
+  förhinder: { id: 'absenceNotice', en: 'notice of being unable to attend' },
+  sammanträde: { id: 'meeting', en: 'board meeting' },
+  kallelse: { id: 'notice', en: 'notice of meeting' },
+  föredragningslista: { id: 'agenda', en: 'agenda' },
+  ärende: { id: 'item', en: 'agenda item / matter' },
+  'förslag till beslut': { id: 'proposedDecision', en: 'proposed decision' },
+  beslut: { id: 'decision', en: 'decision' },
+  yrkande: { id: 'motion', en: 'motion' },
+  omröstning: { id: 'vote', en: 'vote' },
+  reservation: { id: 'dissent', en: 'formal dissent' },
+  protokollsanteckning: { id: 'minuteNote', en: 'note entered in the minutes' },
+  närvaro: { id: 'attendance', en: 'attendance' },
+  beslutförhet: { id: 'quorum', en: 'quorum' },
+  protokoll: { id: 'minutes', en: 'minutes' },
+  justering: { id: 'attestation', en: 'attestation (approval) of the minutes' },
+  justerare: { id: 'attester', en: 'person appointed to attest the minutes' },
+  utdrag: { id: 'extract', en: 'extract of chosen paragraphs' },
+  anslag: { id: 'posting', en: 'public posting of attested minutes' },
+  delegationsordning: { id: 'delegationScheme', en: 'scheme of delegation' },
+  delegationsbeslut: { id: 'delegatedDecision', en: 'decision taken under delegation' },
+  paket: { id: 'package', en: 'signed package file (.sbpaket)' },
+} as const satisfies Record<string, { id: string; en: string }>;
+
+export type SwedishTerm = keyof typeof GLOSSARY;

@@ -1,0 +1,135 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeCorruptPdf, makeEncryptedPdf, makeMultiPagePdf, notAPdf } from '../helpers/pdf-fixtures';
+import { snapshotTree } from '../helpers/tree';
+import { startWebHost, type StartedHost } from './host';
+import { expectAccessible, snap } from './screens';
+
+let host: StartedHost;
+test.beforeAll(async () => {
+  host = await startWebHost();
+});
+test.afterAll(async () => {
+  await host?.stop();
+});
+
+/** Chooses files through the "Lägg till PDF" button's file chooser, as a user would. */
+async function choose(page: Page, files: { name: string; buffer: Buffer }[]) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Lägg till PDF' }).click();
+  await (await chooser).setFiles(files.map((f) => ({ ...f, mimeType: 'application/pdf' })));
+}
+
+test('adds a multi-page PDF, lists it and reads it page by page with zoom', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('heading', { level: 1, name: 'Handlingar' })).toBeVisible();
+  await expect(page.getByText('Inga handlingar ännu')).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, '01-handlingar-tom');
+
+  const pdf = Buffer.from(await makeMultiPagePdf(6, 'Ansökan om medel – Öppna vägar'));
+  await choose(page, [{ name: 'Ansökan om medel – Öppna vägar.pdf', buffer: pdf }]);
+
+  await expect(page.getByText('Handlingen lades till')).toBeVisible();
+  const row = page.getByTestId('attachment-row');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Ansökan om medel – Öppna vägar.pdf');
+  await expect(row.getByRole('cell').nth(1)).toHaveText('6');
+
+  // The viewer opens beside the list with page 1 rendered.
+  const viewer = page.getByRole('region', { name: /PDF-visare/ });
+  await expect(viewer.getByTestId('pdf-position')).toHaveText('Sida 1 av 6');
+  await expect(viewer.locator('canvas')).toBeVisible();
+  await expect(viewer.locator('.react-pdf__Page__textContent')).toContainText('Sida 1 av 6');
+  await expectAccessible(page);
+  await snap(page, '02-handlingar-visare-sida-1');
+
+  // Page navigation: button, keyboard and page number.
+  await viewer.getByRole('button', { name: 'Nästa sida' }).click();
+  await expect(viewer.locator('.react-pdf__Page__textContent')).toContainText('Sida 2 av 6');
+  await viewer.focus();
+  await page.keyboard.press('PageDown');
+  await expect(viewer.getByTestId('pdf-position')).toHaveText('Sida 3 av 6');
+  await page.keyboard.press('End');
+  await expect(viewer.locator('.react-pdf__Page__textContent')).toContainText('Sida 6 av 6');
+  await expect(viewer.getByRole('button', { name: 'Nästa sida' })).toBeDisabled();
+  await viewer.getByLabel('Sidnummer').fill('4');
+  await expect(viewer.locator('.react-pdf__Page__textContent')).toContainText('Sida 4 av 6');
+
+  // Zoom makes the page bigger.
+  const before = (await viewer.locator('canvas').boundingBox())!.width;
+  await viewer.getByRole('button', { name: 'Zooma in' }).click();
+  await expect(viewer.getByTestId('pdf-zoom')).toHaveText('125 %');
+  await expect.poll(async () => (await viewer.locator('canvas').boundingBox())!.width).toBeGreaterThan(before * 1.2);
+  await snap(page, '03-handlingar-visare-sida-4-zoom');
+
+  // After a reload the list comes back from the data folder and the reader opens where it was.
+  await page.reload();
+  await expect(page.getByTestId('attachment-row')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Ansökan om medel – Öppna vägar.pdf' }).click();
+  await expect(page.getByTestId('pdf-position')).toHaveText('Sida 4 av 6');
+  await expect(page.getByTestId('pdf-zoom')).toHaveText('125 %');
+});
+
+test('refuses bad files with a Swedish message and stores nothing', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('attachment-row')).toHaveCount(1);
+  const before = snapshotTree(host.dataDir);
+
+  const bad = [
+    { name: 'bild.pdf', buffer: Buffer.from(notAPdf()), message: /inte en PDF/i },
+    { name: 'tom.pdf', buffer: Buffer.alloc(0), message: /tom/i },
+    { name: 'skyddad.pdf', buffer: Buffer.from(makeEncryptedPdf()), message: /lösenord|krypter/i },
+    { name: 'avbruten.pdf', buffer: Buffer.from(await makeCorruptPdf()), message: /skadad|ofullständig|kunde inte läsas/i },
+  ];
+  for (const file of bad) {
+    await choose(page, [file]);
+    const alert = page.getByRole('alert').filter({ hasText: `${file.name} lades inte till` });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText(file.message);
+    await alert.getByRole('button').first().click(); // close it
+  }
+  await expect(page.getByTestId('attachment-row')).toHaveCount(1);
+  expect(snapshotTree(host.dataDir)).toEqual(before);
+
+  await choose(page, [bad[0]!]);
+  await expect(page.getByRole('alert').filter({ hasText: 'bild.pdf lades inte till' })).toBeVisible();
+  await snap(page, '04-handlingar-fel-fil');
+});
+
+test('drag and drop adds a PDF', async ({ page }) => {
+  await page.goto(host.url);
+  const pdf = await makeMultiPagePdf(2, 'Dragen handling');
+  const dataTransfer = await page.evaluateHandle((bytes) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([new Uint8Array(bytes)], 'Dragen handling.pdf', { type: 'application/pdf' }));
+    return dt;
+  }, Array.from(pdf));
+  await page.getByTestId('drop-pdf').dispatchEvent('drop', { dataTransfer });
+  await expect(page.getByRole('button', { name: 'Dragen handling.pdf' })).toBeVisible();
+  await expect(page.getByTestId('pdf-position')).toHaveText('Sida 1 av 2');
+});
+
+test('exports a cover sheet listing the attachments, and shows the about screen', async ({ page }) => {
+  await page.goto(host.url);
+  await expect(page.getByTestId('attachment-row')).toHaveCount(2);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Skapa bilageförteckning (PDF)' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^bilageforteckning-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const saved = await file.path();
+  expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+  expect(readFileSync(join(host.dataDir, 'exports', file.suggestedFilename()))).toEqual(readFileSync(saved));
+
+  await page.getByRole('button', { name: /Om Styrelsebordet/ }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Om Styrelsebordet' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: host.dataDir })).toBeVisible();
+  await expectAccessible(page);
+  await snap(page, '05-om-styrelsebordet');
+
+  // Keyboard only: from a fresh start the skip link comes first.
+  await page.reload();
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Hoppa till innehållet' })).toBeFocused();
+});
