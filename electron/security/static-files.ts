@@ -27,7 +27,7 @@ export function resolveStaticPath(urlPath: string, rootDir: string): string | nu
   }
   // A '%' left after one decode means double encoding (e.g. %252e%252e): no built file needs it.
   if (decoded.includes('%')) return null;
-  if (/[\\\u0000-\u001f\u007f]/.test(decoded)) return null;
+  if (decoded.includes('\\') || hasControlCharacter(decoded)) return null;
 
   const relative = decoded === '/' ? 'index.html' : decoded.slice(1);
   const segments = relative.split('/');
@@ -52,6 +52,15 @@ export function resolveAppUrl(url: string, rootDir: string): string | null {
   const rest = url.slice(APP_ORIGIN.length);
   const end = rest.search(/[?#]/);
   return resolveStaticPath(end === -1 ? rest : rest.slice(0, end), rootDir);
+}
+
+/** NUL and other control characters have no place in a file name (NUL truncates paths in C code). */
+function hasControlCharacter(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c === 0x7f) return true;
+  }
+  return false;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {

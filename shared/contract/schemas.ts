@@ -7,14 +7,15 @@ export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 i hex');
 
 /** Raw bytes. Buffers are Uint8Arrays, so Node and the browser both pass. */
-export const Bytes = z.instanceof(Uint8Array);
+export const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes');
 
 /** A file name as the user's system gave it: no folders, no control characters. */
 export const FileName = z
   .string()
   .min(1)
   .max(255)
-  .refine((s) => !/[\\/\u0000-\u001f]/.test(s), 'filnamn utan mappar eller styrtecken');
+  // No folders and no control characters (code points below 32).
+  .refine((s) => !/[\\/]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 32), 'filnamn utan mappar eller styrtecken');
 
 export const AttachmentMeta = z.object({
   sha256: Sha256,

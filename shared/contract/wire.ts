@@ -22,9 +22,12 @@ export function fromBase64(text: string): Uint8Array {
 }
 
 export function encodeWire(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v instanceof Uint8Array ? { [TAG]: toBase64(v) } : v,
-  );
+  // Look at the holder's original value: Node's Buffer has a toJSON() that
+  // JSON.stringify applies before the replacer sees the value.
+  return JSON.stringify(value, function (this: Record<string, unknown>, key: string, v: unknown) {
+    const original = this[key];
+    return original instanceof Uint8Array ? { [TAG]: toBase64(original) } : v;
+  });
 }
 
 /** Throws SyntaxError on bad JSON or a malformed bytes tag; callers answer 400. */

@@ -47,6 +47,19 @@ export const GLOSSARY = {
   delegationsordning: { id: 'delegationScheme', en: 'scheme of delegation' },
   delegationsbeslut: { id: 'delegatedDecision', en: 'decision taken under delegation' },
   paket: { id: 'package', en: 'signed package file (.sbpaket)' },
+  organisationsnummer: { id: 'orgNr', en: 'Swedish organisation number (10 digits, Luhn check digit)' },
+  bidrag: { id: 'contribution', en: 'yearly contribution of a member organisation, whole kronor' },
+  styrelseuppdrag: { id: 'boardAssignment', en: 'a seat on the board: role, organisation, term' },
+  mandatperiod: { id: 'term', en: 'term of office (from–to)' },
+  tjänsteperson: { id: 'staff', en: 'employee of the federation (director, secretary)' },
+  händelse: { id: 'event', en: 'signed event: every change is one' },
+  enhetsnyckel: { id: 'deviceKey', en: 'Ed25519 key made by one installation' },
+  fingeravtryck: { id: 'fingerprint', en: 'SHA-256 of a public key; compared by phone before acceptance' },
+  'godkänd nyckel': { id: 'accepted', en: 'key accepted by the director: its events apply' },
+  'väntande händelse': { id: 'held', en: 'event from a key not (yet) accepted: kept aside, not applied' },
+  'avvisad händelse': { id: 'refused', en: 'event without authority: never applied, shown with the reason' },
+  'samtidig ändring': { id: 'conflict', en: 'concurrent changes of the same field; the later in event order wins' },
+  historik: { id: 'history', en: 'audit trail: every version of an item with author and event' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type SwedishTerm = keyof typeof GLOSSARY;

@@ -101,9 +101,14 @@ test('refuses bad files with a Swedish message and stores nothing', async ({ pag
 test('drag and drop adds a PDF', async ({ page }) => {
   await page.goto(host.url);
   const pdf = await makeMultiPagePdf(2, 'Dragen handling');
+  // Runs in the page; the DOM types are not part of the Node test project, hence the narrow cast.
   const dataTransfer = await page.evaluateHandle((bytes) => {
-    const dt = new DataTransfer();
-    dt.items.add(new File([new Uint8Array(bytes)], 'Dragen handling.pdf', { type: 'application/pdf' }));
+    const w = globalThis as unknown as {
+      DataTransfer: new () => { items: { add(file: unknown): void } };
+      File: new (parts: unknown[], name: string, opts: { type: string }) => unknown;
+    };
+    const dt = new w.DataTransfer();
+    dt.items.add(new w.File([new Uint8Array(bytes)], 'Dragen handling.pdf', { type: 'application/pdf' }));
     return dt;
   }, Array.from(pdf));
   await page.getByTestId('drop-pdf').dispatchEvent('drop', { dataTransfer });

@@ -13,6 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { profileDirFor } from '../../electron/main/args';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security/csp';
 import { METHODS } from '../../shared/contract/methods';
 
@@ -75,7 +76,11 @@ test.describe('Electron shell', () => {
 
   test.afterAll(async () => {
     await app?.close();
-    if (tmp) rmSync(tmp, { recursive: true, force: true });
+    if (tmp) {
+      // The shell keeps Chromium's profile for a --data folder in the OS temp folder; remove both.
+      rmSync(profileDirFor(join(tmp, 'data')), { recursive: true, force: true });
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 
   test('one window, on app://, with isolation, sandbox and no Node', async () => {

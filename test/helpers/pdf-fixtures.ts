@@ -11,7 +11,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib';
  * A PDF with `pages` A4 pages, each with a big "Sida N av M" and a line of
  * Swedish text (å ä ö), so a rendered page is easy to recognise on screen.
  */
-export async function makeMultiPagePdf(pages: number, title = 'Testhandling'): Promise<Uint8Array> {
+export async function makeMultiPagePdf(pages: number, title = 'Testhandling'): Promise<Uint8Array<ArrayBuffer>> {
   const doc = await PDFDocument.create();
   doc.setTitle(title);
   doc.setLanguage('sv-SE');
@@ -31,20 +31,21 @@ export async function makeMultiPagePdf(pages: number, title = 'Testhandling'): P
   }
   // Classic xref table without object streams: the most forgiving layout for
   // readers, so a truncated copy of it is the hardest case to detect.
-  return doc.save({ useObjectStreams: false });
+  // Copied into a plain ArrayBuffer: that is the type the contract's Bytes schema infers.
+  return new Uint8Array(await doc.save({ useObjectStreams: false }));
 }
 
 /**
  * A valid PDF cut in half: what an interrupted download or copy leaves behind.
  * Five pages, so the missing half contains whole pages, not just the trailer.
  */
-export async function makeCorruptPdf(): Promise<Uint8Array> {
+export async function makeCorruptPdf(): Promise<Uint8Array<ArrayBuffer>> {
   const whole = await makeMultiPagePdf(5, 'Avbruten kopia');
   return whole.slice(0, Math.floor(whole.byteLength / 2));
 }
 
 /** Bytes that are clearly not a PDF: the start of a PNG file. */
-export function notAPdf(): Uint8Array {
+export function notAPdf(): Uint8Array<ArrayBuffer> {
   const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d];
   return Uint8Array.from([...png, ...new TextEncoder().encode('IHDR inte en pdf')]);
 }
@@ -97,7 +98,7 @@ const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
  * A one-page PDF encrypted with the standard security handler. With the
  * default empty `userPassword` it opens without a password prompt.
  */
-export function makeEncryptedPdf(options: { userPassword?: string } = {}): Uint8Array {
+export function makeEncryptedPdf(options: { userPassword?: string } = {}): Uint8Array<ArrayBuffer> {
   const userPassword = options.userPassword ?? '';
   const permissions = -3884; // printing and copying allowed, as in a typical "protected" export
   const fileId = md5(new TextEncoder().encode('styrelsebordet-testfil'));

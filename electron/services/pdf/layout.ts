@@ -40,6 +40,7 @@ export const styles: Record<string, Style> = {
   small: { fontSize: 8, color: COLORS.muted },
   tableHeader: { fontSize: 8.5, bold: true, color: COLORS.accent },
   tableCell: { fontSize: 9 },
+  tableTotal: { fontSize: 9, bold: true },
   /** Hashes and other codes: smaller, spaced, so groups of characters are easy to compare. */
   code: { fontSize: 7.5, color: COLORS.muted, characterSpacing: 0.3 },
   headerOrganisation: { fontSize: 9, bold: true, color: COLORS.accent },
@@ -53,15 +54,22 @@ export function pageNumberLabel(currentPage: number, pageCount: number): string 
   return `${currentPage} (${pageCount})`;
 }
 
-/** Förbund name to the left, document name to the right, a thin accent rule below. */
+/**
+ * Förbund name to the left, document name to the right, a thin accent rule
+ * below. Without a förbund name the document name moves to the left rather
+ * than leaving the left side empty.
+ */
 export function pageHeader(options: { organisation?: string; documentTitle: string }): DynamicContent {
+  const organisation = options.organisation?.trim();
+  const left = organisation || options.documentTitle;
+  const right = organisation ? options.documentTitle : '';
   return (_current, _count, pageSize) => ({
     margin: [SIDE, 40, SIDE, 0],
     stack: [
       {
         columns: [
-          { text: options.organisation ?? '', style: 'headerOrganisation', width: '*' },
-          { text: options.documentTitle, style: 'headerDocument', alignment: 'right', width: 'auto' },
+          { text: left, style: 'headerOrganisation', width: '*' },
+          { text: right, style: 'headerDocument', alignment: 'right', width: 'auto' },
         ],
       },
       {
@@ -110,19 +118,24 @@ export function titleBlock(title: string, subtitle?: string): Content[] {
 }
 
 /**
- * Tables with horizontal rules only: a firm line under the header row and at
- * the bottom, faint lines between rows, a light fill on the header row.
+ * Tables with horizontal rules only: a light fill on the header row, a firm
+ * line under it, above any total rows (`footerRows`) and at the bottom, and
+ * faint lines between rows.
  */
-export const quietTableLayout: TableLayout = {
-  hLineWidth: (i, node) => (i === 0 ? 0 : i === 1 || i === node.table.body.length ? 0.75 : 0.5),
-  vLineWidth: () => 0,
-  hLineColor: (i, node) => (i === 1 || i === node.table.body.length ? COLORS.rule : COLORS.faintRule),
-  fillColor: (row) => (row === 0 ? COLORS.headerFill : null),
-  paddingLeft: (i) => (i === 0 ? 4 : 6),
-  paddingRight: () => 6,
-  paddingTop: () => 4,
-  paddingBottom: () => 4,
-};
+export function quietTableLayout(options: { footerRows?: number } = {}): TableLayout {
+  const footerRows = options.footerRows ?? 0;
+  const isFirm = (i: number, rows: number): boolean => i === 1 || i === rows || (footerRows > 0 && i === rows - footerRows);
+  return {
+    hLineWidth: (i, node) => (i === 0 ? 0 : isFirm(i, node.table.body.length) ? 0.75 : 0.5),
+    vLineWidth: () => 0,
+    hLineColor: (i, node) => (isFirm(i, node.table.body.length) ? COLORS.rule : COLORS.faintRule),
+    fillColor: (row) => (row === 0 ? COLORS.headerFill : null),
+    paddingLeft: (i) => (i === 0 ? 4 : 6),
+    paddingRight: () => 6,
+    paddingTop: () => 4,
+    paddingBottom: () => 4,
+  };
+}
 
 export interface BaseDocumentOptions {
   /** Document name: PDF title, running header, viewer title bar. */
@@ -147,7 +160,7 @@ export function baseDocument(options: BaseDocumentOptions): Omit<DocDefinition, 
     footer: pageFooter({ note: options.footerNote }),
     info: {
       title: options.title,
-      author: options.organisation ?? 'Styrelsebordet',
+      author: options.organisation?.trim() || 'Styrelsebordet',
       subject: options.subject,
       creationDate: options.createdAt,
       modDate: options.createdAt,

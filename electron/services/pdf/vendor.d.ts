@@ -4,7 +4,7 @@
 declare module 'pdfmake' {
   /** pdfmake 0.3's Node entry exports one shared instance (a singleton). */
   interface PdfMakeOutput {
-    getBuffer(): Promise<Buffer>;
+    getBuffer(): Promise<Buffer<ArrayBuffer>>;
   }
   interface PdfMakeServer {
     setFonts(fonts: Record<string, { normal: string; bold: string; italics: string; bolditalics: string }>): void;

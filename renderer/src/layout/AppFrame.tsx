@@ -40,6 +40,7 @@ export function AppFrame() {
             <NavLink
               key={s.id}
               component="button"
+              variant="filled"
               label={s.label}
               description={s.description}
               active={s.id === section}

@@ -2,9 +2,7 @@
  * The pure security rules behind the Electron shell (and the browser host):
  * navigation allow-list, external links, the app:// path guard and the CSP.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/security/csp';
 import { contentTypeFor, resolveAppUrl, resolveStaticPath } from '../../../electron/security/static-files';
@@ -64,7 +62,8 @@ describe('isSafeExternalUrl', () => {
 });
 
 describe('resolveAppUrl (app:// traversal guard)', () => {
-  const root = mkdtempSync(join(tmpdir(), 'sb-renderer-'));
+  // The guard is pure path logic: the folder need not exist.
+  const root = resolve('/srv/styrelsebordet/out/renderer');
   const inside = (p: string | null) => p !== null && p.startsWith(root + sep);
 
   it('maps the app files into the root folder', () => {
@@ -116,7 +115,7 @@ describe('resolveAppUrl (app:// traversal guard)', () => {
 });
 
 describe('resolveStaticPath', () => {
-  const root = mkdtempSync(join(tmpdir(), 'sb-static-'));
+  const root = resolve('/srv/styrelsebordet/out/renderer');
   it('needs a leading slash and refuses the root folder itself', () => {
     expect(resolveStaticPath('index.html', root)).toBeNull();
     expect(resolveStaticPath('/', root)).toBe(join(root, 'index.html'));

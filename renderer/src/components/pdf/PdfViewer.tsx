@@ -109,7 +109,10 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
             setPages(doc.numPages);
             setPage((p) => Math.min(Math.max(1, p), doc.numPages));
           }}
-          onLoadError={() => setFailed(true)}
+          onLoadError={(err) => {
+            console.error("PDF kunde inte visas", err);
+            setFailed(true);
+          }}
           loading={<Group p="xl"><Loader size="sm" /><Text size="sm">Öppnar handlingen …</Text></Group>}
           error={<Text>Handlingen kunde inte visas.</Text>}
         >

@@ -47,7 +47,7 @@ export function AddPdf({ onAdded }: { onAdded(meta: AttachmentMeta): void }) {
         </FileButton>
       </Group>
       {/* Not in the tab order: the button above does the same for keyboard users. */}
-      <Dropzone onDrop={(files) => void run(files)} loading={busy} multiple activateOnClick={false} tabIndex={-1} aria-label="Släpp PDF-filer här" data-testid="drop-pdf">
+      <Dropzone onDrop={(files) => void run(files)} loading={busy} multiple activateOnClick={false} tabIndex={-1} inputProps={{ 'aria-label': 'PDF-filer att lägga till', tabIndex: -1 }} aria-label="Släpp PDF-filer här" data-testid="drop-pdf">
         <Text ta="center" size="sm" c="dimmed" py="xs">
           …eller dra PDF-filer hit
         </Text>

@@ -1,0 +1,62 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../shared/domain/log/canonical-json';
+import { EventBody, SignedEventLine, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
+import { verify, type DeviceIdentity } from './keys';
+
+/**
+ * Signing and verifying single events in the wire format of signed-event.ts:
+ *   {"body":"<canonical JSON>","sig":"<base64 Ed25519 over the UTF-8 bytes of body>"}
+ * The body is serialised once, here, and from then on only its bytes travel.
+ */
+
+export const eventId = (body: string): string => createHash('sha256').update(body, 'utf8').digest('hex');
+
+export interface SignedEvent extends VerifiedEvent {
+  /** The JSON line exactly as it is stored and exported (no trailing newline). */
+  text: string;
+}
+
+/** Signs an event body with this device's key. The body must name this device's key. */
+export function signEvent(identity: DeviceIdentity, body: EventBody): SignedEvent {
+  const parsed = EventBody.parse(body);
+  if (parsed.key !== identity.fingerprint) throw new Error('signEvent: body.key is not this device’s key');
+  const bodyText = canonicalJson(parsed);
+  const sig = Buffer.from(identity.sign(Buffer.from(bodyText, 'utf8'))).toString('base64');
+  const line: SignedEventLine = { body: bodyText, sig };
+  return { id: eventId(bodyText), body: parsed, line, text: JSON.stringify(line) };
+}
+
+export type EventLineProblem = 'json' | 'line' | 'body';
+
+/**
+ * Parses one JSON line into its parts without checking the signature (the key
+ * may not be resolved yet). Returns the reason on failure, never throws.
+ */
+export function parseEventLine(text: string): { ok: true; id: string; line: SignedEventLine; body: EventBody } | { ok: false; problem: EventLineProblem; detail: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, problem: 'json', detail: 'raden är inte giltig JSON' };
+  }
+  const line = SignedEventLine.safeParse(raw);
+  if (!line.success) return { ok: false, problem: 'line', detail: 'raden har inte formen {"body", "sig"}' };
+  let bodyRaw: unknown;
+  try {
+    bodyRaw = JSON.parse(line.data.body);
+  } catch {
+    return { ok: false, problem: 'body', detail: 'händelsens innehåll är inte giltig JSON' };
+  }
+  const body = EventBody.safeParse(bodyRaw);
+  if (!body.success) {
+    const first = body.error.issues[0];
+    const where = first && first.path.length > 0 ? ` (fältet ${first.path.join('.')})` : '';
+    return { ok: false, problem: 'body', detail: `händelsen följer inte händelseformatet${where}` };
+  }
+  return { ok: true, id: eventId(line.data.body), line: line.data, body: body.data };
+}
+
+/** Checks a parsed line's signature against a public key: over the exact body bytes, never re-serialised. */
+export function verifyEventLine(line: SignedEventLine, publicKey: Parameters<typeof verify>[0]): boolean {
+  return verify(publicKey, Buffer.from(line.body, 'utf8'), Buffer.from(line.sig, 'base64'));
+}

@@ -1,0 +1,311 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import type { KeyObject } from 'node:crypto';
+import { AppError } from '../../../shared/contract/errors';
+import { compareEvents, shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
+import { parseEventLine, verifyEventLine } from '../identity/events';
+import { fingerprint, parseEd25519PublicKey, verify } from '../identity/keys';
+import {
+  attachmentSha,
+  EVENTS_NAME,
+  HOSTILE,
+  LIMITS,
+  Manifest,
+  MANIFEST_NAME,
+  META_ENTRIES,
+  PACKAGE_FORMAT,
+  refuse,
+  RESEND,
+  SENDER_KEY_NAME,
+  SIGNATURE_NAME,
+} from './format';
+import type { PackageProgress } from './write';
+import { isSystemError, openZip, readSmallEntry, streamEntry, type Budget, type OpenedZip } from './zip-reader';
+
+export interface ReadPackageOptions {
+  /** The PEM of a key this installation already trusts, by fingerprint; null if unknown. */
+  trustedKeys: (fingerprint: string) => string | null | Promise<string | null>;
+  /** Refuse a package of any other förbund. */
+  expectedForbund?: string;
+  /** Invitations: the sender's key arrives in the package itself; the user confirms it by its short code. */
+  allowUnknownSender?: boolean;
+  /** Where attachments are extracted (a folder under the data folder). Without it they are verified and discarded. */
+  tempDir?: string;
+  /** `inspect` only: count events whose key is not available instead of refusing the package. */
+  allowUnverifiedEvents?: boolean;
+  onProgress?: (progress: PackageProgress) => void;
+}
+
+export interface ReadPackage {
+  manifest: Manifest;
+  sender: { fingerprint: string; publicKeyPem: string; known: boolean };
+  /** Every event in the package whose signature held, de-duplicated, in the total order of compareEvents. */
+  events: VerifiedEvent[];
+  /** Keys introduced by self-signed `key.registered` events in this package (shown in the preview). */
+  newKeys: { fingerprint: string; publicKeyPem: string; person: string }[];
+  /** Only with allowUnverifiedEvents: events left out because their key is unknown here. */
+  unverifiedEvents: number;
+  /** path is null when no tempDir was given. */
+  attachments: { sha256: string; size: number; path: string | null }[];
+  counts: { events: number; eventsByType: Record<string, number>; attachments: number; attachmentBytes: number };
+  /** The extraction folder; remove it with dispose() once the attachments are stored. */
+  extractDir: string | null;
+  dispose(): Promise<void>;
+}
+
+const EXTRACT_PREFIX = 'import-';
+
+/**
+ * Reads and verifies a package without changing anything outside `tempDir`.
+ * Order: ZIP structure and names → manifest, sender key and signature →
+ * förbund and known key → listing → contents (hashes, sizes, caps) → events
+ * (schema, förbund, signatures). Any failure refuses the whole package with
+ * a Swedish reason and removes everything extracted so far.
+ */
+export async function readPackage(path: string, opts: ReadPackageOptions): Promise<ReadPackage> {
+  let extractDir: string | null = null;
+  let opened: OpenedZip | null = null;
+  try {
+    opened = await openZip(path);
+    const budget: Budget = { total: 0 };
+    const meta = await readHeader(opened, budget, opts);
+    const { manifest } = meta;
+
+    // Listing: the signed manifest must describe the ZIP exactly.
+    for (const name of opened.entries.keys()) {
+      if (!(META_ENTRIES as readonly string[]).includes(name) && !manifest.entries.some((e) => e.name === name)) {
+        throw refuse(`paketet innehåller filen ”${name}” som inte finns i innehållsförteckningen. ${RESEND}`);
+      }
+    }
+    for (const e of manifest.entries) {
+      const item = opened.entries.get(e.name);
+      if (!item) throw refuse(`filen ”${e.name}” står i innehållsförteckningen men saknas i paketet. ${RESEND}`);
+      if (item.entry.uncompressedSize !== e.size) throw refuse(`storleken på ”${e.name}” stämmer inte med innehållsförteckningen. ${RESEND}`);
+    }
+    const total = manifest.entries.reduce((n, e) => n + e.size, 0);
+    if (total > LIMITS.maxTotalBytes) throw refuse(`paketet är för stort (över ${LIMITS.maxTotalBytes / 1024 / 1024} MB). ${HOSTILE}`);
+    let done = 0;
+    budget.onBytes = (n) => {
+      done += n;
+      opts.onProgress?.({ done, total });
+    };
+
+    if (opts.tempDir) {
+      await fs.mkdir(opts.tempDir, { recursive: true });
+      extractDir = await fs.mkdtemp(join(opts.tempDir, EXTRACT_PREFIX));
+    }
+    const lines: { no: number; text: string }[] = [];
+    const attachments: ReadPackage['attachments'] = [];
+    for (const e of manifest.entries) {
+      const item = opened.entries.get(e.name)!;
+      const sha = attachmentSha(e.name);
+      const target = extractDir && sha ? join(extractDir, `${sha}.pdf`) : null;
+      const got = await streamEntry(opened, item, budget, e.size, e.name === EVENTS_NAME ? collectLines(lines) : writeTo(target));
+      if (got.sha256 !== e.sha256) throw refuse(`kontrollsumman för ”${e.name}” stämmer inte. ${RESEND}`);
+      if (sha) attachments.push({ sha256: sha, size: got.size, path: target });
+    }
+    opened.close();
+    opened = null;
+
+    const verified = await verifyEvents(lines, manifest.forbund, meta, opts);
+    const eventsByType: Record<string, number> = {};
+    for (const ev of verified.events) eventsByType[ev.body.type] = (eventsByType[ev.body.type] ?? 0) + 1;
+    const dir = extractDir;
+    return {
+      manifest,
+      sender: { fingerprint: manifest.sender.key, publicKeyPem: meta.senderPem, known: meta.senderKnown },
+      ...verified,
+      attachments,
+      counts: { events: verified.events.length, eventsByType, attachments: attachments.length, attachmentBytes: attachments.reduce((n, a) => n + a.size, 0) },
+      extractDir: dir,
+      dispose: async () => {
+        if (dir) await fs.rm(dir, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    opened?.close();
+    if (extractDir) await fs.rm(extractDir, { recursive: true, force: true });
+    if (err instanceof AppError) throw err;
+    if (isSystemError(err) && err.code === 'ENOSPC') throw new AppError('internal', 'Paketet kunde inte importeras: disken är full. Frigör utrymme och försök igen.');
+    if (isSystemError(err)) throw new AppError('internal', `Paketet kunde inte importeras: filen kunde inte läsas eller skrivas (${err.code}).`);
+    throw err;
+  }
+}
+
+interface Header {
+  manifest: Manifest;
+  senderPem: string;
+  senderKey: KeyObject;
+  senderKnown: boolean;
+}
+
+/** Manifest, sender key and signature: everything that must hold before any large entry is inflated. */
+async function readHeader(opened: OpenedZip, budget: Budget, opts: ReadPackageOptions): Promise<Header> {
+  const get = (name: string, what: string) => {
+    const item = opened.entries.get(name);
+    if (!item) throw refuse(`${what} (${name}) saknas i paketet. ${RESEND}`);
+    return readSmallEntry(opened, item, budget);
+  };
+  const manifestBytes = await get(MANIFEST_NAME, 'innehållsförteckningen');
+  const sig = await get(SIGNATURE_NAME, 'signaturen');
+  const pemBytes = await get(SENDER_KEY_NAME, 'avsändarens nyckel');
+
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(manifestBytes));
+  } catch {
+    throw refuse(`innehållsförteckningen (manifest.json) är skadad. ${RESEND}`);
+  }
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (typeof format === 'number' && format > PACKAGE_FORMAT) {
+    throw refuse(`paketet är skapat av en nyare version av Styrelsebordet (paketformat ${format}; den här versionen läser format ${PACKAGE_FORMAT}). Uppdatera programmet och importera paketet igen.`);
+  }
+  const parsed = Manifest.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? ` (fältet ${issue.path.join('.')})` : '';
+    throw refuse(`innehållsförteckningen (manifest.json) följer inte paketformatet${where}. ${RESEND}`);
+  }
+  const manifest = parsed.data;
+
+  const senderPem = pemBytes.toString('utf8');
+  const senderKey = parseEd25519PublicKey(senderPem);
+  if (!senderKey) throw refuse(`avsändarens nyckel (sender.pem) är ogiltig. ${RESEND}`);
+  if (fingerprint(senderKey) !== manifest.sender.key) throw refuse(`avsändarens nyckel (sender.pem) stämmer inte med innehållsförteckningen. ${RESEND}`);
+  if (!verify(senderKey, manifestBytes, sig)) throw refuse(`signaturen stämmer inte. ${RESEND}`);
+
+  if (opts.expectedForbund && manifest.forbund !== opts.expectedForbund) {
+    throw refuse(`paketet gäller ett annat samordningsförbund (”${manifest.forbundName}”). Kontrollera att du valt rätt fil.`);
+  }
+  const trustedPem = await opts.trustedKeys(manifest.sender.key);
+  const trusted = trustedPem ? parseEd25519PublicKey(trustedPem) : null;
+  // The trusted key is looked up by fingerprint; equal fingerprints mean the same SPKI bytes, hence the same key.
+  const senderKnown = trusted !== null && fingerprint(trusted) === manifest.sender.key;
+  if (!senderKnown && !opts.allowUnknownSender) {
+    throw refuse(`avsändarens nyckel (kod ${shortCode(manifest.sender.key)}) är okänd på den här datorn. Be ${manifest.sender.name} om en inbjudan eller att registrera sin nyckel, och jämför koden per telefon.`);
+  }
+  return { manifest, senderPem, senderKey, senderKnown };
+}
+
+/** A sink that splits events.jsonl into lines as it streams, never holding more than one partial line. */
+function collectLines(out: { no: number; text: string }[]) {
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  let no = 0;
+  const push = (buf: Buffer) => {
+    no++;
+    if (buf.length === 0 || (buf.length === 1 && buf[0] === 13)) return;
+    let text: string;
+    try {
+      text = utf8.decode(buf);
+    } catch {
+      throw refuse(`rad ${no} i events.jsonl är inte giltig UTF-8-text. ${RESEND}`);
+    }
+    out.push({ no, text });
+  };
+  return async (source: AsyncIterable<Buffer>) => {
+    let carry: Buffer[] = [];
+    let carried = 0;
+    for await (const chunk of source) {
+      let start = 0;
+      for (let nl = chunk.indexOf(10, start); nl !== -1; nl = chunk.indexOf(10, start)) {
+        const piece = chunk.subarray(start, nl);
+        push(carried ? Buffer.concat([...carry, piece]) : piece);
+        carry = [];
+        carried = 0;
+        start = nl + 1;
+      }
+      if (start < chunk.length) {
+        carry.push(chunk.subarray(start));
+        carried += chunk.length - start;
+        if (carried > LIMITS.maxEventLineBytes) throw refuse(`rad ${no + 1} i events.jsonl är för lång. ${HOSTILE}`);
+      }
+    }
+    if (carried) push(Buffer.concat(carry));
+  };
+}
+
+/** A sink that writes to a new file (and fsyncs it), or just drains when there is no target. */
+function writeTo(target: string | null) {
+  return async (source: AsyncIterable<Buffer>) => {
+    if (!target) {
+      for await (const _chunk of source) void _chunk;
+      return;
+    }
+    const handle = await fs.open(target, 'wx', 0o600);
+    try {
+      for await (const chunk of source) await handle.write(chunk);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  };
+}
+
+/**
+ * Parses every line and checks its signature. Keys are resolved from the
+ * installation's trusted keys, then the sender's key (already verified
+ * against the manifest), then self-signed `key.registered` events in the
+ * package: their payload's `publicKeyPem` must have the fingerprint the event
+ * names as `key` and must verify the event's own signature. Whether that
+ * person may register a key is the domain's authority rule, checked at apply.
+ */
+async function verifyEvents(lines: { no: number; text: string }[], forbund: string, header: Header, opts: ReadPackageOptions) {
+  const parsed = new Map<string, { no: number; event: VerifiedEvent }>();
+  for (const { no, text } of lines) {
+    const p = parseEventLine(text);
+    if (!p.ok) throw refuse(`händelse nr ${no} i paketet är felaktig: ${p.detail}. ${RESEND}`);
+    if (p.body.forbund !== forbund) throw refuse(`händelse nr ${no} i paketet hör till ett annat samordningsförbund. ${HOSTILE}`);
+    if (!parsed.has(p.id)) parsed.set(p.id, { no, event: { id: p.id, body: p.body, line: p.line } });
+  }
+
+  const keys = new Map<string, KeyObject | null>();
+  if (header.senderKnown || opts.allowUnknownSender) keys.set(header.manifest.sender.key, header.senderKey);
+  const resolve = async (fp: string): Promise<KeyObject | null> => {
+    if (!keys.has(fp)) {
+      const pem = await opts.trustedKeys(fp);
+      const key = pem ? parseEd25519PublicKey(pem) : null;
+      keys.set(fp, key && fingerprint(key) === fp ? key : null);
+    }
+    return keys.get(fp) ?? null;
+  };
+
+  const newKeys: ReadPackage['newKeys'] = [];
+  for (const { event } of parsed.values()) {
+    if (event.body.type !== 'key.registered' || (await resolve(event.body.key))) continue;
+    const pem = event.body.payload['publicKeyPem'];
+    const key = typeof pem === 'string' ? parseEd25519PublicKey(pem) : null;
+    if (key && fingerprint(key) === event.body.key && verifyEventLine(event.line, key)) {
+      keys.set(event.body.key, key);
+      newKeys.push({ fingerprint: event.body.key, publicKeyPem: pem as string, person: event.body.author });
+    }
+  }
+
+  const events: VerifiedEvent[] = [];
+  let unverifiedEvents = 0;
+  for (const { no, event } of parsed.values()) {
+    const key = await resolve(event.body.key);
+    if (!key) {
+      if (opts.allowUnverifiedEvents) {
+        unverifiedEvents++;
+        continue;
+      }
+      throw refuse(`händelse nr ${no} är signerad med en okänd nyckel (kod ${shortCode(event.body.key)}). Importera först ett paket som registrerar den nyckeln, eller be avsändaren skicka paketet igen.`);
+    }
+    if (!verifyEventLine(event.line, key)) throw refuse(`händelse nr ${no} har en ogiltig signatur. ${RESEND}`);
+    events.push(event);
+  }
+  events.sort(compareEvents);
+  return { events, newKeys, unverifiedEvents };
+}
+
+/** Removes extraction folders left by an import that was killed midway; call at startup. */
+export async function removeStaleExtractions(tempDir: string): Promise<number> {
+  let removed = 0;
+  for (const name of await fs.readdir(tempDir).catch(() => [] as string[])) {
+    if (name.startsWith(EXTRACT_PREFIX)) {
+      await fs.rm(join(tempDir, name), { recursive: true, force: true });
+      removed++;
+    }
+  }
+  return removed;
+}

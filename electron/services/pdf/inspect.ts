@@ -1,0 +1,149 @@
+import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { AppError } from '../../../shared/contract/errors';
+
+/**
+ * Checks a file the user wants to store as a PDF attachment and counts its
+ * pages. A file is accepted only if
+ *
+ *   1. it starts like a PDF (`%PDF-` in the first 1024 bytes, as readers allow),
+ *   2. its end is intact: a final `startxref` followed by `%%EOF`, with no
+ *      object after it — a cut-off copy loses exactly this,
+ *   3. it is not encrypted in any way — archives require unprotected files, so
+ *      even an /Encrypt with an empty user password (opens without a prompt)
+ *      is refused,
+ *   4. pdf.js, the engine the viewer uses, opens it and every page,
+ *   5. pdf-lib, an independent parser, reads the same number of pages.
+ *
+ * Why the tail check: both engines repair damaged files. A linearized ("fast
+ * web view") file cut off after its last page object keeps its first-page
+ * trailer, and pdf.js then opens it with every page (tried: a 100-page file
+ * cut at 95 %). It is still a damaged file that other readers and archive
+ * checks may reject, so it is refused; the user can export it again.
+ *
+ * Why pdf-lib as well: a second, independent reading — a file both accept is
+ * likely to open elsewhere too — and it reports /Encrypt even for security
+ * handlers pdf.js cannot open (pdf.js then fails with a generic error, which
+ * would otherwise be reported as a damaged file).
+ */
+
+const MESSAGES = {
+  empty: 'Filen är tom. Välj en PDF-fil med innehåll.',
+  notPdf:
+    'Filen är inte en PDF. Välj en PDF-fil, eller spara handlingen som PDF och försök sedan igen.',
+  encrypted:
+    'PDF-filen är skyddad med lösenord eller kryptering. Bilagor ska arkiveras och måste därför ' +
+    'gå att öppna utan skydd. Spara en kopia utan skydd och lägg till den i stället.',
+  corrupt:
+    'PDF-filen verkar vara skadad eller ofullständig och går inte att öppna. ' +
+    'Exportera eller ladda ner den på nytt och försök igen.',
+} as const;
+
+const refuse = (reason: keyof typeof MESSAGES, cause?: unknown): AppError => {
+  const error = new AppError('invalid_file', MESSAGES[reason]);
+  if (cause !== undefined) error.cause = cause;
+  return error;
+};
+
+const latin1 = (bytes: Uint8Array, start = 0, end = bytes.length): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1', start, end);
+
+/** Check 2. Lenient about what follows %%EOF (some tools pad files) unless it is an object. */
+function hasIntactEnd(bytes: Uint8Array): boolean {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const at = buffer.lastIndexOf('startxref', undefined, 'latin1');
+  if (at < 0) return false;
+  const tail = latin1(bytes, at);
+  if (!/^startxref\s+\d+\s*%%EOF/.test(tail)) return false;
+  // An object after the last startxref: an incremental update was cut off.
+  return !/\d+\s+\d+\s+obj\b/.test(tail);
+}
+
+type PdfJs = typeof PdfJsModule;
+let pdfjsPromise: Promise<PdfJs> | undefined;
+
+/**
+ * Loads pdf.js once. Importing its worker module first registers the worker
+ * code on globalThis, so pdf.js runs it in this thread and never has to find
+ * a worker file by URL (which breaks under bundlers and test runners).
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= (async () => {
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjsPromise;
+}
+
+/** Checks 3 and 4 with pdf.js. Returns the page count. */
+async function readWithPdfJs(bytes: Uint8Array): Promise<number> {
+  const pdfjs = await loadPdfJs();
+  const task = pdfjs.getDocument({
+    // A copy: pdf.js transfers (detaches) the buffer it gets, and refuses Buffers.
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    stopAtErrors: true, // refuse rather than quietly repair
+    enableXfa: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    useWasm: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  try {
+    const doc = await task.promise;
+    const { info } = (await doc.getMetadata()) as { info: { EncryptFilterName?: string | null } };
+    if (info.EncryptFilterName) throw refuse('encrypted');
+    if (doc.numPages < 1) throw refuse('corrupt');
+    // getPage parses each page dictionary (not its content): cheap, and it fails
+    // when a page object is missing, which /Count alone would not show.
+    for (let n = 1; n <= doc.numPages; n++) await doc.getPage(n);
+    return doc.numPages;
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    if ((err as Error | undefined)?.name === 'PasswordException') throw refuse('encrypted', err);
+    throw refuse('corrupt', err);
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** Check 3 (any /Encrypt) and 5 with pdf-lib. Returns the page count. */
+async function readWithPdfLib(bytes: Uint8Array): Promise<number> {
+  let doc: PDFDocument;
+  try {
+    doc = await PDFDocument.load(bytes, {
+      ignoreEncryption: true, // we read isEncrypted ourselves
+      updateMetadata: false,
+      parseSpeed: ParseSpeeds.Fastest, // no yielding between objects: this runs once per file
+    });
+  } catch (err) {
+    throw refuse('corrupt', err);
+  }
+  if (doc.isEncrypted) throw refuse('encrypted');
+  try {
+    return doc.getPageCount(); // walks the page tree
+  } catch (err) {
+    throw refuse('corrupt', err);
+  }
+}
+
+/**
+ * Validates bytes meant to be stored as a PDF attachment. Throws
+ * `AppError('invalid_file')` with a Swedish message for the user when the
+ * file is empty, not a PDF, encrypted or damaged.
+ */
+export async function inspectPdf(bytes: Uint8Array): Promise<{ pageCount: number }> {
+  if (bytes.byteLength === 0) throw refuse('empty');
+  if (!latin1(bytes, 0, Math.min(bytes.byteLength, 1024)).includes('%PDF-')) throw refuse('notPdf');
+
+  // Cheapest first. The tail check also spares pdf-lib from cut-off files, on
+  // which it logs a console warning per broken object.
+  if (!hasIntactEnd(bytes)) throw refuse('corrupt');
+  // pdf-lib before pdf.js: it reports encryption even when pdf.js cannot open the file.
+  const pdfLibPages = await readWithPdfLib(bytes);
+  const pageCount = await readWithPdfJs(bytes);
+  if (pageCount !== pdfLibPages) throw refuse('corrupt');
+  return { pageCount };
+}

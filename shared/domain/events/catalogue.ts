@@ -1,0 +1,182 @@
+import { z } from 'zod';
+import type { EventBody } from '../log/signed-event';
+import { Hex64 } from '../log/signed-event';
+import {
+  BoardAssignment,
+  Contributions,
+  Email,
+  OrganisationKind,
+  OrgNr,
+  PersonName,
+  StaffRole,
+} from '../forbund/model';
+
+/**
+ * The event catalogue: every event type the app knows, its payload schema, the
+ * Swedish label the history shows and the item it is about (its subject).
+ *
+ * Adding a type (ansokan.registered, review.noted, jav.declared,
+ * meeting.decision.recorded, minutes.attested, …) is one entry here, one
+ * authority rule in authority.ts and one reducer in reducers.ts; the mapped
+ * types there make the compiler refuse a catalogue entry without both.
+ *
+ * Type strings are short English (glossary.ts maps the Swedish terms). They
+ * are part of signed events: never rename or repurpose one.
+ */
+
+const Id = z.uuid();
+const Pem = z
+  .string()
+  .max(2000)
+  .regex(/^-----BEGIN PUBLIC KEY-----\r?\n[A-Za-z0-9+/=\r\n]+-----END PUBLIC KEY-----\r?\n?$/, 'PEM public key');
+const DeviceName = z.string().trim().min(1).max(100);
+
+/** A key as announced in an event. The main side checks that fingerprint = SHA-256(SPKI DER of the PEM). */
+const AnnouncedKey = z.object({ fingerprint: Hex64, publicKeyPem: Pem, deviceName: DeviceName }).strict();
+
+/** An update must change something: an event with only the id would be noise in the history. */
+const somethingChanged = (p: Record<string, unknown>): boolean => Object.keys(p).some((k) => k !== 'id' && p[k] !== undefined);
+
+const FederationCreated = z
+  .object({
+    name: z.string().trim().min(1).max(200),
+    orgNr: OrgNr,
+    /** The creator becomes the förbund's first förbundschef. */
+    director: z.object({ id: Id, name: PersonName, email: Email }).strict(),
+    directorKey: AnnouncedKey,
+  })
+  .strict();
+
+const FederationUpdated = z
+  .object({ name: z.string().trim().min(1).max(200).optional(), orgNr: OrgNr.optional() })
+  .strict()
+  .refine(somethingChanged, 'inget att ändra');
+
+const OrganisationAdded = z
+  .object({
+    id: Id,
+    name: z.string().trim().min(1).max(200),
+    kind: OrganisationKind,
+    orgNr: OrgNr.nullable().default(null),
+    contributions: Contributions.default({}),
+  })
+  .strict();
+
+/** Contributions are merged year by year: a patch names only the years it changes. */
+const OrganisationUpdated = z
+  .object({
+    id: Id,
+    name: z.string().trim().min(1).max(200).optional(),
+    kind: OrganisationKind.optional(),
+    orgNr: OrgNr.nullable().optional(),
+    contributions: Contributions.optional(),
+  })
+  .strict()
+  .refine(somethingChanged, 'inget att ändra');
+
+const PersonAdded = z
+  .object({
+    id: Id,
+    name: PersonName,
+    email: Email,
+    organisationId: Id.nullable().default(null),
+    staffRole: StaffRole.nullable().default(null),
+    assignments: z.array(BoardAssignment).max(50).default([]),
+  })
+  .strict();
+
+/** `assignments` is replaced as a whole list: the list is the person's board record at that version. */
+const PersonUpdated = z
+  .object({
+    id: Id,
+    name: PersonName.optional(),
+    email: Email.optional(),
+    organisationId: Id.nullable().optional(),
+    staffRole: StaffRole.nullable().optional(),
+    assignments: z.array(BoardAssignment).max(50).optional(),
+  })
+  .strict()
+  .refine(somethingChanged, 'inget att ändra');
+
+/** Signed with the very key it registers (the body's `key` is this fingerprint). */
+const KeyRegistered = z
+  .object({ personId: Id, fingerprint: Hex64, publicKeyPem: Pem, deviceName: DeviceName })
+  .strict();
+
+const KeyAccepted = z.object({ fingerprint: Hex64 }).strict();
+const KeyRejected = z.object({ fingerprint: Hex64, reason: z.string().trim().max(500).optional() }).strict();
+
+export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key';
+
+interface Definition<S extends z.ZodType> {
+  payload: S;
+  /** What the history and the refused list call this kind of event. */
+  label: string;
+  subjectKind: SubjectKind;
+  /** The id of the item the event is about: the förbund id, an organisation or person id, a key fingerprint. */
+  subject: (body: EventBody, payload: z.output<S>) => string;
+}
+
+const def = <S extends z.ZodType>(d: Definition<S>): Definition<S> => d;
+
+export const CATALOGUE = {
+  'federation.created': def({ payload: FederationCreated, label: 'Förbundet skapades', subjectKind: 'federation', subject: (b) => b.forbund }),
+  'federation.updated': def({ payload: FederationUpdated, label: 'Förbundets uppgifter ändrades', subjectKind: 'federation', subject: (b) => b.forbund }),
+  'organisation.added': def({ payload: OrganisationAdded, label: 'Förbundsmedlem lades till', subjectKind: 'organisation', subject: (_, p) => p.id }),
+  'organisation.updated': def({ payload: OrganisationUpdated, label: 'Förbundsmedlem ändrades', subjectKind: 'organisation', subject: (_, p) => p.id }),
+  'person.added': def({ payload: PersonAdded, label: 'Person lades till', subjectKind: 'person', subject: (_, p) => p.id }),
+  'person.updated': def({ payload: PersonUpdated, label: 'Person ändrades', subjectKind: 'person', subject: (_, p) => p.id }),
+  'key.registered': def({ payload: KeyRegistered, label: 'Enhetsnyckel registrerades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
+  'key.accepted': def({ payload: KeyAccepted, label: 'Enhetsnyckel godkändes', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
+  'key.rejected': def({ payload: KeyRejected, label: 'Enhetsnyckel avvisades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
+} as const;
+
+export type EventType = keyof typeof CATALOGUE;
+/** The payload after parsing (defaults filled in). */
+export type PayloadOf<T extends EventType> = z.output<(typeof CATALOGUE)[T]['payload']>;
+/** The payload as written by the code that makes an event (defaults may be left out). */
+export type PayloadInput<T extends EventType> = z.input<(typeof CATALOGUE)[T]['payload']>;
+
+export const EVENT_TYPES = Object.keys(CATALOGUE) as EventType[];
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(CATALOGUE, type);
+}
+
+export type Parsed = { [T in EventType]: { ok: true; type: T; payload: PayloadOf<T> } }[EventType];
+
+/** Parses a body's payload by its type. Failure reasons are Swedish and name the fields, for the refused list. */
+export function parsePayload(body: EventBody): Parsed | { ok: false; reason: string } {
+  if (!isEventType(body.type)) {
+    return { ok: false, reason: `Okänd händelsetyp ”${body.type}” (den kan komma från en nyare version av appen).` };
+  }
+  const r = CATALOGUE[body.type].payload.safeParse(body.payload);
+  if (!r.success) {
+    const fields = [...new Set(r.error.issues.map((i) => i.path.join('.') || '(hela innehållet)'))];
+    return { ok: false, reason: `Händelsens innehåll är ogiltigt: ${fields.join(', ')}.` };
+  }
+  return { ok: true, type: body.type, payload: r.data } as Parsed;
+}
+
+export function subjectOf(body: EventBody, parsed: Parsed): { kind: SubjectKind; id: string } {
+  const d = CATALOGUE[parsed.type] as Definition<z.ZodType>;
+  return { kind: d.subjectKind, id: d.subject(body, parsed.payload) };
+}
+
+/**
+ * The public key an event announces, if any (genesis and key.registered).
+ * The main side needs it to verify signatures of events from keys it has not
+ * seen before: a key.registered event is verified with the key in its own
+ * payload (self-signed), and only after that check becomes a VerifiedEvent.
+ */
+export function keyAnnouncement(body: EventBody): { fingerprint: string; publicKeyPem: string; personId: string } | null {
+  if (body.type === 'federation.created') {
+    const r = FederationCreated.safeParse(body.payload);
+    return r.success ? { fingerprint: r.data.directorKey.fingerprint, publicKeyPem: r.data.directorKey.publicKeyPem, personId: r.data.director.id } : null;
+  }
+  if (body.type === 'key.registered') {
+    const r = KeyRegistered.safeParse(body.payload);
+    return r.success ? { fingerprint: r.data.fingerprint, publicKeyPem: r.data.publicKeyPem, personId: r.data.personId } : null;
+  }
+  return null;
+}

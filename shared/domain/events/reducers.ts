@@ -1,0 +1,88 @@
+import type { VerifiedEvent } from '../log/signed-event';
+import type { EventType, PayloadOf } from './catalogue';
+import type { FieldChange, KeyRecord, OrganisationState, PersonState } from './state';
+import { personName } from './state';
+import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type Working } from './versioning';
+
+/**
+ * How each event type changes the state. Reducers run only after the key gate
+ * and the authority rule said yes, so they may assume the item exists (or is
+ * new) and the author had the right; they never refuse.
+ */
+
+type Reducer<T extends EventType> = (w: Working, event: VerifiedEvent, payload: PayloadOf<T>) => void;
+
+function decideKey(w: Working, event: VerifiedEvent, fingerprint: string, status: 'accepted' | 'rejected'): void {
+  const key = w.state.keys[fingerprint] as KeyRecord;
+  const changes: FieldChange[] = [];
+  if (key.status === 'pending') {
+    changes.push({ field: 'status', label: 'nyckelns status', from: 'pending', to: status });
+    key.status = status;
+    key.decidedBy = event.id;
+  } else if (key.status !== status && key.decidedBy) {
+    // Concurrent contrary decisions (authority.ts lets only those through):
+    // the first decision in the shared order stands, unlike field updates,
+    // because a key's status must not flip once events were judged by it.
+    const winner = key.decidedBy;
+    const existing = w.state.conflicts.find((c) => c.subject === fingerprint && c.field === 'status');
+    const entry = existing ?? { subject: fingerprint, subjectKind: 'key' as const, field: 'status', winner, losers: [], explanation: '' };
+    if (!existing) w.state.conflicts.push(entry);
+    entry.losers.push(event.id);
+    const first = w.state.history[fingerprint]?.find((h) => h.eventId === winner)?.authorName ?? 'okänd person';
+    entry.explanation =
+      `Två beslut om nyckeln fattades samtidigt: ${first} ${key.status === 'accepted' ? 'godkände' : 'avvisade'} den och ` +
+      `${personName(w.state, event.body.author)} ${status === 'accepted' ? 'godkände' : 'avvisade'} den. ` +
+      `Det första beslutet i händelseordningen gäller; nyckeln är ${key.status === 'accepted' ? 'godkänd' : 'avvisad'}.`;
+  }
+  addVersion(w, fingerprint, key, event);
+  recordHistory(w, fingerprint, event, changes, key);
+}
+
+/** One reducer per event type; the mapped type makes a missing reducer a compile error. */
+export const REDUCERS: { [T in EventType]: Reducer<T> } = {
+  'federation.created': (w, e, p) => {
+    // The director first, so the history entries below can name the author.
+    const director: PersonState = { id: p.director.id, name: p.director.name, email: p.director.email, organisationId: null, staffRole: 'director', assignments: [], heads: [] };
+    w.state.persons[director.id] = director;
+    recordCreation(w, director.id, e, director);
+    const fed = { id: e.body.forbund, name: p.name, orgNr: p.orgNr, genesisEvent: e.id, genesisKey: p.directorKey.fingerprint, heads: [] as string[] };
+    w.state.federation = fed;
+    recordCreation(w, fed.id, e, fed);
+    const key: KeyRecord = { ...p.directorKey, personId: director.id, status: 'accepted', registeredBy: e.id, decidedBy: e.id, heads: [] };
+    w.state.keys[key.fingerprint] = key;
+    recordCreation(w, key.fingerprint, e, key);
+  },
+  'federation.updated': (w, e, p) => {
+    const fed = w.state.federation;
+    if (fed) applyUpdate(w, 'federation', fed.id, fed, e, patchOf(p));
+  },
+  'organisation.added': (w, e, p) => {
+    const org: OrganisationState = { id: p.id, name: p.name, kind: p.kind, orgNr: p.orgNr, contributions: { ...p.contributions }, heads: [] };
+    w.state.organisations[org.id] = org;
+    recordCreation(w, org.id, e, org);
+  },
+  'organisation.updated': (w, e, p) => {
+    const org = w.state.organisations[p.id];
+    if (org) applyUpdate(w, 'organisation', org.id, org, e, patchOf(p, ['contributions']));
+  },
+  'person.added': (w, e, p) => {
+    const person: PersonState = { id: p.id, name: p.name, email: p.email, organisationId: p.organisationId, staffRole: p.staffRole, assignments: p.assignments, heads: [] };
+    w.state.persons[person.id] = person;
+    recordCreation(w, person.id, e, person);
+  },
+  'person.updated': (w, e, p) => {
+    const person = w.state.persons[p.id];
+    if (person) applyUpdate(w, 'person', person.id, person, e, patchOf(p));
+  },
+  'key.registered': (w, e, p) => {
+    const key: KeyRecord = { fingerprint: p.fingerprint, personId: p.personId, publicKeyPem: p.publicKeyPem, deviceName: p.deviceName, status: 'pending', registeredBy: e.id, decidedBy: null, heads: [] };
+    w.state.keys[key.fingerprint] = key;
+    recordCreation(w, key.fingerprint, e, key);
+  },
+  'key.accepted': (w, e, p) => decideKey(w, e, p.fingerprint, 'accepted'),
+  'key.rejected': (w, e, p) => decideKey(w, e, p.fingerprint, 'rejected'),
+};
+
+export function reduce<T extends EventType>(type: T, w: Working, event: VerifiedEvent, payload: PayloadOf<T>): void {
+  (REDUCERS[type] as Reducer<T>)(w, event, payload);
+}
