@@ -28,7 +28,9 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      spellcheck: true,
+      // On Linux Chromium fetches hunspell dictionaries from the network; an offline
+      // app must not. Windows and macOS use the system's own spellchecker.
+      spellcheck: process.platform !== 'linux',
     },
   };
 }

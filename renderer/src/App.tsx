@@ -7,7 +7,7 @@ export function App() {
   return (
     <DirectionProvider>
       <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-        <Notifications position="top-right" limit={4} />
+        <Notifications position="bottom-right" limit={4} />
         <AppFrame />
       </MantineProvider>
     </DirectionProvider>

@@ -6,6 +6,9 @@ import { snapshotTree } from '../helpers/tree';
 import { startWebHost, type StartedHost } from './host';
 import { expectAccessible, snap } from './screens';
 
+// One journey on one data folder: later steps build on earlier ones.
+test.describe.configure({ mode: 'serial' });
+
 let host: StartedHost;
 test.beforeAll(async () => {
   host = await startWebHost();
@@ -88,7 +91,7 @@ test('refuses bad files with a Swedish message and stores nothing', async ({ pag
     const alert = page.getByRole('alert').filter({ hasText: `${file.name} lades inte till` });
     await expect(alert).toBeVisible();
     await expect(alert).toContainText(file.message);
-    await alert.getByRole('button').first().click(); // close it
+    await alert.getByRole('button', { name: 'Stäng meddelandet' }).click();
   }
   await expect(page.getByTestId('attachment-row')).toHaveCount(1);
   expect(snapshotTree(host.dataDir)).toEqual(before);

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -79,7 +79,8 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
   };
 
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
-  const handle = await fs.open(tmp, 'wx', 0o600);
+  // `flush: true` fsyncs the file before the stream closes, so the rename below never exposes unwritten data.
+  const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true });
   const zip = new yazl.ZipFile();
   const streams: { destroy(): void }[] = [];
   let fail: (err: unknown) => void = () => undefined;
@@ -88,8 +89,8 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
   const guard = <T>(p: Promise<T>) => Promise.race([p, failure]);
   zip.on('error', fail);
 
+  streams.push(out);
   try {
-    const out = handle.createWriteStream({ autoClose: false });
     const written = pipeline(zip.outputStream as NodeJS.ReadableStream, out);
     written.catch(fail);
     const mtime = now;
@@ -138,8 +139,6 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
     zip.addBuffer(Buffer.from(opts.identity.sign(manifestBytes)), SIGNATURE_NAME, { mtime, compress: false });
     zip.end();
     await guard(written);
-    await handle.sync();
-    await handle.close();
     await fs.rename(tmp, target);
     await syncDir(dirname(target));
     const packageBytes = (await fs.stat(target)).size;
@@ -152,7 +151,7 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
   } catch (err) {
     for (const s of streams) s.destroy();
     (zip.outputStream as Readable).destroy?.();
-    await handle.close().catch(() => undefined);
+    await new Promise((r) => (out.closed ? r(null) : out.once('close', r)));
     await fs.rm(tmp, { force: true });
     throw err;
   }

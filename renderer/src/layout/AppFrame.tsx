@@ -1,5 +1,6 @@
 import { ActionIcon, AppShell, Burger, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { IconMoon, IconSun } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
 import { useUi } from '../state/ui-store';
 import { SECTIONS } from './sections';
@@ -65,7 +66,7 @@ function ColorSchemeToggle() {
   return (
     <Tooltip label={label}>
       <ActionIcon variant="default" size="lg" aria-label={label} onClick={() => setColorScheme(next)}>
-        <span aria-hidden="true">{computed === 'dark' ? '☀' : '☾'}</span>
+        {computed === 'dark' ? <IconSun size={18} aria-hidden /> : <IconMoon size={18} aria-hidden />}
       </ActionIcon>
     </Tooltip>
   );

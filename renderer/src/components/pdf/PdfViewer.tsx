@@ -1,6 +1,8 @@
 import 'react-pdf/dist/Page/TextLayer.css';
 import 'react-pdf/dist/Page/AnnotationLayer.css';
 import { ActionIcon, Alert, Group, Loader, NumberInput, Paper, Text, Tooltip } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
+import { IconChevronLeft, IconChevronRight, IconZoomIn, IconZoomOut } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Document, Page } from 'react-pdf';
 import { formatPageCount } from '../../../../shared/domain/format';
@@ -29,6 +31,9 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
   const [page, setPage] = useState(initialPage);
   const [zoom, setZoom] = useState(initialZoom);
   const [failed, setFailed] = useState(false);
+  // Fit the page to the column at 100 %; zoom scales from there.
+  const { ref: stageRef, width: stageWidth } = useElementSize();
+  const pageWidth = Math.max(240, Math.min(stageWidth - 32, 900));
 
   useEffect(() => {
     if (pages > 0) onViewChange?.({ page, zoom });
@@ -71,7 +76,7 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
       <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
         <Group gap="xs">
           <Tooltip label="Föregående sida (Page Up)">
-            <ActionIcon variant="default" size="lg" aria-label="Föregående sida" disabled={page <= 1} onClick={() => goTo(page - 1)}>‹</ActionIcon>
+            <ActionIcon variant="default" size="lg" aria-label="Föregående sida" disabled={page <= 1} onClick={() => goTo(page - 1)}><IconChevronLeft size={18} aria-hidden /></ActionIcon>
           </Tooltip>
           <NumberInput
             aria-label="Sidnummer"
@@ -88,20 +93,20 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
             Sida {page} av {pages || '…'}
           </Text>
           <Tooltip label="Nästa sida (Page Down)">
-            <ActionIcon variant="default" size="lg" aria-label="Nästa sida" disabled={pages === 0 || page >= pages} onClick={() => goTo(page + 1)}>›</ActionIcon>
+            <ActionIcon variant="default" size="lg" aria-label="Nästa sida" disabled={pages === 0 || page >= pages} onClick={() => goTo(page + 1)}><IconChevronRight size={18} aria-hidden /></ActionIcon>
           </Tooltip>
         </Group>
         <Group gap="xs">
           <Tooltip label="Zooma ut (−)">
-            <ActionIcon variant="default" size="lg" aria-label="Zooma ut" disabled={zoom <= ZOOM_STEPS[0]!} onClick={() => zoomBy(-1)}>−</ActionIcon>
+            <ActionIcon variant="default" size="lg" aria-label="Zooma ut" disabled={zoom <= ZOOM_STEPS[0]!} onClick={() => zoomBy(-1)}><IconZoomOut size={18} aria-hidden /></ActionIcon>
           </Tooltip>
           <Text size="sm" w={48} ta="center" data-testid="pdf-zoom">{Math.round(zoom * 100)} %</Text>
           <Tooltip label="Zooma in (+)">
-            <ActionIcon variant="default" size="lg" aria-label="Zooma in" disabled={zoom >= ZOOM_STEPS[ZOOM_STEPS.length - 1]!} onClick={() => zoomBy(1)}>+</ActionIcon>
+            <ActionIcon variant="default" size="lg" aria-label="Zooma in" disabled={zoom >= ZOOM_STEPS[ZOOM_STEPS.length - 1]!} onClick={() => zoomBy(1)}><IconZoomIn size={18} aria-hidden /></ActionIcon>
           </Tooltip>
         </Group>
       </Group>
-      <div className="pdf-stage">
+      <div className="pdf-stage" ref={stageRef}>
         <Document
           file={file}
           options={PDF_OPTIONS}
@@ -120,10 +125,9 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
             <Page
               pageNumber={page}
               scale={zoom}
-              width={640}
+              width={pageWidth}
               renderAnnotationLayer={false}
               loading={<Loader size="sm" />}
-              customTextRenderer={undefined}
             />
           )}
         </Document>

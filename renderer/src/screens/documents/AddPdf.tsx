@@ -1,10 +1,10 @@
 import { Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import type { AttachmentMeta } from '../../../../shared/contract';
 import { formatPageCount } from '../../../../shared/domain/format';
 import { api, userMessage } from '../../api/client';
+import { notifyError, notifySuccess } from '../../lib/notify';
 import { rememberAttachment } from '../../db/attachments';
 import { db } from '../../db/database';
 
@@ -16,9 +16,9 @@ async function addFiles(files: File[], onAdded: (meta: AttachmentMeta) => void):
       const meta = await api['attachments.add']({ fileName: file.name, bytes });
       await rememberAttachment(db, meta);
       onAdded(meta);
-      notifications.show({ color: 'green', title: 'Handlingen lades till', message: `${meta.fileName} (${formatPageCount(meta.pageCount)})` });
+      notifySuccess('Handlingen lades till', `${meta.fileName} (${formatPageCount(meta.pageCount)})`);
     } catch (err) {
-      notifications.show({ color: 'red', title: `${file.name} lades inte till`, message: userMessage(err), autoClose: false });
+      notifyError(`${file.name} lades inte till`, userMessage(err));
     }
   }
 }

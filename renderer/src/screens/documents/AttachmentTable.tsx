@@ -22,8 +22,8 @@ export function AttachmentTable({ rows, openSha, onOpen }: { rows: AttachmentMet
               </UnstyledButton>
             </Table.Td>
             <Table.Td ta="right">{a.pageCount}</Table.Td>
-            <Table.Td ta="right">{formatFileSize(a.size)}</Table.Td>
-            <Table.Td>{formatDate(a.addedAt)}</Table.Td>
+            <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatFileSize(a.size)}</Table.Td>
+            <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(a.addedAt)}</Table.Td>
           </Table.Tr>
         ))}
       </Table.Tbody>

@@ -1,8 +1,8 @@
 import { Alert, Button, Grid, Group, Paper, Stack, Text } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { api, userMessage } from '../../api/client';
+import { notifyError, notifySuccess } from '../../lib/notify';
 import { refreshAttachments } from '../../db/attachments';
 import { db } from '../../db/database';
 import { PageTitle } from '../../layout/AppFrame';
@@ -70,9 +70,9 @@ function CoverSheetButton() {
         try {
           const { fileName, bytes } = await api['documents.coverSheet']({});
           downloadBytes(bytes, fileName);
-          notifications.show({ color: 'green', title: 'Bilageförteckningen skapades', message: fileName });
+          notifySuccess('Bilageförteckningen skapades', fileName);
         } catch (err) {
-          notifications.show({ color: 'red', title: 'Förteckningen kunde inte skapas', message: userMessage(err) });
+          notifyError('Förteckningen kunde inte skapas', userMessage(err));
         } finally {
           setBusy(false);
         }
