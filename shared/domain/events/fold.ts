@@ -54,17 +54,20 @@ export interface FoldOptions {
 }
 
 const REFUSED_PARADOX =
-  'Händelsen signerades med en nyckel som godkändes först senare, och ordningen gör att godkännandet inte kan gälla om händelsen tillämpas. Den kan inte tillämpas utan motsägelse.';
+  'Händelsen signerades med en nyckel som godkändes först senare, och ordningen gör att godkännandet ' +
+  'inte kan gälla om händelsen tillämpas. Den kan inte tillämpas utan motsägelse.';
 const REFUSED_REJECTED_KEY = 'Nyckeln som signerade händelsen har avvisats av förbundschefen.';
 
 export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}): FederationState {
   const sorted = sortedUnique(events);
   const genesis = findGenesis(sorted, options.genesisId);
+  // Payloads are parsed once; every round reuses the result.
+  const parsed = new Map(sorted.map((e) => [e.id, parsePayload(e.body)]));
   const keyCount = new Set(sorted.filter((e) => e.body.type === 'key.registered').map((e) => e.body.key)).size;
   let directory: KeyDirectory = {};
   const tried = new Set<string>([directorySignature(directory)]);
   for (let round = 0; round <= keyCount + 2; round++) {
-    const state = run(sorted, genesis, directory);
+    const state = run(sorted, parsed, genesis, directory);
     const next = directoryOf(state);
     const signature = directorySignature(next);
     if (signature === directorySignature(directory)) return state;
@@ -72,7 +75,7 @@ export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}
     tried.add(signature);
     directory = next;
   }
-  return strictFold(sorted, genesis);
+  return strictFold(sorted, parsed, genesis);
 }
 
 /** The genesis: the pinned one, or the first self-consistent `federation.created` in the order. */
@@ -89,7 +92,9 @@ export function findGenesis(sorted: readonly VerifiedEvent[], genesisId?: string
   return null;
 }
 
-function run(sorted: readonly VerifiedEvent[], genesis: VerifiedEvent | null, directory: KeyDirectory | null): FederationState {
+type ParsedPayloads = ReadonlyMap<string, ReturnType<typeof parsePayload>>;
+
+function run(sorted: readonly VerifiedEvent[], payloads: ParsedPayloads, genesis: VerifiedEvent | null, directory: KeyDirectory | null): FederationState {
   const w = newWorking(emptyState());
   const { state } = w;
   for (const e of sorted) {
@@ -113,7 +118,7 @@ function run(sorted: readonly VerifiedEvent[], genesis: VerifiedEvent | null, di
       refuse('Händelsen ligger före förbundets första händelse i ordningen och kan inte tillämpas.');
       continue;
     }
-    const parsed = parsePayload(b);
+    const parsed = payloads.get(e.id) ?? parsePayload(b);
     if (!parsed.ok) {
       refuse(parsed.reason);
       continue;
@@ -138,13 +143,14 @@ function run(sorted: readonly VerifiedEvent[], genesis: VerifiedEvent | null, di
 }
 
 /** Fallback when key statuses have no fixpoint: keys count from where their acceptance sorts. */
-function strictFold(sorted: readonly VerifiedEvent[], genesis: VerifiedEvent | null): FederationState {
-  const state = run(sorted, genesis, null);
+function strictFold(sorted: readonly VerifiedEvent[], payloads: ParsedPayloads, genesis: VerifiedEvent | null): FederationState {
+  const state = run(sorted, payloads, genesis, null);
   const stillHeld = [];
   for (const h of state.held) {
     const status = state.keys[h.fingerprint]?.status;
     if (status === 'accepted' || status === 'rejected') {
-      state.refused.push({ eventId: h.eventId, type: h.type, author: h.author, at: h.at, lamport: h.lamport, reason: status === 'accepted' ? REFUSED_PARADOX : REFUSED_REJECTED_KEY });
+      const reason = status === 'accepted' ? REFUSED_PARADOX : REFUSED_REJECTED_KEY;
+      state.refused.push({ eventId: h.eventId, type: h.type, author: h.author, at: h.at, lamport: h.lamport, reason });
     } else {
       stillHeld.push(h);
     }

@@ -75,7 +75,7 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
     if (person) applyUpdate(w, 'person', person.id, person, e, patchOf(p));
   },
   'key.registered': (w, e, p) => {
-    const key: KeyRecord = { fingerprint: p.fingerprint, personId: p.personId, publicKeyPem: p.publicKeyPem, deviceName: p.deviceName, status: 'pending', registeredBy: e.id, decidedBy: null, heads: [] };
+    const key: KeyRecord = { ...p, status: 'pending', registeredBy: e.id, decidedBy: null, heads: [] };
     w.state.keys[key.fingerprint] = key;
     recordCreation(w, key.fingerprint, e, key);
   },

@@ -1,6 +1,6 @@
 import type { VerifiedEvent } from '../log/signed-event';
 import { CATALOGUE, type EventType, type SubjectKind } from './catalogue';
-import { personName, type FederationState, type FieldChange, type Json } from './state';
+import { personName, type Conflict, type FederationState, type FieldChange, type Json } from './state';
 
 /**
  * Versions, history and conflicts of items.
@@ -24,6 +24,8 @@ interface Track {
   created: string;
   /** version id → its parents among this item's versions. */
   parents: Map<string, string[]>;
+  /** version id → its place in applied order. A parent was always applied before its child, which bounds the search in seenBy. */
+  seq: Map<string, number>;
   /** field path → the version that last wrote it. */
   writers: Map<string, string>;
 }
@@ -32,10 +34,14 @@ interface Track {
 export interface Working {
   state: FederationState;
   tracks: Map<string, Track>;
+  /** Open conflict entries by subject, field and current winner, so a third concurrent change finds its entry in O(1). */
+  conflictIndex: Map<string, { entry: Conflict; loserNames: Set<string> }>;
+  /** Author name of every applied version, for conflict explanations. */
+  authorNames: Map<string, string>;
 }
 
 export function newWorking(state: FederationState): Working {
-  return { state, tracks: new Map() };
+  return { state, tracks: new Map(), conflictIndex: new Map(), authorNames: new Map() };
 }
 
 const FIELD_LABEL: Record<string, string> = {
@@ -52,6 +58,10 @@ const FIELD_LABEL: Record<string, string> = {
   publicKeyPem: 'publik nyckel',
   deviceName: 'enhetens namn',
   fingerprint: 'fingeravtryck',
+  registeredBy: 'registrerad genom händelse',
+  decidedBy: 'beslutad genom händelse',
+  genesisEvent: 'första händelse',
+  genesisKey: 'första nyckel',
 };
 
 export function fieldLabel(path: string): string {
@@ -99,24 +109,32 @@ export function patchOf(payload: Record<string, unknown>, nested: readonly strin
   return out;
 }
 
+/** The item as the history keeps it: without `heads`, which is bookkeeping and may grow long. */
+function snapshotOf(item: object): Json {
+  const { heads: _heads, ...rest } = item as Record<string, unknown>;
+  return clone(rest as Json);
+}
+
 function pushHistory(w: Working, subjectId: string, event: VerifiedEvent, changes: FieldChange[], item: object): void {
+  const authorName = personName(w.state, event.body.author);
+  w.authorNames.set(event.id, authorName);
   const entries = (w.state.history[subjectId] ??= []);
   entries.push({
     eventId: event.id,
     type: event.body.type,
     label: CATALOGUE[event.body.type as EventType]?.label ?? event.body.type,
     author: event.body.author,
-    authorName: personName(w.state, event.body.author),
+    authorName,
     at: event.body.at,
     lamport: event.body.lamport,
     changes,
-    snapshot: clone(item as Json),
+    snapshot: snapshotOf(item),
   });
 }
 
 /** Registers a new item made by `event`; its first history entry lists every field. */
 export function recordCreation(w: Working, subjectId: string, event: VerifiedEvent, item: { heads: string[] } & object): void {
-  w.tracks.set(subjectId, { created: event.id, parents: new Map([[event.id, []]]), writers: new Map() });
+  w.tracks.set(subjectId, { created: event.id, parents: new Map([[event.id, []]]), seq: new Map([[event.id, 0]]), writers: new Map() });
   item.heads = [event.id];
   const changes = Object.entries(item)
     .filter(([k]) => k !== 'heads' && k !== 'id')
@@ -124,20 +142,43 @@ export function recordCreation(w: Working, subjectId: string, event: VerifiedEve
   pushHistory(w, subjectId, event, changes, item);
 }
 
-/** The versions of this item that the event's author had seen (transitively through `prev`). */
-export function seenBy(w: Working, subjectId: string, prev: readonly string[]): Set<string> {
+/** Whether the author of an event had seen a given version of an item. */
+export type Saw = (versionId: string) => boolean;
+
+/**
+ * Which versions of this item the event's author had seen: the creation, the
+ * versions in `prev` and, transitively, their parents. Asked per version
+ * (the current writer of a field, a head), walking back from `prev` and
+ * pruning at versions applied before the one asked about, so the common case
+ * (prev names the current head) costs O(1) however long the history is.
+ */
+export function seenBy(w: Working, subjectId: string, prev: readonly string[]): Saw {
   const track = w.tracks.get(subjectId);
-  const seen = new Set<string>();
-  if (!track) return seen;
-  seen.add(track.created);
-  const stack = prev.filter((id) => track.parents.has(id));
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...(track.parents.get(id) ?? []));
-  }
-  return seen;
+  if (!track) return () => false;
+  const starts = prev.filter((id) => track.parents.has(id));
+  if (starts.length === 0) return (target) => target === track.created;
+  const memo = new Map<string, boolean>();
+  return (target) => {
+    if (target === track.created) return true;
+    const known = memo.get(target);
+    if (known !== undefined) return known;
+    const floor = track.seq.get(target);
+    let found = false;
+    if (floor !== undefined) {
+      const visited = new Set<string>();
+      const stack = [...starts];
+      while (stack.length > 0 && !found) {
+        const id = stack.pop() as string;
+        if (id === target) found = true;
+        else if (!visited.has(id) && (track.seq.get(id) ?? -1) > floor) {
+          visited.add(id);
+          stack.push(...(track.parents.get(id) ?? []));
+        }
+      }
+    }
+    memo.set(target, found);
+    return found;
+  };
 }
 
 /**
@@ -154,13 +195,13 @@ export function applyUpdate(
 ): FieldChange[] {
   const track = w.tracks.get(subjectId);
   if (!track) throw new Error(`applyUpdate: unknown subject ${subjectId}`);
-  const seen = seenBy(w, subjectId, event.body.prev);
+  const saw = seenBy(w, subjectId, event.body.prev);
   const record = item as Record<string, unknown>;
   const changes: FieldChange[] = [];
   for (const [field, value] of patch) {
     const current = getPath(record, field);
     const writer = track.writers.get(field);
-    if (writer !== undefined && !seen.has(writer) && !jsonEqual(current, value)) {
+    if (writer !== undefined && !saw(writer) && !jsonEqual(current, value)) {
       recordConflict(w, subjectKind, subjectId, field, event, writer);
     }
     if (!jsonEqual(current, value)) {
@@ -169,18 +210,19 @@ export function applyUpdate(
     }
     track.writers.set(field, event.id);
   }
-  addVersion(w, subjectId, item, event, seen);
+  addVersion(w, subjectId, item, event, saw);
   pushHistory(w, subjectId, event, changes, item);
   return changes;
 }
 
 /** Adds a version without field patches (e.g. a key decision handled by its reducer). */
-export function addVersion(w: Working, subjectId: string, item: { heads: string[] }, event: VerifiedEvent, seen = seenBy(w, subjectId, event.body.prev)): void {
+export function addVersion(w: Working, subjectId: string, item: { heads: string[] }, event: VerifiedEvent, saw = seenBy(w, subjectId, event.body.prev)): void {
   const track = w.tracks.get(subjectId);
   if (!track) return;
   const parents = event.body.prev.filter((id) => track.parents.has(id));
   track.parents.set(event.id, parents.length > 0 ? parents : [track.created]);
-  item.heads = [...item.heads.filter((h) => !seen.has(h)), event.id].sort();
+  track.seq.set(event.id, track.seq.size);
+  item.heads = [...item.heads.filter((h) => !saw(h)), event.id].sort();
 }
 
 export function recordHistory(w: Working, subjectId: string, event: VerifiedEvent, changes: FieldChange[], item: object): void {
@@ -193,19 +235,21 @@ export function recordHistory(w: Working, subjectId: string, event: VerifiedEven
  * grows (three or more concurrent changes make one entry, not a chain).
  */
 export function recordConflict(w: Working, subjectKind: SubjectKind, subjectId: string, field: string, event: VerifiedEvent, loser: string): void {
-  const existing = w.state.conflicts.find((c) => c.subject === subjectId && c.field === field && c.winner === loser);
-  const entry = existing ?? { subject: subjectId, subjectKind, field, winner: event.id, losers: [], explanation: '' };
-  if (!existing) w.state.conflicts.push(entry);
+  const keyOf = (winner: string) => `${subjectId}\u0000${field}\u0000${winner}`;
+  let open = w.conflictIndex.get(keyOf(loser));
+  if (open) {
+    w.conflictIndex.delete(keyOf(loser));
+  } else {
+    open = { entry: { subject: subjectId, subjectKind, field, winner: event.id, losers: [], explanation: '' }, loserNames: new Set() };
+    w.state.conflicts.push(open.entry);
+  }
+  w.conflictIndex.set(keyOf(event.id), open);
+  const { entry, loserNames } = open;
   entry.losers.push(loser);
   entry.winner = event.id;
-  const winnerName = personName(w.state, event.body.author);
-  const loserNames = [...new Set(entry.losers.map((id) => authorOf(w, subjectId, id)))].join(' och ');
+  loserNames.add(w.authorNames.get(loser) ?? 'okänd person');
   entry.explanation =
     `${entry.losers.length === 1 ? 'Två' : String(entry.losers.length + 1)} ändringar av ${fieldLabel(field)} gjordes samtidigt, ` +
-    `utan att den ena hade sett den andra. Ändringen från ${winnerName} vann eftersom den kom sist i händelseordningen; ` +
-    `ändringen från ${loserNames} finns kvar i historiken.`;
-}
-
-function authorOf(w: Working, subjectId: string, eventId: string): string {
-  return w.state.history[subjectId]?.find((h) => h.eventId === eventId)?.authorName ?? 'okänd person';
+    `utan att den ena hade sett den andra. Ändringen från ${personName(w.state, event.body.author)} vann eftersom den kom sist i händelseordningen; ` +
+    `${entry.losers.length === 1 ? 'ändringen' : 'ändringarna'} från ${[...loserNames].join(' och ')} finns kvar i historiken.`;
 }

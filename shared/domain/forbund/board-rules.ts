@@ -77,6 +77,9 @@ function addYears(date: string, years: number): string {
 
 const plural = (n: number, one: string, many: string): string => `${n} ${n === 1 ? one : many}`;
 
+const error = (code: string, subject: Finding['subject'], message: string): Finding => ({ level: 'error', code, subject, message });
+const warning = (code: string, subject: Finding['subject'], message: string): Finding => ({ level: 'warning', code, subject, message });
+
 export function checkBoard(roster: Roster, date: string): Finding[] {
   const out: Finding[] = [];
   const board = { kind: 'board' } as const;
@@ -87,11 +90,16 @@ export function checkBoard(roster: Roster, date: string): Finding[] {
   const ofKind = (k: OrganisationKind) => roster.organisations.filter((o) => o.kind === k);
   for (const kind of ['socialInsuranceAgency', 'employmentService'] as const) {
     const n = ofKind(kind).length;
-    if (n === 0) out.push({ level: 'error', code: `missing-${kind}`, subject: board, message: `${ORGANISATION_KIND_LABEL[kind]} saknas bland förbundsmedlemmarna.` });
-    if (n > 1) out.push({ level: 'warning', code: `duplicate-${kind}`, subject: board, message: `${ORGANISATION_KIND_LABEL[kind]} finns ${n} gånger bland förbundsmedlemmarna.` });
+    const label = ORGANISATION_KIND_LABEL[kind];
+    if (n === 0) out.push(error(`missing-${kind}`, board, `${label} saknas bland förbundsmedlemmarna.`));
+    if (n > 1) out.push(warning(`duplicate-${kind}`, board, `${label} finns ${n} gånger bland förbundsmedlemmarna.`));
   }
-  if (ofKind('region').length === 0) out.push({ level: 'error', code: 'missing-region', subject: board, message: 'Förbundet måste ha minst en region som medlem.' });
-  if (ofKind('municipality').length === 0) out.push({ level: 'error', code: 'missing-municipality', subject: board, message: 'Förbundet måste ha minst en kommun som medlem.' });
+  if (ofKind('region').length === 0) {
+    out.push(error('missing-region', board, 'Förbundet måste ha minst en region som medlem.'));
+  }
+  if (ofKind('municipality').length === 0) {
+    out.push(error('missing-municipality', board, 'Förbundet måste ha minst en kommun som medlem.'));
+  }
 
   // FinsamL § 10: every member organisation has ≥ 1 ledamot and as many ersättare.
   for (const o of roster.organisations) {
@@ -99,26 +107,20 @@ export function checkBoard(roster: Roster, date: string): Finding[] {
     const subs = callingOrder(roster, o.id, date);
     const subPeople = distinctPeople(subs);
     if (members.length === 0) {
-      out.push({ level: 'error', code: 'no-member', subject: org(o), message: `${o.name} har ingen ledamot ${date}.` });
+      out.push(error('no-member', org(o), `${o.name} har ingen ledamot ${date}.`));
     }
     if (subPeople.length < Math.max(members.length, 1)) {
-      out.push({
-        level: 'error',
-        code: 'too-few-substitutes',
-        subject: org(o),
-        message: `${o.name} har ${plural(members.length, 'ledamot', 'ledamöter')} men ${plural(subPeople.length, 'ersättare', 'ersättare')} ${date}; det ska finnas lika många ersättare som ledamöter.`,
-      });
+      const counts = `${plural(members.length, 'ledamot', 'ledamöter')} men ${plural(subPeople.length, 'ersättare', 'ersättare')}`;
+      out.push(error('too-few-substitutes', org(o),
+        `${o.name} har ${counts} ${date}; det ska finnas lika många ersättare som ledamöter.`));
     } else if (subPeople.length > members.length) {
-      out.push({
-        level: 'warning',
-        code: 'more-substitutes-than-members',
-        subject: org(o),
-        message: `${o.name} har fler ersättare (${subPeople.length}) än ledamöter (${members.length}) ${date}.`,
-      });
+      out.push(warning('more-substitutes-than-members', org(o),
+        `${o.name} har fler ersättare (${subPeople.length}) än ledamöter (${members.length}) ${date}.`));
     }
     for (const p of members) {
       if (subPeople.some((s) => s.id === p.id)) {
-        out.push({ level: 'warning', code: 'member-and-substitute', subject: who(p), message: `${p.name} är både ledamot och ersättare för ${o.name} ${date}.` });
+        out.push(warning('member-and-substitute', who(p),
+          `${p.name} är både ledamot och ersättare för ${o.name} ${date}.`));
       }
     }
     out.push(...checkCallingOrder(o, subs, date));
@@ -126,12 +128,17 @@ export function checkBoard(roster: Roster, date: string): Finding[] {
 
   // The board elects one ordförande; until then the oldest ledamot presides, so none is a warning.
   const withRole = (role: BoardAssignment['role']) =>
-    distinctPeople(roster.persons.flatMap((person) => person.assignments.filter((a) => a.role === role && isActiveOn(a, date)).map((assignment) => ({ person, assignment }))));
+    roster.persons.filter((person) => person.assignments.some((a) => a.role === role && isActiveOn(a, date)));
   const chairs = withRole('chair');
-  if (chairs.length === 0) out.push({ level: 'warning', code: 'no-chair', subject: board, message: `Styrelsen har ingen ordförande ${date}.` });
-  if (chairs.length > 1) out.push({ level: 'error', code: 'several-chairs', subject: board, message: `Styrelsen har ${chairs.length} ordförande ${date}: ${chairs.map((p) => p.name).join(', ')}.` });
+  if (chairs.length === 0) out.push(warning('no-chair', board, `Styrelsen har ingen ordförande ${date}.`));
+  if (chairs.length > 1) {
+    out.push(error('several-chairs', board,
+      `Styrelsen har ${chairs.length} ordförande ${date}: ${chairs.map((p) => p.name).join(', ')}.`));
+  }
   const vices = withRole('viceChair');
-  if (vices.length > 2) out.push({ level: 'warning', code: 'too-many-vice-chairs', subject: board, message: `Styrelsen har ${vices.length} vice ordförande ${date}; vanligt är en eller två.` });
+  if (vices.length > 2) {
+    out.push(warning('too-many-vice-chairs', board, `Styrelsen har ${vices.length} vice ordförande ${date}; vanligt är en eller två.`));
+  }
 
   out.push(...checkAssignments(roster));
   out.push(...checkEmails(roster));
@@ -145,19 +152,22 @@ function checkCallingOrder(o: Organisation, subs: readonly Seat[], date: string)
   const numbers: number[] = [];
   for (const s of subs) {
     if (s.assignment.callingOrder === undefined) {
-      out.push({ level: 'error', code: 'calling-order-missing', subject: { kind: 'person', id: s.person.id }, message: `${s.person.name} saknar plats i inkallelseordningen för ${o.name}.` });
+      out.push(error('calling-order-missing', { kind: 'person', id: s.person.id },
+        `${s.person.name} saknar plats i inkallelseordningen för ${o.name}.`));
     } else {
       numbers.push(s.assignment.callingOrder);
     }
   }
   const dupes = [...new Set(numbers.filter((n, i) => numbers.indexOf(n) !== i))].sort((a, b) => a - b);
   if (dupes.length > 0) {
-    out.push({ level: 'error', code: 'calling-order-duplicate', subject, message: `Inkallelseordningen för ${o.name} ${date} har samma plats flera gånger: ${dupes.join(', ')}.` });
+    out.push(error('calling-order-duplicate', subject,
+      `Inkallelseordningen för ${o.name} ${date} har samma plats flera gånger: ${dupes.join(', ')}.`));
   }
   const missing: number[] = [];
   for (let n = 1; n <= subs.length; n++) if (!numbers.includes(n)) missing.push(n);
   if (dupes.length === 0 && missing.length > 0 && numbers.length === subs.length) {
-    out.push({ level: 'error', code: 'calling-order-gap', subject, message: `Inkallelseordningen för ${o.name} ${date} ska vara 1–${subs.length} utan luckor; ${missing.join(', ')} saknas.` });
+    out.push(error('calling-order-gap', subject,
+      `Inkallelseordningen för ${o.name} ${date} ska vara 1–${subs.length} utan luckor; ${missing.join(', ')} saknas.`));
   }
   return out;
 }
@@ -172,19 +182,24 @@ function checkAssignments(roster: Roster): Finding[] {
       const role = BOARD_ROLE_LABEL[a.role].toLowerCase();
       const o = orgs.get(a.organisationId);
       if (!o) {
-        out.push({ level: 'error', code: 'unknown-organisation', subject, message: `${p.name} är ${role} för en organisation som inte finns bland förbundsmedlemmarna.` });
+        out.push(error('unknown-organisation', subject,
+          `${p.name} är ${role} för en organisation som inte finns bland förbundsmedlemmarna.`));
       }
       if (a.from > a.to) {
-        out.push({ level: 'error', code: 'term-reversed', subject, message: `${p.name}: uppdraget som ${role} slutar (${a.to}) innan det börjar (${a.from}).` });
+        out.push(error('term-reversed', subject,
+          `${p.name}: uppdraget som ${role} slutar (${a.to}) innan det börjar (${a.from}).`));
       } else if (addYears(a.from, MAX_TERM_YEARS) <= a.to) {
-        out.push({ level: 'warning', code: 'term-too-long', subject, message: `${p.name}: uppdraget som ${role} (${a.from}–${a.to}) är längre än en mandatperiod på fyra år.` });
+        out.push(warning('term-too-long', subject,
+          `${p.name}: uppdraget som ${role} (${a.from}–${a.to}) är längre än en mandatperiod på fyra år.`));
       }
       if (a.callingOrder !== undefined && a.role !== 'substitute') {
-        out.push({ level: 'warning', code: 'calling-order-not-substitute', subject, message: `${p.name} har en plats i inkallelseordningen men är ${role}, inte ersättare.` });
+        out.push(warning('calling-order-not-substitute', subject,
+          `${p.name} har en plats i inkallelseordningen men är ${role}, inte ersättare.`));
       }
       // One kommun cannot represent another (DOMAIN.md 1.3).
       if (o && p.organisationId !== null && p.organisationId !== a.organisationId) {
-        out.push({ level: 'warning', code: 'represents-other-organisation', subject, message: `${p.name} företräder ${orgs.get(p.organisationId)?.name ?? 'en annan organisation'} men är ${role} för ${o.name}.` });
+        out.push(warning('represents-other-organisation', subject,
+          `${p.name} företräder ${orgs.get(p.organisationId)?.name ?? 'en annan organisation'} men är ${role} för ${o.name}.`));
       }
     }
   }
@@ -198,7 +213,8 @@ function checkEmails(roster: Roster): Finding[] {
     const key = p.email.trim().toLowerCase();
     const first = seen.get(key);
     if (first) {
-      out.push({ level: 'warning', code: 'duplicate-email', subject: { kind: 'person', id: p.id }, message: `${p.name} har samma e-postadress som ${first.name} (${p.email}).` });
+      out.push(warning('duplicate-email', { kind: 'person', id: p.id },
+        `${p.name} har samma e-postadress som ${first.name} (${p.email}).`));
     } else {
       seen.set(key, p);
     }

@@ -98,7 +98,9 @@ export function checkContributions(orgs: readonly Member[], years?: readonly str
             code: 'af-pays',
             year,
             organisationId: o.id,
-            message: `${o.name} har ett bidrag för ${year} (${formatAmount(amount)}). Arbetsförmedlingen betalar inget eget bidrag; statens hälft betalas av Försäkringskassan.`,
+            message:
+              `${o.name} har ett bidrag för ${year} (${formatAmount(amount)}). ` +
+              'Arbetsförmedlingen betalar inget eget bidrag; statens hälft betalas av Försäkringskassan.',
           });
         }
       } else if (amount === undefined || amount === 0) {

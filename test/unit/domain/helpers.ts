@@ -109,17 +109,19 @@ export const TERM = { from: '2023-01-01', to: '2026-12-31' };
  * Genesis, the four member organisations, a ledamot and an ersättare for the
  * kommun, and the ledamot's key registered and accepted. Lamport 1–9.
  */
-export function baseSetup(): { events: VerifiedEvent[]; e: Record<string, VerifiedEvent> } {
+export function baseSetup() {
   const D = DIRECTOR;
-  const e: Record<string, VerifiedEvent> = {};
-  e.genesis = genesis(D);
-  e.fk = ev(D, 'organisation.added', { id: ORG.fk, name: 'Försäkringskassan', kind: 'socialInsuranceAgency', contributions: { '2026': 2_000_000 } }, 2);
-  e.af = ev(D, 'organisation.added', { id: ORG.af, name: 'Arbetsförmedlingen', kind: 'employmentService' }, 3);
-  e.region = ev(D, 'organisation.added', { id: ORG.region, name: 'Region Östergötland', kind: 'region', contributions: { '2026': 1_000_000 } }, 4);
-  e.kommun = ev(D, 'organisation.added', { id: ORG.kommun, name: 'Linköpings kommun', kind: 'municipality', contributions: { '2026': 1_000_000 } }, 5);
-  e.ledamot = personAdded(D, LEDAMOT, 6, { organisationId: ORG.kommun, assignments: [{ role: 'member', organisationId: ORG.kommun, ...TERM }] });
-  e.ersattare = personAdded(D, ERSATTARE, 7, { organisationId: ORG.kommun, assignments: [{ role: 'substitute', organisationId: ORG.kommun, ...TERM, callingOrder: 1 }] });
-  e.ledamotKey = registerKey(LEDAMOT, 8);
-  e.ledamotKeyAccepted = ev(D, 'key.accepted', { fingerprint: LEDAMOT.key }, 9, { prev: [e.ledamotKey.id] });
+  const ledamotKey = registerKey(LEDAMOT, 8);
+  const e = {
+    genesis: genesis(D),
+    fk: ev(D, 'organisation.added', { id: ORG.fk, name: 'Försäkringskassan', kind: 'socialInsuranceAgency', contributions: { '2026': 2_000_000 } }, 2),
+    af: ev(D, 'organisation.added', { id: ORG.af, name: 'Arbetsförmedlingen', kind: 'employmentService' }, 3),
+    region: ev(D, 'organisation.added', { id: ORG.region, name: 'Region Östergötland', kind: 'region', contributions: { '2026': 1_000_000 } }, 4),
+    kommun: ev(D, 'organisation.added', { id: ORG.kommun, name: 'Linköpings kommun', kind: 'municipality', contributions: { '2026': 1_000_000 } }, 5),
+    ledamot: personAdded(D, LEDAMOT, 6, { organisationId: ORG.kommun, assignments: [{ role: 'member', organisationId: ORG.kommun, ...TERM }] }),
+    ersattare: personAdded(D, ERSATTARE, 7, { organisationId: ORG.kommun, assignments: [{ role: 'substitute', organisationId: ORG.kommun, ...TERM, callingOrder: 1 }] }),
+    ledamotKey,
+    ledamotKeyAccepted: ev(D, 'key.accepted', { fingerprint: LEDAMOT.key }, 9, { prev: [ledamotKey.id] }),
+  };
   return { events: Object.values(e), e };
 }
