@@ -24,6 +24,15 @@ const api = Object.freeze({
   'attachments.list': call('attachments.list'),
   'attachments.read': call('attachments.read'),
   'documents.coverSheet': call('documents.coverSheet'),
+  'session.get': call('session.get'),
+  'forbund.create': call('forbund.create'),
+  'demo.load': call('demo.load'),
+  'log.list': call('log.list'),
+  'log.append': call('log.append'),
+  'packages.export': call('packages.export'),
+  'invitations.export': call('invitations.export'),
+  'packages.preview': call('packages.preview'),
+  'packages.apply': call('packages.apply'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

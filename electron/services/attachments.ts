@@ -15,6 +15,11 @@ export interface AttachmentStore {
   add(fileName: string, bytes: Uint8Array, now?: Date): Promise<AttachmentMeta>;
   list(): Promise<AttachmentMeta[]>;
   read(sha256: string): Promise<{ meta: AttachmentMeta; bytes: Uint8Array }>;
+  /** Where a stored file lives (for packages, which stream it). */
+  blobPath(sha256: string): string;
+  hasBlob(sha256: string): Promise<boolean>;
+  /** Stores a file that arrived in a package and whose hash the package reader already checked. */
+  putVerifiedBlob(sha256: string, sourcePath: string): Promise<void>;
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -79,6 +84,15 @@ export function createAttachmentStore(folder: DataFolder): AttachmentStore {
       }),
 
     list: () => serial(async () => [...(await readIndex()).attachments].sort((a, b) => b.addedAt.localeCompare(a.addedAt))),
+
+    blobPath,
+    hasBlob: async (sha) => fs.access(blobPath(sha)).then(() => true, () => false),
+    putVerifiedBlob: async (sha, sourcePath) => {
+      const bytes = await fs.readFile(sourcePath);
+      if (sha256Hex(bytes) !== sha) throw new AppError('invalid_file', 'En bilaga i paketet stämmer inte med sin kontrollsumma.');
+      await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
+      await writeFileAtomic(blobPath(sha), bytes);
+    },
 
     read: (sha256) =>
       serial(async () => {

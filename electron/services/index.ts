@@ -3,6 +3,12 @@ import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { formatDate } from '../../shared/domain/format';
 import { createAttachmentStore } from './attachments';
+import { plainSecretBox, type SecretBox } from './identity/keys';
+import { openEventStore } from './log/event-store';
+import { openFederation } from './sync/federation';
+import { openLocalState } from './sync/local-state';
+import { createPackagesService } from './sync/packages-service';
+import { loadDemoInto } from './demo/load-demo';
 import { renderCoverSheet } from './pdf/cover-sheet';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
@@ -11,6 +17,8 @@ export interface ServiceOptions {
   dataDir: string;
   host: 'electron' | 'web';
   version: string;
+  /** How the private key is sealed at rest: safeStorage in Electron, the plain box (file mode 0600) elsewhere. */
+  secretBox?: SecretBox;
 }
 
 /**
@@ -20,6 +28,11 @@ export interface ServiceOptions {
 export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   const folder = await openDataFolder(opts.dataDir);
   const attachments = createAttachmentStore(folder);
+  const store = await openEventStore(folder.root);
+  const local = await openLocalState(folder.root);
+  const box = opts.secretBox ?? plainSecretBox;
+  const federation = await openFederation({ dataDir: folder.root, box, store, local });
+  const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local });
 
   return {
     'app.info': async () => ({ name: 'Styrelsebordet', version: opts.version, host: opts.host, dataDir: folder.root }),
@@ -35,5 +48,20 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
       return { fileName, bytes };
     },
+    'session.get': async () => federation.session(),
+    'forbund.create': async (input) => federation.create(input),
+    'demo.load': async () => {
+      await loadDemoInto({ dataDir: folder.root, federation, packages });
+      return federation.session();
+    },
+    'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
+    'log.append': async ({ type, payload, prev }) => {
+      const event = await federation.append(type, payload, prev);
+      return store.list(store.lastSeq() - 1).find((e) => e.id === event.id)!;
+    },
+    'packages.export': async ({ recipients }) => packages.exportChanges(recipients),
+    'invitations.export': async ({ personId }) => packages.exportInvitation(personId),
+    'packages.preview': async ({ fileName, bytes }) => packages.preview(fileName, bytes),
+    'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
   };
 }

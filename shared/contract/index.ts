@@ -3,3 +3,4 @@ export * from './errors';
 export * from './schemas';
 export { dispatch, forbidden } from './dispatch';
 export { encodeWire, decodeWire } from './wire';
+export * from './sync-schemas';

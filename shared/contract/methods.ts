@@ -11,6 +11,15 @@ export const METHODS = [
   'attachments.list',
   'attachments.read',
   'documents.coverSheet',
+  'session.get',
+  'forbund.create',
+  'demo.load',
+  'log.list',
+  'log.append',
+  'packages.export',
+  'invitations.export',
+  'packages.preview',
+  'packages.apply',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

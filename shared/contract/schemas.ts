@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Method } from './methods';
+import { syncContract } from './sync-schemas';
 
 /** Largest single attachment accepted (bytes). Board PDFs are rarely above a few MB. */
 export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
@@ -71,6 +72,7 @@ export const contract = {
     input: Empty,
     output: GeneratedFile,
   },
+  ...syncContract,
 } as const satisfies Record<Method, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

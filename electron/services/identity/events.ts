@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/domain/log/canonical-json';
 import { EventBody, SignedEventLine, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
-import { verify, type DeviceIdentity } from './keys';
+import type { KeyObject } from 'node:crypto';
+import { verify, verifyAsync, type DeviceIdentity } from './keys';
 
 /**
  * Signing and verifying single events in the wire format of signed-event.ts:
@@ -59,4 +60,9 @@ export function parseEventLine(text: string): { ok: true; id: string; line: Sign
 /** Checks a parsed line's signature against a public key: over the exact body bytes, never re-serialised. */
 export function verifyEventLine(line: SignedEventLine, publicKey: Parameters<typeof verify>[0]): boolean {
   return verify(publicKey, Buffer.from(line.body, 'utf8'), Buffer.from(line.sig, 'base64'));
+}
+
+/** verifyEventLine on the thread pool (see verifyAsync). */
+export function verifyEventLineAsync(line: SignedEventLine, publicKey: KeyObject): Promise<boolean> {
+  return verifyAsync(publicKey, Buffer.from(line.body, 'utf8'), Buffer.from(line.sig, 'base64'));
 }

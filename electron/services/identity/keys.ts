@@ -98,6 +98,15 @@ export function verify(publicKey: string | KeyObject, bytes: Uint8Array, signatu
   }
 }
 
+/**
+ * The same check on libuv's thread pool: verifying thousands of imported
+ * events then uses every core and leaves the main process's event loop free.
+ */
+export function verifyAsync(publicKey: KeyObject, bytes: Uint8Array, signature: Uint8Array): Promise<boolean> {
+  if (signature.byteLength !== 64 || publicKey.asymmetricKeyType !== 'ed25519') return Promise.resolve(false);
+  return new Promise((resolve) => edVerify(null, bytes, publicKey, signature, (err, ok) => resolve(!err && ok)));
+}
+
 /** Builds the identity object around a private key that stays in this closure. */
 function makeIdentity(privateKey: KeyObject, meta: { person: string; deviceName: string; createdAt: string }): DeviceIdentity {
   const publicKey = createPublicKey(privateKey);

@@ -1,9 +1,10 @@
-import { promises as fs } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
+import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import { compareEvents, shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
-import { parseEventLine, verifyEventLine } from '../identity/events';
+import { parseEventLine, verifyEventLine, verifyEventLineAsync } from '../identity/events';
 import { fingerprint, parseEd25519PublicKey, verify } from '../identity/keys';
 import {
   attachmentSha,
@@ -54,6 +55,7 @@ export interface ReadPackage {
 }
 
 const EXTRACT_PREFIX = 'import-';
+const VERIFY_BATCH = 256;
 
 /**
  * Reads and verifies a package without changing anything outside `tempDir`.
@@ -85,29 +87,33 @@ export async function readPackage(path: string, opts: ReadPackageOptions): Promi
     const total = manifest.entries.reduce((n, e) => n + e.size, 0);
     if (total > LIMITS.maxTotalBytes) throw refuse(`paketet är för stort (över ${LIMITS.maxTotalBytes / 1024 / 1024} MB). ${HOSTILE}`);
     let done = 0;
+    let reported = 0;
     budget.onBytes = (n) => {
       done += n;
-      opts.onProgress?.({ done, total });
+      if (opts.onProgress && (done - reported >= 1024 * 1024 || done === total)) {
+        reported = done;
+        opts.onProgress({ done, total });
+      }
     };
 
     if (opts.tempDir) {
       await fs.mkdir(opts.tempDir, { recursive: true });
       extractDir = await fs.mkdtemp(join(opts.tempDir, EXTRACT_PREFIX));
     }
-    const lines: { no: number; text: string }[] = [];
+    const parsed: ParsedEvents = new Map();
     const attachments: ReadPackage['attachments'] = [];
     for (const e of manifest.entries) {
       const item = opened.entries.get(e.name)!;
       const sha = attachmentSha(e.name);
       const target = extractDir && sha ? join(extractDir, `${sha}.pdf`) : null;
-      const got = await streamEntry(opened, item, budget, e.size, e.name === EVENTS_NAME ? collectLines(lines) : writeTo(target));
+      const got = await streamEntry(opened, item, budget, e.size, e.name === EVENTS_NAME ? eachLine((no, text) => addEvent(parsed, no, text, manifest.forbund)) : writeTo(target));
       if (got.sha256 !== e.sha256) throw refuse(`kontrollsumman för ”${e.name}” stämmer inte. ${RESEND}`);
       if (sha) attachments.push({ sha256: sha, size: got.size, path: target });
     }
     opened.close();
     opened = null;
 
-    const verified = await verifyEvents(lines, manifest.forbund, meta, opts);
+    const verified = await verifyEvents(parsed, meta, opts);
     const eventsByType: Record<string, number> = {};
     for (const ev of verified.events) eventsByType[ev.body.type] = (eventsByType[ev.body.type] ?? 0) + 1;
     const dir = extractDir;
@@ -188,7 +194,7 @@ async function readHeader(opened: OpenedZip, budget: Budget, opts: ReadPackageOp
 }
 
 /** A sink that splits events.jsonl into lines as it streams, never holding more than one partial line. */
-function collectLines(out: { no: number; text: string }[]) {
+function eachLine(onLine: (no: number, text: string) => void) {
   const utf8 = new TextDecoder('utf-8', { fatal: true });
   let no = 0;
   const push = (buf: Buffer) => {
@@ -200,7 +206,7 @@ function collectLines(out: { no: number; text: string }[]) {
     } catch {
       throw refuse(`rad ${no} i events.jsonl är inte giltig UTF-8-text. ${RESEND}`);
     }
-    out.push({ no, text });
+    onLine(no, text);
   };
   return async (source: AsyncIterable<Buffer>) => {
     let carry: Buffer[] = [];
@@ -224,40 +230,37 @@ function collectLines(out: { no: number; text: string }[]) {
   };
 }
 
-/** A sink that writes to a new file (and fsyncs it), or just drains when there is no target. */
+/** A sink that writes to a new file (fsynced before close, see `flush`), or just drains when there is no target. */
 function writeTo(target: string | null) {
   return async (source: AsyncIterable<Buffer>) => {
     if (!target) {
       for await (const _chunk of source) void _chunk;
       return;
     }
-    const handle = await fs.open(target, 'wx', 0o600);
-    try {
-      for await (const chunk of source) await handle.write(chunk);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    // A write stream lets reading the next chunk overlap with writing this one.
+    await pipeline(source, createWriteStream(target, { flags: 'wx', mode: 0o600, flush: true, highWaterMark: 1024 * 1024 }));
   };
 }
 
+type ParsedEvents = Map<string, { no: number; event: VerifiedEvent }>;
+
+/** Parses one line as it streams in (schema and förbund); duplicates collapse by id. */
+function addEvent(parsed: ParsedEvents, no: number, text: string, forbund: string): void {
+  const p = parseEventLine(text);
+  if (!p.ok) throw refuse(`händelse nr ${no} i paketet är felaktig: ${p.detail}. ${RESEND}`);
+  if (p.body.forbund !== forbund) throw refuse(`händelse nr ${no} i paketet hör till ett annat samordningsförbund. ${HOSTILE}`);
+  if (!parsed.has(p.id)) parsed.set(p.id, { no, event: { id: p.id, body: p.body, line: p.line } });
+}
+
 /**
- * Parses every line and checks its signature. Keys are resolved from the
+ * Checks every event's signature. Keys are resolved from the
  * installation's trusted keys, then the sender's key (already verified
  * against the manifest), then self-signed `key.registered` events in the
  * package: their payload's `publicKeyPem` must have the fingerprint the event
  * names as `key` and must verify the event's own signature. Whether that
  * person may register a key is the domain's authority rule, checked at apply.
  */
-async function verifyEvents(lines: { no: number; text: string }[], forbund: string, header: Header, opts: ReadPackageOptions) {
-  const parsed = new Map<string, { no: number; event: VerifiedEvent }>();
-  for (const { no, text } of lines) {
-    const p = parseEventLine(text);
-    if (!p.ok) throw refuse(`händelse nr ${no} i paketet är felaktig: ${p.detail}. ${RESEND}`);
-    if (p.body.forbund !== forbund) throw refuse(`händelse nr ${no} i paketet hör till ett annat samordningsförbund. ${HOSTILE}`);
-    if (!parsed.has(p.id)) parsed.set(p.id, { no, event: { id: p.id, body: p.body, line: p.line } });
-  }
-
+async function verifyEvents(parsed: ParsedEvents, header: Header, opts: ReadPackageOptions) {
   const keys = new Map<string, KeyObject | null>();
   if (header.senderKnown || opts.allowUnknownSender) keys.set(header.manifest.sender.key, header.senderKey);
   const resolve = async (fp: string): Promise<KeyObject | null> => {
@@ -282,17 +285,24 @@ async function verifyEvents(lines: { no: number; text: string }[], forbund: stri
 
   const events: VerifiedEvent[] = [];
   let unverifiedEvents = 0;
+  const pending: { no: number; event: VerifiedEvent; key: KeyObject }[] = [];
   for (const { no, event } of parsed.values()) {
     const key = await resolve(event.body.key);
-    if (!key) {
-      if (opts.allowUnverifiedEvents) {
-        unverifiedEvents++;
-        continue;
-      }
+    if (key) {
+      pending.push({ no, event, key });
+    } else if (opts.allowUnverifiedEvents) {
+      unverifiedEvents++;
+    } else {
       throw refuse(`händelse nr ${no} är signerad med en okänd nyckel (kod ${shortCode(event.body.key)}). Importera först ett paket som registrerar den nyckeln, eller be avsändaren skicka paketet igen.`);
     }
-    if (!verifyEventLine(event.line, key)) throw refuse(`händelse nr ${no} har en ogiltig signatur. ${RESEND}`);
-    events.push(event);
+  }
+  // Signatures are checked in batches on the thread pool: all cores, and the event loop stays responsive.
+  for (let i = 0; i < pending.length; i += VERIFY_BATCH) {
+    const batch = pending.slice(i, i + VERIFY_BATCH);
+    const results = await Promise.all(batch.map((p) => verifyEventLineAsync(p.event.line, p.key)));
+    const bad = results.indexOf(false);
+    if (bad !== -1) throw refuse(`händelse nr ${batch[bad]!.no} har en ogiltig signatur. ${RESEND}`);
+    for (const p of batch) events.push(p.event);
   }
   events.sort(compareEvents);
   return { events, newKeys, unverifiedEvents };

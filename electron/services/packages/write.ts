@@ -64,7 +64,8 @@ export interface WrittenPackage {
 export async function writePackage(opts: WritePackageOptions): Promise<WrittenPackage> {
   const now = opts.now ?? new Date();
   if (opts.sender.person !== opts.identity.person) throw new Error('writePackage: sender is not the device’s person');
-  const target = opts.outPath ?? (await freePath(opts.outDir ?? '.', packageFileName(opts.forbund.name, opts.sender.name, now)));
+  if (!opts.outPath === !opts.outDir) throw new Error('writePackage: give exactly one of outDir and outPath');
+  const target = opts.outPath ?? (await freePath(opts.outDir!, packageFileName(opts.forbund.name, opts.sender.name, now)));
   const files = await statAttachments(opts.attachments);
   let total = files.reduce((n, f) => n + f.size, 0) + (Array.isArray(opts.eventLines) ? (opts.eventLines as string[]).reduce((n, l) => n + Buffer.byteLength(l) + 1, 0) : 0);
   let done = 0;
@@ -99,7 +100,7 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
     const eventsByType: Record<string, number> = {};
     const seen = new Set<string>();
     const eventSource = Readable.from(checkedLines(opts.eventLines, opts.forbund.id, seen, eventsByType), { objectMode: false });
-    const eventsTap = tap(EVENTS_NAME, null, (n) => progress(n, true));
+    const eventsTap = tap(EVENTS_NAME, null, (n) => progress(n, true), LIMITS.maxEventsBytes);
     streams.push(eventSource, eventsTap.stream);
     eventSource.on('error', fail);
     eventsTap.stream.on('error', fail);
@@ -112,7 +113,7 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
       t.stream.on('error', fail);
       streams.push(t.stream);
       zip.addReadStreamLazy(attachmentEntryName(f.sha256), { mtime, compress: false, size: f.size }, (cb) => {
-        const source = createReadStream(f.path);
+        const source = createReadStream(f.path, { highWaterMark: 1024 * 1024 });
         streams.push(source);
         source.on('error', (err: NodeJS.ErrnoException) => fail(err.code === 'ENOENT' ? missingAttachment(f.sha256) : err));
         cb(null, source.pipe(t.stream));
@@ -121,7 +122,6 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
     });
 
     const entries: ManifestEntry[] = await guard(Promise.all([eventsTap.result, ...attachmentTaps]));
-    if (entries[0]!.size > LIMITS.maxEventsBytes) throw new AppError('too_large', 'Paketet blev för stort: för många händelser i ett paket.');
     const manifest = Manifest.parse({
       format: 1,
       kind: opts.kind,
@@ -151,7 +151,7 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
   } catch (err) {
     for (const s of streams) s.destroy();
     (zip.outputStream as Readable).destroy?.();
-    await new Promise((r) => (out.closed ? r(null) : out.once('close', r)));
+    await new Promise<void>((r) => (out.closed ? r() : out.once('close', () => r())));
     await fs.rm(tmp, { force: true });
     throw err;
   }
@@ -159,6 +159,8 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
 
 /** Yields each line plus `\n`, refusing lines that are not valid signed events of this förbund. */
 async function* checkedLines(lines: AsyncIterable<string> | Iterable<string>, forbund: string, seen: Set<string>, byType: Record<string, number>) {
+  let batch: string[] = [];
+  let batchChars = 0;
   for await (const text of lines) {
     const parsed = parseEventLine(text);
     if (!parsed.ok || text.includes('\n')) throw new Error(`writePackage: invalid event line (${parsed.ok ? 'newline' : parsed.detail})`);
@@ -166,12 +168,20 @@ async function* checkedLines(lines: AsyncIterable<string> | Iterable<string>, fo
     if (seen.has(parsed.id)) continue;
     seen.add(parsed.id);
     byType[parsed.body.type] = (byType[parsed.body.type] ?? 0) + 1;
-    yield Buffer.from(`${text}\n`, 'utf8');
+    batch.push(text);
+    batchChars += text.length + 1;
+    // ~64 KB chunks: one small write per event would cost more in stream overhead than in deflate.
+    if (batchChars >= 64 * 1024) {
+      yield Buffer.from(`${batch.join('\n')}\n`, 'utf8');
+      batch = [];
+      batchChars = 0;
+    }
   }
+  if (batch.length > 0) yield Buffer.from(`${batch.join('\n')}\n`, 'utf8');
 }
 
 /** A pass-through that hashes and counts; with an expected hash it fails the write on a mismatch. */
-function tap(name: string, expectedSha: string | null, onBytes: (n: number) => void): { stream: Transform; result: Promise<ManifestEntry> } {
+function tap(name: string, expectedSha: string | null, onBytes: (n: number) => void, cap = Infinity): { stream: Transform; result: Promise<ManifestEntry> } {
   const hash = createHash('sha256');
   let size = 0;
   let resolve: (e: ManifestEntry) => void = () => undefined;
@@ -180,6 +190,7 @@ function tap(name: string, expectedSha: string | null, onBytes: (n: number) => v
     transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
       hash.update(chunk);
       size += chunk.length;
+      if (size > cap) return cb(new AppError('too_large', 'Paketet blev för stort: för många händelser i ett paket. Skicka ändringarna i flera paket.'));
       onBytes(chunk.length);
       cb(null, chunk);
     },

@@ -112,6 +112,21 @@ export async function streamEntry(
   let compressed = 0;
   let inflated = 0;
   const hash = createHash('sha256');
+  // pipeline() may report a follow-on AbortError instead of the error that caused
+  // the teardown, so our own refusals (from the guard or the sink) are kept here.
+  let cause: unknown = null;
+  const stop = (err: AppError): AppError => {
+    cause ??= err;
+    return err;
+  };
+  const guardedSink = async (source: AsyncIterable<Buffer>) => {
+    try {
+      await sink(source);
+    } catch (err) {
+      cause ??= err;
+      throw err;
+    }
+  };
   try {
     const header = await zip.readLocalFileHeaderPromise(entry);
     // Other tools read the local header's name; it must be the name we checked.
@@ -128,22 +143,23 @@ export async function streamEntry(
         inflated += chunk.length;
         budget.total += chunk.length;
         if (inflated > LIMITS.ratioFloorBytes && inflated > LIMITS.maxRatio * Math.max(compressed, 1)) {
-          return cb(refuse(`filen ”${name}” packas upp till orimligt mycket data (möjlig zip-bomb). ${HOSTILE}`));
+          return cb(stop(refuse(`filen ”${name}” packas upp till orimligt mycket data (möjlig zip-bomb). ${HOSTILE}`)));
         }
         if (inflated > cap) {
-          return cb(expectedSize !== null && inflated > expectedSize
+          return cb(stop(expectedSize !== null && inflated > expectedSize
             ? refuse(`storleken på ”${name}” stämmer inte med innehållsförteckningen. ${RESEND}`)
-            : refuse(`filen ”${name}” är för stor (över ${mb(cap)}). ${HOSTILE}`));
+            : refuse(`filen ”${name}” är för stor (över ${mb(cap)}). ${HOSTILE}`)));
         }
-        if (budget.total > LIMITS.maxTotalBytes) return cb(refuse(`paketet packas upp till mer än ${mb(LIMITS.maxTotalBytes)}. ${HOSTILE}`));
+        if (budget.total > LIMITS.maxTotalBytes) return cb(stop(refuse(`paketet packas upp till mer än ${mb(LIMITS.maxTotalBytes)}. ${HOSTILE}`)));
         hash.update(chunk);
         budget.onBytes?.(chunk.length);
         cb(null, chunk);
       },
     });
-    if (entry.compressionMethod === 8) await pipeline(raw, countIn, createInflateRaw(), guard, sink);
-    else await pipeline(raw, countIn, guard, sink);
-  } catch (err) {
+    if (entry.compressionMethod === 8) await pipeline(raw, countIn, createInflateRaw(), guard, guardedSink);
+    else await pipeline(raw, countIn, guard, guardedSink);
+  } catch (caught) {
+    const err = cause ?? caught;
     if (err instanceof AppError || isSystemError(err)) throw err;
     throw refuse(CORRUPT); // yauzl and zlib errors: truncated data, bad headers, broken deflate streams
   }

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { AppError, type Session } from '../../../shared/contract';
+import { fold, isEventType, nextLamport, parsePayload, type FederationState } from '../../../shared/domain/events';
+import { parseOrgNr } from '../../../shared/domain/forbund/orgnr';
+import { EVENT_FORMAT_VERSION, shortCode, type EventBody, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
+import { signEvent } from '../identity/events';
+import { createDeviceIdentity, loadDeviceIdentity, type DeviceIdentity, type SecretBox } from '../identity/keys';
+import type { EventStore } from '../log/event-store';
+import type { LocalStateFile } from './local-state';
+
+/**
+ * The förbund as this installation sees it: its identity, the trusted
+ * genesis, and making new signed events. Every event is checked before it is
+ * signed (known type, valid payload, the author's authority), so the user gets
+ * a Swedish "no" at once instead of a refused event later.
+ */
+export interface FederationService {
+  identity(): DeviceIdentity | null;
+  session(): Session;
+  state(): FederationState;
+  create(input: { name: string; orgNr: string; director: { name: string; email: string }; deviceName?: string }): Promise<Session>;
+  append(type: string, payload: Record<string, unknown>, prev: string[]): Promise<VerifiedEvent>;
+  /** Makes this installation's key for `personId` (invitations) and announces it with a self-signed key.registered. */
+  bindToPerson(personId: string, forbund: { id: string; name: string; genesisId: string }): Promise<void>;
+}
+
+export async function openFederation(opts: { dataDir: string; box: SecretBox; store: EventStore; local: LocalStateFile }): Promise<FederationService> {
+  const { store, local } = opts;
+  let identity = await loadDeviceIdentity(opts.dataDir, opts.box);
+  let cache: { size: number; state: FederationState } | null = null;
+
+  const state = (): FederationState => {
+    if (!cache || cache.size !== store.size) {
+      const genesisId = local.get().forbund?.genesisId;
+      cache = { size: store.size, state: fold(store.all(), genesisId ? { genesisId } : {}) };
+    }
+    return cache.state;
+  };
+
+  const deviceName = () => `${hostname()}`.slice(0, 100) || 'Dator';
+
+  function sign(type: string, payload: Record<string, unknown>, prev: string[], author: string, forbundId: string): VerifiedEvent {
+    if (!identity) throw new AppError('bad_request', 'Den här datorn har ingen nyckel ännu.');
+    const body: EventBody = {
+      v: EVENT_FORMAT_VERSION,
+      forbund: forbundId,
+      author,
+      key: identity.fingerprint,
+      lamport: nextLamport(store.all()),
+      at: new Date().toISOString(),
+      type,
+      payload,
+      prev,
+    };
+    const signed = signEvent(identity, body);
+    return { id: signed.id, body: signed.body, line: signed.line };
+  }
+
+  /** Refuses an event that the fold would not apply, with the fold's own Swedish reason. */
+  function checkWouldApply(event: VerifiedEvent): void {
+    const genesisId = local.get().forbund?.genesisId ?? event.id;
+    const after = fold([...store.all(), event], { genesisId });
+    const refused = after.refused.find((r) => r.eventId === event.id);
+    if (refused) throw new AppError('forbidden', refused.reason);
+    if (after.held.some((h) => h.eventId === event.id)) {
+      throw new AppError('forbidden', 'Din nyckel är ännu inte godkänd av förbundschefen. Ändringen sparas när nyckeln är godkänd – skicka ett paket till förbundschefen först.');
+    }
+  }
+
+  function session(): Session {
+      const s = local.get();
+      const unsent = identity ? store.all().filter((e) => e.body.key === identity!.fingerprint && !s.exportedOwn.includes(e.id)).length : 0;
+      return {
+        device:
+          identity && s.personId
+            ? { fingerprint: identity.fingerprint, shortCode: shortCode(identity.fingerprint), deviceName: identity.deviceName, personId: s.personId }
+            : null,
+        forbund: s.forbund,
+        sync: { unsent, lastImport: s.lastImport, lastExport: s.lastExport },
+      };
+  }
+
+  return {
+    identity: () => identity,
+    state,
+    session,
+
+    async create(input) {
+      if (local.get().forbund) throw new AppError('bad_request', 'Den här installationen hör redan till ett förbund.');
+      const orgNr = parseOrgNr(input.orgNr);
+      if (!orgNr.ok) throw new AppError('bad_request', orgNr.error);
+      const personId = randomUUID();
+      identity ??= await createDeviceIdentity(opts.dataDir, opts.box, { person: personId, deviceName: input.deviceName ?? deviceName() });
+      const forbundId = randomUUID();
+      const genesis = sign(
+        'federation.created',
+        {
+          name: input.name,
+          orgNr: orgNr.value,
+          director: { id: identity.person, name: input.director.name, email: input.director.email },
+          directorKey: { fingerprint: identity.fingerprint, publicKeyPem: identity.publicKeyPem, deviceName: identity.deviceName },
+        },
+        [],
+        identity.person,
+        forbundId,
+      );
+      checkWouldApply(genesis);
+      await store.append([genesis]);
+      await local.update((s) => ({ ...s, personId: identity!.person, forbund: { id: forbundId, name: input.name, genesisId: genesis.id } }));
+      return session();
+    },
+
+    async append(type, payload, prev) {
+      const s = local.get();
+      if (!s.forbund || !s.personId) throw new AppError('bad_request', 'Sätt upp eller importera ett förbund först.');
+      if (!isEventType(type)) throw new AppError('bad_request', `Okänd ändringstyp: ${type}`);
+      const event = sign(type, payload, prev, s.personId, s.forbund.id);
+      const parsed = parsePayload(event.body);
+      if (!parsed.ok) throw new AppError('bad_request', parsed.reason);
+      checkWouldApply(event);
+      await store.append([event]);
+      return event;
+    },
+
+    async bindToPerson(personId, forbund) {
+      if (identity) throw new AppError('bad_request', 'Den här installationen har redan en nyckel.');
+      identity = await createDeviceIdentity(opts.dataDir, opts.box, { person: personId, deviceName: deviceName() });
+      await local.update((s) => ({ ...s, personId, forbund }));
+      const registration = sign(
+        'key.registered',
+        { personId, fingerprint: identity.fingerprint, publicKeyPem: identity.publicKeyPem, deviceName: identity.deviceName },
+        [],
+        personId,
+        forbund.id,
+      );
+      await store.append([registration]);
+    },
+  };
+}

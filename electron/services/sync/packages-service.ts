@@ -1,0 +1,236 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { AppError, type PackagePreview, type Recipients } from '../../../shared/contract';
+import { CATALOGUE, fold, isEventType, personName, type FederationState } from '../../../shared/domain/events';
+import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL } from '../../../shared/domain/forbund/model';
+import { shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
+import type { AttachmentStore } from '../attachments';
+import type { EventStore } from '../log/event-store';
+import { computeAcks, planExport } from '../packages/acks';
+import { previewImport } from '../packages/preview';
+import { readPackage, type ReadPackage } from '../packages/read';
+import { writePackage } from '../packages/write';
+import { writeFileAtomic } from '../storage/atomic';
+import type { FederationService } from './federation';
+import type { LocalStateFile } from './local-state';
+
+export interface PackagesService {
+  exportChanges(recipients: Recipients): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number }>;
+  exportInvitation(personId: string): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number }>;
+  preview(fileName: string, bytes: Uint8Array): Promise<PackagePreview>;
+  apply(previewId: string, asPerson?: string): Promise<{ newEvents: number; newAttachments: number }>;
+}
+
+interface Pending {
+  read: ReadPackage;
+  preview: PackagePreview;
+  newEvents: VerifiedEvent[];
+  path: string;
+}
+
+const label = (type: string) => (isEventType(type) ? CATALOGUE[type].label : type);
+
+/**
+ * Export and import of signed packages on top of the event store: which
+ * events go to whom, the preview before an import, and applying it as one
+ * atomic batch. The ZIP format itself lives in ../packages.
+ */
+export function createPackagesService(opts: {
+  dataDir: string;
+  store: EventStore;
+  attachments: AttachmentStore & { blobPath(sha: string): string; putVerifiedBlob(sha: string, path: string): Promise<void>; hasBlob(sha: string): Promise<boolean> };
+  federation: FederationService;
+  local: LocalStateFile;
+}): PackagesService {
+  const { store, federation, local } = opts;
+  const outDir = join(opts.dataDir, 'packages', 'out');
+  const inDir = join(opts.dataDir, 'packages', 'in');
+  const tempDir = join(opts.dataDir, 'packages', 'tmp');
+  const pending = new Map<string, Pending>();
+
+  function me() {
+    const s = local.get();
+    const identity = federation.identity();
+    if (!s.forbund || !s.personId || !identity) throw new AppError('bad_request', 'Sätt upp eller importera ett förbund först.');
+    return { forbund: s.forbund, personId: s.personId, identity };
+  }
+
+  function recipientsOf(state: FederationState, r: Recipients): string[] {
+    const persons = Object.values(state.persons);
+    if (r.mode === 'person') {
+      if (!state.persons[r.personId]) throw new AppError('bad_request', 'Mottagaren finns inte i förbundets register.');
+      return [r.personId];
+    }
+    if (r.mode === 'director') return persons.filter((p) => p.staffRole === 'director').map((p) => p.id);
+    return persons.map((p) => p.id);
+  }
+
+  async function write(kind: 'invitation' | 'changes', recipientIds: string[], eventIds: Set<string>, attachmentShas: Set<string>) {
+    const { forbund, personId, identity } = me();
+    const state = federation.state();
+    const events = store.all().filter((e) => eventIds.has(e.id));
+    const written = await writePackage({
+      outDir,
+      identity,
+      forbund: { id: forbund.id, name: forbund.name },
+      sender: { person: personId, name: personName(state, personId) },
+      recipients: recipientIds.filter((id) => id !== personId).map((id) => ({ person: id, name: personName(state, id) })),
+      kind,
+      eventLines: events.map((e) => JSON.stringify(e.line)),
+      attachments: [...attachmentShas].map((sha) => ({ sha256: sha, path: opts.attachments.blobPath(sha) })),
+      acks: computeAcks(store.all().map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport }))),
+    });
+    const own = events.filter((e) => e.body.key === identity.fingerprint).map((e) => e.id);
+    await local.update((s) => ({
+      ...s,
+      exportedOwn: [...new Set([...s.exportedOwn, ...own])],
+      lastExport: { at: new Date().toISOString(), fileName: written.fileName },
+    }));
+    const bytes = await fs.readFile(written.path);
+    return { fileName: written.fileName, bytes, events: written.counts.events, attachments: written.counts.attachments };
+  }
+
+  return {
+    async exportChanges(r) {
+      const { personId } = me();
+      const state = federation.state();
+      const ids = recipientsOf(state, r).filter((id) => id !== personId);
+      if (ids.length === 0) throw new AppError('bad_request', 'Det finns ingen mottagare att skicka till.');
+      const acks = ids.map((id) => local.get().peerAcks[id] ?? null);
+      const plan = planExport(
+        store.all().map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport })),
+        acks,
+      );
+      return write('changes', r.mode === 'board' ? [] : ids, plan.eventIds, plan.attachments);
+    },
+
+    async exportInvitation(personId) {
+      const state = federation.state();
+      if (!state.persons[personId]) throw new AppError('bad_request', 'Personen finns inte i förbundets register.');
+      // An invitation carries the whole log: the new laptop starts from nothing.
+      return write('invitation', [personId], new Set(store.all().map((e) => e.id)), new Set());
+    },
+
+    async preview(fileName, bytes) {
+      await fs.mkdir(inDir, { recursive: true });
+      const path = join(inDir, `${randomBytes(8).toString('hex')}.sbpaket`);
+      await writeFileAtomic(path, bytes);
+      const s = local.get();
+      const state = federation.state();
+      let read: ReadPackage;
+      try {
+        read = await readPackage(path, {
+          trustedKeys: (fp) => state.keys[fp]?.publicKeyPem ?? null,
+          ...(s.forbund ? { expectedForbund: s.forbund.id } : {}),
+          allowUnknownSender: true, // checked below: an unknown sender must introduce its key or be the inviting förbundschef
+          tempDir,
+        });
+      } catch (err) {
+        await fs.rm(path, { force: true });
+        throw err;
+      }
+      try {
+        const senderKey = read.sender.fingerprint;
+        const { manifest } = read;
+        if (!s.forbund) {
+          const genesis = read.events.find((e) => e.body.type === 'federation.created');
+          const announced = genesis?.body.payload['directorKey'] as { fingerprint?: string } | undefined;
+          if (manifest.kind !== 'invitation' || !genesis) {
+            throw new AppError('invalid_file', 'Paketet kunde inte importeras: det är ingen inbjudan. Den första filen du importerar ska vara inbjudan från förbundschefen.');
+          }
+          if (announced?.fingerprint !== senderKey) {
+            throw new AppError('invalid_file', 'Paketet kunde inte importeras: inbjudan är inte signerad av förbundschefens nyckel. Be förbundschefen skicka en ny inbjudan.');
+          }
+        } else if (!read.sender.known) {
+          // A member's first return package: it must carry the self-signed registration of the key it is signed with.
+          const introduces = read.events.some(
+            (e) => e.body.type === 'key.registered' && e.body.key === senderKey && e.body.author === manifest.sender.person && state.persons[e.body.author],
+          );
+          if (!introduces) {
+            throw new AppError('invalid_file', `Paketet kunde inte importeras: avsändarens nyckel (kod ${shortCode(senderKey)}) är okänd på den här datorn och registreras inte i paketet. Be avsändaren skicka ett nytt paket.`);
+          }
+        }
+        const local2 = previewImport(read, { hasEvent: (id) => store.has(id), hasAttachment: () => false });
+        const genesisId = s.forbund?.genesisId ?? read.events.find((e) => e.body.type === 'federation.created')!.id;
+        const after = fold([...store.all(), ...local2.newEvents], { genesisId });
+        const newIds = new Set(local2.newEvents.map((e) => e.id));
+        const byType = new Map<string, number>();
+        for (const e of local2.newEvents) byType.set(e.body.type, (byType.get(e.body.type) ?? 0) + 1);
+        const beforeConflicts = new Set(state.conflicts.map((c) => c.explanation));
+        const previewId = randomBytes(12).toString('hex');
+        const preview: PackagePreview = {
+          previewId,
+          kind: manifest.kind,
+          fileName,
+          forbund: { id: manifest.forbund, name: manifest.forbundName },
+          sender: { personId: manifest.sender.person, name: manifest.sender.name, fingerprint: senderKey, shortCode: shortCode(senderKey), known: read.sender.known },
+          createdAt: manifest.createdAt,
+          signatureValid: true,
+          newEvents: [...byType].map(([type, count]) => ({ type, label: label(type), count })),
+          newAttachments: (await Promise.all(read.attachments.map((a) => opts.attachments.hasBlob(a.sha256)))).filter((has) => !has).length,
+          alreadyKnown: local2.alreadyKnownEvents,
+          refused: after.refused.filter((r) => newIds.has(r.eventId)).map((r) => ({ label: label(r.type), author: personName(after, r.author), reason: r.reason })),
+          held: after.held.filter((h) => newIds.has(h.eventId)).map((h) => ({ label: label(h.type), author: personName(after, h.author), shortCode: shortCode(h.fingerprint) })),
+          conflicts: after.conflicts.map((c) => c.explanation).filter((x) => !beforeConflicts.has(x)),
+          roster: manifest.kind === 'invitation' && !s.forbund ? rosterChoices(after) : [],
+        };
+        pending.set(previewId, { read, preview, newEvents: local2.newEvents, path });
+        return preview;
+      } catch (err) {
+        await read.dispose();
+        await fs.rm(path, { force: true });
+        throw err;
+      }
+    },
+
+    async apply(previewId, asPerson) {
+      const p = pending.get(previewId);
+      if (!p) throw new AppError('not_found', 'Förhandsvisningen har gått ut. Välj paketet igen.');
+      pending.delete(previewId);
+      try {
+        const s = local.get();
+        if (!s.forbund) {
+          if (!asPerson || !p.preview.roster.some((r) => r.personId === asPerson)) {
+            throw new AppError('bad_request', 'Välj vem du är i förbundets register.');
+          }
+        }
+        // Attachments first: stored by hash, harmless if the events never follow.
+        let newAttachments = 0;
+        for (const a of p.read.attachments) {
+          if (a.path && !(await opts.attachments.hasBlob(a.sha256))) {
+            await opts.attachments.putVerifiedBlob(a.sha256, a.path);
+            newAttachments++;
+          }
+        }
+        // The events as one atomic batch: all or nothing.
+        const added = await store.append(p.newEvents);
+        if (!s.forbund) {
+          const genesis = p.read.events.find((e) => e.body.type === 'federation.created')!;
+          await federation.bindToPerson(asPerson!, { id: p.preview.forbund.id, name: p.preview.forbund.name, genesisId: genesis.id });
+        }
+        await local.update((st) => ({
+          ...st,
+          peerAcks: { ...st.peerAcks, [p.preview.sender.personId]: p.read.manifest.acks },
+          lastImport: { at: new Date().toISOString(), from: p.preview.sender.name },
+        }));
+        return { newEvents: added.length, newAttachments };
+      } finally {
+        await p.read.dispose();
+        await fs.rm(p.path, { force: true });
+      }
+    },
+  };
+}
+
+function rosterChoices(state: FederationState): PackagePreview['roster'] {
+  return Object.values(state.persons)
+    .filter((p) => p.staffRole !== 'director')
+    .map((p) => {
+      const roles = p.assignments.map((a) => BOARD_ROLE_LABEL[a.role]);
+      const staff = p.staffRole ? [STAFF_ROLE_LABEL[p.staffRole]] : [];
+      const org = p.organisationId ? state.organisations[p.organisationId]?.name : undefined;
+      return { personId: p.id, name: p.name, description: [...staff, ...new Set(roles), org].filter(Boolean).join(' · ') };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+}

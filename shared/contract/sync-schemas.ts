@@ -1,0 +1,112 @@
+import { z } from 'zod';
+import { Bytes, FileName } from './schemas';
+
+/**
+ * The contract for the förbund, identity, the event log and packages
+ * (issue "The förbund, its people, and sync by signed packages").
+ */
+const Uuid = z.uuid();
+const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+
+export const DeviceInfo = z.object({
+  fingerprint: Hex64,
+  /** Four groups of four hex digits, read aloud to compare keys by phone. */
+  shortCode: z.string(),
+  deviceName: z.string(),
+  /** The person this installation belongs to. */
+  personId: Uuid,
+});
+
+export const Session = z.object({
+  /** Null until the installation belongs to a person (set-up or an accepted invitation): the key is made then. */
+  device: DeviceInfo.nullable(),
+  forbund: z.object({ id: Uuid, name: z.string(), genesisId: Hex64 }).nullable(),
+  sync: z.object({
+    /** Own events not yet in any exported package. */
+    unsent: z.number().int().min(0),
+    lastImport: z.object({ at: z.string(), from: z.string() }).nullable(),
+    lastExport: z.object({ at: z.string(), fileName: z.string() }).nullable(),
+  }),
+});
+export type Session = z.infer<typeof Session>;
+
+/** An event as the main side stores it: the exact signed line plus a local sequence number. */
+export const StoredEvent = z.object({
+  seq: z.number().int().positive(),
+  id: Hex64,
+  body: z.string(),
+  sig: z.string(),
+});
+export type StoredEvent = z.infer<typeof StoredEvent>;
+
+export const Recipients = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('director') }).strict(),
+  z.object({ mode: z.literal('board') }).strict(),
+  z.object({ mode: z.literal('person'), personId: Uuid }).strict(),
+]);
+export type Recipients = z.infer<typeof Recipients>;
+
+export const ExportedPackage = z.object({
+  fileName: FileName,
+  bytes: Bytes,
+  events: z.number().int().min(0),
+  attachments: z.number().int().min(0),
+});
+
+export const PackagePreview = z.object({
+  previewId: z.string().min(8),
+  kind: z.enum(['invitation', 'changes']),
+  fileName: z.string(),
+  forbund: z.object({ id: Uuid, name: z.string() }),
+  sender: z.object({
+    personId: Uuid,
+    name: z.string(),
+    fingerprint: Hex64,
+    shortCode: z.string(),
+    /** Is the sender's key one this laptop already accepted? (false for a first invitation) */
+    known: z.boolean(),
+  }),
+  createdAt: z.string(),
+  signatureValid: z.literal(true),
+  /** New events per kind, with a Swedish label. */
+  newEvents: z.array(z.object({ type: z.string(), label: z.string(), count: z.number().int() })),
+  newAttachments: z.number().int().min(0),
+  alreadyKnown: z.number().int().min(0),
+  refused: z.array(z.object({ label: z.string(), author: z.string(), reason: z.string() })),
+  held: z.array(z.object({ label: z.string(), author: z.string(), shortCode: z.string() })),
+  conflicts: z.array(z.string()),
+  /** For an invitation: the people of the roster, so the new user can say who they are. */
+  roster: z.array(z.object({ personId: Uuid, name: z.string(), description: z.string() })),
+});
+export type PackagePreview = z.infer<typeof PackagePreview>;
+
+export const syncContract = {
+  'session.get': { input: z.object({}).strict(), output: Session },
+  'forbund.create': {
+    input: z
+      .object({
+        name: z.string().trim().min(2).max(200),
+        orgNr: z.string().trim().min(10).max(11),
+        director: z.object({ name: z.string().trim().min(1).max(200), email: z.email() }).strict(),
+        deviceName: z.string().trim().min(1).max(100).optional(),
+      })
+      .strict(),
+    output: Session,
+  },
+  'demo.load': { input: z.object({}).strict(), output: Session },
+  'log.list': {
+    input: z.object({ afterSeq: z.number().int().min(0) }).strict(),
+    output: z.object({ events: z.array(StoredEvent), lastSeq: z.number().int().min(0) }),
+  },
+  'log.append': {
+    input: z.object({ type: z.string().max(100), payload: z.record(z.string(), z.unknown()), prev: z.array(Hex64).max(64) }).strict(),
+    output: StoredEvent,
+  },
+  'packages.export': { input: z.object({ recipients: Recipients }).strict(), output: ExportedPackage },
+  'invitations.export': { input: z.object({ personId: Uuid }).strict(), output: ExportedPackage },
+  'packages.preview': { input: z.object({ fileName: FileName, bytes: Bytes }).strict(), output: PackagePreview },
+  'packages.apply': {
+    input: z.object({ previewId: z.string().min(8).max(100), asPerson: Uuid.optional() }).strict(),
+    output: z.object({ newEvents: z.number().int().min(0), newAttachments: z.number().int().min(0), session: Session }),
+  },
+} as const;

@@ -1,0 +1,54 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServices } from '../../electron/services';
+import type { Handlers } from '../../shared/contract';
+
+export type Laptop = Handlers & { dataDir: string };
+
+export async function laptop(name: string): Promise<Laptop> {
+  const dataDir = mkdtempSync(join(tmpdir(), `sb-${name}-`));
+  return Object.assign(await createServices({ dataDir, host: 'web', version: 'test' }), { dataDir });
+}
+
+/** A valid organisationsnummer (Luhn) for tests. */
+export const ORGNR = '222000-0018';
+
+/**
+ * A förbund with the four kinds of member organisation and a small board, set
+ * up through the same calls the renderer makes.
+ */
+export async function setUpForbund(director: Laptop) {
+  await director['forbund.create']({ name: 'Samordningsförbundet Östra Skaraborg', orgNr: ORGNR, director: { name: 'Dana Direktör', email: 'dana@example.se' } });
+  const org = async (name: string, kind: string, amount: number) => {
+    const id = randomUUID();
+    await director['log.append']({ type: 'organisation.added', payload: { id, name, kind, contributions: { '2027': amount } }, prev: [] });
+    return id;
+  };
+  const fk = await org('Försäkringskassan', 'socialInsuranceAgency', 2_000_000);
+  const af = await org('Arbetsförmedlingen', 'employmentService', 0);
+  const region = await org('Västra Götalandsregionen', 'region', 1_000_000);
+  const kommun = await org('Skövde kommun', 'municipality', 1_000_000);
+  const term = { from: '2027-01-01', to: '2030-12-31' };
+  const person = async (name: string, organisationId: string, role: string, callingOrder?: number) => {
+    const id = randomUUID();
+    const assignment = { role, organisationId, ...term, ...(callingOrder ? { callingOrder } : {}) };
+    await director['log.append']({
+      type: 'person.added',
+      payload: { id, name, email: `${name.split(' ')[0]!.toLowerCase()}@example.se`, organisationId, staffRole: null, assignments: [assignment] },
+      prev: [],
+    });
+    return id;
+  };
+  const lena = await person('Lena Ledamot', kommun, 'chair');
+  const olle = await person('Olle Ledamot', region, 'member');
+  return { fk, af, region, kommun, lena, olle };
+}
+
+/** Carries one exported package into another laptop: preview, then apply. */
+export async function carry(from: { fileName: string; bytes: Uint8Array }, to: Laptop, asPerson?: string) {
+  const preview = await to['packages.preview']({ fileName: from.fileName, bytes: from.bytes });
+  const applied = await to['packages.apply']({ previewId: preview.previewId, ...(asPerson ? { asPerson } : {}) });
+  return { preview, applied };
+}
