@@ -1,7 +1,9 @@
 /** `npm run bench`: every benchmark, each reported as a ratio to a baseline from the same run. */
 import { storageBench } from './storage.bench';
 import { pdfBench } from './pdf.bench';
+import { packagesBench } from './packages.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
 await storageBench();
 await pdfBench();
+await packagesBench();

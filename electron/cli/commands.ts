@@ -1,20 +1,8 @@
 import { packageVersion } from '../services/version';
+import { EXIT, usageError, type CliIo, type Command, type ExitCode } from './commands-base';
+import { demo, inspect } from './package-commands';
 
-/** Exit codes, part of the CLI's contract: scripts and tests rely on them. */
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
-
-export interface CliIo {
-  out(line: string): void;
-  err(line: string): void;
-}
-
-export interface Command {
-  name: string;
-  usage: string;
-  summary: string;
-  run(args: string[], io: CliIo): Promise<ExitCode>;
-}
+export { EXIT } from './commands-base';
 
 const help: Command = {
   name: 'help',
@@ -55,13 +43,7 @@ const version: Command = {
 };
 
 /** Every command. Later features add theirs here. */
-export const COMMANDS: Command[] = [help, version];
-
-export function usageError(io: CliIo, message: string): ExitCode {
-  io.err(message);
-  io.err('Se: npm run --silent cli -- help');
-  return EXIT.usage;
-}
+export const COMMANDS: Command[] = [help, version, inspect, demo];
 
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const [name, ...args] = argv;

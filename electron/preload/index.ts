@@ -29,6 +29,7 @@ const api = Object.freeze({
   'demo.load': call('demo.load'),
   'log.list': call('log.list'),
   'log.append': call('log.append'),
+  'documents.share': call('documents.share'),
   'packages.export': call('packages.export'),
   'invitations.export': call('invitations.export'),
   'packages.preview': call('packages.preview'),

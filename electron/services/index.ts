@@ -5,6 +5,7 @@ import { formatDate } from '../../shared/domain/format';
 import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
 import { openEventStore } from './log/event-store';
+import { removeStaleExtractions } from './packages/read';
 import { openFederation } from './sync/federation';
 import { openLocalState } from './sync/local-state';
 import { createPackagesService } from './sync/packages-service';
@@ -33,8 +34,11 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   const box = opts.secretBox ?? plainSecretBox;
   const federation = await openFederation({ dataDir: folder.root, box, store, local });
   const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local });
+  // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
+  await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
+  await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
 
-  return {
+  const handlers: Handlers = {
     'app.info': async () => ({ name: 'Styrelsebordet', version: opts.version, host: opts.host, dataDir: folder.root }),
     'attachments.add': async ({ fileName, bytes }) => attachments.add(fileName, bytes),
     'attachments.list': async () => attachments.list(),
@@ -51,7 +55,8 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'session.get': async () => federation.session(),
     'forbund.create': async (input) => federation.create(input),
     'demo.load': async () => {
-      await loadDemoInto({ dataDir: folder.root, federation, packages });
+      // Members of the demo live in scratch folders; only their return packages reach this installation.
+      await loadDemoInto(handlers, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
       return federation.session();
     },
     'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
@@ -59,9 +64,16 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       const event = await federation.append(type, payload, prev);
       return store.list(store.lastSeq() - 1).find((e) => e.id === event.id)!;
     },
+    'documents.share': async ({ sha256, title, confidential, oslReference }) => {
+      const { meta } = await attachments.read(sha256);
+      const payload = { sha256, fileName: meta.fileName, title, pageCount: meta.pageCount, size: meta.size, confidential, oslReference: oslReference || null };
+      const event = await federation.append('document.shared', payload, []);
+      return store.list(0).find((e) => e.id === event.id)!;
+    },
     'packages.export': async ({ recipients }) => packages.exportChanges(recipients),
     'invitations.export': async ({ personId }) => packages.exportInvitation(personId),
     'packages.preview': async ({ fileName, bytes }) => packages.preview(fileName, bytes),
     'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
   };
+  return handlers;
 }

@@ -16,6 +16,7 @@ export const METHODS = [
   'demo.load',
   'log.list',
   'log.append',
+  'documents.share',
   'packages.export',
   'invitations.export',
   'packages.preview',

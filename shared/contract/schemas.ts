@@ -1,22 +1,9 @@
 import { z } from 'zod';
 import type { Method } from './methods';
+import { Bytes, FileName, MAX_ATTACHMENT_BYTES, Sha256 } from './primitives';
 import { syncContract } from './sync-schemas';
 
-/** Largest single attachment accepted (bytes). Board PDFs are rarely above a few MB. */
-export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
-
-export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 i hex');
-
-/** Raw bytes. Buffers are Uint8Arrays, so Node and the browser both pass. */
-export const Bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'bytes');
-
-/** A file name as the user's system gave it: no folders, no control characters. */
-export const FileName = z
-  .string()
-  .min(1)
-  .max(255)
-  // No folders and no control characters (code points below 32).
-  .refine((s) => !/[\\/]/.test(s) && ![...s].some((c) => c.charCodeAt(0) < 32), 'filnamn utan mappar eller styrtecken');
+export { Bytes, FileName, MAX_ATTACHMENT_BYTES, Sha256 } from './primitives';
 
 export const AttachmentMeta = z.object({
   sha256: Sha256,

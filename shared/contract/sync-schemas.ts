@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Bytes, FileName } from './schemas';
+import { Bytes, FileName } from './primitives';
 
 /**
  * The contract for the förbund, identity, the event log and packages
@@ -100,6 +100,17 @@ export const syncContract = {
   },
   'log.append': {
     input: z.object({ type: z.string().max(100), payload: z.record(z.string(), z.unknown()), prev: z.array(Hex64).max(64) }).strict(),
+    output: StoredEvent,
+  },
+  'documents.share': {
+    input: z
+      .object({
+        sha256: Hex64,
+        title: z.string().trim().min(1).max(300),
+        confidential: z.boolean(),
+        oslReference: z.string().trim().max(200).optional(),
+      })
+      .strict(),
     output: StoredEvent,
   },
   'packages.export': { input: z.object({ recipients: Recipients }).strict(), output: ExportedPackage },

@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import pkg from '../../package.json' with { type: 'json' };
 
@@ -25,5 +28,46 @@ describe('cli', () => {
     expect(unknown.stderr).toContain('Okänt kommando: frobnicate');
     expect(cli('version', 'extra').status).toBe(2);
     expect(cli().status).toBe(2);
+  });
+});
+
+describe('cli demo and inspect', () => {
+  const dir = join(mkdtempSync(join(tmpdir(), 'sb-cli-')), 'demo');
+
+  it('demo writes invitations, a board package with a multi-page PDF and two return packages', () => {
+    const r = cli('demo', dir);
+    expect(r.status, r.stderr).toBe(0);
+    const files = readdirSync(dir);
+    expect(files.filter((f) => f.startsWith('inbjudan-'))).toHaveLength(10);
+    expect(files.filter((f) => f.startsWith('retur-'))).toEqual(['retur-lena-aberg.sbpaket', 'retur-olle-strom.sbpaket']);
+    expect(files).toContain('LÄSMIG.txt');
+    // A non-empty folder is refused rather than mixed into.
+    expect(cli('demo', dir).status).toBe(1);
+  });
+
+  it('inspect shows sender, recipients and counts of a good package (exit 0)', () => {
+    const board = readdirSync(dir).find((f) => !f.startsWith('inbjudan-') && !f.startsWith('retur-') && f.endsWith('.sbpaket'))!;
+    const r = cli('inspect', join(dir, board));
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Avsändare: Birgitta Holmgren');
+    expect(r.stdout).toContain('Mottagare: hela styrelsen');
+    expect(r.stdout).toMatch(/Bilagor: 1 \(/);
+    expect(r.stdout).toContain('Signatur: giltig');
+    expect(r.stdout).toContain('Kontrollsummor: stämmer');
+  });
+
+  it('inspect names the reason a package is refused (exit 1)', () => {
+    const good = readFileSync(join(dir, 'retur-lena-aberg.sbpaket'));
+    const truncated = join(dir, 'avbruten.sbpaket');
+    writeFileSync(truncated, good.subarray(0, good.length - 40));
+    const r = cli('inspect', truncated);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/Paketet kunde inte importeras: /);
+
+    const text = join(dir, 'inte-ett-paket.sbpaket');
+    writeFileSync(text, 'hej');
+    expect(cli('inspect', text).status).toBe(1);
+    expect(cli('inspect', join(dir, 'saknas.sbpaket')).status).toBe(1);
+    expect(cli('inspect').status).toBe(2);
   });
 });

@@ -29,6 +29,14 @@ interface Pending {
   path: string;
 }
 
+/** What the export planner needs of an event: attachments travel with the events that name them. */
+const eventRef = (e: VerifiedEvent) => ({
+  id: e.id,
+  key: e.body.key,
+  lamport: e.body.lamport,
+  attachments: e.body.type === 'document.shared' ? [String(e.body.payload['sha256'])] : [],
+});
+
 const label = (type: string) => (isEventType(type) ? CATALOGUE[type].label : type);
 
 /**
@@ -98,10 +106,7 @@ export function createPackagesService(opts: {
       const ids = recipientsOf(state, r).filter((id) => id !== personId);
       if (ids.length === 0) throw new AppError('bad_request', 'Det finns ingen mottagare att skicka till.');
       const acks = ids.map((id) => local.get().peerAcks[id] ?? null);
-      const plan = planExport(
-        store.all().map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport })),
-        acks,
-      );
+      const plan = planExport(store.all().map(eventRef), acks);
       return write('changes', r.mode === 'board' ? [] : ids, plan.eventIds, plan.attachments);
     },
 
@@ -109,7 +114,7 @@ export function createPackagesService(opts: {
       const state = federation.state();
       if (!state.persons[personId]) throw new AppError('bad_request', 'Personen finns inte i förbundets register.');
       // An invitation carries the whole log: the new laptop starts from nothing.
-      return write('invitation', [personId], new Set(store.all().map((e) => e.id)), new Set());
+      return write('invitation', [personId], new Set(store.all().map((e) => e.id)), new Set(Object.keys(state.documents)));
     },
 
     async preview(fileName, bytes) {
@@ -196,12 +201,15 @@ export function createPackagesService(opts: {
           }
         }
         // Attachments first: stored by hash, harmless if the events never follow.
+        // A shared document is added through the attachment store, which checks the PDF again.
+        const shared = new Map(p.read.events.filter((e) => e.body.type === 'document.shared').map((e) => [String(e.body.payload['sha256']), e]));
         let newAttachments = 0;
         for (const a of p.read.attachments) {
-          if (a.path && !(await opts.attachments.hasBlob(a.sha256))) {
-            await opts.attachments.putVerifiedBlob(a.sha256, a.path);
-            newAttachments++;
-          }
+          if (!a.path || (await opts.attachments.hasBlob(a.sha256))) continue;
+          const doc = shared.get(a.sha256);
+          if (doc) await opts.attachments.add(String(doc.body.payload['fileName']), await fs.readFile(a.path));
+          else await opts.attachments.putVerifiedBlob(a.sha256, a.path);
+          newAttachments++;
         }
         // The events as one atomic batch: all or nothing.
         const added = await store.append(p.newEvents);

@@ -102,6 +102,11 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
   },
   'key.accepted': (state, event, p) => keyDecision(state, event, p.fingerprint, 'godkänna'),
   'key.rejected': (state, event, p) => keyDecision(state, event, p.fingerprint, 'avvisa'),
+  'document.shared': (state, event, p) => {
+    const d = directorOnly(state, event, 'dela handlingar med styrelsen');
+    if (!d.ok) return d;
+    return state.documents[p.sha256] ? no('Handlingen är redan delad.') : OK;
+  },
 };
 
 export function authorize<T extends EventType>(type: T, state: FederationState, event: VerifiedEvent, payload: PayloadOf<T>): Verdict {

@@ -104,9 +104,27 @@ const KeyRegistered = z
   .strict();
 
 const KeyAccepted = z.object({ fingerprint: Hex64 }).strict();
+
+/**
+ * A board document (handling) the förbundschef shares with the board: the PDF
+ * travels in packages next to the events, by its SHA-256. Confidential ones
+ * carry the OSL reference and are left out of public exports.
+ */
+const DocumentShared = z
+  .object({
+    sha256: Hex64,
+    fileName: z.string().trim().min(1).max(255),
+    title: z.string().trim().min(1).max(300),
+    pageCount: z.number().int().positive().max(100_000),
+    size: z.number().int().positive(),
+    confidential: z.boolean().default(false),
+    oslReference: z.string().trim().max(200).nullable().default(null),
+  })
+  .strict()
+  .refine((d) => !d.confidential || (d.oslReference !== null && d.oslReference.length > 0), 'sekretessmarkerad handling kräver hänvisning till OSL');
 const KeyRejected = z.object({ fingerprint: Hex64, reason: z.string().trim().max(500).optional() }).strict();
 
-export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key';
+export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key' | 'document';
 
 interface Definition<S extends z.ZodType> {
   payload: S;
@@ -128,6 +146,7 @@ export const CATALOGUE = {
   'person.updated': def({ payload: PersonUpdated, label: 'Person ändrades', subjectKind: 'person', subject: (_, p) => p.id }),
   'key.registered': def({ payload: KeyRegistered, label: 'Enhetsnyckel registrerades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
   'key.accepted': def({ payload: KeyAccepted, label: 'Enhetsnyckel godkändes', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
+  'document.shared': def({ payload: DocumentShared, label: 'Handling delades med styrelsen', subjectKind: 'document', subject: (_, p) => p.sha256 }),
   'key.rejected': def({ payload: KeyRejected, label: 'Enhetsnyckel avvisades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
 } as const;
 

@@ -10,6 +10,7 @@ export { knownIds, merge, nextLamport, sortedUnique } from './event-set';
 export { conflictsOf, emptyState, headsOf, historyOf, isDirector, personName, rosterOf } from './state';
 export type {
   Conflict,
+  DocumentState,
   Federation,
   FederationState,
   FieldChange,

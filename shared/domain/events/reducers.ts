@@ -1,6 +1,6 @@
 import type { VerifiedEvent } from '../log/signed-event';
 import type { EventType, PayloadOf } from './catalogue';
-import type { FieldChange, KeyRecord, OrganisationState, PersonState } from './state';
+import type { DocumentState, FieldChange, KeyRecord, OrganisationState, PersonState } from './state';
 import { personName } from './state';
 import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type Working } from './versioning';
 
@@ -81,6 +81,11 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
   },
   'key.accepted': (w, e, p) => decideKey(w, e, p.fingerprint, 'accepted'),
   'key.rejected': (w, e, p) => decideKey(w, e, p.fingerprint, 'rejected'),
+  'document.shared': (w, e, p) => {
+    const doc: DocumentState = { ...p, sharedBy: e.body.author, sharedAt: e.body.at, heads: [] };
+    w.state.documents[doc.sha256] = doc;
+    recordCreation(w, doc.sha256, e, doc);
+  },
 };
 
 export function reduce<T extends EventType>(type: T, w: Working, event: VerifiedEvent, payload: PayloadOf<T>): void {

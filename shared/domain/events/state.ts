@@ -109,8 +109,23 @@ export interface Conflict {
   explanation: string;
 }
 
+/** A board document shared by the förbundschef; the file itself is stored by its SHA-256. */
+export interface DocumentState {
+  sha256: string;
+  fileName: string;
+  title: string;
+  pageCount: number;
+  size: number;
+  confidential: boolean;
+  oslReference: string | null;
+  sharedBy: string;
+  sharedAt: string;
+  heads: string[];
+}
+
 export interface FederationState {
   federation: Federation | null;
+  documents: Record<string, DocumentState>;
   organisations: Record<string, OrganisationState>;
   persons: Record<string, PersonState>;
   keys: Record<string, KeyRecord>;
@@ -122,7 +137,7 @@ export interface FederationState {
 }
 
 export function emptyState(): FederationState {
-  return { federation: null, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [] };
+  return { federation: null, documents: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [] };
 }
 
 /** The audit trail of one item (organisation, person, key fingerprint or the förbund id), oldest first. */

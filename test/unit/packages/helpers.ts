@@ -115,7 +115,7 @@ export async function rawPackage(dir: string, opts: RawOptions): Promise<string>
   const path = join(dir, `${Math.random().toString(36).slice(2)}.sbpaket`);
   await pipeline(zip.outputStream, createWriteStream(path));
   if (opts.renames) {
-    let bytes = readFileSync(path);
+    let bytes: Buffer = readFileSync(path);
     for (const [from, to] of opts.renames) bytes = replaceAll(bytes, Buffer.from(from), Buffer.from(to));
     writeFileSync(path, bytes);
   }
@@ -143,4 +143,38 @@ export function patchDeclaredSize(path: string, name: string, size: number): voi
     }
   }
   throw new Error(`patchDeclaredSize: ${name} not found`);
+}
+
+/**
+ * A ZIP with `count` empty stored entries, written by hand: yazl slows down
+ * quadratically with tens of thousands of entries, and this needs no data.
+ */
+export function manyEntriesZip(path: string, count: number): void {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (let i = 0; i < count; i++) {
+    const name = Buffer.from(`f${i}`);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    locals.push(local, name);
+    central.push(cd, name);
+    offset += local.length + name.length;
+  }
+  const cdBytes = Buffer.concat(central);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(Math.min(count, 0xffff), 8);
+  eocd.writeUInt16LE(Math.min(count, 0xffff), 10);
+  eocd.writeUInt32LE(cdBytes.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  writeFileSync(path, Buffer.concat([...locals, cdBytes, eocd]));
 }

@@ -206,7 +206,7 @@ describe('package round trip', () => {
     let peak = 0;
     let calls = 0;
     const sample = () => {
-      if (calls++ % 8 !== 0) return;
+      calls++;
       gc();
       peak = Math.max(peak, process.memoryUsage().arrayBuffers - base);
     };
@@ -217,5 +217,5 @@ describe('package round trip', () => {
     await read.dispose();
     expect(calls).toBeGreaterThan(100);
     expect(peak).toBeLessThan(8 * 1024 * 1024); // the package is 60 MB
-  });
+  }, 60_000);
 });
