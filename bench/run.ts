@@ -2,8 +2,10 @@
 import { storageBench } from './storage.bench';
 import { pdfBench } from './pdf.bench';
 import { packagesBench } from './packages.bench';
+import { applyBench } from './apply.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
 await storageBench();
 await pdfBench();
+await applyBench();
 await packagesBench();

@@ -7,6 +7,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainInvokeE
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/index';
+import { safeStorageBox } from './safe-storage-box';
 import { APP_ENTRY_URL } from '../security/urls';
 import { findPackagePaths, parseDataArg, profileDirFor } from './args';
 import { isAppMainFrame, registerIpc } from './ipc';
@@ -79,7 +80,7 @@ async function start(): Promise<void> {
     serveAppProtocol(RENDERER_DIR);
 
     // The services own the data folder (they create and check it).
-    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion() });
+    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion(), secretBox: safeStorageBox() });
     // The default check (top frame on app://styrelsebordet/) plus: the sender is our own window.
     const trusted = (event: IpcMainInvokeEvent): boolean =>
       isAppMainFrame(event) && mainWindow !== null && event.sender.id === mainWindow.webContents.id;
