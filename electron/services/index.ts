@@ -8,7 +8,7 @@ import { openEventStore } from './log/event-store';
 import { removeStaleExtractions } from './packages/read';
 import { openFederation } from './sync/federation';
 import { openLocalState } from './sync/local-state';
-import { createPackagesService } from './sync/packages-service';
+import { createPackagesService, registerSharedDocuments } from './sync/packages-service';
 import { loadDemoInto } from './demo/load-demo';
 import { renderCoverSheet } from './pdf/cover-sheet';
 import { writeFileAtomic } from './storage/atomic';
@@ -37,6 +37,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
+  await registerSharedDocuments(federation.state(), attachments);
 
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Styrelsebordet', version: opts.version, host: opts.host, dataDir: folder.root }),

@@ -200,19 +200,17 @@ export function createPackagesService(opts: {
             throw new AppError('bad_request', 'Välj vem du är i förbundets register.');
           }
         }
-        // Attachments first: stored by hash, harmless if the events never follow.
-        // A shared document is added through the attachment store, which checks the PDF again.
-        const shared = new Map(p.read.events.filter((e) => e.body.type === 'document.shared').map((e) => [String(e.body.payload['sha256']), e]));
+        // Files first, by hash and without an index entry: invisible and harmless if the events never follow.
         let newAttachments = 0;
         for (const a of p.read.attachments) {
           if (!a.path || (await opts.attachments.hasBlob(a.sha256))) continue;
-          const doc = shared.get(a.sha256);
-          if (doc) await opts.attachments.add(String(doc.body.payload['fileName']), await fs.readFile(a.path));
-          else await opts.attachments.putVerifiedBlob(a.sha256, a.path);
+          await opts.attachments.putVerifiedBlob(a.sha256, a.path);
           newAttachments++;
         }
         // The events as one atomic batch: all or nothing.
         const added = await store.append(p.newEvents);
+        // Then the shared documents become visible in the list (checked as PDFs once more on the way).
+        await registerSharedDocuments(federation.state(), opts.attachments);
         if (!s.forbund) {
           const genesis = p.read.events.find((e) => e.body.type === 'federation.created')!;
           await federation.bindToPerson(asPerson!, { id: p.preview.forbund.id, name: p.preview.forbund.name, genesisId: genesis.id });
@@ -229,6 +227,19 @@ export function createPackagesService(opts: {
       }
     },
   };
+}
+
+/**
+ * Makes every shared document whose file is on this laptop readable in the
+ * attachment list. Idempotent; also run at start-up, which heals an import
+ * that was interrupted between storing the events and this step.
+ */
+export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'list' | 'add' | 'hasBlob' | 'blobPath'>): Promise<void> {
+  const listed = new Set((await attachments.list()).map((a) => a.sha256));
+  for (const doc of Object.values(state.documents)) {
+    if (listed.has(doc.sha256) || !(await attachments.hasBlob(doc.sha256))) continue;
+    await attachments.add(doc.fileName, await fs.readFile(attachments.blobPath(doc.sha256)));
+  }
 }
 
 function rosterChoices(state: FederationState): PackagePreview['roster'] {
