@@ -1,15 +1,21 @@
-import { ActionIcon, AppShell, Burger, Group, NavLink, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Group, NavLink, Stack, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
+import type { Session } from '../../../shared/contract';
+import { useFederation } from '../state/federation';
 import { useUi } from '../state/ui-store';
-import { SECTIONS } from './sections';
+import { HeaderStatus } from './HeaderStatus';
+import { sectionsFor } from './sections';
 
-export function AppFrame() {
+export function AppFrame({ session }: { session: Session }) {
   const [navOpen, { toggle }] = useDisclosure();
   const section = useUi((s) => s.section);
   const go = useUi((s) => s.go);
-  const current = SECTIONS.find((s) => s.id === section) ?? SECTIONS[0]!;
+  const sections = sectionsFor(session.forbund !== null);
+  // The name as the events say (it may have been changed since set-up), else as the session knows it.
+  const forbundName = useFederation().state.federation?.name ?? session.forbund?.name ?? 'Styrelsebordet';
+  const current = sections.find((s) => s.id === section) ?? sections[0]!;
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
 
@@ -24,28 +30,36 @@ export function AppFrame() {
   }, [section]);
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
       <a href="#innehall" className="skip-link">Hoppa till innehållet</a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
             <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Visa eller dölj menyn" />
-            <Text component="span" fw={700} size="lg">Styrelsebordet</Text>
+            <Stack gap={0}>
+              <Text component="span" size="xs" c="dimmed">Styrelsebordet</Text>
+              <Text component="span" fw={700} size="lg" lh={1.2} data-testid="forbund-name">
+                {forbundName}
+              </Text>
+            </Stack>
           </Group>
-          <ColorSchemeToggle />
+          <Group gap="md" wrap="nowrap">
+            <HeaderStatus session={session} />
+            <ColorSchemeToggle />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Huvudmeny">
         <nav aria-label="Avsnitt">
-          {SECTIONS.map((s) => (
+          {sections.map((s) => (
             <NavLink
               key={s.id}
               component="button"
               variant="filled"
               label={s.label}
               description={s.description}
-              active={s.id === section}
-              aria-current={s.id === section ? 'page' : undefined}
+              active={s.id === current.id}
+              aria-current={s.id === current.id ? 'page' : undefined}
               onClick={() => go(s.id)}
             />
           ))}

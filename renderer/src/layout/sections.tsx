@@ -1,17 +1,27 @@
 import type { ReactNode } from 'react';
 import { AboutScreen } from '../screens/about/AboutScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
+import { ForbundScreen } from '../screens/forbund/ForbundScreen';
+import { OverviewScreen } from '../screens/overview/OverviewScreen';
+import { PackagesScreen } from '../screens/packages/PackagesScreen';
 import type { Section } from '../state/ui-store';
 
 export interface SectionDef {
   id: Section;
   label: string;
   description: string;
+  /** Shown only once this installation belongs to a förbund. */
+  needsForbund: boolean;
   render(): ReactNode;
 }
 
 /** The navigation. Only sections that work are here; each later feature adds its own. */
 export const SECTIONS: SectionDef[] = [
-  { id: 'documents', label: 'Handlingar', description: 'PDF-handlingar på den här datorn', render: () => <DocumentsScreen /> },
-  { id: 'about', label: 'Om Styrelsebordet', description: 'Version och datamapp', render: () => <AboutScreen /> },
+  { id: 'overview', label: 'Översikt', description: 'Vad väntar just nu', needsForbund: true, render: () => <OverviewScreen /> },
+  { id: 'forbund', label: 'Förbundet', description: 'Medlemmar, styrelse och personal', needsForbund: true, render: () => <ForbundScreen /> },
+  { id: 'packages', label: 'Paket', description: 'Skicka och ta emot ändringar', needsForbund: true, render: () => <PackagesScreen /> },
+  { id: 'documents', label: 'Handlingar', description: 'PDF-handlingar på den här datorn', needsForbund: false, render: () => <DocumentsScreen /> },
+  { id: 'about', label: 'Om Styrelsebordet', description: 'Version och datamapp', needsForbund: false, render: () => <AboutScreen /> },
 ];
+
+export const sectionsFor = (hasForbund: boolean): SectionDef[] => SECTIONS.filter((s) => hasForbund || !s.needsForbund);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The sections of the app. Only sections that work are listed; later issues add theirs. */
-export type Section = 'documents' | 'about';
+export type Section = 'overview' | 'forbund' | 'packages' | 'documents' | 'about';
 
 interface UiState {
   section: Section;
@@ -13,7 +13,7 @@ interface UiState {
 
 /** UI and session state only; data lives in Dexie and on the main side. */
 export const useUi = create<UiState>((set) => ({
-  section: 'documents',
+  section: 'overview',
   openAttachment: null,
   go: (section) => set({ section }),
   open: (sha256) => set({ openAttachment: sha256 }),
