@@ -2,12 +2,14 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Calm and readable, AA contrast: the primary shade is dark enough for white
- * text (Mantine's default blue.6 is only 3.5:1), and "dimmed" text is gray.7
- * rather than gray.6 so secondary text still reads 4.5:1 on white.
+ * text in both schemes (Mantine's default blue.6 is only 3.5:1, the dark
+ * scheme's blue.5 3.0:1), and "dimmed" text is gray.7
+ * rather than gray.6 so secondary text still reads 4.5:1 on white. Field
+ * errors are red.9, not red.6 (3.3:1), for the same reason.
  */
 export const theme = createTheme({
   primaryColor: 'blue',
-  primaryShade: { light: 8, dark: 5 },
+  primaryShade: { light: 8, dark: 8 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   defaultRadius: 'sm',
   fontSizes: { md: '1rem' },
@@ -17,6 +19,6 @@ export const theme = createTheme({
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)' },
+  light: { '--mantine-color-dimmed': 'var(--mantine-color-gray-7)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: { '--mantine-color-dimmed': 'var(--mantine-color-dark-1)' },
 });

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, SCHEMA_VERSIONS } from '../../renderer/src/db/database';
+import { genesis, kommunAdded } from './fixtures';
 
 const sample = (n: number) => ({
   sha256: String(n).repeat(64).slice(0, 64),
@@ -25,7 +26,7 @@ describe('renderer database', () => {
     await v1.table('attachments').bulkPut([sample(1), sample(2)]);
     v1.close();
 
-    const v2 = openDatabase(name);
+    const v2 = openDatabase(name, 2);
     await v2.open();
     expect(v2.verno).toBe(2);
     const rows = await v2.attachments.orderBy('addedAt').toArray();
@@ -35,6 +36,28 @@ describe('renderer database', () => {
     await v2.viewState.put({ sha256: rows[0]!.sha256, page: 3, zoom: 1.25, updatedAt: '2026-03-14T10:00:00.000Z' });
     expect((await v2.viewState.get(rows[0]!.sha256))?.page).toBe(3);
     v2.close();
+  });
+
+  it('migrates version 2 data to version 3, keeping attachments and reading positions, adding the event cache', async () => {
+    const name = `migrate3-${Math.random()}`;
+    const v2 = openDatabase(name, 2);
+    await v2.open();
+    await v2.table('attachments').bulkPut([{ ...sample(1), nameKey: 'ärende åtgärd.pdf' }, { ...sample(2), nameKey: 'b2.pdf' }]);
+    await v2.table('viewState').put({ sha256: sample(1).sha256, page: 4, zoom: 1.5, updatedAt: '2026-03-14T10:00:00.000Z' });
+    v2.close();
+
+    const v3 = openDatabase(name);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect((await v3.attachments.where('nameKey').equals('ärende åtgärd.pdf').first())?.fileName).toBe('Ärende Åtgärd.pdf');
+    expect(await v3.attachments.count()).toBe(2);
+    expect((await v3.viewState.get(sample(1).sha256))?.page).toBe(4);
+    // The event cache: keyed by seq, one row per event id.
+    await v3.events.bulkPut([genesis(1), kommunAdded(2)]);
+    expect((await v3.events.orderBy('seq').last())?.seq).toBe(2);
+    expect((await v3.events.where('id').equals(genesis().id).first())?.seq).toBe(1);
+    await expect(v3.events.add({ ...genesis(), seq: 3 })).rejects.toThrow();
+    v3.close();
   });
 
   it('lists versions in strictly increasing order (an old version is never edited away)', () => {

@@ -1,0 +1,55 @@
+import { Button, FileButton, Group, Stack, Text } from '@mantine/core';
+import { Dropzone } from '@mantine/dropzone';
+import { IconFileImport } from '@tabler/icons-react';
+
+/**
+ * Choosing a package file: a button (keyboard and screen reader) and a drop
+ * area for drag-and-drop. Only one file at a time: a preview is of one package.
+ */
+export function PackagePicker({
+  buttonLabel,
+  dropText,
+  busy,
+  onFile,
+  primary = true,
+}: {
+  buttonLabel: string;
+  dropText: string;
+  busy: boolean;
+  onFile(file: File): void;
+  primary?: boolean;
+}) {
+  return (
+    <Stack gap="sm">
+      <Group>
+        <FileButton onChange={(file) => file && onFile(file)} accept=".sbpaket,application/zip,application/octet-stream">
+          {(props) => (
+            <Button {...props} variant={primary ? 'filled' : 'default'} loading={busy} leftSection={<IconFileImport size={18} aria-hidden />}>
+              {buttonLabel}
+            </Button>
+          )}
+        </FileButton>
+      </Group>
+      {/* Not in the tab order: the button above does the same for keyboard users. */}
+      <Dropzone
+        onDrop={(files) => files[0] && onFile(files[0])}
+        loading={busy}
+        multiple={false}
+        activateOnClick={false}
+        tabIndex={-1}
+        inputProps={{ 'aria-label': 'Paketfil att importera', tabIndex: -1 }}
+        aria-label="Släpp paketfilen här"
+        data-testid="drop-package"
+      >
+        <Text ta="center" size="sm" c="dimmed" py="xs">
+          {dropText}
+        </Text>
+      </Dropzone>
+    </Stack>
+  );
+}
+
+/** The bytes of a chosen file, as the contract wants them. */
+export async function readFileBytes(file: File): Promise<{ fileName: string; bytes: Uint8Array }> {
+  return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}

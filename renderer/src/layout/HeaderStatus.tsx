@@ -1,0 +1,59 @@
+import { Badge, Group, Stack, Text } from '@mantine/core';
+import { IconCloudCheck, IconCloudUp } from '@tabler/icons-react';
+import type { Session } from '../../../shared/contract';
+import { formatDate } from '../../../shared/domain/format';
+import { roleLabel } from '../lib/roster';
+import { useFederation } from '../state/federation';
+
+/** "3 ändringar väntar på att skickas" / "Allt är skickat". */
+export function unsentText(unsent: number): string {
+  if (unsent === 0) return 'Allt är skickat';
+  return unsent === 1 ? '1 ändring väntar på att skickas' : `${unsent} ändringar väntar på att skickas`;
+}
+
+/** "Senast importerat: 2026-03-12 från Förbundschefen", or nothing before the first import. */
+export function lastImportText(sync: Session['sync']): string | null {
+  return sync.lastImport ? `Senast importerat: ${formatDate(sync.lastImport.at)} från ${sync.lastImport.from}` : null;
+}
+
+/** Who is signed in and the sync state, in the header. */
+export function HeaderStatus({ session }: { session: Session }) {
+  const { state, me } = useFederation();
+  const person = me ? state.persons[me] : undefined;
+  const unsent = session.sync.unsent;
+  const imported = lastImportText(session.sync);
+  return (
+    <Group gap="lg" wrap="nowrap" visibleFrom="sm">
+      <Stack gap={0} align="flex-end">
+        <Badge
+          variant="outline"
+          color="gray"
+          c="var(--mantine-color-text)"
+          size="lg"
+          tt="none"
+          fw={500}
+          leftSection={
+            unsent > 0 ? (
+              <IconCloudUp size={16} aria-hidden color="var(--mantine-color-orange-8)" />
+            ) : (
+              <IconCloudCheck size={16} aria-hidden color="var(--mantine-color-green-8)" />
+            )
+          }
+          data-testid="sync-state"
+        >
+          {unsentText(unsent)}
+        </Badge>
+        {imported && (
+          <Text size="xs" c="dimmed">
+            {imported}
+          </Text>
+        )}
+      </Stack>
+      {person && (
+        <Text size="sm" data-testid="signed-in">
+          <Text span fw={600}>{person.name}</Text> · {roleLabel(state, person.id)}
+        </Text>
+      )}
+    </Group>
+  );
+}

@@ -1,0 +1,82 @@
+import { Button, Group, NativeSelect, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { Recipients } from '../../../../shared/contract';
+import { isDirector, rosterOf } from '../../../../shared/domain/events';
+import { api, userMessage } from '../../api/client';
+import { downloadBytes } from '../../lib/download';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { packageContents } from '../../lib/words';
+import { Working } from './Working';
+import { refreshAll } from '../../state/actions';
+import { useFederation } from '../../state/federation';
+import { useSession } from '../../state/session-store';
+
+type Mode = Recipients['mode'];
+
+/** One file with the changes the chosen recipients have not acknowledged yet. */
+export function ExportPanel({ primary }: { primary: boolean }) {
+  const { state, me } = useFederation();
+  const session = useSession();
+  const [mode, setMode] = useState<Mode>(me !== null && isDirector(state, me) ? 'board' : 'director');
+  const [personId, setPersonId] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [tried, setTried] = useState(false);
+  const others = rosterOf(state).persons.filter((p) => p.id !== me);
+  const unsent = session?.sync.unsent ?? 0;
+  const last = session?.sync.lastExport;
+
+  const run = async () => {
+    setTried(true);
+    if (mode === 'person' && !personId) return;
+    const recipients: Recipients = mode === 'person' ? { mode, personId } : { mode };
+    setBusy(true);
+    try {
+      const pkg = await api['packages.export']({ recipients });
+      downloadBytes(pkg.bytes, pkg.fileName, 'application/octet-stream');
+      notifySuccess('Paketet skapades', `${packageContents(pkg.events, pkg.attachments)}. Skicka filen ${pkg.fileName} till mottagaren.`);
+      await refreshAll();
+    } catch (err) {
+      notifyError('Paketet kunde inte skapas', userMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="export-heading">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="export-heading">Skicka ändringar</Title>
+        <Text>
+          {unsent === 0 ? 'Alla dina ändringar har gått ut i ett paket.' : unsent === 1 ? '1 egen ändring har inte skickats ännu.' : `${unsent} egna ändringar har inte skickats ännu.`}{' '}
+          Paketet innehåller det mottagarna inte redan har. Skicka filen med e-post eller på ett USB-minne.
+        </Text>
+        <Radio.Group label="Mottagare" value={mode} onChange={(v) => setMode(v as Mode)}>
+          <Stack gap="xs" mt="xs">
+            <Radio value="director" label="Förbundschefen" />
+            <Radio value="board" label="Hela styrelsen" />
+            <Radio value="person" label="En person" />
+          </Stack>
+        </Radio.Group>
+        {mode === 'person' && (
+          <NativeSelect
+            label="Person"
+            data={[{ value: '', label: 'Välj person …' }, ...others.map((p) => ({ value: p.id, label: p.name }))]}
+            value={personId}
+            onChange={(e) => setPersonId(e.currentTarget.value)}
+            error={tried && !personId ? 'Välj vem paketet är till.' : undefined}
+            maw={360}
+          />
+        )}
+        <Group>
+          <Button variant={primary ? 'filled' : 'default'} onClick={() => void run()} loading={busy}>Skapa paket</Button>
+        </Group>
+        {busy && <Working text="Paketet skapas …" />}
+        {last && !busy && (
+          <Text size="sm" c="dimmed">
+            Senast skapat: {last.fileName}
+          </Text>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,66 @@
+import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import type { PackagePreview } from '../../../../shared/contract';
+import { api, userMessage } from '../../api/client';
+import { PackagePicker, readFileBytes } from '../../components/PackagePicker';
+import { notifySuccess } from '../../lib/notify';
+import { packageContents } from '../../lib/words';
+import { adoptSession } from '../../state/actions';
+import { PackagePreviewPanel } from './PackagePreviewPanel';
+import { Working } from './Working';
+
+type Step = { kind: 'idle' } | { kind: 'reading'; fileName: string } | { kind: 'preview'; preview: PackagePreview } | { kind: 'applying'; preview: PackagePreview };
+
+/** Import: choose or drop a package, see what it would do, then apply it or not. */
+export function ImportPanel({ primary, director }: { primary: boolean; director: boolean }) {
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [failure, setFailure] = useState<{ fileName: string; message: string } | null>(null);
+
+  const read = async (file: File) => {
+    setFailure(null);
+    setStep({ kind: 'reading', fileName: file.name });
+    try {
+      const preview = await api['packages.preview'](await readFileBytes(file));
+      setStep({ kind: 'preview', preview });
+    } catch (err) {
+      setFailure({ fileName: file.name, message: userMessage(err) });
+      setStep({ kind: 'idle' });
+    }
+  };
+
+  const apply = async (preview: PackagePreview) => {
+    setStep({ kind: 'applying', preview });
+    try {
+      const result = await api['packages.apply']({ previewId: preview.previewId });
+      await adoptSession(result.session);
+      notifySuccess('Paketet importerades', `${packageContents(result.newEvents, result.newAttachments, true)}.`);
+      setStep({ kind: 'idle' });
+    } catch (err) {
+      setFailure({ fileName: preview.fileName, message: userMessage(err) });
+      setStep({ kind: 'idle' });
+    }
+  };
+
+  const previewing = step.kind === 'preview' || step.kind === 'applying';
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="import-heading">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="import-heading">Ta emot ett paket</Title>
+        {failure && (
+          <Alert color="red" title={`${failure.fileName} importerades inte`} withCloseButton closeButtonLabel="Stäng meddelandet" onClose={() => setFailure(null)}>
+            {failure.message}
+          </Alert>
+        )}
+        {previewing ? (
+          <PackagePreviewPanel preview={step.preview} director={director} applying={step.kind === 'applying'} onApply={() => void apply(step.preview)} onCancel={() => setStep({ kind: 'idle' })} />
+        ) : (
+          <>
+            <Text>Välj ett paket (.sbpaket) som någon i förbundet har skickat. Du ser vad det innehåller innan något ändras.</Text>
+            <PackagePicker buttonLabel="Importera paket" dropText="…eller dra paketfilen hit" busy={step.kind === 'reading'} onFile={(f) => void read(f)} primary={primary} />
+            {step.kind === 'reading' && <Working text={`${step.fileName} läses och kontrolleras …`} />}
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

@@ -1,0 +1,55 @@
+import type { Session } from '../../../shared/contract';
+import type { EventType, PayloadInput } from '../../../shared/domain/events';
+import { api } from '../api/client';
+import { db } from '../db/database';
+import { clearEvents, syncEvents } from '../db/events';
+import { useSessionStore } from './session-store';
+
+/**
+ * The actions that change the förbund. Each goes through the main side (which
+ * signs the event, or refuses with a Swedish message that the caller shows),
+ * then pulls what is new: the events into Dexie and the session into the store.
+ */
+
+let pulling: Promise<void> | null = null;
+let again = false;
+
+/** Pulls new events and the session. Calls made while one runs share one follow-up pull. */
+export function refreshAll(): Promise<void> {
+  if (pulling) {
+    again = true;
+    return pulling;
+  }
+  pulling = (async () => {
+    do {
+      again = false;
+      const store = useSessionStore.getState();
+      const session = await store.load(api);
+      if (session && !session.forbund) await clearEvents(db);
+      else if (session) await syncEvents(db, api);
+      if (session) store.markSynced();
+    } while (again);
+  })().finally(() => {
+    pulling = null;
+  });
+  return pulling;
+}
+
+/** Takes the session an action returned and pulls the events it made. */
+export async function adoptSession(session: Session): Promise<void> {
+  useSessionStore.getState().set(session);
+  await refreshAll();
+}
+
+/**
+ * Signs and stores one event through the main side. `prev` is what the author
+ * saw of the item (headsOf); [] for a new item.
+ */
+export async function appendEvent<T extends EventType>(type: T, payload: PayloadInput<T>, prev: string[]): Promise<void> {
+  try {
+    await api['log.append']({ type, payload: payload as Record<string, unknown>, prev });
+  } finally {
+    // Even a refusal may follow a change elsewhere; the screen should show the latest.
+    await refreshAll().catch(() => undefined);
+  }
+}

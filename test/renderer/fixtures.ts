@@ -1,0 +1,113 @@
+import type { Envelope, Method, Session, StoredEvent } from '../../shared/contract';
+import { canonicalJson } from '../../shared/domain/log/canonical-json';
+import { EVENT_FORMAT_VERSION, type EventBody } from '../../shared/domain/log/signed-event';
+
+/** Events as the main side would store them, without real signatures (the renderer never verifies). */
+
+export const FORBUND = '00000000-0000-4000-8000-00000000f0bd';
+export const DIRECTOR = { id: '00000000-0000-4000-8000-000000000001', name: 'Åsa Ek-Ström', email: 'asa@example.se' };
+export const MEMBER = { id: '00000000-0000-4000-8000-000000000002', name: 'Örjan Lind', email: 'orjan@example.se' };
+export const KOMMUN = '00000000-0000-4000-8000-000000000104';
+
+/** 64 hex digits from a text (FNV-1a, eight seeds): a stand-in for SHA-256, which the renderer never recomputes. */
+function sha256(text: string): string {
+  let out = '';
+  for (let seed = 0; seed < 8; seed++) {
+    let h = (0x811c9dc5 ^ (seed * 0x9e3779b1)) >>> 0;
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+export const DIRECTOR_KEY = sha256('director-key');
+export const MEMBER_KEY = sha256('member-key');
+const PEM = `-----BEGIN PUBLIC KEY-----\n${btoa('\u0007'.repeat(44))}\n-----END PUBLIC KEY-----\n`;
+
+export function stored(seq: number, body: Omit<EventBody, 'v' | 'forbund' | 'at'> & { at?: string }): StoredEvent {
+  const full: EventBody = { v: EVENT_FORMAT_VERSION, forbund: FORBUND, at: new Date(Date.UTC(2026, 2, 14, 9, 0, seq)).toISOString(), ...body };
+  const text = canonicalJson(full);
+  return { seq, id: sha256(text), body: text, sig: `${'A'.repeat(86)}==` };
+}
+
+export function genesis(seq = 1): StoredEvent {
+  return stored(seq, {
+    author: DIRECTOR.id,
+    key: DIRECTOR_KEY,
+    lamport: 1,
+    type: 'federation.created',
+    payload: {
+      name: 'Samordningsförbundet Östra Skåne',
+      orgNr: '202100-5448',
+      director: DIRECTOR,
+      directorKey: { fingerprint: DIRECTOR_KEY, publicKeyPem: PEM, deviceName: 'Kontorsdatorn' },
+    },
+    prev: [],
+  });
+}
+
+export const kommunAdded = (seq: number, lamport = 2) =>
+  stored(seq, {
+    author: DIRECTOR.id,
+    key: DIRECTOR_KEY,
+    lamport,
+    type: 'organisation.added',
+    payload: { id: KOMMUN, name: 'Simrishamns kommun', kind: 'municipality', contributions: { '2026': 250000 } },
+    prev: [],
+  });
+
+export const memberAdded = (seq: number, lamport = 3) =>
+  stored(seq, {
+    author: DIRECTOR.id,
+    key: DIRECTOR_KEY,
+    lamport,
+    type: 'person.added',
+    payload: { ...MEMBER, organisationId: KOMMUN, assignments: [{ role: 'member', organisationId: KOMMUN, from: '2023-01-01', to: '2026-12-31' }] },
+    prev: [],
+  });
+
+export const memberKeyRegistered = (seq: number, lamport = 4) =>
+  stored(seq, {
+    author: MEMBER.id,
+    key: MEMBER_KEY,
+    lamport,
+    type: 'key.registered',
+    payload: { personId: MEMBER.id, fingerprint: MEMBER_KEY, publicKeyPem: PEM, deviceName: 'Örjans laptop' },
+    prev: [],
+  });
+
+/** An update signed by the member's key: held until the key is accepted. */
+export const memberRenamesHimself = (seq: number, lamport = 5) =>
+  stored(seq, { author: MEMBER.id, key: MEMBER_KEY, lamport, type: 'person.updated', payload: { id: MEMBER.id, name: 'Örjan Lindqvist' }, prev: [] });
+
+export const session = (over: Partial<Session> = {}): Session => ({
+  device: { fingerprint: DIRECTOR_KEY, shortCode: 'ABCD-0000-1111-2222', deviceName: 'Kontorsdatorn', personId: DIRECTOR.id },
+  forbund: { id: FORBUND, name: 'Samordningsförbundet Östra Skåne', genesisId: genesis().id },
+  sync: { unsent: 0, lastImport: null, lastExport: null },
+  ...over,
+});
+
+/** A fake main side: a log the test can grow, and a spy per call. Installed as the preload bridge. */
+export function fakeMain(initial: StoredEvent[] = []) {
+  const log = [...initial];
+  const calls: { method: Method; input: unknown }[] = [];
+  const handlers: Partial<Record<Method, (input: never) => unknown>> = {
+    'session.get': () => session(),
+    'log.list': ({ afterSeq }: { afterSeq: number }) => ({ events: log.filter((e) => e.seq > afterSeq), lastSeq: log.at(-1)?.seq ?? 0 }),
+  };
+  const bridge = new Proxy(
+    {},
+    {
+      get: (_, method: Method) => async (input: unknown): Promise<Envelope<unknown>> => {
+        calls.push({ method, input });
+        const handler = handlers[method] as ((input: unknown) => unknown) | undefined;
+        if (!handler) return { ok: false, error: { code: 'internal', message: `Ingen fejkad ${method}.` } } as Envelope<unknown>;
+        try {
+          return { ok: true, value: await handler(input) };
+        } catch (err) {
+          return { ok: false, error: { code: 'forbidden', message: (err as Error).message } } as Envelope<unknown>;
+        }
+      },
+    },
+  );
+  return { log, calls, handlers, bridge };
+}
