@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { makeCorruptPdf, makeEncryptedPdf, makeMultiPagePdf, notAPdf } from '../helpers/pdf-fixtures';
 import { snapshotTree } from '../helpers/tree';
 import { startWebHost, type StartedHost } from './host';
+import { goTo, setUpForbund } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 // One journey on one data folder: later steps build on earlier ones.
@@ -17,6 +18,17 @@ test.afterAll(async () => {
   await host?.stop();
 });
 
+/** Opens Handlingar, setting up the förbund first on a fresh data folder. */
+async function openDocuments(page: Page) {
+  await page.goto(host.url);
+  const firstRun = page.getByRole('heading', { name: 'Välkommen till Styrelsebordet' });
+  const frame = page.getByTestId('forbund-name');
+  await expect(firstRun.or(frame)).toBeVisible();
+  if (await firstRun.isVisible()) await setUpForbund(page);
+  await goTo(page, /^Handlingar/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Handlingar' })).toBeVisible();
+}
+
 /** Chooses files through the "Lägg till PDF" button's file chooser, as a user would. */
 async function choose(page: Page, files: { name: string; buffer: Buffer }[]) {
   const chooser = page.waitForEvent('filechooser');
@@ -25,8 +37,7 @@ async function choose(page: Page, files: { name: string; buffer: Buffer }[]) {
 }
 
 test('adds a multi-page PDF, lists it and reads it page by page with zoom', async ({ page }) => {
-  await page.goto(host.url);
-  await expect(page.getByRole('heading', { level: 1, name: 'Handlingar' })).toBeVisible();
+  await openDocuments(page);
   await expect(page.getByText('Inga handlingar ännu')).toBeVisible();
   await expectAccessible(page);
   await snap(page, '01-handlingar-tom');
@@ -68,7 +79,7 @@ test('adds a multi-page PDF, lists it and reads it page by page with zoom', asyn
   await snap(page, '03-handlingar-visare-sida-4-zoom');
 
   // After a reload the list comes back from the data folder and the reader opens where it was.
-  await page.reload();
+  await openDocuments(page);
   await expect(page.getByTestId('attachment-row')).toHaveCount(1);
   await page.getByRole('button', { name: 'Ansökan om medel – Öppna vägar.pdf' }).click();
   await expect(page.getByTestId('pdf-position')).toHaveText('Sida 4 av 6');
@@ -76,7 +87,7 @@ test('adds a multi-page PDF, lists it and reads it page by page with zoom', asyn
 });
 
 test('refuses bad files with a Swedish message and stores nothing', async ({ page }) => {
-  await page.goto(host.url);
+  await openDocuments(page);
   await expect(page.getByTestId('attachment-row')).toHaveCount(1);
   const before = snapshotTree(host.dataDir);
 
@@ -102,7 +113,7 @@ test('refuses bad files with a Swedish message and stores nothing', async ({ pag
 });
 
 test('drag and drop adds a PDF', async ({ page }) => {
-  await page.goto(host.url);
+  await openDocuments(page);
   const pdf = await makeMultiPagePdf(2, 'Dragen handling');
   // Runs in the page; the DOM types are not part of the Node test project, hence the narrow cast.
   const dataTransfer = await page.evaluateHandle((bytes) => {
@@ -120,7 +131,7 @@ test('drag and drop adds a PDF', async ({ page }) => {
 });
 
 test('exports a cover sheet listing the attachments, and shows the about screen', async ({ page }) => {
-  await page.goto(host.url);
+  await openDocuments(page);
   await expect(page.getByTestId('attachment-row')).toHaveCount(2);
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Skapa bilageförteckning (PDF)' }).click();
@@ -130,7 +141,7 @@ test('exports a cover sheet listing the attachments, and shows the about screen'
   expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
   expect(readFileSync(join(host.dataDir, 'exports', file.suggestedFilename()))).toEqual(readFileSync(saved));
 
-  await page.getByRole('button', { name: /Om Styrelsebordet/ }).click();
+  await goTo(page, /^Om Styrelsebordet/);
   await expect(page.getByRole('heading', { level: 1, name: 'Om Styrelsebordet' })).toBeVisible();
   await expect(page.getByRole('cell', { name: host.dataDir })).toBeVisible();
   await expectAccessible(page);
