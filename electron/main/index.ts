@@ -7,6 +7,7 @@ import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainInvokeE
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/index';
+import { createOpenedPackages } from '../services/sync/opened-packages';
 import { safeStorageBox } from './safe-storage-box';
 import { APP_ENTRY_URL } from '../security/urls';
 import { findPackagePaths, parseDataArg, profileDirFor } from './args';
@@ -32,13 +33,24 @@ const dataDir = dataOverride ?? join(app.getPath('userData'), 'data');
 let mainWindow: BrowserWindow | null = null;
 
 /**
- * `.sbpaket` files the user asked to open. Only queued for now: package
- * import comes with a later issue, which will drain this queue once the
- * window is ready.
+ * `.sbpaket` files the user asked to open (double-click, command line, the
+ * menu). The renderer takes them with `packages.nextOpened` and shows the
+ * import preview; nothing is imported without the user's yes.
  */
-const pendingPackages: string[] = [];
+const openedPackages = createOpenedPackages();
 function queuePackages(paths: readonly string[]): void {
-  for (const p of paths) if (!pendingPackages.includes(p)) pendingPackages.push(p);
+  for (const p of paths) openedPackages.push(p);
+}
+
+async function chooseAndOpenPackage(): Promise<void> {
+  const options = {
+    title: 'Importera paket',
+    buttonLabel: 'Importera',
+    properties: ['openFile' as const],
+    filters: [{ name: 'Styrelsebordet-paket', extensions: ['sbpaket'] }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  if (!result.canceled) queuePackages(result.filePaths);
 }
 
 // macOS delivers double-clicked files as events, also before ready.
@@ -80,7 +92,7 @@ async function start(): Promise<void> {
     serveAppProtocol(RENDERER_DIR);
 
     // The services own the data folder (they create and check it).
-    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion(), secretBox: safeStorageBox() });
+    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion(), secretBox: safeStorageBox(), openedPackages });
     // The default check (top frame on app://styrelsebordet/) plus: the sender is our own window.
     const trusted = (event: IpcMainInvokeEvent): boolean =>
       isAppMainFrame(event) && mainWindow !== null && event.sender.id === mainWindow.webContents.id;
@@ -93,6 +105,7 @@ async function start(): Promise<void> {
           isDev: !app.isPackaged,
           appName: 'Styrelsebordet',
           onAbout: showAbout,
+          onImportPackage: () => void chooseAndOpenPackage(),
         }),
       ),
     );

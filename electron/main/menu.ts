@@ -4,9 +4,6 @@
  *
  * Role items get explicit Swedish labels: without them Electron shows its
  * English defaults on Windows and Linux.
- *
- * "Arkiv → Importera paket…" is intentionally absent until package import
- * exists; a disabled item would be a dead button.
  */
 import type { MenuItemConstructorOptions } from 'electron';
 
@@ -18,12 +15,15 @@ export interface MenuOptions {
   appName: string;
   /** Shows the about box (index.ts owns the dialog). */
   onAbout: () => void;
+  /** "Arkiv → Importera paket…": a file dialog, then the import preview in the window. */
+  onImportPackage: () => void;
 }
 
 const sep: MenuItemConstructorOptions = { type: 'separator' };
 
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
-  const { isMac, isDev, appName, onAbout } = opts;
+  const { isMac, isDev, appName, onAbout, onImportPackage } = opts;
+  const importPackage: MenuItemConstructorOptions = { label: 'Importera paket…', accelerator: 'CmdOrCtrl+O', click: () => onImportPackage() };
   const about: MenuItemConstructorOptions = { label: `Om ${appName}`, click: () => onAbout() };
 
   const macApp: MenuItemConstructorOptions = {
@@ -44,7 +44,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const file: MenuItemConstructorOptions = {
     label: 'Arkiv',
     // On macOS quitting lives in the app menu; Arkiv closes the window instead.
-    submenu: isMac ? [{ role: 'close', label: 'Stäng fönster' }] : [{ role: 'quit', label: 'Avsluta' }],
+    submenu: isMac ? [importPackage, sep, { role: 'close', label: 'Stäng fönster' }] : [importPackage, sep, { role: 'quit', label: 'Avsluta' }],
   };
 
   const edit: MenuItemConstructorOptions = {

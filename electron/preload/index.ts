@@ -34,6 +34,7 @@ const api = Object.freeze({
   'invitations.export': call('invitations.export'),
   'packages.preview': call('packages.preview'),
   'packages.apply': call('packages.apply'),
+  'packages.nextOpened': call('packages.nextOpened'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

@@ -8,6 +8,7 @@ import { openEventStore } from './log/event-store';
 import { removeStaleExtractions } from './packages/read';
 import { openFederation } from './sync/federation';
 import { openLocalState } from './sync/local-state';
+import { createOpenedPackages, type OpenedPackages } from './sync/opened-packages';
 import { createPackagesService, registerSharedDocuments } from './sync/packages-service';
 import { loadDemoInto } from './demo/load-demo';
 import { renderCoverSheet } from './pdf/cover-sheet';
@@ -20,7 +21,12 @@ export interface ServiceOptions {
   version: string;
   /** How the private key is sealed at rest: safeStorage in Electron, the plain box (file mode 0600) elsewhere. */
   secretBox?: SecretBox;
+  /** Files opened outside the window (Electron: double-click, menu). The browser host has none. */
+  openedPackages?: OpenedPackages;
 }
+
+/** How long one `packages.nextOpened` call waits before answering "nothing yet". */
+const OPENED_POLL_MS = 25_000;
 
 /**
  * Every main-side capability, as plain Node, created from a data folder.
@@ -32,6 +38,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   const store = await openEventStore(folder.root);
   const local = await openLocalState(folder.root);
   const box = opts.secretBox ?? plainSecretBox;
+  const opened = opts.openedPackages ?? createOpenedPackages();
   const federation = await openFederation({ dataDir: folder.root, box, store, local });
   const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local });
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
@@ -74,6 +81,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'packages.export': async ({ recipients }) => packages.exportChanges(recipients),
     'invitations.export': async ({ personId }) => packages.exportInvitation(personId),
     'packages.preview': async ({ fileName, bytes }) => packages.preview(fileName, bytes),
+    'packages.nextOpened': async () => ({ file: await opened.next(OPENED_POLL_MS) }),
     'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
   };
   return handlers;

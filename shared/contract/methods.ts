@@ -21,6 +21,7 @@ export const METHODS = [
   'invitations.export',
   'packages.preview',
   'packages.apply',
+  'packages.nextOpened',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

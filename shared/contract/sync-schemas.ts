@@ -116,6 +116,11 @@ export const syncContract = {
   'packages.export': { input: z.object({ recipients: Recipients }).strict(), output: ExportedPackage },
   'invitations.export': { input: z.object({ personId: Uuid }).strict(), output: ExportedPackage },
   'packages.preview': { input: z.object({ fileName: FileName, bytes: Bytes }).strict(), output: PackagePreview },
+  /** Long poll: the next package the user opened outside the window (double-click, menu), or null after a while. */
+  'packages.nextOpened': {
+    input: z.object({}).strict(),
+    output: z.object({ file: z.object({ fileName: FileName, bytes: Bytes }).nullable() }),
+  },
   'packages.apply': {
     input: z.object({ previewId: z.string().min(8).max(100), asPerson: Uuid.optional() }).strict(),
     output: z.object({ newEvents: z.number().int().min(0), newAttachments: z.number().int().min(0), session: Session }),

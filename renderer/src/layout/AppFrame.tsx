@@ -2,6 +2,7 @@ import { ActionIcon, AppShell, Burger, Group, NavLink, Stack, Text, Title, Toolt
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { useEffect, useRef } from 'react';
+import { useOpenedPackages } from '../state/opened-packages';
 import type { Session } from '../../../shared/contract';
 import { useFederation } from '../state/federation';
 import { useUi } from '../state/ui-store';
@@ -9,6 +10,7 @@ import { HeaderStatus } from './HeaderStatus';
 import { sectionsFor } from './sections';
 
 export function AppFrame({ session }: { session: Session }) {
+  useOpenedPackages();
   const [navOpen, { toggle }] = useDisclosure();
   const section = useUi((s) => s.section);
   const go = useUi((s) => s.go);

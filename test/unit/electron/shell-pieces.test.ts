@@ -72,7 +72,7 @@ describe('mainWindowOptions', () => {
 describe('buildMenuTemplate', () => {
   const labels = (items: MenuItemConstructorOptions[]): string[] =>
     items.flatMap((i) => [i.label ?? '', ...(Array.isArray(i.submenu) ? labels(i.submenu) : [])]).filter(Boolean);
-  const base = { appName: 'Styrelsebordet', onAbout: vi.fn() };
+  const base = { appName: 'Styrelsebordet', onAbout: vi.fn(), onImportPackage: vi.fn() };
 
   it('is in Swedish on Windows/Linux, without dev items when packaged', () => {
     const t = buildMenuTemplate({ ...base, isMac: false, isDev: false });
@@ -109,6 +109,18 @@ describe('buildMenuTemplate', () => {
     const about = (help?.submenu as MenuItemConstructorOptions[])[0];
     (about?.click as () => void)();
     expect(onAbout).toHaveBeenCalledOnce();
+  });
+
+  it('Arkiv → Importera paket… (Ctrl/Cmd+O) starts an import on every platform', () => {
+    for (const isMac of [true, false]) {
+      const onImportPackage = vi.fn();
+      const t = buildMenuTemplate({ ...base, onImportPackage, isMac, isDev: false });
+      const file = t.find((m) => m.label === 'Arkiv');
+      const item = (file?.submenu as MenuItemConstructorOptions[]).find((i) => i.label === 'Importera paket…');
+      expect(item?.accelerator).toBe('CmdOrCtrl+O');
+      (item?.click as () => void)();
+      expect(onImportPackage).toHaveBeenCalledOnce();
+    }
   });
 });
 

@@ -1,11 +1,12 @@
 import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PackagePreview } from '../../../../shared/contract';
 import { api, userMessage } from '../../api/client';
 import { PackagePicker, readFileBytes } from '../../components/PackagePicker';
 import { notifySuccess } from '../../lib/notify';
 import { packageContents } from '../../lib/words';
 import { adoptSession } from '../../state/actions';
+import { useUi } from '../../state/ui-store';
 import { PackagePreviewPanel } from './PackagePreviewPanel';
 import { Working } from './Working';
 
@@ -16,17 +17,27 @@ export function ImportPanel({ primary, director }: { primary: boolean; director:
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [failure, setFailure] = useState<{ fileName: string; message: string } | null>(null);
 
-  const read = async (file: File) => {
+  const incoming = useUi((s) => s.incomingPackage);
+
+  const read = async (file: File | { fileName: string; bytes: Uint8Array }) => {
+    const fileName = file instanceof File ? file.name : file.fileName;
     setFailure(null);
-    setStep({ kind: 'reading', fileName: file.name });
+    setStep({ kind: 'reading', fileName });
     try {
-      const preview = await api['packages.preview'](await readFileBytes(file));
+      const preview = await api['packages.preview'](file instanceof File ? await readFileBytes(file) : file);
       setStep({ kind: 'preview', preview });
     } catch (err) {
-      setFailure({ fileName: file.name, message: userMessage(err) });
+      setFailure({ fileName, message: userMessage(err) });
       setStep({ kind: 'idle' });
     }
   };
+
+  // A package opened from outside the window (double-click, the menu) goes straight to its preview.
+  useEffect(() => {
+    if (!incoming) return;
+    useUi.getState().receivePackage(null);
+    void read(incoming);
+  }, [incoming]);
 
   const apply = async (preview: PackagePreview) => {
     setStep({ kind: 'applying', preview });
