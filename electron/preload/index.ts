@@ -35,6 +35,7 @@ const api = Object.freeze({
   'packages.preview': call('packages.preview'),
   'packages.apply': call('packages.apply'),
   'packages.nextOpened': call('packages.nextOpened'),
+  'packages.progress': call('packages.progress'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

@@ -81,6 +81,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'packages.export': async ({ recipients }) => packages.exportChanges(recipients),
     'invitations.export': async ({ personId }) => packages.exportInvitation(personId),
     'packages.preview': async ({ fileName, bytes }) => packages.preview(fileName, bytes),
+    'packages.progress': async () => ({ progress: packages.progress() }),
     'packages.nextOpened': async () => ({ file: await opened.next(OPENED_POLL_MS) }),
     'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
   };

@@ -22,6 +22,7 @@ export const METHODS = [
   'packages.preview',
   'packages.apply',
   'packages.nextOpened',
+  'packages.progress',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -116,6 +116,15 @@ export const syncContract = {
   'packages.export': { input: z.object({ recipients: Recipients }).strict(), output: ExportedPackage },
   'invitations.export': { input: z.object({ personId: Uuid }).strict(), output: ExportedPackage },
   'packages.preview': { input: z.object({ fileName: FileName, bytes: Bytes }).strict(), output: PackagePreview },
+  /** How far the package work in progress has come (export, reading for a preview, import); null when idle. */
+  'packages.progress': {
+    input: z.object({}).strict(),
+    output: z.object({
+      progress: z
+        .object({ phase: z.enum(['export', 'read', 'apply']), done: z.number().int().min(0), total: z.number().int().min(0) })
+        .nullable(),
+    }),
+  },
   /** Long poll: the next package the user opened outside the window (double-click, menu), or null after a while. */
   'packages.nextOpened': {
     input: z.object({}).strict(),

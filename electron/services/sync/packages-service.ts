@@ -15,7 +15,11 @@ import { writeFileAtomic } from '../storage/atomic';
 import type { FederationService } from './federation';
 import type { LocalStateFile } from './local-state';
 
+export type Progress = { phase: 'export' | 'read' | 'apply'; done: number; total: number };
+
 export interface PackagesService {
+  /** The package work in progress, for a progress bar; null when idle. */
+  progress(): Progress | null;
   exportChanges(recipients: Recipients): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number }>;
   exportInvitation(personId: string): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number }>;
   preview(fileName: string, bytes: Uint8Array): Promise<PackagePreview>;
@@ -56,6 +60,16 @@ export function createPackagesService(opts: {
   const inDir = join(opts.dataDir, 'packages', 'in');
   const tempDir = join(opts.dataDir, 'packages', 'tmp');
   const pending = new Map<string, Pending>();
+  let current: Progress | null = null;
+  /** Runs one piece of package work, reporting its progress while it lasts. */
+  async function tracked<T>(phase: Progress['phase'], work: (report: (p: { done: number; total: number }) => void) => Promise<T>): Promise<T> {
+    current = { phase, done: 0, total: 0 };
+    try {
+      return await work((p) => (current = { phase, done: p.done, total: p.total }));
+    } finally {
+      current = null;
+    }
+  }
 
   function me() {
     const s = local.get();
@@ -78,7 +92,8 @@ export function createPackagesService(opts: {
     const { forbund, personId, identity } = me();
     const state = federation.state();
     const events = store.all().filter((e) => eventIds.has(e.id));
-    const written = await writePackage({
+    const written = await tracked('export', (onProgress) => writePackage({
+      onProgress,
       outDir,
       identity,
       forbund: { id: forbund.id, name: forbund.name },
@@ -88,7 +103,7 @@ export function createPackagesService(opts: {
       eventLines: events.map((e) => JSON.stringify(e.line)),
       attachments: [...attachmentShas].map((sha) => ({ sha256: sha, path: opts.attachments.blobPath(sha) })),
       acks: computeAcks(store.all().map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport }))),
-    });
+    }));
     const own = events.filter((e) => e.body.key === identity.fingerprint).map((e) => e.id);
     await local.update((s) => ({
       ...s,
@@ -100,6 +115,8 @@ export function createPackagesService(opts: {
   }
 
   return {
+    progress: () => current,
+
     async exportChanges(r) {
       const { personId } = me();
       const state = federation.state();
@@ -125,12 +142,13 @@ export function createPackagesService(opts: {
       const state = federation.state();
       let read: ReadPackage;
       try {
-        read = await readPackage(path, {
+        read = await tracked('read', (onProgress) => readPackage(path, {
+          onProgress,
           trustedKeys: (fp) => state.keys[fp]?.publicKeyPem ?? null,
           ...(s.forbund ? { expectedForbund: s.forbund.id } : {}),
           allowUnknownSender: true, // checked below: an unknown sender must introduce its key or be the inviting förbundschef
           tempDir,
-        });
+        }));
       } catch (err) {
         await fs.rm(path, { force: true });
         throw err;
@@ -201,12 +219,20 @@ export function createPackagesService(opts: {
           }
         }
         // Files first, by hash and without an index entry: invisible and harmless if the events never follow.
-        let newAttachments = 0;
-        for (const a of p.read.attachments) {
-          if (!a.path || (await opts.attachments.hasBlob(a.sha256))) continue;
-          await opts.attachments.putVerifiedBlob(a.sha256, a.path);
-          newAttachments++;
-        }
+        const newAttachments = await tracked('apply', async (report) => {
+          const total = p.read.attachments.reduce((n, a) => n + a.size, 0);
+          let done = 0;
+          let stored = 0;
+          for (const a of p.read.attachments) {
+            if (a.path && !(await opts.attachments.hasBlob(a.sha256))) {
+              await opts.attachments.putVerifiedBlob(a.sha256, a.path);
+              stored++;
+            }
+            done += a.size;
+            report({ done, total });
+          }
+          return stored;
+        });
         // The events as one atomic batch: all or nothing.
         const added = await store.append(p.newEvents);
         // Then the shared documents become visible in the list (checked as PDFs once more on the way).

@@ -1,14 +1,51 @@
 import { Group, Loader, Progress, Stack, Text } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { formatFileSize } from '../../../../shared/domain/format';
+import { api } from '../../api/client';
 
-/** Long work in progress: an indeterminate bar and what is happening, announced politely. */
+const POLL_MS = 400;
+
+/**
+ * Long work in progress: what is happening and how far it has come. The main
+ * side reports bytes done of the package being written, read or stored; until
+ * it knows a total, the bar runs without a value.
+ */
 export function Working({ text }: { text: string }) {
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  useEffect(() => {
+    let live = true;
+    const poll = async () => {
+      while (live) {
+        try {
+          const { progress: p } = await api['packages.progress']({});
+          if (live) setProgress(p && p.total > 0 ? { done: p.done, total: p.total } : null);
+        } catch {
+          // A progress bar is a courtesy; the work itself reports its own result.
+        }
+        await new Promise((r) => setTimeout(r, POLL_MS));
+      }
+    };
+    void poll();
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const percent = progress ? Math.min(100, Math.round((progress.done / progress.total) * 100)) : null;
   return (
     <Stack gap={4} role="status" aria-live="polite">
       <Group gap="xs">
         <Loader size="xs" aria-hidden />
-        <Text size="sm">{text}</Text>
+        <Text size="sm">
+          {text}
+          {progress && ` ${formatFileSize(progress.done)} av ${formatFileSize(progress.total)} (${percent} %)`}
+        </Text>
       </Group>
-      <Progress value={100} animated striped aria-hidden maw={360} />
+      {percent === null ? (
+        <Progress value={100} animated striped aria-hidden maw={360} />
+      ) : (
+        <Progress value={percent} maw={360} aria-label="Förlopp" />
+      )}
     </Stack>
   );
 }
