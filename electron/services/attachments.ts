@@ -7,6 +7,7 @@ import { inspectPdf } from './pdf/inspect';
 import { writeFileAtomic } from './storage/atomic';
 import type { DataFolder } from './storage/data-folder';
 import { createSerialQueue } from './storage/serial';
+import { parseJsonOrNull } from './storage/json';
 
 const Index = z.object({ version: z.literal(1), attachments: z.array(AttachmentMeta) });
 type Index = z.infer<typeof Index>;
@@ -42,7 +43,7 @@ export function createAttachmentStore(folder: DataFolder): AttachmentStore {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, attachments: [] };
       throw err;
     }
-    const parsed = Index.safeParse(safeJson(text));
+    const parsed = Index.safeParse(parseJsonOrNull(text));
     if (parsed.success) return parsed.data;
     // A damaged index must not hide the files: keep it aside and rebuild from the blobs.
     await fs.rename(indexPath, `${indexPath}.damaged-${Date.now()}`);
@@ -108,10 +109,3 @@ export function createAttachmentStore(folder: DataFolder): AttachmentStore {
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
 import { writeFileAtomic } from '../storage/atomic';
+import { parseJsonOrNull } from '../storage/json';
 
 /**
  * The device's own Ed25519 key pair. Each installation belongs to one person
@@ -144,9 +145,9 @@ export async function loadDeviceIdentity(dataDir: string, box: SecretBox): Promi
     throw err;
   });
   if (deviceText === null) return null;
-  const device = DeviceFile.safeParse(safeJson(deviceText));
+  const device = DeviceFile.safeParse(parseJsonOrNull(deviceText));
   if (!device.success) throw damaged('device.json är skadad');
-  const priv = PrivateFile.safeParse(safeJson(await fs.readFile(p.private, 'utf8').catch(() => '')));
+  const priv = PrivateFile.safeParse(parseJsonOrNull(await fs.readFile(p.private, 'utf8').catch(() => '')));
   if (!priv.success) throw damaged('private.key saknas eller är skadad');
   if (priv.data.box !== box.kind) {
     throw new AppError('internal', `Enhetens nyckel är skyddad på ett annat sätt (${priv.data.box}) än det här programmet använder (${box.kind}).`);
@@ -211,10 +212,3 @@ async function exists(path: string): Promise<boolean> {
   );
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}

@@ -69,16 +69,16 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox; st
   }
 
   function session(): Session {
-      const s = local.get();
-      const unsent = identity ? store.all().filter((e) => e.body.key === identity!.fingerprint && !s.exportedOwn.includes(e.id)).length : 0;
-      return {
-        device:
-          identity && s.personId
-            ? { fingerprint: identity.fingerprint, shortCode: shortCode(identity.fingerprint), deviceName: identity.deviceName, personId: s.personId }
-            : null,
-        forbund: s.forbund,
-        sync: { unsent, lastImport: s.lastImport, lastExport: s.lastExport },
-      };
+    const s = local.get();
+    const unsent = identity ? store.all().filter((e) => e.body.key === identity!.fingerprint && !s.exportedOwn.includes(e.id)).length : 0;
+    return {
+      device:
+        identity && s.personId
+          ? { fingerprint: identity.fingerprint, shortCode: shortCode(identity.fingerprint), deviceName: identity.deviceName, personId: s.personId }
+          : null,
+      forbund: s.forbund,
+      sync: { unsent, lastImport: s.lastImport, lastExport: s.lastExport },
+    };
   }
 
   return {

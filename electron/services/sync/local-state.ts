@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { Acks } from '../packages/format';
 import { writeFileAtomic } from '../storage/atomic';
+import { parseJsonOrNull } from '../storage/json';
 
 /**
  * What this installation remembers about itself beyond the event log: which
@@ -33,7 +34,7 @@ export async function openLocalState(dataDir: string): Promise<LocalStateFile> {
   let state = EMPTY;
   const text = await fs.readFile(path, 'utf8').catch(() => null);
   if (text !== null) {
-    const parsed = LocalState.safeParse(safeJson(text));
+    const parsed = LocalState.safeParse(parseJsonOrNull(text));
     if (!parsed.success) throw new Error(`Filen ${path} är skadad. Återställ den från en säkerhetskopia.`);
     state = parsed.data;
   }
@@ -48,10 +49,3 @@ export async function openLocalState(dataDir: string): Promise<LocalStateFile> {
   };
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}

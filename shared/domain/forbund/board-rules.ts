@@ -110,9 +110,12 @@ export function checkBoard(roster: Roster, date: string): Finding[] {
       out.push(error('no-member', org(o), `${o.name} har ingen ledamot ${date}.`));
     }
     if (subPeople.length < Math.max(members.length, 1)) {
-      const counts = `${plural(members.length, 'ledamot', 'ledamöter')} men ${plural(subPeople.length, 'ersättare', 'ersättare')}`;
-      out.push(error('too-few-substitutes', org(o),
-        `${o.name} har ${counts} ${date}; det ska finnas lika många ersättare som ledamöter.`));
+      // With no ledamot either, "0 ledamöter men 0 ersättare" would only repeat the line above.
+      const message =
+        members.length === 0
+          ? `${o.name} har ingen ersättare ${date}; varje förbundsmedlem ska ha minst en ersättare.`
+          : `${o.name} har ${plural(members.length, 'ledamot', 'ledamöter')} men ${plural(subPeople.length, 'ersättare', 'ersättare')} ${date}; det ska finnas lika många ersättare som ledamöter.`;
+      out.push(error('too-few-substitutes', org(o), message));
     } else if (subPeople.length > members.length) {
       out.push(warning('more-substitutes-than-members', org(o),
         `${o.name} har fler ersättare (${subPeople.length}) än ledamöter (${members.length}) ${date}.`));
