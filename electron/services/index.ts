@@ -70,13 +70,13 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
     'log.append': async ({ type, payload, prev }) => {
       const event = await federation.append(type, payload, prev);
-      return store.list(store.lastSeq() - 1).find((e) => e.id === event.id)!;
+      return store.get(event.id)!;
     },
     'documents.share': async ({ sha256, title, confidential, oslReference }) => {
       const { meta } = await attachments.read(sha256);
       const payload = { sha256, fileName: meta.fileName, title, pageCount: meta.pageCount, size: meta.size, confidential, oslReference: oslReference || null };
       const event = await federation.append('document.shared', payload, []);
-      return store.list(0).find((e) => e.id === event.id)!;
+      return store.get(event.id)!;
     },
     'packages.export': async ({ recipients }) => packages.exportChanges(recipients),
     'invitations.export': async ({ personId }) => packages.exportInvitation(personId),

@@ -21,6 +21,8 @@ export interface EventStore {
   has(id: string): boolean;
   all(): VerifiedEvent[];
   list(afterSeq: number): StoredEvent[];
+  /** One stored event by id, as the renderer receives it. */
+  get(id: string): StoredEvent | null;
   lastSeq(): number;
   /** Adds the events not already known, as one atomic batch. Returns those that were new. */
   append(events: VerifiedEvent[]): Promise<VerifiedEvent[]>;
@@ -73,6 +75,11 @@ export async function openEventStore(dataDir: string): Promise<EventStore> {
     list: (afterSeq) =>
       events.filter((e) => e.seq > afterSeq).map((e) => ({ seq: e.seq, id: e.id, body: e.line.body, sig: e.line.sig })),
     lastSeq: () => events.length,
+    get: (id) => {
+      if (!byId.has(id)) return null;
+      const e = events.find((x) => x.id === id)!;
+      return { seq: e.seq, id: e.id, body: e.line.body, sig: e.line.sig };
+    },
     append: (batch) =>
       serial(async () => {
         const fresh: VerifiedEvent[] = [];
