@@ -3,9 +3,11 @@ import { storageBench } from './storage.bench';
 import { pdfBench } from './pdf.bench';
 import { packagesBench } from './packages.bench';
 import { applyBench } from './apply.bench';
+import { searchBench } from './search.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
 await storageBench();
 await pdfBench();
 await applyBench();
+await searchBench();
 await packagesBench();

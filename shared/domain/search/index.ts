@@ -1,0 +1,3 @@
+export * from './swedish';
+export * from './filter';
+export * from './highlight';
