@@ -1,7 +1,8 @@
 import type { VerifiedEvent } from '../log/signed-event';
 import type { BoardAssignment } from '../forbund/model';
 import type { EventType, PayloadOf } from './catalogue';
-import { isDirector, type FederationState } from './state';
+import { validateApplication, type Application } from '../applications/model';
+import { findQuestion, isBoardMember, isDirector, type FederationState } from './state';
 
 /**
  * Who may do what, checked on every laptop when an event is applied, against
@@ -52,6 +53,23 @@ function keyDecision(state: FederationState, event: VerifiedEvent, fingerprint: 
     return no(`Nyckeln är redan ${key.status === 'accepted' ? 'godkänd' : 'avvisad'}; beslutet kan inte ändras i efterhand.`);
   }
   return OK;
+}
+
+/** The application's rules (model.ts) as one Swedish reason, or OK. */
+function validApplication(state: FederationState, app: Application): Verdict {
+  const issues = validateApplication(app, Object.values(state.organisations));
+  return issues.length === 0 ? OK : no(issues.map((i) => i.message).join(' '));
+}
+
+/** Questions, stances and jäv: a person with a board seat on the day of the event (its `at`, part of the signed body). */
+function boardMemberOnly(state: FederationState, event: VerifiedEvent, what: string): Verdict {
+  if (isBoardMember(state, event.body.author, event.body.at.slice(0, 10))) return OK;
+  const p = state.persons[event.body.author];
+  return no(p ? `${p.name} har inget styrelseuppdrag och får inte ${what}.` : `Författaren finns inte i förbundets register och får inte ${what}.`);
+}
+
+function applicationExists(state: FederationState, applicationId: string): Verdict {
+  return state.applications[applicationId] ? OK : no('Ansökan finns inte.');
 }
 
 /** One rule per event type; the mapped type makes a missing rule a compile error. */
@@ -106,6 +124,53 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
     const d = directorOnly(state, event, 'dela handlingar med styrelsen');
     if (!d.ok) return d;
     return state.documents[p.sha256] ? no('Handlingen är redan delad.') : OK;
+  },
+  'application.registered': (state, event, p) => {
+    const d = directorOnly(state, event, 'registrera ansökningar');
+    if (!d.ok) return d;
+    if (!isNewId(state, p.id) || state.applications[p.id]) return no('Det finns redan något med samma id.');
+    return validApplication(state, p);
+  },
+  'application.revised': (state, event, p) => {
+    const d = directorOnly(state, event, 'registrera nya versioner av ansökningar');
+    if (!d.ok) return d;
+    const app = state.applications[p.id];
+    if (!app) return no('Ansökan finns inte.');
+    // Two revisions made at the same time both claim version n + 1: the first in the shared order stands.
+    if (p.version !== app.current + 1) {
+      return no(`Ansökan är redan i version ${app.current}; en ny version måste ha nummer ${app.current + 1} och utgå från den senaste.`);
+    }
+    return validApplication(state, p);
+  },
+  'budget.set': (state, event) => directorOnly(state, event, 'fastställa förbundets budget för insatser'),
+  'question.asked': (state, event, p) => {
+    const m = boardMemberOnly(state, event, 'ställa frågor om ansökningar');
+    if (!m.ok) return m;
+    const a = applicationExists(state, p.applicationId);
+    if (!a.ok) return a;
+    return findQuestion(state, p.id) || !isNewId(state, p.id) || state.applications[p.id] ? no('Det finns redan något med samma id.') : OK;
+  },
+  'question.answered': (state, event, p) => {
+    const d = directorOnly(state, event, 'besvara frågor om ansökningar');
+    if (!d.ok) return d;
+    const q = findQuestion(state, p.questionId);
+    if (!q) return no('Frågan finns inte.');
+    return q.answer ? no('Frågan är redan besvarad.') : OK;
+  },
+  'stance.set': (state, event, p) => {
+    const m = boardMemberOnly(state, event, 'ta ställning till ansökningar');
+    if (!m.ok) return m;
+    const app = state.applications[p.applicationId];
+    if (!app) return no('Ansökan finns inte.');
+    if (app.javDeclarations[event.body.author]) {
+      return no(`${state.persons[event.body.author]?.name ?? 'Personen'} har anmält jäv i ärendet och tar därför inte ställning till ansökan.`);
+    }
+    return OK;
+  },
+  'jav.declared': (state, event, p) => {
+    const m = boardMemberOnly(state, event, 'anmäla jäv');
+    if (!m.ok) return m;
+    return applicationExists(state, p.applicationId);
   },
 };
 

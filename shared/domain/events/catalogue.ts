@@ -9,7 +9,10 @@ import {
   OrgNr,
   PersonName,
   StaffRole,
+  Year,
 } from '../forbund/model';
+import { Application, Stance } from '../applications/model';
+import { JavGround } from '../applications/jav';
 
 /**
  * The event catalogue: every event type the app knows, its payload schema, the
@@ -124,7 +127,29 @@ const DocumentShared = z
   .refine((d) => !d.confidential || (d.oslReference !== null && d.oslReference.length > 0), 'sekretessmarkerad handling kräver hänvisning till OSL');
 const KeyRejected = z.object({ fingerprint: Hex64, reason: z.string().trim().max(500).optional() }).strict();
 
-export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key' | 'document';
+export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key' | 'document' | 'application' | 'question' | 'budget';
+
+/** The subject id of the förbund's insats budget in the history. */
+export const INSATS_BUDGET_SUBJECT = 'insatsbudget';
+
+/** Registration and revision carry the whole version: an application is changed only by a new version. */
+const ApplicationRegistered = Application.refine((a) => a.version === 1, { message: 'första versionen ska ha nummer 1', path: ['version'] });
+const ApplicationRevised = Application.refine((a) => a.version >= 2, { message: 'en ny version har nummer 2 eller högre', path: ['version'] });
+
+/** Year → whole kronor for insatser; a patch names only the years it sets. */
+const BudgetSet = z
+  .object({ amounts: z.record(Year, z.number().int().min(0).max(1_000_000_000_000)) })
+  .strict()
+  .refine((p) => Object.keys(p.amounts).length > 0, 'inget år angivet');
+
+const QuestionAsked = z.object({ id: Id, applicationId: Id, text: z.string().trim().min(1).max(5000) }).strict();
+const QuestionAnswered = z.object({ questionId: Id, text: z.string().trim().min(1).max(10_000) }).strict();
+/** The author's own stance: the author of the event is the member. */
+const StanceSet = z
+  .object({ applicationId: Id, stance: Stance, comment: z.string().trim().max(2000).nullable().default(null) })
+  .strict();
+/** The author's own declaration of jäv on an application. */
+const JavDeclared = z.object({ applicationId: Id, ground: JavGround, text: z.string().trim().min(1).max(2000) }).strict();
 
 interface Definition<S extends z.ZodType> {
   payload: S;
@@ -148,6 +173,13 @@ export const CATALOGUE = {
   'key.accepted': def({ payload: KeyAccepted, label: 'Enhetsnyckel godkändes', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
   'document.shared': def({ payload: DocumentShared, label: 'Handling delades med styrelsen', subjectKind: 'document', subject: (_, p) => p.sha256 }),
   'key.rejected': def({ payload: KeyRejected, label: 'Enhetsnyckel avvisades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
+  'application.registered': def({ payload: ApplicationRegistered, label: 'Ansökan om medel registrerades', subjectKind: 'application', subject: (_, p) => p.id }),
+  'application.revised': def({ payload: ApplicationRevised, label: 'Ny version av ansökan registrerades', subjectKind: 'application', subject: (_, p) => p.id }),
+  'budget.set': def({ payload: BudgetSet, label: 'Förbundets budget för insatser fastställdes', subjectKind: 'budget', subject: () => INSATS_BUDGET_SUBJECT }),
+  'question.asked': def({ payload: QuestionAsked, label: 'Fråga till förbundschefen ställdes', subjectKind: 'question', subject: (_, p) => p.id }),
+  'question.answered': def({ payload: QuestionAnswered, label: 'Fråga besvarades', subjectKind: 'question', subject: (_, p) => p.questionId }),
+  'stance.set': def({ payload: StanceSet, label: 'Ställningstagande till ansökan', subjectKind: 'application', subject: (_, p) => p.applicationId }),
+  'jav.declared': def({ payload: JavDeclared, label: 'Jäv anmäldes', subjectKind: 'application', subject: (_, p) => p.applicationId }),
 } as const;
 
 export type EventType = keyof typeof CATALOGUE;

@@ -1,3 +1,5 @@
+import type { Application, Stance } from '../applications/model';
+import type { JavGround } from '../applications/jav';
 import type { Organisation, Person, Roster } from '../forbund/model';
 import type { SubjectKind } from './catalogue';
 
@@ -123,8 +125,57 @@ export interface DocumentState {
   heads: string[];
 }
 
+/** A question from a board member to the förbundschef about an application, and the answer when it came back. */
+export interface QuestionState {
+  id: string;
+  applicationId: string;
+  askedBy: string;
+  askedAt: string;
+  /** The version in force when the question was asked. */
+  askedOnVersion: number;
+  text: string;
+  answer: { text: string; answeredBy: string; answeredAt: string; eventId: string } | null;
+  heads: string[];
+}
+
+export interface StanceRecord {
+  stance: Stance;
+  comment: string | null;
+  setAt: string;
+  eventId: string;
+}
+
+export interface JavDeclaration {
+  ground: JavGround;
+  text: string;
+  declaredAt: string;
+  eventId: string;
+}
+
+/**
+ * An ansökan om medel: every version (an application is changed only by a new
+ * whole version), the questions about it and, per board member (person id),
+ * their stance and jäv declaration.
+ */
+export interface ApplicationState {
+  id: string;
+  /** Every version, oldest first; versions[i].version === i + 1. */
+  versions: Application[];
+  /** The version number in force (the last one). */
+  current: number;
+  registeredBy: string;
+  questions: Record<string, QuestionState>;
+  stances: Record<string, StanceRecord>;
+  javDeclarations: Record<string, JavDeclaration>;
+  heads: string[];
+}
+
 export interface FederationState {
   federation: Federation | null;
+  /** Ansökningar om medel by id. */
+  applications: Record<string, ApplicationState>;
+  /** The förbund's budget for insatser: year ("2026") → whole kronor, set by the förbundschef. */
+  insatsBudget: Record<string, number>;
   documents: Record<string, DocumentState>;
   organisations: Record<string, OrganisationState>;
   persons: Record<string, PersonState>;
@@ -137,7 +188,7 @@ export interface FederationState {
 }
 
 export function emptyState(): FederationState {
-  return { federation: null, documents: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [] };
+  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [] };
 }
 
 /** The audit trail of one item (organisation, person, key fingerprint or the förbund id), oldest first. */
@@ -152,7 +203,39 @@ export function historyOf(state: FederationState, subjectId: string): HistoryEnt
  */
 export function headsOf(state: FederationState, subjectId: string): string[] {
   if (state.federation?.id === subjectId) return [...state.federation.heads];
-  return [...(state.organisations[subjectId]?.heads ?? state.persons[subjectId]?.heads ?? state.keys[subjectId]?.heads ?? [])];
+  return [
+    ...(state.organisations[subjectId]?.heads ??
+      state.persons[subjectId]?.heads ??
+      state.keys[subjectId]?.heads ??
+      state.applications[subjectId]?.heads ??
+      findQuestion(state, subjectId)?.heads ??
+      []),
+  ];
+}
+
+/** A question by id, whichever application it is about. */
+export function findQuestion(state: FederationState, questionId: string): QuestionState | undefined {
+  for (const app of Object.values(state.applications)) {
+    const q = app.questions[questionId];
+    if (q) return q;
+  }
+  return undefined;
+}
+
+/** The version in force of an application. */
+export function currentApplication(state: FederationState, applicationId: string): Application | undefined {
+  const a = state.applications[applicationId];
+  return a?.versions[a.current - 1];
+}
+
+/** One version of an application (1 = the first). */
+export function applicationVersion(state: FederationState, applicationId: string, version: number): Application | undefined {
+  return state.applications[applicationId]?.versions[version - 1];
+}
+
+/** Whether the person holds a board seat (ledamot or ersättare, any role) on the date `YYYY-MM-DD`. */
+export function isBoardMember(state: FederationState, personId: string, date: string): boolean {
+  return state.persons[personId]?.assignments.some((a) => a.from <= date && date <= a.to) ?? false;
 }
 
 export function isDirector(state: FederationState, personId: string): boolean {
