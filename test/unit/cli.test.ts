@@ -51,7 +51,8 @@ describe('cli demo and inspect', () => {
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Avsändare: Birgitta Holmgren');
     expect(r.stdout).toContain('Mottagare: hela styrelsen');
-    expect(r.stdout).toMatch(/Bilagor: 1 \(/);
+    expect(r.stdout).toMatch(/Bilagor: 2 \(/); // the verksamhetsplan and the ansökan Öppna vägar
+    expect(r.stdout).toContain("application.registered: 2");
     expect(r.stdout).toContain('Signatur: giltig');
     expect(r.stdout).toContain('Kontrollsummor: stämmer');
   });

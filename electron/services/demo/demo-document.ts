@@ -46,14 +46,18 @@ const SECTIONS: { heading: string; paragraphs: string[] }[] = [
   },
 ];
 
-export async function renderDemoDocument(createdAt: Date): Promise<Buffer> {
-  const content: Content[] = [...titleBlock('Verksamhetsplan och budget 2027', 'Förslag till styrelsens sammanträde')];
-  SECTIONS.forEach((section, i) => {
+export type DemoSection = { heading: string; paragraphs: string[] };
+
+/** A document of the demo: one section a page, so the viewer has pages to turn. */
+export async function renderSectionsPdf(title: string, subtitle: string, sections: DemoSection[], createdAt: Date): Promise<Buffer> {
+  const content: Content[] = [...titleBlock(title, subtitle)];
+  sections.forEach((section, i) => {
     content.push({ text: section.heading, style: 'heading', ...(i > 0 ? { pageBreak: 'before' as const } : {}) } as Content);
     for (const p of section.paragraphs) content.push({ text: p, margin: [0, 0, 0, 10] } as Content);
   });
-  return renderPdf({
-    ...baseDocument({ title: 'Verksamhetsplan och budget 2027', organisation: 'Samordningsförbundet Östra Skaraborg', createdAt }),
-    content,
-  });
+  return renderPdf({ ...baseDocument({ title, organisation: 'Samordningsförbundet Östra Skaraborg', createdAt }), content });
+}
+
+export function renderDemoDocument(createdAt: Date): Promise<Buffer> {
+  return renderSectionsPdf('Verksamhetsplan och budget 2027', 'Förslag till styrelsens sammanträde', SECTIONS, createdAt);
 }

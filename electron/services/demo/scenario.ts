@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { slug } from '../packages/format';
+import { registerDemoApplications, reviewAsMember } from './demo-applications';
 import { renderDemoDocument } from './demo-document';
 
 /**
@@ -13,7 +14,11 @@ import { renderDemoDocument } from './demo-document';
 export const DEMO_FORBUND = { name: 'Samordningsförbundet Östra Skaraborg', orgNr: '222000-0018' };
 export const DEMO_DIRECTOR = { name: 'Birgitta Holmgren', email: 'birgitta.holmgren@ostraskaraborg.example' };
 
-const TERM = { from: '2027-01-01', to: '2030-12-31' };
+/** The current mandate period and the next: the demo's board members were re-elected. */
+const TERMS = [
+  { from: '2023-01-01', to: '2026-12-31' },
+  { from: '2027-01-01', to: '2030-12-31' },
+];
 
 const ORGANISATIONS = [
   { key: 'fk', name: 'Försäkringskassan', kind: 'socialInsuranceAgency', contribution: 2_000_000 },
@@ -62,8 +67,8 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: () =>
     const id = randomUUID();
     people.set(p.name, id);
     const organisationId = orgIds.get(p.org)!;
-    const assignment = { role: p.role, organisationId, ...TERM, ...('callingOrder' in p ? { callingOrder: p.callingOrder } : {}) };
-    await director['log.append']({ type: 'person.added', payload: { id, name: p.name, email: email(p.name), organisationId, staffRole: null, assignments: [assignment] }, prev: [] });
+    const assignments = TERMS.map((term) => ({ role: p.role, organisationId, ...term, ...('callingOrder' in p ? { callingOrder: p.callingOrder } : {}) }));
+    await director['log.append']({ type: 'person.added', payload: { id, name: p.name, email: email(p.name), organisationId, staffRole: null, assignments }, prev: [] });
   }
   await director['log.append']({
     type: 'person.added',
@@ -75,16 +80,18 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: () =>
   const meta = await director['attachments.add']({ fileName: 'Verksamhetsplan och budget 2027.pdf', bytes: pdf });
   await director['documents.share']({ sha256: meta.sha256, title: 'Verksamhetsplan och budget 2027', confidential: false });
 
+  const apps = await registerDemoApplications(director, orgIds);
+
   const files: DemoFile[] = [];
   const invitations = new Map<string, DemoFile>();
   for (const p of BOARD) {
     const inv = await director['invitations.export']({ personId: people.get(p.name)! });
-    const file = { fileName: `inbjudan-${slug(p.name)}.sbpaket`, bytes: inv.bytes, description: `Inbjudan till ${p.name}: importera den först på en ny installation och välj ${p.name}.` };
+    const file = { fileName: inv.fileName, bytes: inv.bytes, description: `Inbjudan till ${p.name}: importera den först på en ny installation och välj ${p.name}.` };
     invitations.set(p.name, file);
     files.push(file);
   }
   const board = await director['packages.export']({ recipients: { mode: 'board' } });
-  files.push({ fileName: board.fileName, bytes: board.bytes, description: 'Paket från förbundschefen till hela styrelsen, med verksamhetsplanen (PDF).' });
+  files.push({ fileName: board.fileName, bytes: board.bytes, description: 'Paket från förbundschefen till hela styrelsen, med verksamhetsplanen och två ansökningar om medel (PDF).' });
 
   const memberReturns: DemoFile[] = [];
   for (const name of DEMO_MEMBERS) {
@@ -92,8 +99,9 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: () =>
     const inv = invitations.get(name)!;
     const preview = await member['packages.preview']({ fileName: inv.fileName, bytes: inv.bytes });
     await member['packages.apply']({ previewId: preview.previewId, asPerson: people.get(name)! });
+    await reviewAsMember(member, name, apps);
     const back = await member['packages.export']({ recipients: { mode: 'director' } });
-    const file = { fileName: `retur-${slug(name)}.sbpaket`, bytes: back.bytes, description: `Returpaket från ${name} till förbundschefen: registrerar ${name}s nyckel.` };
+    const file = { fileName: `retur-${slug(name)}.sbpaket`, bytes: back.bytes, description: `Returpaket från ${name} till förbundschefen: registrerar ${name}s nyckel och för med sig granskningen (ställningstagande, fråga eller jäv).` };
     memberReturns.push(file);
     files.push(file);
   }

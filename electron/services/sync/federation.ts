@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError, type Session } from '../../../shared/contract';
-import { fold, isEventType, nextLamport, parsePayload, type FederationState } from '../../../shared/domain/events';
+import { authorize, fold, isEventType, nextLamport, parsePayload, type FederationState } from '../../../shared/domain/events';
 import { parseOrgNr } from '../../../shared/domain/forbund/orgnr';
 import { EVENT_FORMAT_VERSION, shortCode, type EventBody, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { signEvent } from '../identity/events';
@@ -57,14 +57,22 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox; st
     return { id: signed.id, body: signed.body, line: signed.line };
   }
 
-  /** Refuses an event that the fold would not apply, with the fold's own Swedish reason. */
+  /**
+   * Refuses an event that would not apply, with the fold's own Swedish reason.
+   * An event signed while this device's key still waits for the förbundschef
+   * is kept and travels as "held" (the issue's rule), but only if its author
+   * would have the authority once the key is accepted — checked here directly.
+   */
   function checkWouldApply(event: VerifiedEvent): void {
     const genesisId = local.get().forbund?.genesisId ?? event.id;
     const after = fold([...store.all(), event], { genesisId });
     const refused = after.refused.find((r) => r.eventId === event.id);
     if (refused) throw new AppError('forbidden', refused.reason);
     if (after.held.some((h) => h.eventId === event.id)) {
-      throw new AppError('forbidden', 'Din nyckel är ännu inte godkänd av förbundschefen. Ändringen sparas när nyckeln är godkänd – skicka ett paket till förbundschefen först.');
+      const parsed = parsePayload(event.body);
+      if (!parsed.ok) throw new AppError('bad_request', parsed.reason);
+      const verdict = authorize(parsed.type, state(), event, parsed.payload as never);
+      if (!verdict.ok) throw new AppError('forbidden', verdict.reason);
     }
   }
 

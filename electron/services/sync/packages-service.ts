@@ -11,6 +11,7 @@ import { computeAcks, planExport } from '../packages/acks';
 import { previewImport } from '../packages/preview';
 import { readPackage, type ReadPackage } from '../packages/read';
 import { writePackage } from '../packages/write';
+import { slug } from '../packages/format';
 import { writeFileAtomic } from '../storage/atomic';
 import type { FederationService } from './federation';
 import type { LocalStateFile } from './local-state';
@@ -34,12 +35,17 @@ interface Pending {
 }
 
 /** What the export planner needs of an event: attachments travel with the events that name them. */
-const eventRef = (e: VerifiedEvent) => ({
-  id: e.id,
-  key: e.body.key,
-  lamport: e.body.lamport,
-  attachments: e.body.type === 'document.shared' ? [String(e.body.payload['sha256'])] : [],
-});
+const eventRef = (e: VerifiedEvent) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport, attachments: attachmentsOf(e) });
+
+/** The files an event refers to: a shared document, or the PDFs of an ansökan version. */
+function attachmentsOf(e: VerifiedEvent): string[] {
+  if (e.body.type === 'document.shared') return [String(e.body.payload['sha256'])];
+  if (e.body.type === 'application.registered' || e.body.type === 'application.revised') {
+    const list = e.body.payload['attachments'];
+    return Array.isArray(list) ? list.map((a) => String((a as { sha256?: unknown }).sha256)) : [];
+  }
+  return [];
+}
 
 const label = (type: string) => (isEventType(type) ? CATALOGUE[type].label : type);
 
@@ -92,9 +98,15 @@ export function createPackagesService(opts: {
     const { forbund, personId, identity } = me();
     const state = federation.state();
     const events = store.all().filter((e) => eventIds.has(e.id));
+    // An invitation is named for its recipient, so it never takes the sender's daily file name.
+    const target =
+      kind === 'invitation'
+        ? { outPath: join(outDir, 'inbjudningar', `inbjudan-${slug(personName(state, recipientIds[0]!))}-${slug(forbund.name)}.sbpaket`) }
+        : { outDir };
+    if (kind === 'invitation') await fs.mkdir(join(outDir, 'inbjudningar'), { recursive: true });
     const written = await tracked('export', (onProgress) => writePackage({
       onProgress,
-      outDir,
+      ...target,
       identity,
       forbund: { id: forbund.id, name: forbund.name },
       sender: { person: personId, name: personName(state, personId) },
@@ -131,7 +143,7 @@ export function createPackagesService(opts: {
       const state = federation.state();
       if (!state.persons[personId]) throw new AppError('bad_request', 'Personen finns inte i förbundets register.');
       // An invitation carries the whole log: the new laptop starts from nothing.
-      return write('invitation', [personId], new Set(store.all().map((e) => e.id)), new Set(Object.keys(state.documents)));
+      return write('invitation', [personId], new Set(store.all().map((e) => e.id)), new Set(store.all().flatMap(attachmentsOf)));
     },
 
     async preview(fileName, bytes) {
@@ -262,9 +274,14 @@ export function createPackagesService(opts: {
  */
 export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'list' | 'add' | 'hasBlob' | 'blobPath'>): Promise<void> {
   const listed = new Set((await attachments.list()).map((a) => a.sha256));
-  for (const doc of Object.values(state.documents)) {
-    if (listed.has(doc.sha256) || !(await attachments.hasBlob(doc.sha256))) continue;
-    await attachments.add(doc.fileName, await fs.readFile(attachments.blobPath(doc.sha256)));
+  const files = [
+    ...Object.values(state.documents).map((d) => ({ sha256: d.sha256, fileName: d.fileName })),
+    ...Object.values(state.applications).flatMap((a) => a.versions.flatMap((v) => v.attachments)),
+  ];
+  for (const file of files) {
+    if (listed.has(file.sha256) || !(await attachments.hasBlob(file.sha256))) continue;
+    await attachments.add(file.fileName, await fs.readFile(attachments.blobPath(file.sha256)));
+    listed.add(file.sha256);
   }
 }
 

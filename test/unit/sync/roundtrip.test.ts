@@ -20,7 +20,9 @@ describe('set-up, invitation, key registration and a round trip of packages', ()
 
     // Invitation for Lena.
     const invitation = await director['invitations.export']({ personId: lena });
-    expect(invitation.fileName).toMatch(/^samordningsforbundet-ostra-skaraborg-\d{4}-\d{2}-\d{2}-dana-direktor\.sbpaket$/);
+    expect(invitation.fileName).toBe('inbjudan-lena-ledamot-samordningsforbundet-ostra-skaraborg.sbpaket');
+    const firstChanges = await director['packages.export']({ recipients: { mode: 'board' } });
+    expect(firstChanges.fileName).toMatch(/^samordningsforbundet-ostra-skaraborg-\d{4}-\d{2}-\d{2}-dana-direktor\.sbpaket$/);
 
     const member = await laptop('lena');
     const first = await member['packages.preview']({ fileName: invitation.fileName, bytes: invitation.bytes });
