@@ -1,0 +1,113 @@
+import { STANCE_LABEL, budgetTotals, type Application, type Stance } from '../../../shared/domain/applications';
+import { currentApplication, isBoardMember, type ApplicationState, type FederationState } from '../../../shared/domain/events';
+import type { SearchableRecord } from '../../../shared/domain/search/filter';
+
+/** Words and small derivations the Ansökningar screens share. Pure apart from the notes in localStorage. */
+
+/** `2027-01-01 – 2028-12-31` */
+export const formatPeriod = (period: { from: string; to: string }): string => `${period.from} – ${period.to}`;
+
+/** The name of a member organisation, or a neutral word when it is unknown on this laptop. */
+export const organisationName = (state: FederationState, id: string | null): string =>
+  id === null ? 'ingen angiven' : (state.organisations[id]?.name ?? 'okänd organisation');
+
+export const partyNames = (state: FederationState, app: Application): string[] => app.parties.map((id) => organisationName(state, id));
+
+/** The version in force of every application, newest received first. */
+export function currentApplications(state: FederationState): Application[] {
+  return Object.keys(state.applications)
+    .map((id) => currentApplication(state, id))
+    .filter((a): a is Application => a !== undefined)
+    .sort((a, b) => (a.receivedOn === b.receivedOn ? a.registrationNumber.localeCompare(b.registrationNumber, 'sv') : a.receivedOn < b.receivedOn ? 1 : -1));
+}
+
+/**
+ * One application as a record for the search index and the list's filters.
+ * pdfText is empty for now: the text of the attached PDFs is extracted on the
+ * main side and will be wired in here later.
+ */
+export function toSearchRecord(state: FederationState, app: Application): SearchableRecord {
+  return {
+    id: app.id,
+    title: app.name,
+    fields: {
+      diarienummer: app.registrationNumber,
+      bakgrund: app.background,
+      syfte: app.purpose,
+      mål: app.goals.map((g) => `${g.text} ${g.target}`).join('\n'),
+      målgrupp: `${app.targetGroup.area} ${app.targetGroup.description}`,
+      aktiviteter: app.activities,
+      styrning: app.governance,
+      kontaktperson: app.contact.name,
+    },
+    parties: partyNames(state, app),
+    status: '',
+    meetingId: null,
+    amount: budgetTotals(app).sought,
+    periodFrom: app.period.from,
+    periodTo: app.period.to,
+    pdfText: '',
+  };
+}
+
+/** The board members (ledamot or ersättare) on `date`. */
+export function boardMemberIds(state: FederationState, date: string): string[] {
+  return Object.keys(state.persons).filter((id) => isBoardMember(state, id, date));
+}
+
+export interface StanceCounts {
+  support: number;
+  oppose: number;
+  discuss: number;
+  /** Board members without a stance and without jäv. */
+  none: number;
+  jav: number;
+}
+
+export function stanceCounts(state: FederationState, app: ApplicationState, date: string): StanceCounts {
+  const counts: StanceCounts = { support: 0, oppose: 0, discuss: 0, none: 0, jav: 0 };
+  const members = new Set(boardMemberIds(state, date));
+  for (const [person, record] of Object.entries(app.stances)) {
+    if (!app.javDeclarations[person]) counts[record.stance] += 1;
+  }
+  for (const id of members) {
+    if (app.javDeclarations[id]) counts.jav += 1;
+    else if (!app.stances[id]) counts.none += 1;
+  }
+  return counts;
+}
+
+/** "Tillstyrker 2 · Avstyrker 0 · …" for the director's column in the list. */
+export function stanceSummary(c: StanceCounts): string {
+  const order: Stance[] = ['support', 'oppose', 'discuss'];
+  return [...order.map((s) => `${STANCE_LABEL[s]} ${c[s]}`), `Ej tagit ställning ${c.none}`].join(' · ');
+}
+
+/** A member's own status on one application: reviewed once they took a stance or declared jäv. */
+export function myStatus(app: ApplicationState, me: string): 'Att granska' | 'Granskad' {
+  return app.stances[me] || app.javDeclarations[me] ? 'Granskad' : 'Att granska';
+}
+
+/*
+ * Private notes on an application stay on this laptop and never become events.
+ * They live in localStorage for now because the Dexie schema cannot change in
+ * this step; they should move to Dexie in the next schema version.
+ */
+const NOTES_PREFIX = 'styrelsebordet.notes.application.';
+
+export function loadNotes(applicationId: string): string {
+  try {
+    return localStorage.getItem(NOTES_PREFIX + applicationId) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function saveNotes(applicationId: string, text: string): void {
+  try {
+    if (text.trim() === '') localStorage.removeItem(NOTES_PREFIX + applicationId);
+    else localStorage.setItem(NOTES_PREFIX + applicationId, text);
+  } catch {
+    // Storage full or unavailable: the notes stay in the field until the screen closes.
+  }
+}

@@ -1,0 +1,151 @@
+import { Anchor, Badge, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { IconSearch } from '@tabler/icons-react';
+import { useMemo, useState } from 'react';
+import { budgetTotals } from '../../../../shared/domain/applications';
+import { isBoardMember, isDirector, rosterOf } from '../../../../shared/domain/events';
+import { formatAmount } from '../../../../shared/domain/format';
+import type { RecordFilters } from '../../../../shared/domain/search/filter';
+import { PageTitle } from '../../layout/AppFrame';
+import { currentApplications, formatPeriod, myStatus, partyNames, stanceCounts, stanceSummary, toSearchRecord } from '../../lib/applications';
+import { today } from '../../lib/roster';
+import { RecordSearchIndex } from '../../search/search-index';
+import { useFederation } from '../../state/federation';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const amountOrUndefined = (v: string | number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** The list of ansökningar: search as you type, filters, and my status on each. */
+export function ApplicationList({ onOpen }: { onOpen(id: string): void }) {
+  const { state, me } = useFederation();
+  const date = today();
+  const director = me !== null && isDirector(state, me);
+  const member = me !== null && isBoardMember(state, me, date);
+  const apps = useMemo(() => currentApplications(state), [state]);
+  // Rebuilt when the förbund's state changes (a new application or version); small enough to build at once.
+  const index = useMemo(() => new RecordSearchIndex(apps.map((a) => toSearchRecord(state, a))), [apps, state]);
+  const organisations = useMemo(() => rosterOf(state).organisations, [state]);
+
+  const [query, setQuery] = useState('');
+  const [party, setParty] = useState<string | null>(null);
+  const [amountMin, setAmountMin] = useState<string | number>('');
+  const [amountMax, setAmountMax] = useState<string | number>('');
+  const [periodFrom, setPeriodFrom] = useState('');
+  const [periodTo, setPeriodTo] = useState('');
+
+  const filters: RecordFilters = {
+    parties: party ? [party] : undefined,
+    amountMin: amountOrUndefined(amountMin),
+    amountMax: amountOrUndefined(amountMax),
+    periodFrom: ISO_DATE.test(periodFrom) ? periodFrom : undefined,
+    periodTo: ISO_DATE.test(periodTo) ? periodTo : undefined,
+  };
+  const hits = index.searchIds(query, filters);
+  // No query: newest received first, as currentApplications orders them; a query: best match first.
+  const rows = query.trim() === '' ? apps.filter((a) => hits.includes(a.id)) : hits.map((id) => apps.find((a) => a.id === id)!).filter(Boolean);
+
+  if (apps.length === 0) {
+    return (
+      <Stack gap="lg">
+        <PageTitle>Ansökningar</PageTitle>
+        <Paper withBorder p="lg">
+          <Text fw={600}>Inga ansökningar ännu</Text>
+          <Text size="sm" c="dimmed">
+            {director
+              ? 'Ansökningar om medel registreras av förbundschefen och skickas till styrelsen i ett paket. När en ansökan är registrerad syns den här.'
+              : 'Ansökningar kommer i paket från förbundschefen. Importera paketet under Paket, så syns ansökningarna här.'}
+          </Text>
+        </Paper>
+      </Stack>
+    );
+  }
+
+  return (
+    <Stack gap="lg">
+      <PageTitle>Ansökningar</PageTitle>
+      <Paper withBorder p="md" component="section" aria-label="Sök och filtrera">
+        <Stack gap="sm">
+          <TextInput
+            label="Sök i ansökningar"
+            description="Söker i namn, diarienummer, sökande parter och ansökans text medan du skriver."
+            leftSection={<IconSearch size={16} aria-hidden />}
+            value={query}
+            onChange={(e) => setQuery(e.currentTarget.value)}
+            type="search"
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }} spacing="sm">
+            <Select
+              label="Sökande part"
+              placeholder="Alla parter"
+              data={organisations.map((o) => ({ value: o.name, label: o.name }))}
+              value={party}
+              onChange={setParty}
+              clearable
+              clearButtonProps={{ 'aria-label': 'Visa alla parter' }}
+            />
+            <NumberInput label="Sökt belopp minst (kr)" value={amountMin} onChange={setAmountMin} min={0} thousandSeparator=" " allowDecimal={false} />
+            <NumberInput label="Sökt belopp högst (kr)" value={amountMax} onChange={setAmountMax} min={0} thousandSeparator=" " allowDecimal={false} />
+            <TextInput label="Period från" type="date" value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} />
+            <TextInput label="Period till" type="date" value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} />
+          </SimpleGrid>
+        </Stack>
+      </Paper>
+      <Text size="sm" role="status" aria-live="polite">
+        {rows.length === apps.length ? `${apps.length} ansökningar` : `${rows.length} av ${apps.length} ansökningar visas`}
+      </Text>
+      {rows.length === 0 ? (
+        <Paper withBorder p="lg">
+          <Text fw={600}>Inga ansökningar matchar</Text>
+          <Text size="sm" c="dimmed">Pröva ett annat sökord eller ta bort något av filtren.</Text>
+        </Paper>
+      ) : (
+        <Table.ScrollContainer minWidth={860}>
+          <Table striped="even" highlightOnHover verticalSpacing="xs" aria-label="Ansökningar">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th scope="col">Diarienummer</Table.Th>
+                <Table.Th scope="col">Insatsens namn</Table.Th>
+                <Table.Th scope="col">Sökande parter</Table.Th>
+                <Table.Th scope="col" ta="right">Sökt belopp</Table.Th>
+                <Table.Th scope="col">Period</Table.Th>
+                <Table.Th scope="col">{director ? 'Ställningstaganden' : 'Min status'}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.map((a) => {
+                const appState = state.applications[a.id]!;
+                return (
+                  <Table.Tr key={a.id} data-testid="application-row" onClick={() => onOpen(a.id)} style={{ cursor: 'pointer' }}>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.registrationNumber}</Table.Td>
+                    <Table.Th scope="row" fw={500}>
+                      <Anchor component="button" type="button" fw={600} ta="left" onClick={(e) => { e.stopPropagation(); onOpen(a.id); }}>
+                        {a.name}
+                      </Anchor>
+                    </Table.Th>
+                    <Table.Td>{partyNames(state, a).join(', ')}</Table.Td>
+                    <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatAmount(budgetTotals(a).sought)}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPeriod(a.period)}</Table.Td>
+                    <Table.Td>
+                      {director ? (
+                        <Text size="sm">{stanceSummary(stanceCounts(state, appState, date))}</Text>
+                      ) : member && me ? (
+                        <StatusBadge status={myStatus(appState, me)} />
+                      ) : (
+                        <Text size="sm" c="dimmed">—</Text>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      )}
+    </Stack>
+  );
+}
+
+function StatusBadge({ status }: { status: 'Att granska' | 'Granskad' }) {
+  return (
+    <Badge variant="dot" color={status === 'Granskad' ? 'green' : 'yellow'} tt="none">{status}</Badge>
+  );
+}

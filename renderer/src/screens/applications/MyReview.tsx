@@ -1,0 +1,162 @@
+import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { JAV_GROUND_LABEL, STANCE_LABEL, Stance, type Stance as StanceValue } from '../../../../shared/domain/applications';
+import { headsOf } from '../../../../shared/domain/events';
+import { formatDate } from '../../../../shared/domain/format';
+import { userMessage } from '../../api/client';
+import { loadNotes, saveNotes } from '../../lib/applications';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { newId } from '../../lib/roster';
+import { appendEvent } from '../../state/actions';
+import { useFederation } from '../../state/federation';
+import { JavDialog } from './JavDialog';
+
+/** A board member's own review: stance (unless jäv), questions to the förbundschef, jäv and private notes. */
+export function MyReview({ applicationId, me }: { applicationId: string; me: string }) {
+  const { state } = useFederation();
+  const app = state.applications[applicationId]!;
+  const myJav = app.javDeclarations[me];
+  const [javOpen, setJavOpen] = useState(false);
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="my-review-heading">
+      <Stack gap="md">
+        <Title order={2} size="h3" id="my-review-heading">Min granskning</Title>
+        {myJav ? (
+          <Alert color="blue" title="Du har anmält jäv">
+            <Text size="sm">
+              {JAV_GROUND_LABEL[myJav.ground]}, anmält {formatDate(myJav.declaredAt)}: {myJav.text}
+            </Text>
+            <Text size="sm" mt="xs">Du tar därför inte ställning till ansökan och deltar inte i beslutet.</Text>
+          </Alert>
+        ) : (
+          <>
+            <StanceForm applicationId={applicationId} me={me} />
+            <Group>
+              <Button variant="default" onClick={() => setJavOpen(true)}>Anmäl jäv</Button>
+            </Group>
+          </>
+        )}
+        <Questions applicationId={applicationId} me={me} />
+        <Notes applicationId={applicationId} />
+      </Stack>
+      <JavDialog applicationId={applicationId} opened={javOpen} onClose={() => setJavOpen(false)} />
+    </Paper>
+  );
+}
+
+function StanceForm({ applicationId, me }: { applicationId: string; me: string }) {
+  const { state } = useFederation();
+  const current = state.applications[applicationId]?.stances[me];
+  const [stance, setStance] = useState<StanceValue | null>(current?.stance ?? null);
+  const [comment, setComment] = useState(current?.comment ?? '');
+  const [busy, setBusy] = useState(false);
+
+  async function save() {
+    if (!stance) return;
+    setBusy(true);
+    try {
+      await appendEvent('stance.set', { applicationId, stance, comment: comment.trim() === '' ? null : comment.trim() }, headsOf(state, applicationId));
+      notifySuccess('Ställningstagandet sparades', `Du ${STANCE_LABEL[stance].toLowerCase()}. Det skickas till förbundschefen med ditt nästa paket.`);
+    } catch (err) {
+      notifyError('Ställningstagandet kunde inte sparas', userMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <Radio.Group
+        label="Mitt ställningstagande"
+        description={current ? `Senast sparat ${formatDate(current.setAt)}: ${STANCE_LABEL[current.stance]}.` : 'Inget sparat ännu. Du kan ändra dig fram till sammanträdet.'}
+        value={stance ?? ''}
+        onChange={(v) => setStance(Stance.safeParse(v).success ? (v as StanceValue) : null)}
+      >
+        <Group mt="xs">
+          {Stance.options.map((s) => (
+            <Radio key={s} value={s} label={STANCE_LABEL[s]} />
+          ))}
+        </Group>
+      </Radio.Group>
+      <Textarea label="Kommentar till ställningstagandet (valfri)" autosize minRows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+      <Group>
+        <Button onClick={() => void save()} loading={busy} disabled={!stance}>Spara ställningstagande</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Questions({ applicationId, me }: { applicationId: string; me: string }) {
+  const { state } = useFederation();
+  const mine = Object.values(state.applications[applicationId]?.questions ?? {})
+    .filter((q) => q.askedBy === me)
+    .sort((a, b) => (a.askedAt < b.askedAt ? -1 : 1));
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function ask() {
+    if (text.trim() === '') return;
+    setBusy(true);
+    try {
+      await appendEvent('question.asked', { id: newId(), applicationId, text: text.trim() }, []);
+      setText('');
+      notifySuccess('Frågan sparades', 'Den skickas till förbundschefen med ditt nästa paket.');
+    } catch (err) {
+      notifyError('Frågan kunde inte skickas', userMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Stack gap="sm">
+      <Title order={3} size="h4">Mina frågor till förbundschefen</Title>
+      {mine.length === 0 ? (
+        <Text size="sm" c="dimmed">Du har inte ställt några frågor om ansökan.</Text>
+      ) : (
+        <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          {mine.map((q) => (
+            <li key={q.id}>
+              <Paper withBorder p="sm" data-testid="my-question">
+                <Text size="sm" fw={600}>Fråga {formatDate(q.askedAt)}</Text>
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{q.text}</Text>
+                {q.answer ? (
+                  <>
+                    <Text size="sm" fw={600} mt="xs">Svar {formatDate(q.answer.answeredAt)}</Text>
+                    <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{q.answer.text}</Text>
+                  </>
+                ) : (
+                  <Text size="sm" c="dimmed" mt="xs">Inte besvarad ännu.</Text>
+                )}
+              </Paper>
+            </li>
+          ))}
+        </Stack>
+      )}
+      <Textarea label="Ny fråga till förbundschefen" autosize minRows={2} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+      <Group>
+        <Button variant="default" onClick={() => void ask()} loading={busy} disabled={text.trim() === ''}>Skicka fråga</Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Notes({ applicationId }: { applicationId: string }) {
+  const [text, setText] = useState(() => loadNotes(applicationId));
+  useEffect(() => setText(loadNotes(applicationId)), [applicationId]);
+  return (
+    <Textarea
+      label="Mina anteckningar (stannar på den här datorn)"
+      description="Sparas medan du skriver. Ingen annan ser dem och de skickas aldrig i paket."
+      autosize
+      minRows={3}
+      value={text}
+      onChange={(e) => {
+        const v = e.currentTarget.value;
+        setText(v);
+        saveNotes(applicationId, v);
+      }}
+    />
+  );
+}
