@@ -10,6 +10,7 @@ import { currentApplications, formatPeriod, myStatus, partyNames, stanceCounts, 
 import { today } from '../../lib/roster';
 import { RecordSearchIndex } from '../../search/search-index';
 import { useFederation } from '../../state/federation';
+import { KEYBOARD_SCROLL } from '../../lib/a11y';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const amountOrUndefined = (v: string | number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -98,7 +99,7 @@ export function ApplicationList({ onOpen }: { onOpen(id: string): void }) {
           <Text size="sm" c="dimmed">Pröva ett annat sökord eller ta bort något av filtren.</Text>
         </Paper>
       ) : (
-        <Table.ScrollContainer minWidth={860}>
+        <Table.ScrollContainer minWidth={860} scrollAreaProps={KEYBOARD_SCROLL}>
           <Table striped="even" highlightOnHover verticalSpacing="xs" aria-label="Ansökningar">
             <Table.Thead>
               <Table.Tr>

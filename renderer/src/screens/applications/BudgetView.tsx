@@ -4,6 +4,7 @@ import { Fragment } from 'react';
 import { COST_CATEGORY_LABEL, budgetFlags, budgetTotals, lineSum, remainingBudget, type Application } from '../../../../shared/domain/applications';
 import type { FederationState } from '../../../../shared/domain/events';
 import { formatAmount } from '../../../../shared/domain/format';
+import { KEYBOARD_SCROLL } from '../../lib/a11y';
 
 const kr = formatAmount;
 const nowrap = { whiteSpace: 'nowrap' } as const;
@@ -32,7 +33,7 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
         {app.budget.length === 0 ? (
           <Text c="dimmed">Ansökan har ingen budget.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={620}>
+          <Table.ScrollContainer minWidth={620} scrollAreaProps={KEYBOARD_SCROLL}>
             <Table verticalSpacing={6} aria-label="Budget per år och kostnadsslag">
               <Table.Thead>
                 <Table.Tr>
@@ -114,7 +115,7 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
           {Object.keys(state.insatsBudget).length === 0 && (
             <Text size="sm" c="dimmed">Förbundschefen har inte fastställt någon budget för insatser ännu.</Text>
           )}
-          <Table.ScrollContainer minWidth={560}>
+          <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
             <Table verticalSpacing={6} aria-labelledby="app-remaining">
               <Table.Thead>
                 <Table.Tr>

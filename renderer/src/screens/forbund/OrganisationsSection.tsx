@@ -8,6 +8,7 @@ import { ORGANISATION_KIND_LABEL } from '../../../../shared/domain/forbund/model
 import { formatAmount } from '../../../../shared/domain/format';
 import { boardDate } from '../../lib/roster';
 import { OrganisationForm } from './OrganisationForm';
+import { KEYBOARD_SCROLL } from '../../lib/a11y';
 
 /** Förbundsmedlemmar: who they are, their seats today and their yearly contributions. */
 export function OrganisationsSection(props: { state: FederationState; canEdit: boolean; primary: boolean; onHistory(id: string): void }) {
@@ -38,7 +39,7 @@ export function OrganisationsSection(props: { state: FederationState; canEdit: b
           </Text>
         </Paper>
       ) : (
-        <Table.ScrollContainer minWidth={720}>
+        <Table.ScrollContainer minWidth={720} scrollAreaProps={KEYBOARD_SCROLL}>
           <Table striped="even" verticalSpacing="xs" aria-labelledby="organisations-heading">
             <Table.Thead>
               <Table.Tr>

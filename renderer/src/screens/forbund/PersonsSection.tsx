@@ -4,6 +4,7 @@ import { conflictsOf, rosterOf, type FederationState, type PersonState } from '.
 import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL } from '../../../../shared/domain/forbund/model';
 import { KEY_STATUS_COLOR, KEY_STATUS_LABEL, keyStatusOf, organisationName, today } from '../../lib/roster';
 import { PersonForm } from './PersonForm';
+import { KEYBOARD_SCROLL } from '../../lib/a11y';
 
 /** The board and staff: roles with terms, calling order, key status; every row has its history. */
 export function PersonsSection(props: { state: FederationState; canEdit: boolean; primary: boolean; onHistory(id: string): void }) {
@@ -31,7 +32,7 @@ export function PersonsSection(props: { state: FederationState; canEdit: boolean
             </Text>
           </Paper>
         )}
-        <Table.ScrollContainer minWidth={880}>
+        <Table.ScrollContainer minWidth={880} scrollAreaProps={KEYBOARD_SCROLL}>
           <Table striped="even" verticalSpacing="xs" aria-labelledby="persons-heading">
             <Table.Thead>
               <Table.Tr>
