@@ -23,6 +23,7 @@ const api = Object.freeze({
   'attachments.add': call('attachments.add'),
   'attachments.list': call('attachments.list'),
   'attachments.read': call('attachments.read'),
+  'attachments.text': call('attachments.text'),
   'documents.coverSheet': call('documents.coverSheet'),
   'session.get': call('session.get'),
   'forbund.create': call('forbund.create'),

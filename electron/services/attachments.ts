@@ -3,6 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, AttachmentMeta } from '../../shared/contract';
+import { extractPdfText } from './pdf/extract-text';
 import { inspectPdf } from './pdf/inspect';
 import { writeFileAtomic } from './storage/atomic';
 import type { DataFolder } from './storage/data-folder';
@@ -21,6 +22,8 @@ export interface AttachmentStore {
   hasBlob(sha256: string): Promise<boolean>;
   /** Stores a file that arrived in a package and whose hash the package reader already checked. */
   putVerifiedBlob(sha256: string, sourcePath: string): Promise<void>;
+  /** The text of a stored PDF, for full-text search; extracted once and kept beside the file. */
+  text(sha256: string): Promise<string>;
 }
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
@@ -33,6 +36,7 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
 export function createAttachmentStore(folder: DataFolder): AttachmentStore {
   const indexPath = join(folder.attachmentsDir, 'index.json');
   const blobPath = (sha: string) => join(folder.attachmentsDir, sha.slice(0, 2), `${sha}.pdf`);
+  const textPath = (sha: string) => join(folder.attachmentsDir, sha.slice(0, 2), `${sha}.txt`);
   const serial = createSerialQueue();
 
   async function readIndex(): Promise<Index> {
@@ -87,6 +91,20 @@ export function createAttachmentStore(folder: DataFolder): AttachmentStore {
     list: () => serial(async () => [...(await readIndex()).attachments].sort((a, b) => b.addedAt.localeCompare(a.addedAt))),
 
     blobPath,
+    text: async (sha) => {
+      const cached = await fs.readFile(textPath(sha), 'utf8').catch(() => null);
+      if (cached !== null) return cached;
+      if (!(await fs.access(blobPath(sha)).then(() => true, () => false))) {
+        throw new AppError('not_found', 'Bilagan finns inte på den här datorn.');
+      }
+      // A PDF without a text layer (a scan) simply has no searchable text.
+      const text = await extractPdfText(await fs.readFile(blobPath(sha))).then(
+        (r) => r.pages.join('\n'),
+        () => '',
+      );
+      await writeFileAtomic(textPath(sha), text);
+      return text;
+    },
     hasBlob: async (sha) => fs.access(blobPath(sha)).then(() => true, () => false),
     putVerifiedBlob: async (sha, sourcePath) => {
       const bytes = await fs.readFile(sourcePath);

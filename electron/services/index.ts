@@ -51,6 +51,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'attachments.add': async ({ fileName, bytes }) => attachments.add(fileName, bytes),
     'attachments.list': async () => attachments.list(),
     'attachments.read': async ({ sha256 }) => attachments.read(sha256),
+    'attachments.text': async ({ sha256 }) => ({ text: await attachments.text(sha256) }),
     'documents.coverSheet': async () => {
       const now = new Date();
       const bytes = await renderCoverSheet({ attachments: await attachments.list(), generatedAt: now });

@@ -10,6 +10,7 @@ export const METHODS = [
   'attachments.add',
   'attachments.list',
   'attachments.read',
+  'attachments.text',
   'documents.coverSheet',
   'session.get',
   'forbund.create',

@@ -55,6 +55,10 @@ export const contract = {
     input: z.object({ sha256: Sha256 }).strict(),
     output: z.object({ meta: AttachmentMeta, bytes: Bytes }),
   },
+  'attachments.text': {
+    input: z.object({ sha256: Sha256 }).strict(),
+    output: z.object({ text: z.string() }),
+  },
   'documents.coverSheet': {
     input: Empty,
     output: GeneratedFile,

@@ -20,6 +20,10 @@ test('the förbundschef sees the demo ansökningar, the members’ stances, answ
   await goTo(page, /^Ansökningar/);
   await expect(page.getByRole('heading', { level: 1, name: 'Ansökningar' })).toBeVisible();
   await expect(page.getByTestId('application-row')).toHaveCount(2);
+  // The text of the attached PDF is searched too: this word stands only in the PDF.
+  await page.getByLabel('Sök i ansökningar').fill('folkbokförda');
+  await expect(page.getByTestId('application-row')).toHaveCount(1);
+  await expect(page.getByTestId('application-row')).toContainText('Öppna vägar');
   // Search as you type, Swedish letters in any case.
   await page.getByLabel('Sök i ansökningar').fill('ÖPPNA');
   await expect(page.getByTestId('application-row')).toHaveCount(1);

@@ -57,7 +57,7 @@ const label = (type: string) => (isEventType(type) ? CATALOGUE[type].label : typ
 export function createPackagesService(opts: {
   dataDir: string;
   store: EventStore;
-  attachments: AttachmentStore & { blobPath(sha: string): string; putVerifiedBlob(sha: string, path: string): Promise<void>; hasBlob(sha: string): Promise<boolean> };
+  attachments: AttachmentStore;
   federation: FederationService;
   local: LocalStateFile;
 }): PackagesService {

@@ -23,10 +23,9 @@ export function currentApplications(state: FederationState): Application[] {
 
 /**
  * One application as a record for the search index and the list's filters.
- * pdfText is empty for now: the text of the attached PDFs is extracted on the
- * main side and will be wired in here later.
+ * `pdfTexts` holds the text of attached PDFs (extracted on the main side).
  */
-export function toSearchRecord(state: FederationState, app: Application): SearchableRecord {
+export function toSearchRecord(state: FederationState, app: Application, pdfTexts: ReadonlyMap<string, string> = new Map()): SearchableRecord {
   return {
     id: app.id,
     title: app.name,
@@ -46,7 +45,7 @@ export function toSearchRecord(state: FederationState, app: Application): Search
     amount: budgetTotals(app).sought,
     periodFrom: app.period.from,
     periodTo: app.period.to,
-    pdfText: '',
+    pdfText: app.attachments.map((a) => pdfTexts.get(a.sha256) ?? '').join('\n'),
   };
 }
 

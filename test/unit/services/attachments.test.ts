@@ -87,3 +87,15 @@ describe('attachments', () => {
     expect(readFileSync(join(dataDir, 'exports', sheet.fileName))).toEqual(Buffer.from(sheet.bytes));
   });
 });
+
+describe('attachment text for search', () => {
+  it('extracts the text of a stored PDF once and keeps it beside the file', async () => {
+    const { dataDir, services } = await fresh();
+    const meta = await services['attachments.add']({ fileName: 'Ansökan.pdf', bytes: await makeMultiPagePdf(3, 'Öppna vägar') });
+    const { text } = await services['attachments.text']({ sha256: meta.sha256 });
+    expect(text).toContain('Sida 2 av 3');
+    expect(text).toContain('Årsredovisning för förbundets samverkan');
+    expect(readFileSync(join(dataDir, 'attachments', meta.sha256.slice(0, 2), `${meta.sha256}.txt`), 'utf8')).toBe(text);
+    await expect(services['attachments.text']({ sha256: 'b'.repeat(64) })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});

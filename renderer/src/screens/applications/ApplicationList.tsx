@@ -8,6 +8,7 @@ import type { RecordFilters } from '../../../../shared/domain/search/filter';
 import { PageTitle } from '../../layout/AppFrame';
 import { currentApplications, formatPeriod, myStatus, partyNames, stanceCounts, stanceSummary, toSearchRecord } from '../../lib/applications';
 import { today } from '../../lib/roster';
+import { usePdfTexts } from '../../search/pdf-texts';
 import { RecordSearchIndex } from '../../search/search-index';
 import { useFederation } from '../../state/federation';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
@@ -23,7 +24,10 @@ export function ApplicationList({ onOpen }: { onOpen(id: string): void }) {
   const member = me !== null && isBoardMember(state, me, date);
   const apps = useMemo(() => currentApplications(state), [state]);
   // Rebuilt when the förbund's state changes (a new application or version); small enough to build at once.
-  const index = useMemo(() => new RecordSearchIndex(apps.map((a) => toSearchRecord(state, a))), [apps, state]);
+  const pdfTexts = usePdfTexts(apps.flatMap((a) => a.attachments.map((f) => f.sha256)));
+  const textsKnown = apps.flatMap((a) => a.attachments).filter((f) => pdfTexts.has(f.sha256)).length;
+  // Rebuilt when the applications change or more PDF text has arrived.
+  const index = useMemo(() => new RecordSearchIndex(apps.map((a) => toSearchRecord(state, a, pdfTexts))), [apps, state, pdfTexts, textsKnown]);
   const organisations = useMemo(() => rosterOf(state).organisations, [state]);
 
   const [query, setQuery] = useState('');
