@@ -1,11 +1,9 @@
-import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../../shared/contract/errors';
+import { openPdf } from './pdfjs-node';
 
 /**
  * Extracts the text of a PDF, page by page, for full-text search. Runs on the
- * main side with pdf.js's legacy build, loaded as in inspect.ts: the worker
- * module is imported first so pdf.js runs it in this thread, eval stays off,
- * and pdf.js gets a copy of the bytes (it detaches the buffer it is given).
+ * main side with pdf.js (see pdfjs-node.ts), like the attachment check.
  *
  * Text items are joined with spaces and the result put in Unicode NFC, so
  * å ä ö written as a letter plus a combining mark compare equal to the
@@ -43,17 +41,6 @@ const UNREADABLE =
   'Texten i PDF-filen gick inte att läsa, eftersom filen verkar vara skadad eller ofullständig. ' +
   'Exportera eller ladda ner den på nytt och försök igen.';
 
-type PdfJs = typeof PdfJsModule;
-let pdfjsPromise: Promise<PdfJs> | undefined;
-
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= (async () => {
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  return pdfjsPromise;
-}
-
 const unreadable = (cause: unknown): AppError => {
   const error = new AppError('invalid_file', UNREADABLE);
   error.cause = cause;
@@ -64,19 +51,7 @@ export async function extractPdfText(bytes: Uint8Array, options: ExtractTextOpti
   const maxPages = Math.max(0, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
   const maxChars = Math.max(0, Math.floor(options.maxChars ?? DEFAULT_MAX_CHARS));
   if (bytes.byteLength === 0) throw unreadable(new Error('empty file'));
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    data: new Uint8Array(bytes), // a copy: pdf.js detaches what it gets
-    isEvalSupported: false,
-    stopAtErrors: true, // fail rather than quietly skip broken content
-    enableXfa: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    useWasm: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  const task = await openPdf(bytes);
   try {
     const doc = await task.promise;
     const pages: string[] = [];

@@ -1,6 +1,6 @@
 import { PDFDocument, ParseSpeeds } from 'pdf-lib';
-import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { AppError } from '../../../shared/contract/errors';
+import { openPdf } from './pdfjs-node';
 
 /**
  * Checks a file the user wants to store as a PDF attachment and counts its
@@ -59,38 +59,9 @@ function hasIntactEnd(bytes: Uint8Array): boolean {
   return !/\d+\s+\d+\s+obj\b/.test(tail);
 }
 
-type PdfJs = typeof PdfJsModule;
-let pdfjsPromise: Promise<PdfJs> | undefined;
-
-/**
- * Loads pdf.js once. Importing its worker module first registers the worker
- * code on globalThis, so pdf.js runs it in this thread and never has to find
- * a worker file by URL (which breaks under bundlers and test runners).
- */
-function loadPdfJs(): Promise<PdfJs> {
-  pdfjsPromise ??= (async () => {
-    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
-    return import('pdfjs-dist/legacy/build/pdf.mjs');
-  })();
-  return pdfjsPromise;
-}
-
 /** Checks 3 and 4 with pdf.js. Returns the page count. */
 async function readWithPdfJs(bytes: Uint8Array): Promise<number> {
-  const pdfjs = await loadPdfJs();
-  const task = pdfjs.getDocument({
-    // A copy: pdf.js transfers (detaches) the buffer it gets, and refuses Buffers.
-    data: new Uint8Array(bytes),
-    isEvalSupported: false,
-    stopAtErrors: true, // refuse rather than quietly repair
-    enableXfa: false,
-    useSystemFonts: false,
-    disableFontFace: true,
-    useWasm: false,
-    isOffscreenCanvasSupported: false,
-    isImageDecoderSupported: false,
-    verbosity: pdfjs.VerbosityLevel.ERRORS,
-  });
+  const task = await openPdf(bytes);
   try {
     const doc = await task.promise;
     const { info } = (await doc.getMetadata()) as { info: { EncryptFilterName?: string | null } };

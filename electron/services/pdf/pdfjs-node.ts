@@ -1,0 +1,42 @@
+import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+/**
+ * pdf.js in Node, shared by the attachment check (inspect.ts) and text
+ * extraction (extract-text.ts): the same engine the in-app viewer uses.
+ */
+type PdfJs = typeof PdfJsModule;
+let pdfjsPromise: Promise<PdfJs> | undefined;
+
+/**
+ * Loads pdf.js once. Importing its worker module first registers the worker
+ * code on globalThis, so pdf.js runs it in this thread and never has to find
+ * a worker file by URL (which breaks under bundlers and test runners).
+ */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjsPromise ??= (async () => {
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs');
+    return import('pdfjs-dist/legacy/build/pdf.mjs');
+  })();
+  return pdfjsPromise;
+}
+
+/**
+ * Opens a PDF strictly and safely: no eval, no fonts or WebAssembly, fail on
+ * errors rather than quietly repair. pdf.js gets a copy of the bytes because
+ * it detaches (transfers) the buffer it is given and refuses Node Buffers.
+ */
+export async function openPdf(bytes: Uint8Array) {
+  const pdfjs = await loadPdfJs();
+  return pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    stopAtErrors: true,
+    enableXfa: false,
+    useSystemFonts: false,
+    disableFontFace: true,
+    useWasm: false,
+    isOffscreenCanvasSupported: false,
+    isImageDecoderSupported: false,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+}
