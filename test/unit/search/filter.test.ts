@@ -6,19 +6,8 @@ import {
   sortRecords,
   type SearchableRecord,
 } from '../../../shared/domain/search/filter';
+import { rec } from '../../helpers/search-records';
 
-const rec = (over: Partial<SearchableRecord> & { id: string }): SearchableRecord => ({
-  title: over.id,
-  fields: {},
-  parties: [],
-  status: 'inkommen',
-  meetingId: null,
-  amount: 0,
-  periodFrom: '',
-  periodTo: '',
-  pdfText: '',
-  ...over,
-});
 
 const records = [
   rec({ id: 'a', title: 'Öppna vägar', status: 'beviljad', meetingId: 'm1', parties: ['Skövde kommun'], amount: 500_000, periodFrom: '2026-01-01', periodTo: '2026-12-31' }),

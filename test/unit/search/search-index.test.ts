@@ -2,19 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { highlightRanges } from '../../../shared/domain/search/highlight';
 import type { SearchableRecord } from '../../../shared/domain/search/filter';
 import { RecordSearchIndex } from '../../../renderer/src/search/search-index';
+import { rec } from '../../helpers/search-records';
 
-const rec = (over: Partial<SearchableRecord> & { id: string }): SearchableRecord => ({
-  title: over.id,
-  fields: {},
-  parties: [],
-  status: 'inkommen',
-  meetingId: null,
-  amount: 0,
-  periodFrom: '',
-  periodTo: '',
-  pdfText: '',
-  ...over,
-});
 
 const records = (): SearchableRecord[] => [
   rec({
