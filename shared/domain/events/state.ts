@@ -2,6 +2,7 @@ import type { Application, Stance } from '../applications/model';
 import type { JavGround } from '../applications/jav';
 import type { Organisation, Person, Roster } from '../forbund/model';
 import type { SubjectKind } from './catalogue';
+import type { MeetingState } from '../meetings/state';
 
 /**
  * The state the screens show, derived from the events by fold.ts. It is plain
@@ -177,6 +178,8 @@ export interface FederationState {
   /** The förbund's budget for insatser: year ("2026") → whole kronor, set by the förbundschef. */
   insatsBudget: Record<string, number>;
   documents: Record<string, DocumentState>;
+  /** Sammanträden by id (meetings/state.ts). */
+  meetings: Record<string, MeetingState>;
   organisations: Record<string, OrganisationState>;
   persons: Record<string, PersonState>;
   keys: Record<string, KeyRecord>;
@@ -188,7 +191,7 @@ export interface FederationState {
 }
 
 export function emptyState(): FederationState {
-  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [] };
+  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [] };
 }
 
 /** The audit trail of one item (organisation, person, key fingerprint or the förbund id), oldest first. */
@@ -209,6 +212,7 @@ export function headsOf(state: FederationState, subjectId: string): string[] {
       state.keys[subjectId]?.heads ??
       state.applications[subjectId]?.heads ??
       findQuestion(state, subjectId)?.heads ??
+      state.meetings[subjectId]?.heads ??
       []),
   ];
 }
