@@ -58,3 +58,7 @@ export * from './build-protokoll';
 export { draftProblem } from './authority';
 export * from './protokoll-document';
 export * from './kallelse-document';
+export * from './agenda';
+export * from './anslag';
+export * from './build-kallelse';
+export * from './selectors';

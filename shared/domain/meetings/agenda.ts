@@ -1,0 +1,70 @@
+import { AGENDA_ITEM_KIND_LABEL, type AgendaItem, type AgendaItemKind } from './model';
+
+/**
+ * The usual föredragningslista (DOMAIN.md 4.2): formal opening items, one
+ * beslutsärende per ansökan, the report of delegation decisions, information,
+ * meddelanden, övriga frågor and the closing. Ids come from the caller (the
+ * renderer makes UUIDs), so the function stays pure and deterministic.
+ */
+
+export interface AgendaApplication {
+  applicationId: string;
+  /** Insatsens namn. */
+  name: string;
+  dnr: string | null;
+  proposal: string | null;
+  summary?: string | null;
+  documents?: string[];
+  presenter?: string | null;
+}
+
+export interface StandardAgendaInput {
+  /** Makes a new item id (a UUID) each call. */
+  newId: () => string;
+  applications?: readonly AgendaApplication[];
+  delegationDecisionIds?: readonly string[];
+  /** Föredragande for the information item (usually the förbundschef). */
+  presenter?: string | null;
+}
+
+const item = (id: string, kind: AgendaItemKind, over: Partial<AgendaItem> = {}): AgendaItem => ({
+  id,
+  kind,
+  title: AGENDA_ITEM_KIND_LABEL[kind],
+  dnr: null,
+  summary: null,
+  proposal: null,
+  documents: [],
+  presenter: null,
+  applicationId: null,
+  delegationDecisionIds: [],
+  confidential: false,
+  ...over,
+});
+
+export function standardAgenda(input: StandardAgendaInput): AgendaItem[] {
+  const { newId } = input;
+  return [
+    item(newId(), 'opening'),
+    item(newId(), 'agendaApproval', { proposal: 'Styrelsen beslutar att godkänna dagordningen.' }),
+    item(newId(), 'adjusters'),
+    item(newId(), 'javCall'),
+    item(newId(), 'previousMinutes'),
+    ...(input.applications ?? []).map((a) =>
+      item(newId(), 'decision', {
+        title: `Ansökan om medel: ${a.name}`,
+        dnr: a.dnr,
+        proposal: a.proposal,
+        summary: a.summary ?? null,
+        documents: a.documents ?? [],
+        presenter: a.presenter ?? null,
+        applicationId: a.applicationId,
+      }),
+    ),
+    item(newId(), 'delegationReport', { delegationDecisionIds: [...(input.delegationDecisionIds ?? [])], proposal: 'Styrelsen beslutar att lägga redovisningen av delegationsbeslut till handlingarna.' }),
+    item(newId(), 'information', { title: 'Förbundschefens information', presenter: input.presenter ?? null }),
+    item(newId(), 'messages'),
+    item(newId(), 'otherBusiness'),
+    item(newId(), 'closing'),
+  ];
+}

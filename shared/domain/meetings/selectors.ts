@@ -1,0 +1,193 @@
+import type { FederationState } from '../events/state';
+import { remainingBudget, soughtPerYear, type RemainingYear } from '../applications/budget';
+import { anslagDates, type AnslagDates } from './anslag';
+import { GRANT_OUTCOMES, type AttestationRole, type Decision, type DraftPart, type MeetingStatus } from './model';
+import { paragraphNumbers } from './numbering';
+import { latestDraft, type AttestationRecord, type LockRecord, type MeetingState } from './state';
+
+/** Read-only views of the meetings for the screens and for other areas. */
+
+const order = (a: MeetingState, b: MeetingState): number =>
+  a.date < b.date ? -1 : a.date > b.date ? 1 : a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : a.id < b.id ? -1 : 1;
+
+/** Meetings by date and start time. */
+export function meetingsInOrder(state: FederationState): MeetingState[] {
+  return Object.values(state.meetings).sort(order);
+}
+
+/** The first meeting on or after `date` (YYYY-MM-DD). */
+export function nextMeeting(state: FederationState, date: string): MeetingState | undefined {
+  return meetingsInOrder(state).find((m) => m.date >= date);
+}
+
+export function meetingStatus(state: FederationState, meetingId: string): MeetingStatus {
+  const m = state.meetings[meetingId];
+  if (!m) return 'planned';
+  if (m.locked) return 'attested';
+  const draft = latestDraft(m, 'whole');
+  if (draft) return m.feedback.some((f) => f.kind === 'returned' && f.version === draft.version) ? 'returned' : 'forAttestation';
+  if (m.endTime !== null) return 'closed';
+  if (m.attendance || Object.keys(m.records).length > 0) return 'inProgress';
+  return m.calledOn ? 'called' : 'planned';
+}
+
+export interface AgendaApplicationRef {
+  itemId: string;
+  applicationId: string;
+  paragraph: number;
+  title: string;
+}
+
+export function applicationsOnAgenda(state: FederationState, meetingId: string): AgendaApplicationRef[] {
+  const m = state.meetings[meetingId];
+  if (!m) return [];
+  const numbers = paragraphNumbers(state, m);
+  return m.agenda.filter((i) => i.applicationId).map((i) => ({ itemId: i.id, applicationId: i.applicationId as string, paragraph: numbers[i.id] as number, title: i.title }));
+}
+
+export interface SignerStatus {
+  personId: string;
+  name: string;
+  role: AttestationRole;
+  attested: boolean;
+  at: string | null;
+  eventId: string | null;
+}
+
+export interface AttestationView extends AttestationRecord {
+  valid: boolean;
+  /** Swedish, when not valid. */
+  why: string | null;
+}
+
+export interface AttestationStatus {
+  version: number | null;
+  sha256: string | null;
+  signers: SignerStatus[];
+  /** Every attestation of this part, each with whether it still counts. */
+  attestations: AttestationView[];
+  locked: LockRecord | null;
+}
+
+/** Who has attested the latest version of a part, and which earlier attestations no longer count. */
+export function attestationStatus(state: FederationState, meetingId: string, part: DraftPart = 'whole'): AttestationStatus {
+  const m = state.meetings[meetingId];
+  const draft = m ? latestDraft(m, part) : undefined;
+  if (!m || !draft) return { version: null, sha256: null, signers: [], attestations: [], locked: null };
+  const mine = m.attestations.filter((a) => a.part === part);
+  const sig = draft.document.signatories;
+  const signer = (personId: string, name: string, role: AttestationRole): SignerStatus => {
+    const a = mine.find((x) => x.version === draft.version && x.personId === personId && x.role === role);
+    return { personId, name, role, attested: !!a, at: a?.at ?? null, eventId: a?.eventId ?? null };
+  };
+  return {
+    version: draft.version,
+    sha256: draft.sha256,
+    signers: [signer(sig.chair.personId, sig.chair.name, 'chair'), ...sig.adjusters.map((x) => signer(x.personId, x.name, 'adjuster'))],
+    attestations: mine.map((a) => {
+      const valid = a.version === draft.version;
+      return { ...a, valid, why: valid ? null : `Gäller version ${a.version}; protokollet har ändrats sedan dess (nu version ${draft.version}) och måste justeras på nytt.` };
+    }),
+    locked: part === 'whole' ? m.locked : (m.lockedParagraphs[String(part)] ?? null),
+  };
+}
+
+export interface DecisionRef {
+  meetingId: string;
+  date: string;
+  itemId: string;
+  paragraph: number;
+  title: string;
+  applicationId: string | null;
+  decision: Decision;
+  /** Justerat (whole protokoll or the § alone); null before. */
+  lock: LockRecord | null;
+}
+
+/** Every recorded decision of every meeting, in meeting and § order. */
+export function decisionsOf(state: FederationState): DecisionRef[] {
+  return meetingsInOrder(state).flatMap((m) => {
+    const numbers = paragraphNumbers(state, m);
+    return m.agenda.flatMap((i) => {
+      const d = m.records[i.id]?.decision;
+      if (!d) return [];
+      const n = numbers[i.id] as number;
+      return [{ meetingId: m.id, date: m.date, itemId: i.id, paragraph: n, title: i.title, applicationId: i.applicationId, decision: d, lock: m.locked ?? m.lockedParagraphs[String(n)] ?? null }];
+    });
+  });
+}
+
+export type ApplicationOutcomeStatus = 'granted' | 'rejected' | 'referredBack' | 'tabled' | 'decidedNotAttested' | 'none';
+
+export const APPLICATION_OUTCOME_LABEL: Record<ApplicationOutcomeStatus, string> = {
+  granted: 'Beviljad',
+  rejected: 'Avslagen',
+  referredBack: 'Återremitterad',
+  tabled: 'Bordlagd',
+  decidedNotAttested: 'Beslutad, ej justerad',
+  none: 'Inte beslutad',
+};
+
+export interface ApplicationOutcome {
+  status: ApplicationOutcomeStatus;
+  amountKr: number | null;
+  period: { from: string; to: string } | null;
+  decision: DecisionRef | null;
+}
+
+/** The latest decision on an ansökan: from a justerat protokoll, or "beslutad, ej justerad" before that. */
+export function applicationOutcome(state: FederationState, applicationId: string): ApplicationOutcome {
+  const mine = decisionsOf(state).filter((d) => d.applicationId === applicationId);
+  const last = mine.at(-1);
+  if (!last) return { status: 'none', amountKr: null, period: null, decision: null };
+  if (!last.lock) return { status: 'decidedNotAttested', amountKr: last.decision.amountKr, period: last.decision.period, decision: last };
+  const o = last.decision.outcome;
+  const status: ApplicationOutcomeStatus = GRANT_OUTCOMES.includes(o) ? 'granted' : o === 'reject' ? 'rejected' : o === 'referBack' ? 'referredBack' : o === 'table' ? 'tabled' : 'none';
+  return { status, amountKr: last.decision.amountKr, period: last.decision.period, decision: last };
+}
+
+/** Justerade decisions on the same insats: the same ansökan, or one with the same insats name. */
+export function earlierDecisions(state: FederationState, applicationId: string): DecisionRef[] {
+  const nameOf = (id: string): string | undefined => {
+    const a = state.applications[id];
+    return a?.versions[a.current - 1]?.name.trim().toLocaleLowerCase('sv');
+  };
+  const name = nameOf(applicationId);
+  return decisionsOf(state).filter((d) => d.lock && d.applicationId !== null && (d.applicationId === applicationId || (name !== undefined && nameOf(d.applicationId) === name)));
+}
+
+/** Year → kronor granted by justerade decisions (per-year amounts, or as sought for a full grant without them). */
+export function grantedPerYear(state: FederationState, exceptApplicationId: string | null = null): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const d of decisionsOf(state)) {
+    if (!d.lock || !d.applicationId || d.applicationId === exceptApplicationId || !GRANT_OUTCOMES.includes(d.decision.outcome)) continue;
+    const app = state.applications[d.applicationId];
+    const version = app?.versions[app.current - 1];
+    const byYear = Object.keys(d.decision.grantByYear).length > 0 ? d.decision.grantByYear : version ? soughtPerYear(version) : {};
+    for (const [y, kr] of Object.entries(byYear)) out[y] = (out[y] ?? 0) + kr;
+  }
+  return out;
+}
+
+/** The insats budget per year: budget (budget.set), granted (justerade decisions) and what is left (`available`). */
+export function budgetLedger(state: FederationState): RemainingYear[] {
+  return remainingBudget(state.insatsBudget, grantedPerYear(state), {});
+}
+
+/** Delegation decision ids reported (Anmälan av delegationsbeslut) in justerade protokoll. */
+export function reportedDelegationDecisionIds(state: FederationState): string[] {
+  const ids = new Set<string>();
+  for (const m of Object.values(state.meetings)) {
+    const numbers = paragraphNumbers(state, m);
+    for (const i of m.agenda) {
+      if (i.kind === 'delegationReport' && (m.locked || m.lockedParagraphs[String(numbers[i.id])])) i.delegationDecisionIds.forEach((id) => ids.add(id));
+    }
+  }
+  return [...ids].sort();
+}
+
+/** Anslag dates of a justerat protokoll (null before justering). */
+export function anslagOf(state: FederationState, meetingId: string, postedOn: string | null = null): AnslagDates | null {
+  const lock = state.meetings[meetingId]?.locked;
+  return lock ? anslagDates(lock.date, postedOn) : null;
+}
