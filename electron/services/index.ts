@@ -14,6 +14,7 @@ import { loadDemoInto } from './demo/load-demo';
 import { renderCoverSheet } from './pdf/cover-sheet';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
+import { createProtokollExport } from './protokoll/protokoll-export';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -45,6 +46,16 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
   await registerSharedDocuments(federation.state(), attachments);
+
+  const exportProtokoll = createProtokollExport({
+    state: () => federation.state(),
+    lineOf: (id) => {
+      const e = store.get(id);
+      return e ? { body: e.body, sig: e.sig } : null;
+    },
+    exportsDir: folder.exportsDir,
+    render: null,
+  });
 
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Styrelsebordet', version: opts.version, host: opts.host, dataDir: folder.root }),
@@ -85,6 +96,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'packages.progress': async () => ({ progress: packages.progress() }),
     'packages.nextOpened': async () => ({ file: await opened.next(OPENED_POLL_MS) }),
     'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
+    'protokoll.export': exportProtokoll,
   };
   return handlers;
 }
