@@ -45,7 +45,8 @@ export function MinutesPanel({ meetingId }: { meetingId: string }) {
               <NavLink
                 key={i.id}
                 component="button"
-                active={i.id === itemId}
+                // Marked by a border and weight, not Mantine's light "active" colours (too little contrast for small text).
+                style={{ borderLeft: `3px solid ${i.id === itemId ? 'var(--mantine-color-blue-8)' : 'transparent'}`, fontWeight: i.id === itemId ? 700 : undefined }}
                 onClick={() => setItemId(i.id)}
                 label={`§ ${numbers[i.id]} ${i.title}`}
                 description={m.records[i.id] ? 'Protokollförd' : quorum[n]?.quorate === false ? 'Inte beslutför' : undefined}
