@@ -84,16 +84,19 @@ export async function applyPreview(page: Page) {
   await expect(page.getByText('Paketet importerades')).toBeVisible();
 }
 
+/** Steps below wait up to a minute: saving folds and signs on a machine that may be heavily shared. */
+const slow = expect.configure({ timeout: 60_000 });
+
 /** Joins a förbund on a new laptop with an invitation, after comparing the förbundschef's code. */
 export async function joinWithInvitation(page: Page, invitation: { name: string; bytes: Buffer }, who: string, directorCode: string) {
   await page.getByRole('button', { name: 'Importera en inbjudan' }).click();
   await chooseFile(page, 'Välj inbjudningsfil', invitation);
-  await expect(page.getByRole('heading', { name: /^Inbjudan till / })).toBeVisible();
-  await expect(page.getByTestId('short-code').first()).toHaveText(directorCode);
+  await slow(page.getByRole('heading', { name: /^Inbjudan till / })).toBeVisible();
+  await slow(page.getByTestId('short-code').first()).toHaveText(directorCode);
   await page.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
   await page.getByRole('radio', { name: new RegExp(`^${who}`) }).check();
   await page.getByRole('button', { name: 'Gå med i förbundet' }).click();
-  await expect(page.getByTestId('signed-in')).toContainText(who);
+  await slow(page.getByTestId('signed-in')).toContainText(who);
 }
 
 /** This laptop's key code, as Översikt shows it. */
@@ -108,7 +111,7 @@ export async function acceptKey(page: Page, who: string) {
   await goTo(page, /^Översikt/);
   await page.getByRole('button', { name: `Godkänn nyckel för ${who}` }).click();
   await page.getByRole('dialog', { name: 'Godkänn nyckeln?' }).getByRole('button', { name: 'Godkänn nyckeln' }).click();
-  await expect(page.getByText('Nyckeln är godkänd').first()).toBeVisible();
+  await slow(page.getByText('Nyckeln är godkänd').first()).toBeVisible();
 }
 
 /** Protokoll → the meeting on `date` → one of its tabs ('För protokoll' or 'Protokoll och justering'). */
@@ -124,7 +127,7 @@ export async function openMinutes(page: Page, date: string, tab: 'För protokoll
 export async function recordAttendance(page: Page, absent: string[]) {
   for (const name of absent) await page.getByRole('checkbox', { name: `${name} närvarande` }).uncheck();
   await page.getByRole('button', { name: 'Spara närvaron' }).click();
-  await expect(page.getByText('Närvaron är antecknad').first()).toBeVisible({ timeout: 40_000 });
+  await slow(page.getByText('Närvaron är antecknad').first()).toBeVisible();
 }
 
 /** Opens one § of the föredragningslista in the minutes; returns its form. */
@@ -159,7 +162,7 @@ export async function recordDecision(page: Page, title: string, steps: DecisionS
     await form.getByLabel(`Reservation ${i + 1} av`).selectOption({ label: name });
   }
   await form.getByRole('button', { name: /^Spara §/ }).click();
-  if (expectSaved) await expect(page.getByText(/^§ \d+ är protokollförd$/).first()).toBeVisible();
+  if (expectSaved) await slow(page.getByText(/^§ \d+ är protokollförd$/).first()).toBeVisible();
   return form;
 }
 
@@ -168,9 +171,9 @@ export async function attestProtokoll(page: Page, date: string): Promise<string>
   await openMinutes(page, date, 'Protokoll och justering');
   await page.getByRole('button', { name: 'Justera protokollet' }).click();
   const dialog = page.getByRole('dialog', { name: 'Justera protokollet?' });
-  await expect(dialog.getByTestId('short-code')).toBeVisible();
+  await slow(dialog.getByTestId('short-code')).toBeVisible();
   const hash = (await dialog.getByTestId('attest-hash').textContent())!.replace(/\s+/g, '');
   await dialog.getByRole('button', { name: 'Justera protokollet' }).click();
-  await expect(page.getByText('Justerat', { exact: true }).first()).toBeVisible();
+  await slow(page.getByText('Justerat', { exact: true }).first()).toBeVisible();
   return hash;
 }
