@@ -155,7 +155,7 @@ export async function recordDecision(page: Page, title: string, steps: DecisionS
   }
   if (steps.votes) {
     await form.getByRole('checkbox', { name: 'Omröstning begärs' }).check();
-    for (const [name, vote] of Object.entries(steps.votes)) await form.getByRole('radiogroup', { name: `Röst: ${name}` }).getByRole('radio', { name: vote }).check();
+    for (const [name, vote] of Object.entries(steps.votes)) await form.getByRole('radio', { name: `${name}: ${vote}` }).check();
   }
   for (const [i, name] of (steps.reservations ?? []).entries()) {
     await form.getByRole('button', { name: 'Anteckna reservation' }).click();

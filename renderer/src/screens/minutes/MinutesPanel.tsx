@@ -30,14 +30,9 @@ export function MinutesPanel({ meetingId }: { meetingId: string }) {
     <Stack gap="lg">
       {m.locked && <Alert color="green" title={`Justerat ${m.locked.date}`}>{LOCKED_REASON}</Alert>}
       {!secretary && <Alert color="gray">Protokollet förs av förbundschefen, sekreteraren eller ordföranden. Du kan läsa det som är antecknat.</Alert>}
-      <Grid gutter="lg">
-        <Grid.Col span={{ base: 12, lg: 7 }}>
-          <AttendancePanel key={heads} m={m} editable={editable} />
-        </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 5 }}>
-          <ServingPanel m={m} numbers={numbers} />
-        </Grid.Col>
-      </Grid>
+      {/* Full width each: the närvaro table and the per-§ lists need the room. */}
+      <AttendancePanel key={heads} m={m} editable={editable} />
+      <ServingPanel m={m} numbers={numbers} />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, md: 3 }}>
           <Paper withBorder p="xs" component="nav" aria-label="Paragrafer">

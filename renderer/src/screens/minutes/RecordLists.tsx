@@ -92,7 +92,7 @@ export function VoteBlock({ record, onChange, disabled, serving }: Props) {
                   <Table.Td>
                     <Radio.Group aria-label={`Röst: ${name(d.personId)}`} value={vote.votes.find((v) => v.personId === d.personId)?.vote ?? ''} onChange={(v) => { const c = VoteChoice.safeParse(v); if (c.success) setChoice(d.personId, c.data); }}>
                       <Group gap="md">
-                        {VoteChoice.options.map((c) => <Radio key={c} value={c} label={VOTE_CHOICE_LABEL[c]} disabled={disabled} size="xs" />)}
+                        {VoteChoice.options.map((c) => <Radio key={c} value={c} label={VOTE_CHOICE_LABEL[c]} aria-label={`${name(d.personId)}: ${VOTE_CHOICE_LABEL[c]}`} disabled={disabled} size="xs" />)}
                       </Group>
                     </Radio.Group>
                   </Table.Td>
