@@ -26,7 +26,7 @@ export async function protokollBench(): Promise<void> {
   await task.destroy();
   // The baseline: one page-filling paragraph per page, so pdfmake lays out as many pages of plain text.
   const filler = 'Styrelsen beslutar att bevilja medel till insatsen för unga vuxna i förbundets kommuner. '.repeat(38);
-  const plain = await measure(3, () => renderPdf({ content: Array.from({ length: pages }, (_, i) => ({ text: filler, pageBreak: i ? 'before' : undefined })) }));
+  const plain = await measure(3, () => renderPdf({ content: Array.from({ length: pages }, (_, i) => ({ text: filler, pageBreak: i ? ('before' as const) : undefined })) }));
   const exported = await measure(3, () => renderSignedProtokoll(input));
   report(`signed protokoll export, 60 §§ (${pages} pages)`, exported, plain, `${Math.round(signed.length / 1000)} kB`);
   const verified = await measure(3, async () => {

@@ -1,8 +1,8 @@
 import type { KallelseDocument, KallelseItem } from '../../../shared/domain/meetings/kallelse-document';
-import { COLORS, baseDocument, quietTableLayout } from './layout';
+import { COLORS, baseDocument, quietTableLayout, styles } from './layout';
 import { protokollStyles } from './protokoll-content';
 import { renderPdf } from './render';
-import type { Content, DocDefinition, TableLayout } from './types';
+import type { Content, DocDefinition, DocInfo, TableLayout } from './types';
 
 /**
  * The kallelse (notice of meeting, DOMAIN 4.1): time, place and distance
@@ -30,7 +30,7 @@ function item(i: KallelseItem): Content {
   if (i.presenter) lines.push({ text: [{ text: 'Föredragande: ', style: 'label' }, i.presenter], style: 'body', margin: [0, 2, 0, 2] });
   if (i.proposal) lines.push({ stack: [{ text: 'Förslag till beslut', style: 'subLabel', margin: [0, 4, 0, 1] }, { text: i.proposal, style: 'body', margin: [0, 0, 0, 2] }] });
   if (i.documents.length > 0) {
-    lines.push({ stack: [{ text: 'Handlingar', style: 'subLabel', margin: [0, 4, 0, 1] }, ...i.documents.map((d) => ({ text: `– ${d}`, style: 'body', margin: [8, 0, 0, 1] }))] });
+    lines.push({ stack: [{ text: 'Handlingar', style: 'subLabel', margin: [0, 4, 0, 1] }, ...i.documents.map((d): Content => ({ text: `– ${d}`, style: 'body', margin: [8, 0, 0, 1] }))] });
   }
   return {
     unbreakable: true,
@@ -58,8 +58,8 @@ export function kallelseDefinition(doc: KallelseDocument): DocDefinition {
   const base = baseDocument({ title, organisation: doc.forbund.name, footerNote: `Kallelse · skickad ${doc.sentOn}`, subject: `Kallelse till sammanträde, ${doc.organ.toLowerCase()}, ${m.date}`, createdAt: new Date(`${doc.sentOn}T12:00:00Z`) });
   return {
     ...base,
-    styles: { ...base.styles, ...protokollStyles },
-    info: { ...base.info, keywords: ['kallelse', 'föredragningslista', doc.organ.toLowerCase(), doc.forbund.name, m.date].join(', ') },
+    styles: { ...styles, ...protokollStyles },
+    info: { ...(base.info as DocInfo), keywords: ['kallelse', 'föredragningslista', doc.organ.toLowerCase(), doc.forbund.name, m.date].join(', ') },
     subset: 'PDF/A-3b',
     content: [
       { text: 'KALLELSE', style: 'docKind' },

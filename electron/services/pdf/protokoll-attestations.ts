@@ -183,9 +183,12 @@ export function stockholmDateTime(iso: string): { date: string; time: string } {
   return { date: `${parts.year}-${pad(parts.month)}-${pad(parts.day)}`, time: `${pad(parts.hour)}.${pad(parts.minute)}` };
 }
 
-/** A fingerprint in groups of four, upper case, for reading aloud and comparing by eye. */
-export function groupedFingerprint(hex: string): string {
-  return (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
+/** A fingerprint in groups of four, upper case, for reading aloud and comparing by eye; `perLine` groups a line. */
+export function groupedFingerprint(hex: string, perLine = Infinity): string {
+  const groups = hex.toUpperCase().match(/.{1,4}/g) ?? [];
+  const lines: string[] = [];
+  for (let i = 0; i < groups.length; i += Math.min(perLine, groups.length)) lines.push(groups.slice(i, i + perLine).join(' '));
+  return lines.join('\n');
 }
 
 /** "Åsa Öberg" → "ÅÖ"; for the "Justerandes signatur" box. */

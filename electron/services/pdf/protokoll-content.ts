@@ -2,6 +2,7 @@ import type { AttendanceLine, ProtokollDocument, ProtokollParagraph } from '../.
 import { formatAmount, formatParagraph } from '../../../shared/domain/format';
 import { COLORS, quietTableLayout } from './layout';
 import type { Content, ContentNode, Style, TableLayout } from './types';
+import { contentText } from './visible-text';
 
 /**
  * The protokoll's own pages in the standard Swedish layout (DOMAIN 4.3):
@@ -88,7 +89,8 @@ function attendanceTable(title: string, lines: AttendanceLine[]): Content[] {
   ]);
   return [
     { text: title, style: 'subLabel' },
-    { table: { widths: ['auto', '*', '*', 'auto'], dontBreakRows: true, body: [head, ...rows] }, layout: quietTableLayout() },
+    // The same widths in all three tables, so their columns line up down the page.
+    { table: { widths: [96, 132, '*', 66], dontBreakRows: true, body: [head, ...rows] }, layout: { ...quietTableLayout(), paddingTop: () => 2.5, paddingBottom: () => 2.5 } },
   ];
 }
 
@@ -201,8 +203,11 @@ export function frontPage(doc: ProtokollDocument, ctx: ProtokollContext): Conten
   ];
 }
 
-const sub = (label: string, body: Content[]): Content => ({ stack: [{ text: label, style: 'subLabel' }, ...body] });
-const para = (text: string, extra: Partial<ContentNode> = {}): ContentNode => ({ text, style: 'body', margin: [0, 0, 0, 3], ...extra });
+/** A labelled section; short ones are kept whole, so a label or a last line never stands alone at a page break. */
+const sub = (label: string, body: Content[]): Content => ({ stack: [{ text: label, style: 'subLabel' }, ...body], unbreakable: contentText(body).length < 700 });
+/** No line break inside an amount: "1 234 500 kr" keeps its digit groups and unit together (no-break spaces). */
+const keepNumbers = (text: string): string => text.replace(/(\d) (?=\d{3}\b)/g, '$1\u00a0').replace(/(\d) kr\b/g, '$1\u00a0kr');
+const para = (text: string, extra: Partial<ContentNode> = {}): ContentNode => ({ text: keepNumbers(text), style: 'body', margin: [0, 0, 0, 3], ...extra });
 
 function voteBlock(p: ProtokollParagraph): Content[] {
   const v = p.vote;
@@ -212,16 +217,21 @@ function voteBlock(p: ProtokollParagraph): Content[] {
   const head: Content[] = ['Beslutande', 'Ja', 'Nej', 'Avstår'].map((text, i) => ({ text, style: 'tableHeader', alignment: align(i) }));
   const rows = v.votes.map((x) => [{ text: x.name, style: 'tableCell' }, mark('ja', x.vote), mark('nej', x.vote), mark('avstar', x.vote)]);
   const total: Content[] = ['Summa', String(v.yes), String(v.no), String(v.abstain)].map((text, i) => ({ text, style: 'tableTotal', alignment: align(i) }));
+  // One block: a vote table never stands on a page apart from what was put to the vote and its result.
   return [
-    sub('Propositionsordning och omröstning', [para(v.proposition)]),
     {
-      margin: [0, 2, 0, 4],
       unbreakable: true,
-      table: { widths: [180, 40, 40, 40], dontBreakRows: true, body: [head, ...rows, total] },
-      layout: quietTableLayout({ footerRows: 1 }),
+      stack: [
+        sub('Propositionsordning och omröstning', [para(v.proposition)]),
+        {
+          margin: [0, 2, 0, 4],
+          table: { widths: [180, 40, 40, 40], dontBreakRows: true, body: [head, ...rows, total] },
+          layout: quietTableLayout({ footerRows: 1 }),
+        },
+        ...(v.castingVote ? [para('Då rösterna är lika avgörs omröstningen genom ordförandens utslagsröst.', { italics: true })] : []),
+        para(v.result),
+      ],
     },
-    ...(v.castingVote ? [para('Då rösterna är lika avgörs omröstningen genom ordförandens utslagsröst.', { italics: true })] : []),
-    para(v.result),
   ];
 }
 
@@ -232,7 +242,7 @@ function decisionBlock(p: ProtokollParagraph): Content {
     unbreakable: true,
     stack: [
       { text: 'Beslut', style: 'decisionLabel' },
-      { text: d.text, style: 'decision', margin: [0, 0, 0, 2] },
+      { text: keepNumbers(d.text), style: 'decision', margin: [0, 0, 0, 2] },
       { text: facts.filter(Boolean).join(' · '), style: 'small' },
     ],
   };
@@ -278,9 +288,12 @@ export function paragraphContent(doc: ProtokollDocument, p: ProtokollParagraph, 
   if (p.reservations.length > 0) body.push(sub('Reservation', p.reservations.map((r) => para(r.text))));
   if (p.notes.length > 0) body.push(sub('Protokollsanteckning', p.notes.map((n) => para(n.text))));
   if (p.sendTo.length > 0) body.push(sub('Expedieras till', [para(p.sendTo.join(', '))]));
+  // The § heading keeps its first section with it (unless that section is long enough to fill most of a page).
+  const first = body[0];
+  const opening: Content[] = first && contentText(first).length < 900 ? [{ unbreakable: true, stack: [head, body.shift()!] }] : [head];
   return {
     margin: [0, 0, 0, 18],
-    stack: [head, ...body, { canvas: [{ type: 'line', x1: 0, y1: 10, x2: 471, y2: 10, lineWidth: 0.5, lineColor: COLORS.faintRule }] }],
+    stack: [...opening, ...body, { canvas: [{ type: 'line', x1: 0, y1: 10, x2: 471, y2: 10, lineWidth: 0.5, lineColor: COLORS.faintRule }] }],
   };
 }
 

@@ -29,7 +29,7 @@ function partLabel(part: AttestationCheck['part']): string {
 
 function signerBox(check: AttestationCheck): Content {
   const when = check.at ? stockholmDateTime(check.at) : null;
-  const fp = check.fingerprint ? groupedFingerprint(check.fingerprint) : 'okänt';
+  const fp = check.fingerprint ? groupedFingerprint(check.fingerprint, 8) : 'okänt';
   const status: ContentNode = check.holds
     ? { text: 'Signaturen håller.', style: 'tableCell', bold: true, color: '#1d6b3a' }
     : { text: `Signaturen håller inte. ${check.problems.join(' ')}`, style: 'tableCell', bold: true, color: '#a4262c' };
@@ -93,7 +93,7 @@ export function signaturePage(input: SignaturePageInput): Content[] {
     { text: intro, style: 'body', margin: [0, 4, 0, 14] },
     ...(input.checks.length > 0 ? input.checks.map(signerBox) : [{ text: 'Protokollet har inga signaturer.', style: 'body' }]),
     { text: 'Protokollets kontrollsumma (SHA-256)', style: 'section' },
-    { text: groupedFingerprint(input.hash), style: 'code', fontSize: 9, margin: [0, 0, 0, 4] },
+    { text: groupedFingerprint(input.hash, 8), style: 'code', fontSize: 9, margin: [0, 0, 0, 4] },
     { text: 'Så kontrollerar du protokollet', style: 'section' },
     { text: how[0]!, style: 'body', margin: [0, 0, 0, 4] },
     { text: VERIFY_COMMAND, style: 'code', fontSize: 9.5, color: COLORS.text, margin: [12, 2, 0, 6] },

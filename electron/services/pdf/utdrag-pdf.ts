@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
-import { COLORS, baseDocument } from './layout';
+import { COLORS, baseDocument, styles } from './layout';
 import { paragraphContent, protokollStyles } from './protokoll-content';
 import { renderPdf } from './render';
 import type { Content, DocDefinition, TableLayout } from './types';
@@ -40,7 +40,7 @@ export function extractDefinition(doc: ProtokollDocument, paragraphNumbers: numb
   const row = (l: string, v: string): Content[] => [{ text: l, style: 'label', margin: [0, 1.5, 0, 0] }, { text: v, style: 'value' }];
   return {
     ...base,
-    styles: { ...base.styles, ...protokollStyles },
+    styles: { ...styles, ...protokollStyles },
     subset: 'PDF/A-3b',
     content: [
       { text: 'UTDRAG UR SAMMANTRÄDESPROTOKOLL', style: 'docKind', fontSize: 15 },

@@ -1,4 +1,4 @@
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFString, PDFHexString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, type PDFString, type PDFHexString } from 'pdf-lib';
 
 /**
  * Edits the embedded files of a PDF the way someone with a PDF tool would:
