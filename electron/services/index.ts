@@ -15,6 +15,7 @@ import { renderCoverSheet } from './pdf/cover-sheet';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
 import { createProtokollExport } from './protokoll/protokoll-export';
+import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -54,7 +55,10 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       return e ? { body: e.body, sig: e.sig } : null;
     },
     exportsDir: folder.exportsDir,
-    render: null,
+    render: async (input, variant) => ({
+      fileName: protokollFileName(input.document, variant),
+      bytes: await renderSignedProtokoll({ document: input.document, attestations: input.attestations, signers: input.signers, anslag: input.anslag, variant }),
+    }),
   });
 
   const handlers: Handlers = {
