@@ -13,6 +13,7 @@ import {
 } from '../forbund/model';
 import { Application, Stance } from '../applications/model';
 import { JavGround } from '../applications/jav';
+import { DELEGATION_EVENTS } from '../delegations/events';
 
 /**
  * The event catalogue: every event type the app knows, its payload schema, the
@@ -127,7 +128,7 @@ const DocumentShared = z
   .refine((d) => !d.confidential || (d.oslReference !== null && d.oslReference.length > 0), 'sekretessmarkerad handling kräver hänvisning till OSL');
 const KeyRejected = z.object({ fingerprint: Hex64, reason: z.string().trim().max(500).optional() }).strict();
 
-export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key' | 'document' | 'application' | 'question' | 'budget';
+export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key' | 'document' | 'application' | 'question' | 'budget' | 'delegationOrder' | 'delegationDecision';
 
 /** The subject id of the förbund's insats budget in the history. */
 export const INSATS_BUDGET_SUBJECT = 'insatsbudget';
@@ -180,6 +181,7 @@ export const CATALOGUE = {
   'question.answered': def({ payload: QuestionAnswered, label: 'Fråga besvarades', subjectKind: 'question', subject: (_, p) => p.questionId }),
   'stance.set': def({ payload: StanceSet, label: 'Ställningstagande till ansökan', subjectKind: 'application', subject: (_, p) => p.applicationId }),
   'jav.declared': def({ payload: JavDeclared, label: 'Jäv anmäldes', subjectKind: 'application', subject: (_, p) => p.applicationId }),
+  ...DELEGATION_EVENTS,
 } as const;
 
 export type EventType = keyof typeof CATALOGUE;
