@@ -1,11 +1,10 @@
-import { z } from 'zod';
-import type { EventBody, VerifiedEvent } from '../log/signed-event';
+import type { z } from 'zod';
+import type { VerifiedEvent } from '../log/signed-event';
 import type { Verdict } from '../events/authority';
-import type { SubjectKind } from '../events/catalogue';
 import type { FederationState, FieldChange, Json } from '../events/state';
-import { Year } from '../forbund/model';
 import { addVersion, recordCreation, recordHistory, type Working } from '../events/versioning';
-import { BaseAmountYear, DelegationDecision, DelegationOrder, type DelegationDecisionState, type DelegationOrderState } from './model';
+import { DELEGATION_EVENTS } from './event-defs';
+import type { DelegationDecisionState, DelegationOrderState } from './model';
 import { decisionIssues, isInForce, orderIssues } from './rules';
 
 /**
@@ -21,23 +20,14 @@ import { decisionIssues, isInForce, orderIssues } from './rules';
  *   not a board decision, so it does not need a new order).
  * - delegation.decision.recorded: a delegationsbeslut, recorded by the
  *   decision maker themselves or by the förbundschef/secretary on their behalf.
+ *
+ * The payload definitions live in event-defs.ts and are re-exported here:
+ * catalogue.ts imports them from there, because this module needs
+ * versioning.ts, which needs catalogue.ts, and a module cycle would leave the
+ * spread empty depending on which module loads first.
  */
 
-const BaseAmountsSet = z.object({ orderId: z.uuid(), year: Year }).extend(BaseAmountYear.shape).strict();
-
-interface Definition<S extends z.ZodType> {
-  payload: S;
-  label: string;
-  subjectKind: SubjectKind;
-  subject: (body: EventBody, payload: z.output<S>) => string;
-}
-const def = <S extends z.ZodType>(d: Definition<S>): Definition<S> => d;
-
-export const DELEGATION_EVENTS = {
-  'delegation.order.adopted': def({ payload: DelegationOrder, label: 'Delegationsordning registrerades', subjectKind: 'delegationOrder', subject: (_, p) => p.id }),
-  'delegation.baseamounts.set': def({ payload: BaseAmountsSet, label: 'Prisbasbelopp i delegationsordningen angavs', subjectKind: 'delegationOrder', subject: (_, p) => p.orderId }),
-  'delegation.decision.recorded': def({ payload: DelegationDecision, label: 'Delegationsbeslut registrerades', subjectKind: 'delegationDecision', subject: (_, p) => p.id }),
-} as const;
+export { DELEGATION_EVENTS };
 
 type DelegationEventType = keyof typeof DELEGATION_EVENTS;
 type Payload<T extends DelegationEventType> = z.output<(typeof DELEGATION_EVENTS)[T]['payload']>;

@@ -13,7 +13,7 @@ import {
 } from '../forbund/model';
 import { Application, Stance } from '../applications/model';
 import { JavGround } from '../applications/jav';
-import { DELEGATION_EVENTS } from '../delegations/events';
+import { DELEGATION_EVENTS } from '../delegations/event-defs';
 
 /**
  * The event catalogue: every event type the app knows, its payload schema, the
