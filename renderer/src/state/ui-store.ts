@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 
 /** The sections of the app. Only sections that work are listed; later issues add theirs. */
-export type Section = 'overview' | 'applications' | 'forbund' | 'packages' | 'documents' | 'about';
+export type Section = 'overview' | 'applications' | 'delegations' | 'forbund' | 'packages' | 'documents' | 'about';
 
 interface UiState {
   section: Section;

@@ -1,0 +1,46 @@
+import { Badge, Table, Text } from '@mantine/core';
+import { DELEGATION_CATEGORY_LABEL, describeLimit, describeRef, isNonDelegable, type DelegationOrderState } from '../../../../shared/domain/delegations';
+import type { FederationState } from '../../../../shared/domain/events';
+import { KEYBOARD_SCROLL } from '../../lib/a11y';
+
+/** The points of a delegationsordning as the board adopted them; limits in (pris)basbelopp also in kronor for the year. */
+export function OrderTable({ state, order, year }: { state: FederationState; order: DelegationOrderState; year: string }) {
+  const points = [...order.points].sort((a, b) => a.number - b.number);
+  return (
+    <Table.ScrollContainer minWidth={1000} scrollAreaProps={KEYBOARD_SCROLL}>
+      <Table striped="even" verticalSpacing="xs" aria-label="Delegationsordningens punkter" data-testid="order-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Nr</Table.Th>
+            <Table.Th scope="col">Ärende</Table.Th>
+            <Table.Th scope="col">Lagrum</Table.Th>
+            <Table.Th scope="col">Delegat</Table.Th>
+            <Table.Th scope="col">Ersättare för delegat</Table.Th>
+            <Table.Th scope="col">Beloppsgräns</Table.Th>
+            <Table.Th scope="col">Anmäls</Table.Th>
+            <Table.Th scope="col">Kommentar</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {points.map((p) => (
+            <Table.Tr key={p.number} data-testid="order-point">
+              <Table.Td>{p.number}</Table.Td>
+              <Table.Th scope="row" fw={400}>
+                <Text size="sm">{p.matter}</Text>
+                <Text size="xs" c="dimmed">{isNonDelegable(p.category) ? '' : DELEGATION_CATEGORY_LABEL[p.category]}</Text>
+              </Table.Th>
+              <Table.Td><Text size="sm">{p.legalGround || '—'}</Text></Table.Td>
+              <Table.Td><Text size="sm">{describeRef(state, p.delegate)}</Text></Table.Td>
+              <Table.Td><Text size="sm">{describeRef(state, p.standIn)}</Text></Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{describeLimit(p.limit, order.baseAmounts, year)}</Text></Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={p.mustReport ? 'blue' : 'gray'} tt="none">{p.mustReport ? 'Ja' : 'Nej'}</Badge>
+              </Table.Td>
+              <Table.Td><Text size="sm">{p.comment || '—'}</Text></Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
