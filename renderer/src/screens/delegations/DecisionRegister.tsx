@@ -84,7 +84,7 @@ export function DecisionRegister({ state, reported }: { state: FederationState; 
                           <Table.Th scope="row" fw={400}><Text size="sm">{d.text}</Text></Table.Th>
                           <Table.Td>{personName(state, d.decidedBy)}</Table.Td>
                           <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{d.amountKr === null ? '—' : formatAmount(d.amountKr)}</Table.Td>
-                          <Table.Td><Badge variant="light" color={s.color} tt="none">{s.label}</Badge></Table.Td>
+                          <Table.Td><Badge variant="dot" color={s.color} tt="none">{s.label}</Badge></Table.Td>
                         </Table.Tr>
                       );
                     })}

@@ -1,4 +1,4 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { DELEGATION_CATEGORY_LABEL, describeLimit, describeRef, isNonDelegable, type DelegationOrderState } from '../../../../shared/domain/delegations';
 import type { FederationState } from '../../../../shared/domain/events';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
@@ -34,7 +34,7 @@ export function OrderTable({ state, order, year }: { state: FederationState; ord
               <Table.Td><Text size="sm">{describeRef(state, p.standIn)}</Text></Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{describeLimit(p.limit, order.baseAmounts, year)}</Text></Table.Td>
               <Table.Td>
-                <Badge variant="light" color={p.mustReport ? 'blue' : 'gray'} tt="none">{p.mustReport ? 'Ja' : 'Nej'}</Badge>
+                <Text size="sm" fw={p.mustReport ? 600 : 400}>{p.mustReport ? 'Ja' : 'Nej'}</Text>
               </Table.Td>
               <Table.Td><Text size="sm">{p.comment || '—'}</Text></Table.Td>
             </Table.Tr>
