@@ -149,6 +149,26 @@ describe('delegation.decision.recorded', () => {
     ]);
   });
 
+  it('a secretary records orders and decisions on behalf of the delegate; a ledamot cannot set base amounts', () => {
+    const secretary = { id: '00000000-0000-4000-8000-0000000000a5', name: 'Siv Sekreterare', email: 'siv@example.se', key: 'b'.repeat(64) };
+    const key = ev(secretary, 'key.registered', { personId: secretary.id, fingerprint: secretary.key, publicKeyPem: '-----BEGIN PUBLIC KEY-----\nMCowBQYDK2VwAyEAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n-----END PUBLIC KEY-----\n', deviceName: 'Sivs dator' }, 14);
+    const base = [
+      ...setup(),
+      ev(DIRECTOR, 'person.added', { id: secretary.id, name: secretary.name, email: secretary.email, staffRole: 'secretary' }, 13),
+      key,
+      ev(DIRECTOR, 'key.accepted', { fingerprint: secretary.key }, 15, { prev: [key.id] }),
+    ];
+    const d = decision();
+    const s = fold([...base, adopt(20, {}, secretary), record(30, d, secretary)]);
+    expect(reasons(s)).toEqual([]);
+    expect(s.delegationOrders[ORDER_ID]?.recordedBy).toBe(secretary.id);
+    expect(s.delegationDecisions[d.id]?.decidedBy).toBe(DIRECTOR.id);
+    const byLedamot = fold([...base, adopt(20), ev(LEDAMOT, 'delegation.baseamounts.set', { orderId: ORDER_ID, year: '2027', priceBaseAmount: 60_000, baseAmount: 60_000 }, 25, { at: AT })]);
+    expect(reasons(byLedamot)).toEqual([
+      'Prisbasbelopp i delegationsordningen angavs: Lina Ledamot är varken förbundschef eller sekreterare och får inte ange prisbasbelopp i delegationsordningen.',
+    ]);
+  });
+
   it('a ledamot cannot record a decision for someone else', () => {
     const { events } = adopted();
     const s = fold([...events, record(30, decision(), LEDAMOT)]);

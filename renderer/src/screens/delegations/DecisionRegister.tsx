@@ -60,7 +60,7 @@ export function DecisionRegister({ state, reported }: { state: FederationState; 
             {rows.length === 0 ? (
               <Text size="sm" c="dimmed">Inga beslut matchar filtren. Välj ”Alla” i något av dem.</Text>
             ) : (
-              <Table.ScrollContainer minWidth={900} scrollAreaProps={KEYBOARD_SCROLL}>
+              <Table.ScrollContainer minWidth={960} scrollAreaProps={KEYBOARD_SCROLL}>
                 <Table striped="even" verticalSpacing="xs" aria-label="Delegationsbeslut">
                   <Table.Thead>
                     <Table.Tr>
@@ -84,7 +84,7 @@ export function DecisionRegister({ state, reported }: { state: FederationState; 
                           <Table.Th scope="row" fw={400}><Text size="sm">{d.text}</Text></Table.Th>
                           <Table.Td>{personName(state, d.decidedBy)}</Table.Td>
                           <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{d.amountKr === null ? '—' : formatAmount(d.amountKr)}</Table.Td>
-                          <Table.Td><Badge variant="dot" color={s.color} tt="none">{s.label}</Badge></Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge variant="dot" style={{ overflow: 'visible' }} color={s.color} tt="none">{s.label}</Badge></Table.Td>
                         </Table.Tr>
                       );
                     })}

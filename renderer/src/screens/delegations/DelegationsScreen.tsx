@@ -2,10 +2,12 @@ import { Alert, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useState } from 'react';
 import { delegationOrdersLatestFirst, effectiveEnd, holdersOf, keepsRegisters, orderInForce } from '../../../../shared/domain/delegations';
+import { formatAmount } from '../../../../shared/domain/format';
 import { LoadingEvents } from '../../components/LoadingEvents';
 import { PageTitle } from '../../layout/AppFrame';
 import { today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
+import { BaseAmountForm } from './BaseAmountForm';
 import { DecisionForm } from './DecisionForm';
 import { DecisionRegister } from './DecisionRegister';
 import { OrderForm } from './OrderForm';
@@ -52,7 +54,11 @@ export function DelegationsScreen() {
               <Text size="sm" data-testid="order-adoption">
                 Antagen {current.adoptedOn}, {current.adoptedBy}. Gäller {current.validFrom}–{end ?? 'tills vidare'}.
                 {current.replaces && state.delegationOrders[current.replaces] ? ` Ersätter delegationsordningen antagen ${state.delegationOrders[current.replaces]!.adoptedOn}.` : ''}
+                {current.baseAmounts[date.slice(0, 4)] ? ` Prisbasbelopp ${date.slice(0, 4)}: ${formatAmount(current.baseAmounts[date.slice(0, 4)]!.priceBaseAmount)}.` : ''}
               </Text>
+              {registrar && current.points.some((p) => p.limit && p.limit.unit !== 'kr') && !current.baseAmounts[date.slice(0, 4)] && (
+                <BaseAmountForm order={current} year={date.slice(0, 4)} />
+              )}
               <OrderTable state={state} order={current} year={date.slice(0, 4)} />
             </>
           ) : (

@@ -7,17 +7,17 @@ import { KEYBOARD_SCROLL } from '../../lib/a11y';
 export function OrderTable({ state, order, year }: { state: FederationState; order: DelegationOrderState; year: string }) {
   const points = [...order.points].sort((a, b) => a.number - b.number);
   return (
-    <Table.ScrollContainer minWidth={1000} scrollAreaProps={KEYBOARD_SCROLL}>
-      <Table striped="even" verticalSpacing="xs" aria-label="Delegationsordningens punkter" data-testid="order-table">
+    <Table.ScrollContainer minWidth={900} scrollAreaProps={KEYBOARD_SCROLL}>
+      <Table striped="even" verticalSpacing="xs" layout="fixed" aria-label="Delegationsordningens punkter" data-testid="order-table">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th scope="col">Nr</Table.Th>
-            <Table.Th scope="col">Ärende</Table.Th>
-            <Table.Th scope="col">Lagrum</Table.Th>
-            <Table.Th scope="col">Delegat</Table.Th>
-            <Table.Th scope="col">Ersättare för delegat</Table.Th>
-            <Table.Th scope="col">Beloppsgräns</Table.Th>
-            <Table.Th scope="col">Anmäls</Table.Th>
+            <Table.Th scope="col" w={44}>Nr</Table.Th>
+            <Table.Th scope="col" w="25%">Ärende</Table.Th>
+            <Table.Th scope="col" w="14%">Lagrum</Table.Th>
+            <Table.Th scope="col" w="11%">Delegat</Table.Th>
+            <Table.Th scope="col" w="11%">Ersättare för delegat</Table.Th>
+            <Table.Th scope="col" w="14%">Beloppsgräns</Table.Th>
+            <Table.Th scope="col" w={72}>Anmäls</Table.Th>
             <Table.Th scope="col">Kommentar</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -32,7 +32,7 @@ export function OrderTable({ state, order, year }: { state: FederationState; ord
               <Table.Td><Text size="sm">{p.legalGround || '—'}</Text></Table.Td>
               <Table.Td><Text size="sm">{describeRef(state, p.delegate)}</Text></Table.Td>
               <Table.Td><Text size="sm">{describeRef(state, p.standIn)}</Text></Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}><Text size="sm">{describeLimit(p.limit, order.baseAmounts, year)}</Text></Table.Td>
+              <Table.Td><Text size="sm">{describeLimit(p.limit, order.baseAmounts, year)}</Text></Table.Td>
               <Table.Td>
                 <Text size="sm" fw={p.mustReport ? 600 : 400}>{p.mustReport ? 'Ja' : 'Nej'}</Text>
               </Table.Td>
