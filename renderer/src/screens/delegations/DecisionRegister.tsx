@@ -1,4 +1,4 @@
-import { Badge, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { delegationDecisionsNewestFirst, type DelegationDecisionState } from '../../../../shared/domain/delegations';
 import { personName, type FederationState } from '../../../../shared/domain/events';
@@ -84,7 +84,12 @@ export function DecisionRegister({ state, reported }: { state: FederationState; 
                           <Table.Th scope="row" fw={400}><Text size="sm">{d.text}</Text></Table.Th>
                           <Table.Td>{personName(state, d.decidedBy)}</Table.Td>
                           <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{d.amountKr === null ? '—' : formatAmount(d.amountKr)}</Table.Td>
-                          <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge variant="dot" style={{ overflow: 'visible' }} color={s.color} tt="none">{s.label}</Badge></Table.Td>
+                          <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                            <Group gap={6} wrap="nowrap">
+                              <span aria-hidden style={{ width: 8, height: 8, borderRadius: 4, background: `var(--mantine-color-${s.color}-6)` }} />
+                              <Text size="sm">{s.label}</Text>
+                            </Group>
+                          </Table.Td>
                         </Table.Tr>
                       );
                     })}

@@ -32,7 +32,7 @@ export function OrderTable({ state, order, year }: { state: FederationState; ord
               <Table.Td><Text size="sm">{p.legalGround || '—'}</Text></Table.Td>
               <Table.Td><Text size="sm">{describeRef(state, p.delegate)}</Text></Table.Td>
               <Table.Td><Text size="sm">{describeRef(state, p.standIn)}</Text></Table.Td>
-              <Table.Td><Text size="sm">{describeLimit(p.limit, order.baseAmounts, year)}</Text></Table.Td>
+              <Table.Td><Text size="sm">{describeLimit(p.limit, order.baseAmounts, year).replace(/(\d) (\d)/g, '$1\u00a0$2')}</Text></Table.Td>
               <Table.Td>
                 <Text size="sm" fw={p.mustReport ? 600 : 400}>{p.mustReport ? 'Ja' : 'Nej'}</Text>
               </Table.Td>
