@@ -70,7 +70,7 @@ test('delegationsordning, delegationsbeslut within and above the limit, and the 
   await expect(chef.getByText('Delegationsordningen är registrerad')).toBeVisible();
   await expect(chef.getByTestId('order-point')).toHaveCount(7);
   await expect(chef.getByTestId('order-adoption')).toContainText('§ 12/2026');
-  await expect(chef.getByTestId('order-point').nth(1)).toContainText(/3 basbelopp \(177 600 kr \d{4}\)/);
+  await expect(chef.getByTestId('order-point').nth(1)).toContainText(/3 basbelopp \(177\s600\skr \d{4}\)/);
 
   // A delegationsbeslut within the limit.
   const record = async (dnr: string, amount: string) => {
