@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { AboutScreen } from '../screens/about/AboutScreen';
 import { ApplicationsScreen } from '../screens/applications/ApplicationsScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
+import { MeetingsScreen } from '../screens/meetings/MeetingsScreen';
 import { ForbundScreen } from '../screens/forbund/ForbundScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
 import { PackagesScreen } from '../screens/packages/PackagesScreen';
@@ -19,6 +20,7 @@ export interface SectionDef {
 /** The navigation. Only sections that work are here; each later feature adds its own. */
 export const SECTIONS: SectionDef[] = [
   { id: 'overview', label: 'Översikt', description: 'Vad väntar just nu', needsForbund: true, render: () => <OverviewScreen /> },
+  { id: 'meetings', label: 'Sammanträden', description: 'Kallelser, föredragningslistor och förhinder', needsForbund: true, render: () => <MeetingsScreen /> },
   { id: 'applications', label: 'Ansökningar', description: 'Ansökningar om medel att granska', needsForbund: true, render: () => <ApplicationsScreen /> },
   { id: 'forbund', label: 'Förbundet', description: 'Medlemmar, styrelse och personal', needsForbund: true, render: () => <ForbundScreen /> },
   { id: 'packages', label: 'Paket', description: 'Skicka och ta emot ändringar', needsForbund: true, render: () => <PackagesScreen /> },
