@@ -29,7 +29,8 @@ export const useUi = create<UiState>((set) => ({
   openAttachment: null,
   incomingPackage: null,
   meeting: null,
-  go: (section) => set({ section }),
+  // Choosing Sammanträden in the navigation shows its list, not the meeting last open.
+  go: (section) => set(section === 'meetings' ? { section, meeting: null } : { section }),
   openMeeting: (id, mode = 'view') => set({ section: 'meetings', meeting: id === null && mode !== 'new' ? null : { id, mode } }),
   open: (sha256) => set({ openAttachment: sha256 }),
   // Opening a package takes the user to Paket, where its preview appears.

@@ -86,7 +86,7 @@ export function AgendaItemFields({ state, item, index, count, errors, presenters
           </Group>
         </Group>
         <Group gap="xs" pl={36} id={`item-${item.id}-kind`}>
-          <Badge variant="light" color="gray" tt="none">{AGENDA_ITEM_KIND_LABEL[item.kind]}</Badge>
+          <Badge variant="dot" color="gray" tt="none">{AGENDA_ITEM_KIND_LABEL[item.kind]}</Badge>
           {item.dnr && <Text size="sm" c="dimmed">{item.dnr}</Text>}
           {app && <Text size="sm" c="dimmed">Gäller ansökan {app.registrationNumber}</Text>}
           {item.delegationDecisionIds.length > 0 && <Text size="sm" c="dimmed">{item.delegationDecisionIds.length} delegationsbeslut</Text>}

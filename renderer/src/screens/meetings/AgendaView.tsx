@@ -24,7 +24,7 @@ export function AgendaView({ meeting, openSha, onOpen }: { meeting: MeetingState
                 <Stack gap={4}>
                   <Group gap="xs" wrap="wrap">
                     <Text fw={600}>{item.title}</Text>
-                    {item.kind === 'decision' && <Badge variant="light" color="blue" tt="none">{AGENDA_ITEM_KIND_LABEL.decision}</Badge>}
+                    {item.kind === 'decision' && <Badge variant="dot" color="blue" tt="none">{AGENDA_ITEM_KIND_LABEL.decision}</Badge>}
                     {item.confidential && <Badge variant="outline" color="red" tt="none">Sekretess</Badge>}
                   </Group>
                   {(item.dnr || by) && (

@@ -46,7 +46,7 @@ export function Forecast({ meeting }: { meeting: MeetingState }) {
                       <Group gap={6} wrap="wrap">
                         <Text span size="sm" fw={600}>{l.name}</Text>
                         <Text span size="sm" c="dimmed">{l.role.toLowerCase()}:</Text>
-                        <Badge size="sm" variant="light" color={l.status === 'coming' ? 'green' : 'red'} tt="none">{personLine(l)}</Badge>
+                        <Badge size="sm" variant="dot" color={l.status === 'coming' ? 'green' : 'red'} tt="none">{personLine(l)}</Badge>
                       </Group>
                     </List.Item>
                   ))}
@@ -55,7 +55,7 @@ export function Forecast({ meeting }: { meeting: MeetingState }) {
                       <Group gap={6} wrap="wrap" data-testid="forecast-ersattare">
                         <Text span size="sm" fw={600}>{e.name}</Text>
                         <Text span size="sm" c="dimmed">ersättare{e.callingOrder !== null ? ` (${e.callingOrder})` : ''}:</Text>
-                        <Badge size="sm" variant="light" color={e.servesFor ? 'blue' : 'gray'} tt="none">{ersattareText(e)}</Badge>
+                        <Badge size="sm" variant="dot" color={e.servesFor ? 'blue' : 'gray'} tt="none">{ersattareText(e)}</Badge>
                       </Group>
                     </List.Item>
                   ))}

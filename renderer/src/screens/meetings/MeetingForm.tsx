@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { currentApplication, headsOf, type FederationState } from '../../../../shared/domain/events';
 import type { AgendaItem, MeetingState } from '../../../../shared/domain/meetings';
 import { api, userMessage } from '../../api/client';
@@ -37,7 +37,7 @@ async function shareAttachments(state: FederationState, agenda: readonly AgendaI
 
 /** "Nytt sammanträde" / "Ändra sammanträdet": a full page (not a modal), saved as one signed event. */
 export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
-  const { state, me } = useFederation();
+  const { state, me, eventCount } = useFederation();
   const session = useSession();
   const openMeeting = useUi((s) => s.openMeeting);
   const [draft, setDraft] = useState<MeetingDraft>(() => (meeting ? draftOf(state, meeting) : newDraft(state, today(), me)));
@@ -45,7 +45,15 @@ export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const errors: DraftErrors | null = submitted ? validateDraft(state, draft) : null;
-  const set = (over: Partial<MeetingDraft>) => setDraft((d) => ({ ...d, ...over }));
+  const [touched, setTouched] = useState(false);
+  const set = (over: Partial<MeetingDraft>) => {
+    setTouched(true);
+    setDraft((d) => ({ ...d, ...over }));
+  };
+  // Until the user starts typing, a new meeting's draft follows what arrives (e.g. an ansökan in a package just imported).
+  useEffect(() => {
+    if (!meeting && !touched) setDraft(newDraft(state, today(), me));
+  }, [eventCount]);
   const back = () => openMeeting(meeting?.id ?? null);
 
   const submit = async (e: FormEvent) => {

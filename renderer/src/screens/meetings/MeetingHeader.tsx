@@ -33,7 +33,7 @@ export function MeetingHeader({ meeting, back, actions }: { meeting: MeetingStat
         <Stack gap={4}>
           <PageTitle>{meetingTitle(meeting)}</PageTitle>
           <Group gap="sm" mt={-12} data-testid="meeting-header">
-            <Badge variant="light" color={STATUS_COLOR[status]} tt="none" size="lg">{MEETING_STATUS_LABEL[status]}</Badge>
+            <Badge variant="dot" color={STATUS_COLOR[status]} tt="none" size="lg">{MEETING_STATUS_LABEL[status]}</Badge>
             <Text>
               {meeting.date} kl. {showClock(meeting.startTime)} · {meeting.place}
             </Text>

@@ -88,7 +88,7 @@ function MeetingTable({ id, title, meetings, empty, onOpen }: { id: string; titl
                       <Table.Td>{m.agenda.length}</Table.Td>
                       <Table.Td>
                         <Group gap={6}>
-                          <Badge variant="light" color={STATUS_COLOR[status]} tt="none">{MEETING_STATUS_LABEL[status]}</Badge>
+                          <Badge variant="dot" color={STATUS_COLOR[status]} tt="none">{MEETING_STATUS_LABEL[status]}</Badge>
                           {me && m.absences[me] && <Badge variant="outline" color="gray" tt="none">Förhinder anmält</Badge>}
                         </Group>
                       </Table.Td>
