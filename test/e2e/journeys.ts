@@ -81,7 +81,7 @@ export async function previewPackage(page: Page, file: { name: string; bytes: Bu
 
 export async function applyPreview(page: Page) {
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await expect(page.getByText('Paketet importerades')).toBeVisible();
+  await expect(page.getByText('Paketet importerades')).toBeVisible({ timeout: 30_000 });
 }
 
 /** Joins a förbund on a new laptop with an invitation, after checking the förbundschef's code. */
@@ -93,7 +93,7 @@ export async function joinWithInvitation(page: Page, invitation: { name: string;
   await page.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
   await page.getByRole('radio', { name: new RegExp(`^${who}`) }).check();
   await page.getByRole('button', { name: 'Gå med i förbundet' }).click();
-  await expect(page.getByTestId('signed-in')).toContainText(who);
+  await expect(page.getByTestId('signed-in')).toContainText(who, { timeout: 30_000 });
 }
 
 /** This laptop's key code, as shown on Översikt. */

@@ -43,7 +43,7 @@ function pdfText(bytes: Buffer): string | null {
 }
 
 test('a meeting prepared, called and answered with förhinder; the right ersättare serves', async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(480_000);
   const chef = await laptop(browser);
   await chef.getByRole('button', { name: 'Utforska ett demoförbund' }).click();
   await expect(chef.getByTestId('forbund-name')).toHaveText('Samordningsförbundet Östra Skaraborg', { timeout: 60_000 });
