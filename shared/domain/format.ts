@@ -58,3 +58,24 @@ export function formatFileSize(bytes: number): string {
 export function formatPageCount(pages: number): string {
   return pages === 1 ? '1 sida' : `${pages} sidor`;
 }
+
+/** The last Sunday of a month at 01:00 UTC: when EU summer time starts (March) or ends (October). */
+function lastSundayAt0100Utc(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * The date in Sweden (Europe/Stockholm: UTC+1, UTC+2 in EU summer time) of a
+ * UTC instant, as `YYYY-MM-DD`. Computed from the EU rule, not the device's
+ * time zone, because folds must give the same result on every laptop: a
+ * justering signed at 00.30 Swedish time belongs to that day, not the one
+ * before as its UTC date would say.
+ */
+export function swedishDate(isoUtc: string): string {
+  const t = new Date(isoUtc).getTime();
+  if (Number.isNaN(t)) return '';
+  const year = new Date(t).getUTCFullYear();
+  const summer = t >= lastSundayAt0100Utc(year, 2) && t < lastSundayAt0100Utc(year, 9);
+  return new Date(t + (summer ? 2 : 1) * 3_600_000).toISOString().slice(0, 10);
+}

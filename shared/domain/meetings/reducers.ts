@@ -1,6 +1,7 @@
 import type { VerifiedEvent } from '../log/signed-event';
 import type { FieldChange, Json } from '../events/state';
 import { personName } from '../events/state';
+import { swedishDate } from '../format';
 import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type Working } from '../events/versioning';
 import type { MeetingEventType, MeetingPayload } from './catalogue';
 import { ItemRecord, MEETING_FIELD_LABEL } from './model';
@@ -159,7 +160,7 @@ export const MEETING_REDUCERS: { [T in MeetingEventType]: Reducer<T> } = {
       const done = (role: 'chair' | 'adjuster', id: string): boolean => m.attestations.some((x) => x.version === p.version && x.role === role && x.personId === id);
       const complete = done('chair', doc.signatories.chair.personId) && doc.signatories.adjusters.every((x) => done('adjuster', x.personId));
       if (complete) {
-        const lock = { version: p.version, date: e.body.at.slice(0, 10), eventId: e.id };
+        const lock = { version: p.version, date: swedishDate(e.body.at), eventId: e.id };
         if (p.part === 'whole') {
           m.locked = lock;
           changes.push(change('locked', 'protokollet justerat', null, lock));

@@ -16,7 +16,7 @@ import {
 import { LOCKED_REASON } from '../../../shared/domain/meetings/state';
 import { DIRECTOR } from '../domain/helpers';
 import { APP_ID } from '../applications/fixtures';
-import { AG, ITEM, MEETING, MEETING2, P, agendaFor, board, heldMeeting } from './fixtures';
+import { AG, EVERYONE_PRESENT, ITEM, MEETING, MEETING2, P, agendaFor, board, heldMeeting } from './fixtures';
 
 describe('the protokoll from draft to justerat', () => {
   it('draft → returned → corrected → new version → attested by chair and adjuster → locked → change refused', () => {
@@ -160,5 +160,34 @@ describe('the protokoll from draft to justerat', () => {
     expect(k.items[5]).toMatchObject({ number: 6, title: 'Ansökan om medel: Ungdomslots', dnr: 'Dnr 2026/12' });
     expect(k.items[7]?.presenter).toBe('Dana Direktör, förbundschef');
     expect(k.sender).toMatchObject({ name: 'Sara Sekreterare', role: 'sekreterare' });
+  });
+});
+
+describe('a § with jäv, vote and reservation in the protokoll', () => {
+  it('says who was jävig, who served instead, how they voted and who reserved', () => {
+    // Reservations are made before the meeting closes.
+    const s = board();
+    s.add(P.secretary, 'minutes.attendance.set', { meetingId: MEETING, persons: EVERYONE_PRESENT });
+    s.add(P.secretary, 'minutes.item.recorded', {
+      meetingId: MEETING,
+      itemId: ITEM.decision,
+      decision: { outcome: 'reject', text: 'Styrelsen beslutar att avslå ansökan.' },
+      jav: [{ personId: P.kom.id, ground: 'delicacy' }],
+      motions: [{ id: '00000000-0000-4000-8000-0000000f0001', personId: P.fk.id, kind: 'approve' }],
+      vote: { proposition: 'Ja för avslag, nej för bifall', votes: [P.chair, P.af, P.eKom1, P.fk].map((a, i) => ({ personId: a.id, vote: i < 3 ? 'ja' : 'nej' })) },
+      reservations: [{ personId: P.fk.id, motionId: '00000000-0000-4000-8000-0000000f0001' }],
+    });
+    const st = s.state();
+    expect(st.refused).toEqual([]);
+    const doc = buildProtokoll(st, MEETING, 1);
+    const p6 = doc.paragraphs.find((p) => p.number === 6)!;
+    expect(p6.jav.map((j) => j.text)).toEqual(['Lina Ledamot anmäler jäv och deltar inte i handläggningen av ärendet. Kim Kvist tjänstgör i Lina Ledamots ställe.']);
+    expect(p6.motions.map((m) => m.text)).toEqual(['Frida Fors yrkar bifall till förslaget.']);
+    expect(p6.vote?.result).toBe('Styrelsen har med 3 ja-röster mot 1 nej-röst beslutat att avslå ansökan.');
+    expect(p6.reservations.map((r) => r.text)).toEqual(['Frida Fors reserverar sig mot beslutet till förmån för eget yrkande.']);
+    expect(p6.participants.map((x) => x.name)).toEqual(['Anders Ahl', 'Frida Fors', 'Kim Kvist', 'Olle Ordförande']);
+    expect(doc.attendance.deciding.find((l) => l.name === 'Lina Ledamot')?.paragraphs).toBe('§ 1–5, 7–11');
+    expect(doc.attendance.deciding.find((l) => l.name === 'Kim Kvist')).toMatchObject({ role: 'tjänstgörande ersättare för Lina Ledamot', paragraphs: '§ 6' });
+    expect(doc.attendance.substitutesNotServing.find((l) => l.name === 'Kim Kvist')?.paragraphs).toBe('§ 1–5, 7–11');
   });
 });
