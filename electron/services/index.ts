@@ -14,7 +14,7 @@ import { createOpenedPackages, type OpenedPackages } from './sync/opened-package
 import { createPackagesService, registerSharedDocuments } from './sync/packages-service';
 import { loadDemoInto } from './demo/load-demo';
 import { renderCoverSheet } from './pdf/cover-sheet';
-import { renderKallelseInterim } from './pdf/kallelse-interim';
+import { renderKallelse } from './pdf/kallelse-pdf';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
 
@@ -93,7 +93,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       if (!meeting) throw new AppError('not_found', 'Sammanträdet finns inte på den här datorn. Importera paketet med sammanträdet under Paket och försök igen.');
       const sentOn = formatDate(new Date());
       // The kallelse is built by the meetings domain; the main side only renders it.
-      const bytes = await renderKallelseInterim(buildKallelse(state, meetingId, sentOn));
+      const bytes = await renderKallelse(buildKallelse(state, meetingId, sentOn));
       const fileName = `kallelse-${meeting.date}.pdf`;
       // Keep a copy, as for the cover sheet: what the app produced is part of the record.
       await fs.mkdir(folder.exportsDir, { recursive: true });
