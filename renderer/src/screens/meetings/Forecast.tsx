@@ -11,7 +11,7 @@ function ersattareText(e: ErsattareLine): string {
   if (e.servesFor) return `tjänstgör för ${e.servesFor}`;
   if (e.status === 'absent') return `förhinder${e.reason ? ` (${e.reason})` : ''}`;
   if (e.status === 'notCalled') return 'inte kallad';
-  return 'behövs inte, närvarar utan att tjänstgöra';
+  return 'kommer, tjänstgör inte';
 }
 
 /** Förbundschef: who will serve, from the called list and the förhinder that have come in packages. */
@@ -34,7 +34,7 @@ export function Forecast({ meeting }: { meeting: MeetingState }) {
             Om ytterligare en ledamot får förhinder utan att en ersättare kan kallas in är styrelsen inte längre beslutför.
           </Alert>
         )}
-        <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <SimpleGrid cols={1} spacing="sm">
           {view.organisations.map((o) => (
             <Paper key={o.organisationId} withBorder p="sm" component="section" aria-label={`Tjänstgöring: ${o.name}`} data-testid="forecast-organisation">
               <Stack gap={6}>
