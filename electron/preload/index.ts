@@ -38,6 +38,7 @@ const api = Object.freeze({
   'packages.nextOpened': call('packages.nextOpened'),
   'packages.progress': call('packages.progress'),
   'protokoll.export': call('protokoll.export'),
+  'meetings.kallelsePdf': call('meetings.kallelsePdf'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
 import { formatDate } from '../../shared/domain/format';
+import { AppError } from '../../shared/contract/errors';
+import { buildKallelse } from '../../shared/domain/meetings/build-kallelse';
 import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
 import { openEventStore } from './log/event-store';
@@ -12,6 +14,7 @@ import { createOpenedPackages, type OpenedPackages } from './sync/opened-package
 import { createPackagesService, registerSharedDocuments } from './sync/packages-service';
 import { loadDemoInto } from './demo/load-demo';
 import { renderCoverSheet } from './pdf/cover-sheet';
+import { renderKallelse } from './pdf/kallelse-pdf';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
 import { createProtokollExport } from './protokoll/protokoll-export';
@@ -99,6 +102,19 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'packages.preview': async ({ fileName, bytes }) => packages.preview(fileName, bytes),
     'packages.progress': async () => ({ progress: packages.progress() }),
     'packages.nextOpened': async () => ({ file: await opened.next(OPENED_POLL_MS) }),
+    'meetings.kallelsePdf': async ({ meetingId }) => {
+      const state = federation.state();
+      const meeting = state.meetings[meetingId];
+      if (!meeting) throw new AppError('not_found', 'Sammanträdet finns inte på den här datorn. Importera paketet med sammanträdet under Paket och försök igen.');
+      const sentOn = formatDate(new Date());
+      // The kallelse is built by the meetings domain; the main side only renders it.
+      const bytes = await renderKallelse(buildKallelse(state, meetingId, sentOn));
+      const fileName = `kallelse-${meeting.date}.pdf`;
+      // Keep a copy, as for the cover sheet: what the app produced is part of the record.
+      await fs.mkdir(folder.exportsDir, { recursive: true });
+      await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
+      return { fileName, bytes };
+    },
     'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
     'protokoll.export': exportProtokoll,
   };

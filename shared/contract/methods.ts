@@ -25,6 +25,7 @@ export const METHODS = [
   'packages.nextOpened',
   'packages.progress',
   'protokoll.export',
+  'meetings.kallelsePdf',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

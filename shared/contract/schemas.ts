@@ -64,6 +64,11 @@ export const contract = {
     input: Empty,
     output: GeneratedFile,
   },
+  /** The kallelse with the föredragningslista of one sammanträde as a PDF; a copy is kept in the exports folder. */
+  'meetings.kallelsePdf': {
+    input: z.object({ meetingId: z.uuid() }).strict(),
+    output: GeneratedFile,
+  },
   ...syncContract,
   ...protokollContract,
 } as const satisfies Record<Method, { input: z.ZodType; output: z.ZodType }>;

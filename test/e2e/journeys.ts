@@ -81,7 +81,55 @@ export async function previewPackage(page: Page, file: { name: string; bytes: Bu
 
 export async function applyPreview(page: Page) {
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await expect(page.getByText('Paketet importerades')).toBeVisible();
+  await expect(page.getByText('Paketet importerades')).toBeVisible({ timeout: 30_000 });
+}
+
+export interface MeetingInput {
+  place: string;
+  /** Default: what the form proposes (two weeks ahead). */
+  date?: string;
+  time?: string;
+  distance?: string;
+  justering?: { date: string; place: string };
+}
+
+/**
+ * Förbundschef: plans a sammanträde with the standard föredragningslista
+ * (open ansökningar included) and saves it. Returns the date, and leaves the
+ * meeting's page open.
+ */
+export async function createMeeting(page: Page, input: MeetingInput): Promise<string> {
+  await goTo(page, /^Sammanträden/);
+  await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nytt sammanträde' })).toBeVisible();
+  if (input.date) await page.getByRole('textbox', { name: 'Datum', exact: true }).fill(input.date);
+  if (input.time) await page.getByLabel('Starttid').fill(input.time);
+  await page.getByRole('textbox', { name: 'Plats', exact: true }).fill(input.place);
+  if (input.distance) {
+    await page.getByLabel('Deltagande på distans erbjuds').check();
+    await page.getByLabel('Så deltar man på distans').fill(input.distance);
+  }
+  if (input.justering) {
+    await page.getByLabel('Justeringens datum').fill(input.justering.date);
+    await page.getByLabel('Justeringens plats').fill(input.justering.place);
+  }
+  const date = await page.getByRole('textbox', { name: 'Datum', exact: true }).inputValue();
+  await page.getByRole('button', { name: 'Spara sammanträdet' }).click();
+  // Signing and folding the whole log again takes a while on a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name: `Styrelsens sammanträde ${date}` })).toBeVisible({ timeout: 30_000 });
+  return date;
+}
+
+/** A called member: opens the meeting from Översikt and reports förhinder with a reason. */
+export async function reportAbsence(page: Page, reason: string) {
+  await goTo(page, /^Översikt/);
+  await page.getByRole('region', { name: 'Nästa sammanträde' }).getByRole('button', { name: 'Anmäl förhinder' }).click();
+  await page.getByRole('region', { name: 'Din närvaro' }).getByRole('button', { name: 'Anmäl förhinder' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Anmäl förhinder' });
+  await dialog.getByLabel('Anledning (valfritt)').fill(reason);
+  await dialog.getByRole('button', { name: 'Anmäl förhinder' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Din närvaro' })).toContainText('Du har anmält förhinder');
 }
 
 /** Steps below wait up to a minute: saving folds and signs on a machine that may be heavily shared. */

@@ -10,6 +10,7 @@ import { boardDate, today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
+import { NextMeetingCard } from '../meetings/NextMeetingCard';
 import { Conflicts, HeldEvents, RefusedEvents } from './Attention';
 import { MyDevice } from './MyDevice';
 import { PendingKeys } from './PendingKeys';
@@ -34,6 +35,7 @@ export function OverviewScreen() {
     <Stack gap="lg">
       <PageTitle>Översikt</PageTitle>
       <Counts state={state} date={date} />
+      <NextMeetingCard />
       {nothingWaits && (
         <Paper withBorder p="lg">
           <Group gap="sm" wrap="nowrap" align="flex-start">
