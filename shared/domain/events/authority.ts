@@ -3,6 +3,7 @@ import type { BoardAssignment } from '../forbund/model';
 import type { EventType, PayloadOf } from './catalogue';
 import { validateApplication, type Application } from '../applications/model';
 import { findQuestion, isBoardMember, isDirector, type FederationState } from './state';
+import { REVIEW_AUTHORITY } from '../applications/review-events';
 
 /**
  * Who may do what, checked on every laptop when an event is applied, against
@@ -172,6 +173,7 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
     if (!m.ok) return m;
     return applicationExists(state, p.applicationId);
   },
+  ...REVIEW_AUTHORITY,
 };
 
 export function authorize<T extends EventType>(type: T, state: FederationState, event: VerifiedEvent, payload: PayloadOf<T>): Verdict {

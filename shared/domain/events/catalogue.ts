@@ -13,6 +13,7 @@ import {
 } from '../forbund/model';
 import { Application, Stance } from '../applications/model';
 import { JavGround } from '../applications/jav';
+import { REVIEW_EVENTS } from '../applications/review-events';
 
 /**
  * The event catalogue: every event type the app knows, its payload schema, the
@@ -180,6 +181,7 @@ export const CATALOGUE = {
   'question.answered': def({ payload: QuestionAnswered, label: 'Fråga besvarades', subjectKind: 'question', subject: (_, p) => p.questionId }),
   'stance.set': def({ payload: StanceSet, label: 'Ställningstagande till ansökan', subjectKind: 'application', subject: (_, p) => p.applicationId }),
   'jav.declared': def({ payload: JavDeclared, label: 'Jäv anmäldes', subjectKind: 'application', subject: (_, p) => p.applicationId }),
+  ...REVIEW_EVENTS,
 } as const;
 
 export type EventType = keyof typeof CATALOGUE;

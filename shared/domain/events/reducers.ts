@@ -6,6 +6,7 @@ import { INSATS_BUDGET_SUBJECT } from './catalogue';
 import type { ApplicationState, DocumentState, FieldChange, Json, KeyRecord, OrganisationState, PersonState, QuestionState } from './state';
 import { findQuestion, personName } from './state';
 import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type Working } from './versioning';
+import { REVIEW_REDUCERS } from '../applications/review-events';
 
 /**
  * How each event type changes the state. Reducers run only after the key gate
@@ -193,6 +194,7 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
     addVersion(w, app.id, app, e);
     recordHistory(w, app.id, e, changes, applicationSnapshot(app, false));
   },
+  ...REVIEW_REDUCERS,
 };
 
 export function reduce<T extends EventType>(type: T, w: Working, event: VerifiedEvent, payload: PayloadOf<T>): void {

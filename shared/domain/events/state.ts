@@ -2,6 +2,7 @@ import type { Application, Stance } from '../applications/model';
 import type { JavGround } from '../applications/jav';
 import type { Organisation, Person, Roster } from '../forbund/model';
 import type { SubjectKind } from './catalogue';
+import type { ReviewState } from '../applications/review-events';
 
 /**
  * The state the screens show, derived from the events by fold.ts. It is plain
@@ -170,7 +171,7 @@ export interface ApplicationState {
   heads: string[];
 }
 
-export interface FederationState {
+export interface FederationState extends ReviewState {
   federation: Federation | null;
   /** Ansökningar om medel by id. */
   applications: Record<string, ApplicationState>;
@@ -188,7 +189,7 @@ export interface FederationState {
 }
 
 export function emptyState(): FederationState {
-  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [] };
+  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [], ties: {}, sharedNotes: {} };
 }
 
 /** The audit trail of one item (organisation, person, key fingerprint or the förbund id), oldest first. */
