@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { isDirector, rosterOf, type FederationState } from '../../../../shared/domain/events';
+import { isBoardMember, isDirector, rosterOf, type FederationState } from '../../../../shared/domain/events';
 import { checkBoard } from '../../../../shared/domain/forbund/board-rules';
 import { SEAT_ROLES, isActiveOn } from '../../../../shared/domain/forbund/model';
 import { LoadingEvents } from '../../components/LoadingEvents';
@@ -11,7 +11,9 @@ import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
 import { Conflicts, HeldEvents, RefusedEvents } from './Attention';
+import { LeftToReview, useLeftToReview } from './LeftToReview';
 import { MyDevice } from './MyDevice';
+import { MyProfile } from './MyProfile';
 import { PendingKeys } from './PendingKeys';
 
 /** Översikt: what now? What waits for me, what is unsent, refused or in conflict. */
@@ -24,16 +26,21 @@ export function OverviewScreen() {
   const boardErrors = useMemo(() => checkBoard(rosterOf(state), date).filter((f) => f.level === 'error').length, [state, date]);
   const pendingKeys = useMemo(() => Object.values(state.keys).filter((k) => k.status === 'pending'), [state]);
   const unsent = session?.sync.unsent ?? 0;
+  const member = me !== null && isBoardMember(state, me, today());
+  // The lead wires the next meeting's agenda here once the meetings domain has it.
+  const left = useLeftToReview(state, member ? me : null);
 
   if (!ready) return <LoadingEvents title="Översikt" />;
 
   const nothingWaits =
+    (left?.todo.length ?? 0) === 0 &&
     unsent === 0 && (!director || pendingKeys.length === 0) && state.held.length === 0 && state.refused.length === 0 && state.conflicts.length === 0 && boardErrors === 0;
 
   return (
     <Stack gap="lg">
       <PageTitle>Översikt</PageTitle>
       <Counts state={state} date={date} />
+      <LeftToReview left={left} />
       {nothingWaits && (
         <Paper withBorder p="lg">
           <Group gap="sm" wrap="nowrap" align="flex-start">
@@ -77,6 +84,7 @@ export function OverviewScreen() {
           </Group>
         </Paper>
       )}
+      {member && me && <MyProfile state={state} me={me} />}
       <MyDevice state={state} />
     </Stack>
   );
