@@ -4,6 +4,7 @@ import { pdfBench } from './pdf.bench';
 import { packagesBench } from './packages.bench';
 import { applyBench } from './apply.bench';
 import { searchBench } from './search.bench';
+import { viewerBench } from './viewer.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
 await storageBench();
@@ -11,3 +12,4 @@ await pdfBench();
 await applyBench();
 await searchBench();
 await packagesBench();
+await viewerBench();

@@ -100,6 +100,9 @@ export const GLOSSARY = {
   ombudsjäv: { id: 'agent', en: 'agent or paid assistant in the matter (KL 6:28 p. 4)' },
   delikatessjäv: { id: 'delicacy', en: 'other circumstance undermining impartiality (KL 6:28 p. 5)' },
   'koppling (jävsprofil)': { id: 'tie', en: "a member's declared tie (employer, steering group) kept in their profile" },
+  'delad anteckning': { id: 'sharedNote', en: "a member's private note on an ansökan, shared with the förbundschef on purpose (note.shared)" },
+  läsmarkering: { id: 'readMarker', en: '"Markera som läst": per ansökan and version, kept on the member\'s laptop only' },
+  'kvar att granska': { id: 'leftToReview', en: 'ansökningar a member has not marked read or taken a stance on' },
   historik: { id: 'history', en: 'audit trail: every version of an item with author and event' },
 } as const satisfies Record<string, { id: string; en: string }>;
 

@@ -56,6 +56,7 @@ export function usePdfSearch(doc: PDFDocumentProxy | null, page: number, goTo: (
   useEffect(() => {
     if (hits.length === 0) return;
     const i = firstHitFrom(hits, pageRef.current);
+    console.log("FIRST", i);
     setIndex(i);
     goTo(hits[i]!.page);
   }, [hits, goTo]);
@@ -64,6 +65,7 @@ export function usePdfSearch(doc: PDFDocumentProxy | null, page: number, goTo: (
     (dir: 1 | -1) => {
       if (hits.length === 0) return;
       const i = stepHit(hits.length, index, dir);
+      console.log("STEP", index, i, hits.length);
       setIndex(i);
       goTo(hits[i]!.page);
     },
