@@ -11,7 +11,8 @@ export function usePdfSearch(doc: PDFDocumentProxy | null, page: number, goTo: (
   const [debounced, setDebounced] = useState('');
   const [texts, setTexts] = useState<PageItems[] | null>(null);
   const [loading, setLoading] = useState(false);
-  const [index, setIndex] = useState(0);
+  // The chosen hit, tied to the hit list it indexes: a new search starts afresh.
+  const [chosen, setChosen] = useState<{ hits: readonly PdfHit[]; index: number } | null>(null);
   const loadingRef = useRef(false);
   const pageRef = useRef(page);
   pageRef.current = page;
@@ -51,22 +52,19 @@ export function usePdfSearch(doc: PDFDocumentProxy | null, page: number, goTo: (
   }, [doc, searched, texts]);
 
   const hits = useMemo(() => (texts && searched ? findHits(texts, debounced) : []), [texts, searched, debounced]);
-
   // A new search starts at the first hit on or after the page being read.
+  const start = useMemo(() => firstHitFrom(hits, pageRef.current), [hits]);
+  const index = chosen && chosen.hits === hits ? chosen.index : start;
+
   useEffect(() => {
-    if (hits.length === 0) return;
-    const i = firstHitFrom(hits, pageRef.current);
-    console.log("FIRST", i);
-    setIndex(i);
-    goTo(hits[i]!.page);
-  }, [hits, goTo]);
+    if (hits.length > 0) goTo(hits[start]!.page);
+  }, [hits, start, goTo]);
 
   const step = useCallback(
     (dir: 1 | -1) => {
       if (hits.length === 0) return;
       const i = stepHit(hits.length, index, dir);
-      console.log("STEP", index, i, hits.length);
-      setIndex(i);
+      setChosen({ hits, index: i });
       goTo(hits[i]!.page);
     },
     [hits, index, goTo],
