@@ -28,6 +28,8 @@ export async function viewerBench(): Promise<void> {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'sb-bench-viewer-'));
   const services = await createServices({ dataDir, host: 'web', version: 'bench' });
+  // A förbund, so the app opens on its frame (the first-run screen has no navigation).
+  await services['forbund.create']({ name: 'Samordningsförbundet Bänk', orgNr: '222000-0018', director: { name: 'Bo Bänk', email: 'bo@example.se' } });
   await services['attachments.add']({ fileName: BIG, bytes: await makeMultiPagePdf(100, 'Hundra sidor') });
   await services['attachments.add']({ fileName: SMALL, bytes: await makeMultiPagePdf(1, 'En sida') });
   const host = await startWebHost(dataDir);

@@ -155,9 +155,12 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await search.fill('FOLKBOKFÖRDA');
   await expect(viewer.getByTestId('pdf-hits')).toHaveText('1 av 1');
   await expect(viewer.locator('.textLayer mark.pdf-hit-current')).toHaveText(/^folkbokförda$/i);
-  await expect(viewer.getByTestId('pdf-position')).toHaveText(/^Sida \d+ av \d+$/);
+  const at = (await viewer.getByTestId('pdf-position').textContent())!.match(/^Sida (\d+)/)![1]!;
+  // The page with the hit is drawn (its canvas), not only its text layer.
+  await expect(viewer.getByTestId('pdf-stage')).toHaveAttribute('data-rendered-page', at, { timeout: 30_000 });
   await expectAccessible(maria);
   await snap(maria, '4r-04-pdf-miniatyrer-och-sok');
+  await viewer.screenshot({ path: 'test/artifacts/screenshots/4r-04b-pdf-visare.png' });
 
   // Sharing the note with the förbundschef: a signed event, confirmed first.
   await review.getByRole('button', { name: 'Dela anteckningen med förbundschefen' }).click();
@@ -166,7 +169,7 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await expect(share.getByTestId('short-code')).toBeVisible();
   await snap(maria, '4r-05-dela-anteckning');
   await share.getByRole('button', { name: 'Dela anteckningen' }).click();
-  await expect(review.getByTestId('note-shared-at')).toContainText('Delad med förbundschefen');
+  await expect(review.getByTestId('note-shared-at')).toContainText('Delad med förbundschefen', { timeout: 30_000 });
 
   // Översikt: Öppna vägar is read now, but still waits for a stance.
   await goTo(maria, /^Översikt/);
