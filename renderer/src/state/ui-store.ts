@@ -28,6 +28,9 @@ interface UiState {
   meeting: { id: string | null; mode: MeetingMode } | null;
   go(section: Section): void;
   openMeeting(id: string | null, mode?: MeetingMode): void;
+  /** An ansökan to open when Ansökningar mounts (a link from Översikt), taken once. */
+  pendingApplication: string | null;
+  openApplication(applicationId: string | null): void;
   open(sha256: string | null): void;
   receivePackage(file: { fileName: string; bytes: Uint8Array } | null): void;
 }
@@ -45,6 +48,8 @@ export const useUi = create<UiState>((set) => ({
   // Choosing Sammanträden in the navigation shows its list, not the meeting last open.
   go: (section) => set(section === 'meetings' ? { section, meeting: null } : { section }),
   openMeeting: (id, mode = 'view') => set({ section: 'meetings', meeting: id === null && mode !== 'new' ? null : { id, mode } }),
+  pendingApplication: null,
+  openApplication: (applicationId) => set(applicationId ? { pendingApplication: applicationId, section: 'applications' } : { pendingApplication: null }),
   open: (sha256) => set({ openAttachment: sha256 }),
   // Opening a package takes the user to Paket, where its preview appears.
   receivePackage: (file) => set(file ? { incomingPackage: file, section: 'packages' } : { incomingPackage: null }),

@@ -1,13 +1,15 @@
 import { useEffect, useRef, useState } from 'react';
 import { LoadingEvents } from '../../components/LoadingEvents';
 import { useFederation } from '../../state/federation';
+import { useUi } from '../../state/ui-store';
 import { ApplicationList } from './ApplicationList';
 import { ApplicationReview } from './ApplicationReview';
 
 /** Ansökningar: the list, and one application's review page opened from it (a page, not a modal). */
 export function ApplicationsScreen() {
   const { state, ready } = useFederation();
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(() => useUi.getState().pendingApplication);
+  useEffect(() => useUi.getState().openApplication(null), []);
   const rootRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
 
