@@ -135,7 +135,7 @@ function detailSections(app: Application, names: Record<string, string>): Conten
 
 function budgetTable(app: Application, names: Record<string, string>): Content {
   const totals = budgetTotals(app);
-  const head = ['Kostnadsslag', 'Beskrivning', 'Sökt', 'Medfinansiering', 'Summa'].map((text, i) => ({ text, style: 'tableHeader', alignment: i >= 2 ? 'right' : 'left' }));
+  const head = ['Kostnadsslag', 'Beskrivning', 'Sökt', 'Medfinansiering', 'Summa'].map((text, i): Content => ({ text, style: 'tableHeader', alignment: i >= 2 ? 'right' : 'left' }));
   const money = (n: number, extra: Record<string, unknown> = {}): Content => ({ text: kr(n), style: 'tableCell', alignment: 'right', noWrap: true, ...extra });
   const body: Content[][] = [head];
   for (const y of totals.years) {
@@ -189,7 +189,7 @@ function budgetSection(input: ApplicationSummaryInput): Content[] {
     out.push({ text: 'Förbundschefen har inte fastställt någon budget för insatser ännu.', style: 'body', color: COLORS.muted });
   }
   if (remaining.length > 0) {
-    const head = ['År', 'Budget för insatser', 'Redan beviljat', 'Denna ansökan', 'Kvar om beviljad'].map((text, i) => ({ text, style: 'tableHeader', alignment: i ? 'right' : 'left' }));
+    const head = ['År', 'Budget för insatser', 'Redan beviljat', 'Denna ansökan', 'Kvar om beviljad'].map((text, i): Content => ({ text, style: 'tableHeader', alignment: i ? 'right' : 'left' }));
     const cell = (text: string, extra: Record<string, unknown> = {}): Content => ({ text, style: 'tableCell', alignment: 'right', noWrap: true, ...extra });
     out.push({
       table: {
