@@ -8,7 +8,7 @@ import { ApplicationForm } from './register/ApplicationForm';
 import { RegisterButton } from './register/RegisterButton';
 
 /** What the Ansökningar screen shows: the list, one review page, or the registration form (pages, not modals). */
-type View = { kind: 'list' } | { kind: 'review'; id: string } | { kind: 'register' } | { kind: 'revise'; id: string };
+type View = { kind: 'list' } | { kind: 'review'; id: string; justSaved?: boolean } | { kind: 'register' } | { kind: 'revise'; id: string };
 
 /** Ansökningar: the list, one application's review page opened from it, and the förbundschef's registration form. */
 export function ApplicationsScreen() {
@@ -30,13 +30,17 @@ export function ApplicationsScreen() {
   const director = me !== null && isDirector(state, me);
   const list = () => setView({ kind: 'list' });
   const review = (id: string) => setView({ kind: 'review', id });
+  // A just-signed ansökan may reach the folded state a moment after the save returns.
+  const saved = (id: string) => setView({ kind: 'review', id, justSaved: true });
   let page;
   if (view.kind === 'register' && director) {
-    page = <ApplicationForm current={null} onCancel={list} onSaved={review} />;
+    page = <ApplicationForm current={null} onCancel={list} onSaved={saved} />;
   } else if (view.kind === 'revise' && director && currentApplication(state, view.id)) {
-    page = <ApplicationForm key={view.id} current={currentApplication(state, view.id)!} onCancel={() => review(view.id)} onSaved={review} />;
+    page = <ApplicationForm key={view.id} current={currentApplication(state, view.id)!} onCancel={() => review(view.id)} onSaved={saved} />;
   } else if ((view.kind === 'review' || view.kind === 'revise') && state.applications[view.id]) {
     page = <ApplicationReview applicationId={view.id} onBack={list} onRevise={director ? () => setView({ kind: 'revise', id: view.id }) : undefined} />;
+  } else if (view.kind === 'review' && view.justSaved) {
+    page = <LoadingEvents title="Ansökningar" />;
   } else {
     page = <ApplicationList onOpen={review} action={director ? <RegisterButton onClick={() => setView({ kind: 'register' })} /> : undefined} />;
   }

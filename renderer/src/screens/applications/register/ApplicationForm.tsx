@@ -119,6 +119,9 @@ export function ApplicationForm({ current, onCancel, onSaved }: { current: Appli
                   <Anchor
                     href={`#${fieldId(i.field)}`}
                     size="sm"
+                    c="inherit"
+                    fw={600}
+                    underline="always"
                     onClick={(e) => {
                       const el = document.getElementById(fieldId(i.field)) ?? document.getElementById(fieldId(i.field.split('.').slice(0, 2).join('.')));
                       if (!el) return;

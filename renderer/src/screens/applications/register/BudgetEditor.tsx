@@ -54,7 +54,7 @@ export function BudgetEditor(part: FormPart & { addedYears: string[]; setAddedYe
                 Lägg till år
               </Button>
               {missing.length > 0 && (
-                <Button variant="light" onClick={() => addYears(missing)}>
+                <Button variant="default" onClick={() => addYears(missing)}>
                   Lägg till periodens år ({missing.join(', ')})
                 </Button>
               )}
