@@ -101,6 +101,8 @@ export const GLOSSARY = {
   delikatessjäv: { id: 'delicacy', en: 'other circumstance undermining impartiality (KL 6:28 p. 5)' },
   'koppling (jävsprofil)': { id: 'tie', en: "a member's declared tie (employer, steering group) kept in their profile" },
   historik: { id: 'history', en: 'audit trail: every version of an item with author and event' },
+  'sammanställning av ansökan': { id: 'applicationSummary', en: 'the ansökan as a PDF summary for paper readers' },
+  'bestämmelse i OSL': { id: 'oslReference', en: 'the provision of the Public Access and Secrecy Act that makes an attachment confidential' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type SwedishTerm = keyof typeof GLOSSARY;

@@ -112,7 +112,7 @@ export async function fillApplicationForm(page: Page, a: ApplicationEntry) {
   await page.getByLabel('Diarienummer').fill(a.registrationNumber);
   await page.getByRole('textbox', { name: 'Inkom' }).fill(a.receivedOn);
   await page.getByLabel('Insatsens namn').fill(a.name);
-  for (const party of a.parties) await page.getByRole('checkbox', { name: new RegExp(`^${party} \\(`) }).check();
+  for (const party of a.parties) await page.getByRole('checkbox', { name: new RegExp(`^${party}( \\(|$)`) }).check();
   await page.getByRole('combobox', { name: 'Insatsägare' }).selectOption({ label: a.owner });
   if (a.contact) await page.getByRole('region', { name: 'Kontaktperson' }).getByLabel('Namn').fill(a.contact);
   await page.getByRole('textbox', { name: 'Startdatum' }).fill(a.period.from);
@@ -150,7 +150,8 @@ export async function fillApplicationForm(page: Page, a: ApplicationEntry) {
   for (const file of a.attachments ?? []) {
     await chooseFile(page, 'Lägg till PDF-bilaga', file);
     const group = page.getByRole('group', { name: new RegExp(`: ${file.name.replace(/[.()]/g, '\\$&')}$`) });
-    await expect(group).toBeVisible();
+    // The main side checks the whole PDF before it stores it.
+    await expect(group).toBeVisible({ timeout: 30_000 });
     if (file.confidential) {
       await group.getByLabel('Omfattas av sekretess').check();
       await group.getByLabel('Bestämmelse i OSL').fill(file.confidential);

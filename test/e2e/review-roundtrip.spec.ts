@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { makeCorruptPdf, makeEncryptedPdf, makeMultiPagePdf } from '../helpers/pdf-fixtures';
 import { startWebHost, type StartedHost } from './host';
 import {
@@ -26,6 +26,9 @@ import { expectAccessible, snap } from './screens';
  * jäv. Before that, the form refuses bad input with Swedish messages and
  * stores nothing.
  */
+// Signing, checking PDFs and folding packages are slow on a shared, busy machine.
+const expect = baseExpect.configure({ timeout: 30_000 });
+
 const hosts: StartedHost[] = [];
 test.afterAll(async () => {
   await Promise.all(hosts.map((h) => h.stop()));
@@ -191,6 +194,7 @@ test('two laptops: register through the form, review, jäv and answers travel in
   await expect(chef.getByTestId('budget-editor-sum-2027')).toContainText('760 000 kr');
   await expect(chef.getByTestId('budget-editor-sum-total')).toContainText('1 430 000 kr');
   await snap(chef, '4x-registreringsformular');
+  await chef.getByRole('region', { name: 'Budget', exact: true }).screenshot({ path: 'test/artifacts/screenshots/4x-registreringsformular-budget.png' });
   await signApplication(chef, LOTS.name);
   await expect(chef.getByRole('table', { name: 'Budget per år och kostnadsslag' })).toContainText('1 480 000 kr');
 

@@ -77,7 +77,8 @@ export function BasicsSection({ draft, edit, err, state }: FormPart) {
               <Checkbox
                 key={o.id}
                 value={o.id}
-                label={`${o.name} (${ORGANISATION_KIND_LABEL[o.kind].toLowerCase()})`}
+                // Kommun and region say their kind (two of them count as one party); the state agencies' names already do.
+                label={o.kind === 'municipality' || o.kind === 'region' ? `${o.name} (${ORGANISATION_KIND_LABEL[o.kind].toLowerCase()})` : o.name}
               />
             ))}
           </SimpleGrid>
