@@ -101,8 +101,16 @@ export interface ApplicationEntry {
   attachments?: { name: string; bytes: Buffer; confidential?: string }[];
 }
 
-export async function openRegistrationForm(page: Page) {
+/** The Ansökningar list, also from a review page (the section stays on the page it shows). */
+export async function toApplicationList(page: Page) {
   await goTo(page, /^Ansökningar/);
+  const back = page.getByRole('button', { name: 'Tillbaka till listan' });
+  if (await back.isVisible()) await back.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ansökningar' })).toBeVisible();
+}
+
+export async function openRegistrationForm(page: Page) {
+  await toApplicationList(page);
   await page.getByRole('button', { name: 'Registrera ansökan' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Registrera ansökan' })).toBeVisible();
 }

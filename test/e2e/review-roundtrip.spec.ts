@@ -14,6 +14,7 @@ import {
   sendPackage,
   setUpForbund,
   signApplication,
+  toApplicationList,
   type ApplicationEntry,
 } from './journeys';
 import { expectAccessible, snap } from './screens';
@@ -158,7 +159,7 @@ test('the registration form refuses bad input with a Swedish message and stores 
 });
 
 test('two laptops: register through the form, review, jäv and answers travel in packages', async ({ browser }) => {
-  test.setTimeout(600_000);
+  test.setTimeout(1_000_000);
   const chef = await chefWithForbund(browser);
 
   // --- Lena joins and registers her key. ---
@@ -203,11 +204,11 @@ test('two laptops: register through the form, review, jäv and answers travel in
   expect(pdf.name).toBe(`sammanstallning-Dnr-2027-3-v1-${new Date().toISOString().slice(0, 10)}.pdf`);
   expect(pdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 
-  await goTo(chef, /^Ansökningar/);
+  await toApplicationList(chef);
   await openRegistrationForm(chef);
   await fillApplicationForm(chef, RESA);
   await signApplication(chef, RESA.name);
-  await goTo(chef, /^Ansökningar/);
+  await toApplicationList(chef);
   await expect(chef.getByTestId('application-row')).toHaveCount(2);
 
   const toBoard = await sendPackage(chef, 'Hela styrelsen');
@@ -216,7 +217,7 @@ test('two laptops: register through the form, review, jäv and answers travel in
   await applyPreview(lena);
 
   // --- Lena reviews one and declares jäv on the other. ---
-  await goTo(lena, /^Ansökningar/);
+  await toApplicationList(lena);
   await expect(lena.getByTestId('application-row')).toHaveCount(2);
   await expectAccessible(lena);
   await snap(lena, '4x-ansokningar-lista');
@@ -235,7 +236,7 @@ test('two laptops: register through the form, review, jäv and answers travel in
   await lena.getByRole('heading', { name: 'Sökt belopp och medfinansiering per år' }).scrollIntoViewIfNeeded();
   await lena.locator('figure').screenshot({ path: 'test/artifacts/screenshots/4x-budgetdiagram.png' });
 
-  await goTo(lena, /^Ansökningar/);
+  await toApplicationList(lena);
   await lena.getByRole('button', { name: RESA.name }).click();
   await lena.getByRole('button', { name: 'Anmäl jäv' }).click();
   const jav = lena.getByRole('dialog', { name: 'Anmäl jäv' });
@@ -248,7 +249,7 @@ test('two laptops: register through the form, review, jäv and answers travel in
   // --- The förbundschef sees the question, the stance and the jäv. ---
   await previewPackage(chef, back);
   await applyPreview(chef);
-  await goTo(chef, /^Ansökningar/);
+  await toApplicationList(chef);
   await chef.getByRole('button', { name: LOTS.name }).click();
   await expect(chef.getByTestId('stance-count-Tillstyrker')).toHaveText('1');
   const question = chef.getByRole('article', { name: 'Fråga från Lena Åberg' });
@@ -261,7 +262,7 @@ test('two laptops: register through the form, review, jäv and answers travel in
   await expectAccessible(chef);
   await snap(chef, '4x-forbundschef-granskning');
 
-  await goTo(chef, /^Ansökningar/);
+  await toApplicationList(chef);
   await chef.getByRole('button', { name: RESA.name }).click();
   await expect(chef.getByTestId('jav-declaration')).toContainText('Lena Åberg');
   await expect(chef.getByTestId('jav-declaration')).toContainText('vårdcentralen');

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Application } from '../../shared/domain/applications/model';
-import { budgetYears, draftIssues, emptyDraft, issueLabel, missingPeriodYears, newBudgetLine, nextVersionDraft } from '../../renderer/src/screens/applications/register/draft';
-import { KOMMUN2, ORGS, application } from '../unit/applications/fixtures';
-import { ORG } from '../unit/domain/helpers';
+import { Application } from '../../../shared/domain/applications/model';
+import { budgetYears, draftIssues, emptyDraft, issueLabel, missingPeriodYears, newBudgetLine, nextVersionDraft } from '../../../renderer/src/screens/applications/register/draft';
+import { KOMMUN2, ORGS, application } from './fixtures';
+import { ORG } from '../domain/helpers';
 
 const ID = '0b7d8c6e-8f7e-4c35-9d0b-6c1f3e8a2b11';
 const fields = (d: Application) => draftIssues(d, ORGS).map((i) => i.field);
