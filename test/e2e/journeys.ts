@@ -65,7 +65,7 @@ export async function sendPackage(page: Page, recipient: 'Förbundschefen' | 'He
   const region = page.getByRole('region', { name: 'Skicka ändringar' });
   await region.getByRole('radio', { name: recipient }).check();
   const file = await download(page, () => region.getByRole('button', { name: 'Skapa paket' }).click());
-  await expect(page.getByText('Paketet skapades')).toBeVisible();
+  await expect(page.getByText('Paketet skapades')).toBeVisible({ timeout: 60_000 });
   expect(file.name).toMatch(/\.sbpaket$/);
   return file;
 }
@@ -81,7 +81,8 @@ export async function previewPackage(page: Page, file: { name: string; bytes: Bu
 
 export async function applyPreview(page: Page) {
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await expect(page.getByText('Paketet importerades')).toBeVisible();
+  // Checking signatures and PDFs and folding the events takes a while with attachments on a busy machine.
+  await expect(page.getByText('Paketet importerades')).toBeVisible({ timeout: 60_000 });
 }
 
 /** An ansökan as the förbundschef types it into the registration form (only what the tests vary). */
