@@ -1,8 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
-import { formatDate } from '../../shared/domain/format';
 import { AppError } from '../../shared/contract/errors';
+import { currentApplication } from '../../shared/domain/events';
+import { formatDate } from '../../shared/domain/format';
 import { buildKallelse } from '../../shared/domain/meetings/build-kallelse';
 import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
@@ -13,6 +14,7 @@ import { openLocalState } from './sync/local-state';
 import { createOpenedPackages, type OpenedPackages } from './sync/opened-packages';
 import { createPackagesService, registerSharedDocuments } from './sync/packages-service';
 import { loadDemoInto } from './demo/load-demo';
+import { renderApplicationSummary, summaryFileName } from './pdf/application-summary';
 import { renderCoverSheet } from './pdf/cover-sheet';
 import { renderKallelse } from './pdf/kallelse-pdf';
 import { writeFileAtomic } from './storage/atomic';
@@ -75,6 +77,19 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       const bytes = await renderCoverSheet({ attachments: await attachments.list(), generatedAt: now });
       const fileName = `bilageforteckning-${formatDate(now)}.pdf`;
       // Keep a copy: what the app produced is part of the record.
+      await fs.mkdir(folder.exportsDir, { recursive: true });
+      await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
+      return { fileName, bytes };
+    },
+    'applications.summaryPdf': async ({ applicationId }) => {
+      const state = federation.state();
+      const application = currentApplication(state, applicationId);
+      if (!application) throw new AppError('not_found', 'Ansökan finns inte på den här datorn. Importera paketet med ansökan under Paket och försök igen.');
+      const now = new Date();
+      const organisationNames = Object.fromEntries(Object.values(state.organisations).map((o) => [o.id, o.name]));
+      const bytes = await renderApplicationSummary({ application, organisationNames, organisation: state.federation?.name, insatsBudget: state.insatsBudget, generatedAt: now });
+      const fileName = summaryFileName(application, now);
+      // Keep a copy, as for the cover sheet: what the app produced is part of the record.
       await fs.mkdir(folder.exportsDir, { recursive: true });
       await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
       return { fileName, bytes };

@@ -12,6 +12,7 @@ export const METHODS = [
   'attachments.read',
   'attachments.text',
   'documents.coverSheet',
+  'applications.summaryPdf',
   'session.get',
   'forbund.create',
   'demo.load',

@@ -139,6 +139,8 @@ export const GLOSSARY = {
   'brådskande ärende': { id: 'urgent', en: 'matter too urgent to wait for the board; chair decides, reports next meeting' },
   'får inte delegeras': { id: 'nonDelegable', en: 'matters reserved for the board (KL 6 kap. 38 §): goals, direction, scope, quality, budget, opinions to members' },
   verksamhetsplan: { id: 'operationalPlan', en: 'yearly operational plan with budget; a board decision' },
+  'sammanställning av ansökan': { id: 'applicationSummary', en: 'the ansökan as a PDF summary for paper readers' },
+  'bestämmelse i OSL': { id: 'oslReference', en: 'the provision of the Public Access and Secrecy Act that makes an attachment confidential' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type SwedishTerm = keyof typeof GLOSSARY;
