@@ -13,6 +13,7 @@ import { RecordSearchIndex } from '../../search/search-index';
 import { useFederation } from '../../state/federation';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { OutcomeBadge } from './DecisionHistory';
+import { InsatsBudgetPanel } from './InsatsBudgetPanel';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const amountOrUndefined = (v: string | number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -61,6 +62,7 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
               : 'Ansökningar kommer i paket från förbundschefen. Importera paketet under Paket, så syns ansökningarna här.'}
           </Text>
         </Paper>
+        <InsatsBudgetPanel />
       </Stack>
     );
   }
@@ -147,6 +149,7 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
           </Table>
         </Table.ScrollContainer>
       )}
+      <InsatsBudgetPanel />
     </Stack>
   );
 }
