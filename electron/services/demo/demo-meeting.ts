@@ -5,6 +5,7 @@ import { pendingDelegationReports } from '../../../shared/domain/delegations';
 import { buildProtokoll, latestDraft, reportedDelegationDecisionIds, standardAgenda, type AgendaItem, type AttestationRole } from '../../../shared/domain/meetings';
 import { endOfMonthAfter, firstOfNextMonth, type DemoCalendar } from './demo-calendar';
 import { STUDY_KR_PER_MONTH } from './demo-applications';
+import { delegationReportSummary } from './demo-delegations';
 import { stateOf } from './demo-state';
 
 /**
@@ -64,6 +65,7 @@ export async function holdDemoMeeting(director: Handlers, board: DemoBoard, cal:
     proposal: `Styrelsen beslutar att godkänna delårsrapporten för januari–augusti ${cal.year}.`,
   };
   agenda.splice(agenda.indexOf(study) + 1, 0, interim);
+  agenda.find((i) => i.kind === 'delegationReport')!.summary = delegationReportSummary(await stateOf(director), ids.reportedDecisions);
   const info = agenda.find((i) => i.kind === 'information')!;
   info.summary = 'Förbundschefen informerar om arbetet med verksamhetsplan och budget för nästa år och om den nationella uppföljningen (SUS).';
 
@@ -148,8 +150,10 @@ export async function attestOnLaptop(laptop: Handlers, meetingId: string, role: 
 export async function planNextMeeting(director: Handlers, board: DemoBoard, cal: DemoCalendar, apps: { openRoads: string; healthier: string }): Promise<string> {
   const state = await stateOf(director);
   const app = (id: string) => state.applications[id]!.versions[0]!;
-  const pending = pendingDelegationReports(state, cal.next, new Set(reportedDelegationDecisionIds(state))).map((d) => d.id);
-  const agenda = standardAgenda({
+  // Reported in a justerat protokoll, or already on the held meeting's list (justerat later in the demo).
+  const listed = Object.values(state.meetings).flatMap((m) => m.agenda.flatMap((i) => (i.kind === 'delegationReport' ? i.delegationDecisionIds : [])));
+  const pending = pendingDelegationReports(state, cal.next, new Set([...reportedDelegationDecisionIds(state), ...listed])).map((d) => d.id);
+  const agenda: AgendaItem[] = standardAgenda({
     newId: randomUUID,
     applications: [
       {
@@ -171,6 +175,7 @@ export async function planNextMeeting(director: Handlers, board: DemoBoard, cal:
     delegationDecisionIds: pending,
     presenter: board.directorId,
   });
+  agenda.find((i) => i.kind === 'delegationReport')!.summary = delegationReportSummary(state, pending);
   const meetingId = randomUUID();
   await append(director, 'meeting.created', {
     id: meetingId,
