@@ -1,6 +1,7 @@
 /** `npm run bench`: every benchmark, each reported as a ratio to a baseline from the same run. */
 import { storageBench } from './storage.bench';
 import { pdfBench } from './pdf.bench';
+import { protokollBench } from './protokoll.bench';
 import { packagesBench } from './packages.bench';
 import { applyBench } from './apply.bench';
 import { searchBench } from './search.bench';
@@ -8,6 +9,7 @@ import { searchBench } from './search.bench';
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
 await storageBench();
 await pdfBench();
+await protokollBench();
 await applyBench();
 await searchBench();
 await packagesBench();

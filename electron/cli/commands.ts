@@ -1,6 +1,7 @@
 import { packageVersion } from '../services/version';
 import { EXIT, usageError, type CliIo, type Command, type ExitCode } from './commands-base';
 import { demo, inspect } from './package-commands';
+import { verify } from './protokoll-commands';
 
 export { EXIT } from './commands-base';
 
@@ -43,7 +44,7 @@ const version: Command = {
 };
 
 /** Every command. Later features add theirs here. */
-export const COMMANDS: Command[] = [help, version, inspect, demo];
+export const COMMANDS: Command[] = [help, version, inspect, verify, demo];
 
 export async function runCli(argv: string[], io: CliIo): Promise<ExitCode> {
   const [name, ...args] = argv;

@@ -52,13 +52,49 @@ function configure(): void {
 /** Written into every file's Info dictionary, whatever the document says. */
 const CREATOR = 'Styrelsebordet';
 
+/** A file embedded in the PDF (PDF/A-3 associated file, listed under /AF and /EmbeddedFiles). */
+export interface EmbeddedFile {
+  /** File name as readers show it, e.g. `protokoll.json`. */
+  name: string;
+  bytes: Uint8Array;
+  /** MIME type, e.g. `application/json`. */
+  mime: string;
+  description: string;
+  /** PDF/A-3 AFRelationship: `Source` for the data the pages were made from. */
+  relationship: 'Source' | 'Data' | 'Alternative' | 'Supplement' | 'Unspecified';
+  date: Date;
+}
+
+let vfsSerial = 0;
+
 /**
  * Renders a document definition to PDF bytes. pdfmake mutates the nodes it is
  * given, so build a fresh definition for each call (the document builders in
  * this folder do).
+ *
+ * `files` are embedded through pdfmake's virtual file system (a Buffer given
+ * directly as `src` crashes its URL resolver). The virtual file system is
+ * process-wide, so each render uses its own unique names and removes them
+ * afterwards; nothing ever names a path on disk.
  */
-export async function renderPdf(definition: DocDefinition): Promise<Buffer<ArrayBuffer>> {
+export async function renderPdf(definition: DocDefinition, options: { files?: EmbeddedFile[] } = {}): Promise<Buffer<ArrayBuffer>> {
   configure();
+  const vfsKeys: string[] = [];
+  const files: Record<string, object> = {};
+  for (const file of options.files ?? []) {
+    const key = `styrelsebordet-${process.pid}-${++vfsSerial}-${file.name}`;
+    pdfmake.virtualfs.writeFileSync(key, Buffer.from(file.bytes));
+    vfsKeys.push(key);
+    files[file.name] = {
+      src: key,
+      name: file.name,
+      type: file.mime,
+      description: file.description,
+      relationship: file.relationship,
+      creationDate: file.date,
+      modifiedDate: file.date,
+    };
+  }
   const doc: DocDefinition = {
     pageSize: 'A4',
     language: 'sv-SE',
@@ -68,6 +104,7 @@ export async function renderPdf(definition: DocDefinition): Promise<Buffer<Array
     ...definition,
     defaultStyle: { ...defaultStyle, ...definition.defaultStyle },
     info: { ...definition.info, creator: CREATOR, producer: CREATOR },
+    ...(vfsKeys.length > 0 ? { files } : {}),
   };
   try {
     return await pdfmake.createPdf(doc).getBuffer();
@@ -75,5 +112,8 @@ export async function renderPdf(definition: DocDefinition): Promise<Buffer<Array
     const error = new AppError('internal', 'PDF-filen kunde inte skapas. Försök igen, och kontakta support om felet kvarstår.');
     error.cause = err;
     throw error;
+  } finally {
+    // The virtual file system has no delete; its storage is a plain object.
+    for (const key of vfsKeys) delete pdfmake.virtualfs.storage[key];
   }
 }

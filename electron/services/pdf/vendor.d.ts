@@ -11,6 +11,8 @@ declare module 'pdfmake' {
     setUrlAccessPolicy(policy: (url: string) => boolean): void;
     setLocalAccessPolicy(policy: (path: string) => boolean): void;
     createPdf(definition: object, options?: object): PdfMakeOutput;
+    /** The process-wide virtual file system that `files`, `images` and fonts may name. */
+    virtualfs: { writeFileSync(name: string, content: Buffer): void; existsSync(name: string): boolean; storage: Record<string, Buffer> };
   }
   const pdfmake: PdfMakeServer;
   export default pdfmake;

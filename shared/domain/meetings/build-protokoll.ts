@@ -166,6 +166,8 @@ function paragraph(state: FederationState, m: MeetingState, item: AgendaItem, n:
     participants: (s?.deciding ?? []).map((d) => person(state, d.personId)).sort(byName),
     urgent: r?.urgent ?? false,
     sendTo: [...(r?.sendTo ?? [])],
+    // Only when set, so protokoll without confidential items hash as before the field existed.
+    ...(item.confidential ? { confidential: true } : {}),
   };
 }
 

@@ -78,6 +78,12 @@ export interface ProtokollParagraph {
   urgent: boolean;
   /** Expedieras till. */
   sendTo: string[];
+  /**
+   * True when the § rests on documents under sekretess: the public version of
+   * the protokoll leaves out its summary and beslutsunderlag. Absent = public
+   * (so documents built without it hash exactly as before).
+   */
+  confidential?: boolean;
 }
 
 export interface ProtokollDocument {

@@ -1,0 +1,37 @@
+import { openPdf } from '../electron/services/pdf/pdfjs-node';
+import { renderSignedProtokoll } from '../electron/services/pdf/protokoll-pdf';
+import { renderPdf } from '../electron/services/pdf/render';
+import { verifyProtokollPdf } from '../electron/services/pdf/verify-protokoll';
+import { attest, bigProtokoll, makeSigners, signerInfo } from '../test/unit/pdf-protokoll/fixtures';
+import { measure, report } from './harness';
+
+/**
+ * The signed protokoll of a 60-§ meeting: export (layout, PDF/A, embedded
+ * files) and `verify` (signatures, text extraction, comparison), each against
+ * pdfmake rendering a plain document with the same number of pages.
+ */
+export async function protokollBench(): Promise<void> {
+  const doc = bigProtokoll(60);
+  const signers = makeSigners();
+  const input = {
+    document: doc,
+    attestations: [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')],
+    signers: signerInfo(signers),
+    anslag: { postedOn: '2026-03-18', takenDownOn: '2026-04-08' },
+    variant: 'signed' as const,
+  };
+  const signed = await renderSignedProtokoll(input);
+  const task = await openPdf(signed);
+  const pages = (await task.promise).numPages;
+  await task.destroy();
+  // The baseline: one page-filling paragraph per page, so pdfmake lays out as many pages of plain text.
+  const filler = 'Styrelsen beslutar att bevilja medel till insatsen för unga vuxna i förbundets kommuner. '.repeat(38);
+  const plain = await measure(3, () => renderPdf({ content: Array.from({ length: pages }, (_, i) => ({ text: filler, pageBreak: i ? ('before' as const) : undefined })) }));
+  const exported = await measure(3, () => renderSignedProtokoll(input));
+  report(`signed protokoll export, 60 §§ (${pages} pages)`, exported, plain, `${Math.round(signed.length / 1000)} kB`);
+  const verified = await measure(3, async () => {
+    const r = await verifyProtokollPdf(signed);
+    if (!r.ok) throw new Error(`verify failed in the bench: ${r.problems.join(' ')}`);
+  });
+  report(`verify signed protokoll, 60 §§`, verified, plain);
+}

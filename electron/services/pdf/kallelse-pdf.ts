@@ -1,0 +1,91 @@
+import type { KallelseDocument, KallelseItem } from '../../../shared/domain/meetings/kallelse-document';
+import { COLORS, baseDocument, quietTableLayout, styles } from './layout';
+import { protokollStyles } from './protokoll-content';
+import { renderPdf } from './render';
+import type { Content, DocDefinition, DocInfo, TableLayout } from './types';
+
+/**
+ * The kallelse (notice of meeting, DOMAIN 4.1): time, place and distance
+ * participation, the föredragningslista with proposals and handlingar, the
+ * request to report förhinder, and who is called. PDF/A-3b like every
+ * document the board keeps.
+ */
+
+const gridLayout: TableLayout = {
+  hLineWidth: () => 0,
+  vLineWidth: () => 0,
+  paddingLeft: (i) => (i === 0 ? 0 : 8),
+  paddingRight: () => 0,
+  paddingTop: () => 3,
+  paddingBottom: () => 3,
+};
+
+const labelled = (rows: [string, string][]): Content => ({
+  table: { widths: [110, '*'], body: rows.map(([l, v]) => [{ text: l, style: 'label', margin: [0, 1.5, 0, 0] }, { text: v, style: 'value' }]) },
+  layout: gridLayout,
+});
+
+function item(i: KallelseItem): Content {
+  const lines: Content[] = [];
+  if (i.presenter) lines.push({ text: [{ text: 'Föredragande: ', style: 'label' }, i.presenter], style: 'body', margin: [0, 2, 0, 2] });
+  if (i.proposal) lines.push({ stack: [{ text: 'Förslag till beslut', style: 'subLabel', margin: [0, 4, 0, 1] }, { text: i.proposal, style: 'body', margin: [0, 0, 0, 2] }] });
+  if (i.documents.length > 0) {
+    lines.push({ stack: [{ text: 'Handlingar', style: 'subLabel', margin: [0, 4, 0, 1] }, ...i.documents.map((d): Content => ({ text: `– ${d}`, style: 'body', margin: [8, 0, 0, 1] }))] });
+  }
+  return {
+    unbreakable: true,
+    margin: [0, 0, 0, 10],
+    columns: [
+      { text: `${i.number}.`, style: 'paragraphNumber', fontSize: 12, width: 28 },
+      {
+        width: '*',
+        stack: [
+          { columns: [{ text: i.title, style: 'paragraphTitle', fontSize: 11, width: '*' }, { text: i.dnr ?? '', style: 'dnr', width: 'auto', margin: [8, 2, 0, 0] }] },
+          ...lines,
+        ],
+      },
+    ],
+  };
+}
+
+export function kallelseDefinition(doc: KallelseDocument): DocDefinition {
+  const m = doc.meeting;
+  const title = `Kallelse ${doc.organ} ${m.date}`;
+  const recipients: Content[][] = [
+    ['Namn', 'Roll', 'Organisation'].map((text) => ({ text, style: 'tableHeader' })),
+    ...doc.recipients.map((r) => [{ text: r.name, style: 'tableCell', bold: true }, { text: r.role, style: 'tableCell' }, { text: r.organisation ?? '', style: 'tableCell' }]),
+  ];
+  const base = baseDocument({ title, organisation: doc.forbund.name, footerNote: `Kallelse · skickad ${doc.sentOn}`, subject: `Kallelse till sammanträde, ${doc.organ.toLowerCase()}, ${m.date}`, createdAt: new Date(`${doc.sentOn}T12:00:00Z`) });
+  return {
+    ...base,
+    styles: { ...styles, ...protokollStyles },
+    info: { ...(base.info as DocInfo), keywords: ['kallelse', 'föredragningslista', doc.organ.toLowerCase(), doc.forbund.name, m.date].join(', ') },
+    subset: 'PDF/A-3b',
+    content: [
+      { text: 'KALLELSE', style: 'docKind' },
+      { text: `${doc.forbund.name} · ${doc.organ}`, style: 'docSub' },
+      { text: `Ledamöter och ersättare i ${doc.organ.toLowerCase()} kallas härmed till sammanträde.`, style: 'body', margin: [0, 0, 0, 8] },
+      labelled([
+        ['Tid', `${m.date} kl. ${m.startTime}`],
+        ['Plats', m.place],
+        ...(m.distance ? ([['På distans', m.distance]] as [string, string][]) : []),
+      ]),
+      {
+        margin: [0, 12, 0, 4],
+        table: { widths: ['*'], body: [[{ stack: [{ text: 'Anmäl förhinder', style: 'label', fontSize: 9.5 }, { text: doc.absenceNote, style: 'notice', margin: [0, 2, 0, 0] }] }]] },
+        layout: { hLineWidth: () => 0, vLineWidth: (i) => (i === 0 ? 3 : 0), vLineColor: () => COLORS.accent, fillColor: () => COLORS.headerFill, paddingLeft: () => 10, paddingRight: () => 10, paddingTop: () => 7, paddingBottom: () => 7 },
+      },
+      { text: 'Föredragningslista', style: 'heading', margin: [0, 16, 0, 8] },
+      ...doc.items.map(item),
+      { text: 'Kallade', style: 'heading', margin: [0, 14, 0, 6] },
+      { table: { widths: ['auto', 'auto', '*'], headerRows: 1, dontBreakRows: true, body: recipients }, layout: quietTableLayout() },
+      ...(doc.sender
+        ? [{ unbreakable: true, margin: [0, 20, 0, 0], stack: [{ text: `${doc.sentOn}`, style: 'body' }, { text: doc.sender.name, bold: true }, { text: `${doc.sender.role}, ${doc.sender.email}`, style: 'muted' }] } as Content]
+        : []),
+    ],
+  };
+}
+
+export async function renderKallelse(doc: KallelseDocument): Promise<Buffer<ArrayBuffer>> {
+  return renderPdf(kallelseDefinition(doc));
+}

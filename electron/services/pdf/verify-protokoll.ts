@@ -1,0 +1,206 @@
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex } from '@noble/hashes/utils';
+import { z } from 'zod';
+import { canonicalJson } from '../../../shared/domain/log/canonical-json';
+import { Hex64, SignedEventLine } from '../../../shared/domain/log/signed-event';
+import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
+import { openPdf } from './pdfjs-node';
+import { SignersFile, checkAttestations, stockholmDateTime, type AttestationCheck } from './protokoll-attestations';
+import { EXPORT_FORMAT, FILE_NAMES, protokollDefinition, type ExportFacts } from './protokoll-pdf';
+import { ProtokollDocumentSchema } from './protokoll-schema';
+import { compareVisibleText, expectedText } from './visible-text';
+
+/**
+ * `verify`: checks a signed protokoll PDF against itself. It holds when
+ *   1. the file opens and carries the four embedded files,
+ *   2. protokoll.json is a protokoll in canonical form,
+ *   3. every attestation in signaturer.jsonl is signed (Ed25519, over the
+ *      exact body bytes) by the key nycklar.json gives for its fingerprint,
+ *      and attests exactly this protokoll (meeting, version, SHA-256 of the
+ *      embedded bytes) in the signer's role; the chair and every justerare
+ *      have attested the whole protokoll,
+ *   4. the text on every page is the text the renderer makes from those files
+ *      (see visible-text.ts for how line breaks are made harmless).
+ * Never throws: anything unexpected becomes a Swedish reason.
+ */
+
+export interface VerifiedSigner {
+  name: string;
+  role: string;
+  /** "2026-03-16 14.05" in Swedish time. */
+  time: string;
+  fingerprint: string;
+}
+
+export interface ProtokollVerification {
+  ok: boolean;
+  /** Set when the file is one of ours (even when something fails). */
+  title: string | null;
+  sha256: string | null;
+  signers: VerifiedSigner[];
+  /** Swedish reasons, empty when ok. */
+  problems: string[];
+}
+
+const ExportFactsSchema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    variant: z.enum(['signed', 'public']),
+    anslag: z.object({ postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), takenDownOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+    exportedAt: z.string().datetime(),
+    sha256: Hex64,
+  })
+  .strict();
+
+const NOT_OURS =
+  'Filen är inte ett signerat protokoll från Styrelsebordet: den saknar de bifogade filerna protokoll.json, signaturer.jsonl, nycklar.json och export.json.';
+
+const fail = (problems: string[], partial: Partial<ProtokollVerification> = {}): ProtokollVerification => ({
+  ok: false,
+  title: null,
+  sha256: null,
+  signers: [],
+  ...partial,
+  problems,
+});
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+const utf8 = (bytes: Uint8Array): string | null => {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    return null;
+  }
+};
+
+function parseJson(bytes: Uint8Array | undefined): unknown {
+  const s = bytes && utf8(bytes);
+  if (!s) return undefined;
+  try {
+    return JSON.parse(s) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+function parseSignatures(bytes: Uint8Array): SignedEventLine[] | string {
+  const s = utf8(bytes);
+  if (s === null) return 'signaturer.jsonl är inte UTF-8-text.';
+  const lines = s.split('\n').filter((l) => l.trim() !== '');
+  const out: SignedEventLine[] = [];
+  for (const [i, l] of lines.entries()) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(l);
+    } catch {
+      return `Rad ${i + 1} i signaturer.jsonl är inte giltig JSON.`;
+    }
+    const line = SignedEventLine.safeParse(raw);
+    if (!line.success) return `Rad ${i + 1} i signaturer.jsonl har inte formen {"body", "sig"}.`;
+    out.push(line.data);
+  }
+  return out;
+}
+
+const DAY = 86_400_000;
+const days = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY;
+
+const toSigner = (c: AttestationCheck): VerifiedSigner => {
+  const when = c.at ? stockholmDateTime(c.at) : null;
+  return { name: c.name, role: c.roleLabel, time: when ? `${when.date} ${when.time}` : '', fingerprint: c.fingerprint ?? '' };
+};
+
+async function readPdf(bytes: Uint8Array): Promise<{ files: Map<string, Uint8Array>; pages: string[] } | string> {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).toString('latin1');
+  if (bytes.byteLength === 0) return 'Filen är tom.';
+  if (!head.includes('%PDF-')) return 'Filen är inte en PDF.';
+  let task: Awaited<ReturnType<typeof openPdf>> | undefined;
+  try {
+    task = await openPdf(bytes);
+    const doc = await task.promise;
+    const attachments = ((await doc.getAttachments()) ?? {}) as Record<string, { filename: string; content: Uint8Array }>;
+    const files = new Map<string, Uint8Array>();
+    for (const a of Object.values(attachments)) files.set(a.filename, a.content);
+    const pages: string[] = [];
+    if (files.has(FILE_NAMES.export)) {
+      // Only our own files get their text read: a foreign PDF is refused on its attachments alone.
+      for (let n = 1; n <= doc.numPages; n++) {
+        const page = await doc.getPage(n);
+        const content = await page.getTextContent();
+        pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(''));
+        page.cleanup();
+      }
+    }
+    return { files, pages };
+  } catch (err) {
+    if ((err as Error | undefined)?.name === 'PasswordException') return 'PDF-filen är krypterad. Ett signerat protokoll är aldrig krypterat.';
+    return 'PDF-filen är skadad eller ofullständig och går inte att läsa.';
+  } finally {
+    await task?.destroy();
+  }
+}
+
+export async function verifyProtokollPdf(bytes: Uint8Array): Promise<ProtokollVerification> {
+  try {
+    return await verifyInner(bytes);
+  } catch (err) {
+    return fail([`Filen kunde inte kontrolleras: ${(err as Error).message}`]);
+  }
+}
+
+async function verifyInner(bytes: Uint8Array): Promise<ProtokollVerification> {
+  const read = await readPdf(bytes);
+  if (typeof read === 'string') return fail([read]);
+  const { files, pages } = read;
+
+  if (!files.has(FILE_NAMES.export)) return fail([NOT_OURS]);
+  const factsResult = ExportFactsSchema.safeParse(parseJson(files.get(FILE_NAMES.export)));
+  if (!factsResult.success) return fail(['Den bifogade filen export.json är ändrad eller skadad.']);
+  const facts: ExportFacts = factsResult.data;
+
+  const problems: string[] = [];
+  const docName = facts.variant === 'signed' ? FILE_NAMES.protokoll : FILE_NAMES.publicProtokoll;
+  const docBytes = files.get(docName);
+  const sigBytes = files.get(FILE_NAMES.signatures);
+  const keyBytes = files.get(FILE_NAMES.keys);
+  const missing = [docBytes ? null : docName, sigBytes ? null : FILE_NAMES.signatures, keyBytes ? null : FILE_NAMES.keys].filter(Boolean);
+  if (missing.length > 0) return fail([`Den bifogade filen ${missing.join(', ')} saknas. Protokollet kan inte kontrolleras.`]);
+
+  const docText = utf8(docBytes!);
+  const docResult = ProtokollDocumentSchema.safeParse(parseJson(docBytes));
+  if (!docResult.success || docText === null) return fail([`Den bifogade filen ${docName} är ändrad eller skadad: den är inte ett protokoll.`]);
+  const doc: ProtokollDocument = docResult.data;
+  const title = `Protokoll ${doc.organ} ${doc.meeting.date}, §§ ${doc.paragraphRange.from}–${doc.paragraphRange.to}`;
+  // Canonical form leaves one reading of the bytes (no duplicate keys, one key order): what was hashed is what is shown.
+  if (canonicalJson(JSON.parse(docText)) !== docText) problems.push(`Den bifogade filen ${docName} är ändrad: den är inte längre i kanonisk form.`);
+
+  const hash = bytesToHex(sha256(docBytes!));
+  const signedHash = facts.variant === 'signed' ? hash : facts.sha256;
+  if (facts.variant === 'signed' && facts.sha256 !== hash) problems.push('export.json anger en annan kontrollsumma än den inbäddade protokoll.json har.');
+
+  const lines = parseSignatures(sigBytes!);
+  const signersResult = SignersFile.safeParse(parseJson(keyBytes));
+  if (typeof lines === 'string') problems.push(`Den bifogade filen signaturer.jsonl är ändrad eller skadad: ${lines}`);
+  if (!signersResult.success) problems.push('Den bifogade filen nycklar.json är ändrad eller skadad.');
+  if (typeof lines === 'string' || !signersResult.success) return fail(problems, { title, sha256: hash });
+
+  const report = checkAttestations(doc, signedHash, lines, signersResult.data);
+  problems.push(...report.problems);
+
+  if (days(facts.anslag.postedOn, facts.anslag.takenDownOn) < 21) {
+    problems.push(`Anslagets datum stämmer inte: anslaget sätts upp ${facts.anslag.postedOn} men tas ned ${facts.anslag.takenDownOn}, mindre än tre veckor senare.`);
+  }
+
+  const mismatch = compareVisibleText(expectedText(protokollDefinition(doc, report, facts)), pages);
+  if (mismatch) {
+    const where = mismatch.kind === 'furniture' ? `sidhuvudet eller sidfoten på sidan ${mismatch.page}` : `texten på sidan ${mismatch.page}`;
+    problems.push(`Den synliga texten stämmer inte med det signerade protokollet: ${where} har ändrats (väntat ”${mismatch.expected}”, i filen ”${mismatch.found}”; mellanslag borttagna).`);
+  }
+
+  if (facts.variant === 'public') {
+    problems.unshift(
+      `Filen är den offentliga versionen, en osignerad kopia av ett protokoll med SHA-256 ${facts.sha256}. Den innehåller inte det signerade protokollet och kan inte kontrolleras mot signaturerna. Kontrollera originalet.`,
+    );
+  }
+  return { ok: problems.length === 0, title, sha256: signedHash, signers: report.checks.map(toSigner), problems };
+}
