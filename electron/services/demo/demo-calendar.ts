@@ -3,7 +3,9 @@ import { swedishDate } from '../../../shared/domain/format';
 /**
  * The demo's dates, all relative to the day it is played, so the demo stays
  * sensible next year: the board met on a Tuesday about a week ago, justerar
- * today, and meets again on a Tuesday two to three weeks from now. Events are
+ * today, and meets again on a Thursday two to three weeks from now (never
+ * exactly two weeks ahead, the date the Sammanträden form proposes for a new
+ * meeting, so a meeting planned on top of the demo does not share its date). Events are
  * signed "now", so a justering dated today is the one that matches its
  * signatures. Pure; `today` is a YYYY-MM-DD date in Sweden.
  */
@@ -11,7 +13,7 @@ export interface DemoCalendar {
   today: string;
   /** The held meeting (a Tuesday 6–12 days ago). */
   held: string;
-  /** The next meeting (a Tuesday 13–19 days from now). */
+  /** The next meeting (a Thursday 15–21 days from now). */
   next: string;
   /** The calendar year of the held meeting. */
   year: number;
@@ -29,13 +31,14 @@ const iso = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
 const plusDays = (date: string, n: number): string => iso(parse(date) + n * DAY_MS);
 const weekday = (date: string): number => new Date(parse(date)).getUTCDay();
 const TUESDAY = 2;
+const THURSDAY = 4;
 
 export function demoCalendar(now: Date = new Date()): DemoCalendar {
   const today = swedishDate(now.toISOString());
   let held = plusDays(today, -6);
   while (weekday(held) !== TUESDAY) held = plusDays(held, -1);
-  let next = plusDays(today, 13);
-  while (weekday(next) !== TUESDAY) next = plusDays(next, 1);
+  let next = plusDays(today, 15);
+  while (weekday(next) !== THURSDAY) next = plusDays(next, 1);
   const month = Number(held.slice(5, 7));
   return {
     today,

@@ -183,12 +183,12 @@ export async function planNextMeeting(director: Handlers, board: DemoBoard, cal:
     startTime: '09:00',
     place: PLACE,
     distance: 'Länk till videomötet skickas med kallelsen.',
-    justering: { date: endOfWeek(cal.next), place: PLACE },
+    justering: { date: nextMonday(cal.next), place: PLACE },
     agenda,
   });
   await append(director, 'meeting.called', { meetingId, sentOn: cal.today });
   return meetingId;
 }
 
-/** The Friday of a Tuesday's week: when the next protokoll is to be justerat. */
-const endOfWeek = (tuesday: string): string => new Date(Date.parse(`${tuesday}T12:00:00Z`) + 3 * 86_400_000).toISOString().slice(0, 10);
+/** The Monday after a Thursday meeting: when its protokoll is to be justerat. */
+const nextMonday = (thursday: string): string => new Date(Date.parse(`${thursday}T12:00:00Z`) + 4 * 86_400_000).toISOString().slice(0, 10);
