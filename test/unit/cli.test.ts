@@ -45,7 +45,7 @@ describe('cli demo and inspect', () => {
     expect(files.filter((f) => f.includes('protokoll') && f.endsWith('.pdf'))).toHaveLength(1);
     // A non-empty folder is refused rather than mixed into.
     expect(cli('demo', dir).status).toBe(1);
-  });
+  }, 180_000); // the demo plays three laptops, a meeting and a signed export
 
   it('inspect shows sender, recipients and counts of a good package (exit 0)', () => {
     const board = readdirSync(dir).find((f) => f.startsWith('samordningsforbundet-') && f.endsWith('.sbpaket'))!;
