@@ -72,5 +72,5 @@ describe('cli demo and inspect', () => {
     expect(cli('inspect', text).status).toBe(1);
     expect(cli('inspect', join(dir, 'saknas.sbpaket')).status).toBe(1);
     expect(cli('inspect').status).toBe(2);
-  });
+  }, 120_000); // four CLI runs; each starts tsx, slow on a loaded machine
 });
