@@ -37,6 +37,7 @@ const api = Object.freeze({
   'packages.apply': call('packages.apply'),
   'packages.nextOpened': call('packages.nextOpened'),
   'packages.progress': call('packages.progress'),
+  'protokoll.export': call('protokoll.export'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

@@ -14,6 +14,8 @@ import { loadDemoInto } from './demo/load-demo';
 import { renderCoverSheet } from './pdf/cover-sheet';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
+import { createProtokollExport } from './protokoll/protokoll-export';
+import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -45,6 +47,19 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
   await registerSharedDocuments(federation.state(), attachments);
+
+  const exportProtokoll = createProtokollExport({
+    state: () => federation.state(),
+    lineOf: (id) => {
+      const e = store.get(id);
+      return e ? { body: e.body, sig: e.sig } : null;
+    },
+    exportsDir: folder.exportsDir,
+    render: async (input, variant) => ({
+      fileName: protokollFileName(input.document, variant),
+      bytes: await renderSignedProtokoll({ document: input.document, attestations: input.attestations, signers: input.signers, anslag: input.anslag, variant }),
+    }),
+  });
 
   const handlers: Handlers = {
     'app.info': async () => ({ name: 'Styrelsebordet', version: opts.version, host: opts.host, dataDir: folder.root }),
@@ -85,6 +100,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'packages.progress': async () => ({ progress: packages.progress() }),
     'packages.nextOpened': async () => ({ file: await opened.next(OPENED_POLL_MS) }),
     'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
+    'protokoll.export': exportProtokoll,
   };
   return handlers;
 }

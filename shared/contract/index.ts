@@ -4,3 +4,4 @@ export * from './schemas';
 export { dispatch, forbidden } from './dispatch';
 export { encodeWire, decodeWire } from './wire';
 export * from './sync-schemas';
+export * from './protokoll-schemas';

@@ -24,6 +24,7 @@ export const METHODS = [
   'packages.apply',
   'packages.nextOpened',
   'packages.progress',
+  'protokoll.export',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Method } from './methods';
 import { Bytes, FileName, MAX_ATTACHMENT_BYTES, Sha256 } from './primitives';
 import { syncContract } from './sync-schemas';
+import { protokollContract } from './protokoll-schemas';
 
 export { Bytes, FileName, MAX_ATTACHMENT_BYTES, Sha256 } from './primitives';
 
@@ -64,6 +65,7 @@ export const contract = {
     output: GeneratedFile,
   },
   ...syncContract,
+  ...protokollContract,
 } as const satisfies Record<Method, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -43,6 +43,8 @@ export const Recipients = z.discriminatedUnion('mode', [
   z.object({ mode: z.literal('director') }).strict(),
   z.object({ mode: z.literal('board') }).strict(),
   z.object({ mode: z.literal('person'), personId: Uuid }).strict(),
+  /** Named people, e.g. the chair and the justerare of a protokoll sent for justering. */
+  z.object({ mode: z.literal('persons'), personIds: z.array(Uuid).min(1).max(50) }).strict(),
 ]);
 export type Recipients = z.infer<typeof Recipients>;
 

@@ -83,3 +83,97 @@ export async function applyPreview(page: Page) {
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
   await expect(page.getByText('Paketet importerades')).toBeVisible();
 }
+
+/** Steps below wait up to a minute: saving folds and signs on a machine that may be heavily shared. */
+const slow = expect.configure({ timeout: 60_000 });
+
+/** Joins a förbund on a new laptop with an invitation, after comparing the förbundschef's code. */
+export async function joinWithInvitation(page: Page, invitation: { name: string; bytes: Buffer }, who: string, directorCode: string) {
+  await page.getByRole('button', { name: 'Importera en inbjudan' }).click();
+  await chooseFile(page, 'Välj inbjudningsfil', invitation);
+  await slow(page.getByRole('heading', { name: /^Inbjudan till / })).toBeVisible();
+  await slow(page.getByTestId('short-code').first()).toHaveText(directorCode);
+  await page.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
+  await page.getByRole('radio', { name: new RegExp(`^${who}`) }).check();
+  await page.getByRole('button', { name: 'Gå med i förbundet' }).click();
+  await slow(page.getByTestId('signed-in')).toContainText(who);
+}
+
+/** This laptop's key code, as Översikt shows it. */
+export async function ownCode(page: Page): Promise<string> {
+  await goTo(page, /^Översikt/);
+  const region = page.getByRole('region', { name: 'Den här datorns nyckel' });
+  return (await region.getByTestId('short-code').first().textContent())!.trim();
+}
+
+/** The förbundschef accepts a key after comparing its code (Översikt). */
+export async function acceptKey(page: Page, who: string) {
+  await goTo(page, /^Översikt/);
+  await page.getByRole('button', { name: `Godkänn nyckel för ${who}` }).click();
+  await page.getByRole('dialog', { name: 'Godkänn nyckeln?' }).getByRole('button', { name: 'Godkänn nyckeln' }).click();
+  await slow(page.getByText('Nyckeln är godkänd').first()).toBeVisible();
+}
+
+/** Protokoll → the meeting on `date` → one of its tabs ('För protokoll' or 'Protokoll och justering'). */
+export async function openMinutes(page: Page, date: string, tab: 'För protokoll' | 'Protokoll och justering') {
+  await goTo(page, /^Protokoll/);
+  const back = page.getByRole('button', { name: 'Tillbaka till protokollen' });
+  if (await back.isVisible()) await back.click();
+  await page.getByRole('button', { name: `Öppna sammanträdet ${date}` }).click();
+  await page.getByRole('tab', { name: tab }).click();
+}
+
+/** Närvaro: everyone called is present unless named in `absent`; saved at once. */
+export async function recordAttendance(page: Page, absent: string[]) {
+  for (const name of absent) await page.getByRole('checkbox', { name: `${name} närvarande` }).uncheck();
+  await page.getByRole('button', { name: 'Spara närvaron' }).click();
+  await slow(page.getByText('Närvaron är antecknad').first()).toBeVisible();
+}
+
+/** Opens one § of the föredragningslista in the minutes; returns its form. */
+export async function openParagraph(page: Page, title: string | RegExp) {
+  await page.getByRole('navigation', { name: 'Paragrafer' }).getByRole('button', { name: title }).click();
+  return page.getByRole('region', { name: typeof title === 'string' ? new RegExp(`^§ \\d+ ${title}`) : title });
+}
+
+export interface DecisionSteps {
+  outcome?: string;
+  jav?: string[];
+  votes?: Record<string, 'Ja' | 'Nej' | 'Avstår'>;
+  reservations?: string[];
+  adjusters?: string[];
+}
+
+/** Fills in one § (beslut, jäv, omröstning, reservationer, justerare) and saves it. Returns the form for assertions. */
+export async function recordDecision(page: Page, title: string, steps: DecisionSteps, expectSaved = true) {
+  const form = await openParagraph(page, title);
+  if (steps.outcome) await form.getByLabel('Beslut', { exact: true }).selectOption({ label: steps.outcome });
+  for (const name of steps.adjusters ?? []) await form.getByRole('checkbox', { name }).check();
+  for (const [i, name] of (steps.jav ?? []).entries()) {
+    await form.getByRole('button', { name: 'Anteckna jäv' }).click();
+    await form.getByLabel(`Jävig ${i + 1}`).selectOption({ label: name });
+  }
+  if (steps.votes) {
+    await form.getByRole('checkbox', { name: 'Omröstning begärs' }).check();
+    for (const [name, vote] of Object.entries(steps.votes)) await form.getByRole('radio', { name: `${name}: ${vote}` }).check();
+  }
+  for (const [i, name] of (steps.reservations ?? []).entries()) {
+    await form.getByRole('button', { name: 'Anteckna reservation' }).click();
+    await form.getByLabel(`Reservation ${i + 1} av`).selectOption({ label: name });
+  }
+  await form.getByRole('button', { name: /^Spara §/ }).click();
+  if (expectSaved) await slow(page.getByText(/^§ \d+ är protokollförd$/).first()).toBeVisible();
+  return form;
+}
+
+/** The chair or a justerare attests the latest draft in the confirm dialog; returns the hash the dialog showed. */
+export async function attestProtokoll(page: Page, date: string): Promise<string> {
+  await openMinutes(page, date, 'Protokoll och justering');
+  await page.getByRole('button', { name: 'Justera protokollet' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Justera protokollet?' });
+  await slow(dialog.getByTestId('short-code')).toBeVisible();
+  const hash = (await dialog.getByTestId('attest-hash').textContent())!.replace(/\s+/g, '');
+  await dialog.getByRole('button', { name: 'Justera protokollet' }).click();
+  await slow(page.getByText('Justerat', { exact: true }).first()).toBeVisible();
+  return hash;
+}

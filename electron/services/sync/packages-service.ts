@@ -90,6 +90,10 @@ export function createPackagesService(opts: {
       if (!state.persons[r.personId]) throw new AppError('bad_request', 'Mottagaren finns inte i förbundets register.');
       return [r.personId];
     }
+    if (r.mode === 'persons') {
+      if (r.personIds.some((id) => !state.persons[id])) throw new AppError('bad_request', 'En mottagare finns inte i förbundets register.');
+      return [...new Set(r.personIds)];
+    }
     if (r.mode === 'director') return persons.filter((p) => p.staffRole === 'director').map((p) => p.id);
     return persons.map((p) => p.id);
   }

@@ -5,6 +5,7 @@ import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { ForbundScreen } from '../screens/forbund/ForbundScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
 import { PackagesScreen } from '../screens/packages/PackagesScreen';
+import { ProtokollScreen } from '../screens/protokoll/ProtokollScreen';
 import type { Section } from '../state/ui-store';
 
 export interface SectionDef {
@@ -20,6 +21,7 @@ export interface SectionDef {
 export const SECTIONS: SectionDef[] = [
   { id: 'overview', label: 'Översikt', description: 'Vad väntar just nu', needsForbund: true, render: () => <OverviewScreen /> },
   { id: 'applications', label: 'Ansökningar', description: 'Ansökningar om medel att granska', needsForbund: true, render: () => <ApplicationsScreen /> },
+  { id: 'protokoll', label: 'Protokoll', description: 'Sammanträdet, justering och arkiv', needsForbund: true, render: () => <ProtokollScreen /> },
   { id: 'forbund', label: 'Förbundet', description: 'Medlemmar, styrelse och personal', needsForbund: true, render: () => <ForbundScreen /> },
   { id: 'packages', label: 'Paket', description: 'Skicka och ta emot ändringar', needsForbund: true, render: () => <PackagesScreen /> },
   { id: 'documents', label: 'Handlingar', description: 'PDF-handlingar på den här datorn', needsForbund: false, render: () => <DocumentsScreen /> },

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
+import type { Recipients } from '../../../shared/contract';
 
 /** The sections of the app. Only sections that work are listed; later issues add theirs. */
-export type Section = 'overview' | 'applications' | 'forbund' | 'packages' | 'documents' | 'about';
+export type Section = 'overview' | 'applications' | 'forbund' | 'packages' | 'documents' | 'about' | 'protokoll';
 
 interface UiState {
   section: Section;
@@ -9,7 +10,15 @@ interface UiState {
   openAttachment: string | null;
   /** A package the user opened outside the window (double-click, menu), waiting for its preview. */
   incomingPackage: { fileName: string; bytes: Uint8Array } | null;
+  /** The meeting open under Protokoll (För protokoll and justering); null = the list and the archive. */
+  minutesMeetingId: string | null;
+  /** Recipients the Paket screen's export starts with (e.g. the chair and the justerare); null = its default. */
+  packageRecipients: Recipients | null;
   go(section: Section): void;
+  /** Opens a meeting's minutes and protokoll (from Sammanträden or the Protokoll list); null goes back to the list. */
+  minutesFor(meetingId: string | null): void;
+  /** Goes to Paket with these recipients chosen. */
+  sendTo(recipients: Recipients): void;
   open(sha256: string | null): void;
   receivePackage(file: { fileName: string; bytes: Uint8Array } | null): void;
 }
@@ -19,7 +28,11 @@ export const useUi = create<UiState>((set) => ({
   section: 'overview',
   openAttachment: null,
   incomingPackage: null,
+  minutesMeetingId: null,
+  packageRecipients: null,
   go: (section) => set({ section }),
+  minutesFor: (meetingId) => set(meetingId ? { minutesMeetingId: meetingId, section: 'protokoll' } : { minutesMeetingId: null }),
+  sendTo: (recipients) => set({ packageRecipients: recipients, section: 'packages' }),
   open: (sha256) => set({ openAttachment: sha256 }),
   // Opening a package takes the user to Paket, where its preview appears.
   receivePackage: (file) => set(file ? { incomingPackage: file, section: 'packages' } : { incomingPackage: null }),

@@ -12,6 +12,7 @@ import { usePdfTexts } from '../../search/pdf-texts';
 import { RecordSearchIndex } from '../../search/search-index';
 import { useFederation } from '../../state/federation';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
+import { OutcomeBadge } from './DecisionHistory';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const amountOrUndefined = (v: string | number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -125,6 +126,7 @@ export function ApplicationList({ onOpen }: { onOpen(id: string): void }) {
                       <Anchor component="button" type="button" fw={600} ta="left" onClick={(e) => { e.stopPropagation(); onOpen(a.id); }}>
                         {a.name}
                       </Anchor>
+                      <OutcomeBadge state={state} applicationId={a.id} />
                     </Table.Th>
                     <Table.Td>{partyNames(state, a).join(', ')}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatAmount(budgetTotals(a).sought)}</Table.Td>

@@ -16,6 +16,7 @@ import { today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { ApplicationAttachment } from './ApplicationAttachment';
 import { BudgetView } from './BudgetView';
+import { DecisionHistory } from './DecisionHistory';
 import { DirectorPanel } from './DirectorPanel';
 import { MyReview } from './MyReview';
 import { formatDiffValue } from './diff-values';
@@ -49,6 +50,7 @@ export function ApplicationReview({ applicationId, onBack }: { applicationId: st
         <Grid.Col span={{ base: 12, lg: opened ? 6 : 7 }}>
           <Stack gap="lg">
             <Details state={state} app={app} />
+            <DecisionHistory state={state} applicationId={applicationId} />
             <BudgetView state={state} app={app} />
             <Attachments app={app} openSha={openSha} onOpen={setOpenSha} />
             {appState.versions.length > 1 && <Changes state={state} before={appState.versions[appState.current - 2]!} after={app} />}

@@ -10,6 +10,7 @@ import { Working } from './Working';
 import { refreshAll } from '../../state/actions';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
+import { useUi } from '../../state/ui-store';
 
 type Mode = Recipients['mode'];
 
@@ -17,7 +18,10 @@ type Mode = Recipients['mode'];
 export function ExportPanel({ primary }: { primary: boolean }) {
   const { state, me } = useFederation();
   const session = useSession();
-  const [mode, setMode] = useState<Mode>(me !== null && isDirector(state, me) ? 'board' : 'director');
+  // A screen may send the user here with recipients chosen (Protokoll → Skicka för justering: the chair and the justerare).
+  const preset = useUi((s) => s.packageRecipients);
+  const [mode, setMode] = useState<Mode>(preset?.mode ?? (me !== null && isDirector(state, me) ? 'board' : 'director'));
+  const presetIds = preset?.mode === 'persons' ? preset.personIds : [];
   const [personId, setPersonId] = useState('');
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
@@ -28,7 +32,7 @@ export function ExportPanel({ primary }: { primary: boolean }) {
   const run = async () => {
     setTried(true);
     if (mode === 'person' && !personId) return;
-    const recipients: Recipients = mode === 'person' ? { mode, personId } : { mode };
+    const recipients: Recipients = mode === 'person' ? { mode, personId } : mode === 'persons' ? { mode, personIds: presetIds } : { mode };
     setBusy(true);
     try {
       const pkg = await api['packages.export']({ recipients });
@@ -55,6 +59,7 @@ export function ExportPanel({ primary }: { primary: boolean }) {
             <Radio value="director" label="Förbundschefen" />
             <Radio value="board" label="Hela styrelsen" />
             <Radio value="person" label="En person" />
+            {presetIds.length > 0 && <Radio value="persons" label={`För justering: ${presetIds.map((id) => state.persons[id]?.name ?? 'okänd').join(', ')}`} />}
           </Stack>
         </Radio.Group>
         {mode === 'person' && (

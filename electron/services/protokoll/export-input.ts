@@ -1,0 +1,47 @@
+import { AppError } from '../../../shared/contract';
+import type { FederationState } from '../../../shared/domain/events';
+import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
+import { ATTESTATION_ROLE_LABEL, anslagDates, draftVersion, type DraftPart, type LockRecord, type ProtokollDocument } from '../../../shared/domain/meetings';
+
+/**
+ * What the signed-protokoll renderer needs, gathered from the folded state and
+ * the event store: the justerat version's document, the exact signed
+ * attestation lines, the signers' public keys and the anslag dates. Kept apart
+ * from the PDF code so it can be tested without rendering.
+ */
+export interface ProtokollExportInput {
+  document: ProtokollDocument;
+  attestations: SignedEventLine[];
+  signers: Record<string, { name: string; role: string; publicKeyPem: string }>;
+  anslag: { postedOn: string; takenDownOn: string };
+  lock: LockRecord;
+}
+
+export function protokollExportInput(state: FederationState, lineOf: (eventId: string) => SignedEventLine | null, meetingId: string, part: DraftPart = 'whole'): ProtokollExportInput {
+  const m = state.meetings[meetingId];
+  if (!m) throw new AppError('not_found', 'Sammanträdet finns inte på den här datorn.');
+  const lock = part === 'whole' ? m.locked : (m.lockedParagraphs[String(part)] ?? null);
+  if (!lock) {
+    throw new AppError(
+      'bad_request',
+      part === 'whole'
+        ? 'Protokollet är inte justerat ännu. Det signerade protokollet kan exporteras när ordföranden och alla justerare har justerat det.'
+        : `§ ${part} är inte justerad ännu.`,
+    );
+  }
+  const draft = draftVersion(m, lock.version);
+  if (!draft) throw new AppError('internal', 'Den justerade versionen av protokollet saknas.');
+  const attestations: SignedEventLine[] = [];
+  const signers: ProtokollExportInput['signers'] = {};
+  for (const a of m.attestations.filter((x) => x.version === lock.version && x.part === draft.part)) {
+    const line = lineOf(a.eventId);
+    if (!line) throw new AppError('internal', 'En justering saknas i händelseloggen.');
+    attestations.push(line);
+    const fingerprint = (JSON.parse(line.body) as { key: string }).key;
+    const key = state.keys[fingerprint];
+    if (!key || key.personId !== a.personId) throw new AppError('internal', `Nyckeln som ${state.persons[a.personId]?.name ?? 'en justerare'} justerade med saknas.`);
+    signers[key.fingerprint] = { name: state.persons[a.personId]?.name ?? 'okänd', role: ATTESTATION_ROLE_LABEL[a.role].toLowerCase(), publicKeyPem: key.publicKeyPem };
+  }
+  const dates = anslagDates(lock.date);
+  return { document: draft.document, attestations, signers, anslag: { postedOn: dates.postedOn, takenDownOn: dates.finalFrom }, lock };
+}

@@ -1,0 +1,46 @@
+import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import type { FederationState } from '../../../../shared/domain/events';
+import { formatAmount } from '../../../../shared/domain/format';
+import { APPLICATION_OUTCOME_LABEL, DECISION_OUTCOME_LABEL, applicationOutcome, earlierDecisions, type ApplicationOutcome } from '../../../../shared/domain/meetings';
+
+const COLOR: Record<ApplicationOutcome['status'], string> = { granted: 'green', rejected: 'red', referredBack: 'orange', tabled: 'gray', decidedNotAttested: 'blue', none: 'gray' };
+
+/** "Beviljad 1 420 000 kr, 2027-01-01 – 2028-12-31" etc.: the outcome from the latest (justerade) decision. */
+export function outcomeText(o: ApplicationOutcome): string {
+  const label = APPLICATION_OUTCOME_LABEL[o.status];
+  if (o.status !== 'granted') return label;
+  return `${label}${o.amountKr !== null ? ` ${formatAmount(o.amountKr)}` : ''}${o.period ? `, ${o.period.from} – ${o.period.to}` : ''}`;
+}
+
+/** The outcome as a badge for the list; nothing before any decision. */
+export function OutcomeBadge({ state, applicationId }: { state: FederationState; applicationId: string }) {
+  const o = applicationOutcome(state, applicationId);
+  if (o.status === 'none') return null;
+  return <Badge variant="light" color={COLOR[o.status]} tt="none" data-testid="application-outcome">{outcomeText(o)}</Badge>;
+}
+
+/** Beslut och "Tidigare beslut om insatsen": justerade decisions on this ansökan or on an insats with the same name. */
+export function DecisionHistory({ state, applicationId }: { state: FederationState; applicationId: string }) {
+  const o = applicationOutcome(state, applicationId);
+  const earlier = earlierDecisions(state, applicationId);
+  if (o.status === 'none' && earlier.length === 0) return null;
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="app-decisions">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="app-decisions">Beslut</Title>
+        <Group><OutcomeBadge state={state} applicationId={applicationId} /></Group>
+        {o.decision && <Text size="sm">{`§ ${o.decision.paragraph}, ${o.decision.date}: ${o.decision.decision.text}`}</Text>}
+        {earlier.length > 0 && (
+          <Stack gap={4}>
+            <Title order={3} size="h5">Tidigare beslut om insatsen</Title>
+            {earlier.map((d) => (
+              <Text size="sm" key={`${d.meetingId}:${d.itemId}`} data-testid="earlier-decision">
+                {`${d.date} § ${d.paragraph} ${d.title}: ${DECISION_OUTCOME_LABEL[d.decision.outcome]}${d.decision.amountKr !== null ? `, ${formatAmount(d.decision.amountKr)}` : ''}`}
+              </Text>
+            ))}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

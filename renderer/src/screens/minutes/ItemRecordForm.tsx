@@ -1,0 +1,98 @@
+import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useState } from 'react';
+import { headsOf } from '../../../../shared/domain/events';
+import { type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
+import { userMessage } from '../../api/client';
+import { notifySuccess } from '../../lib/notify';
+import { appendEvent } from '../../state/actions';
+import { useFederation } from '../../state/federation';
+import { DecisionFields } from './DecisionFields';
+import { recordDraft, servingWithJav } from './minutes-view';
+import { JavList, MotionList, NoteList, ReservationList, VoteBlock } from './RecordLists';
+
+/**
+ * One § during the meeting: the item and its förslag till beslut, and the
+ * whole record (beslut, jäv, yrkanden, omröstning, reservationer,
+ * protokollsanteckningar, justerare, omedelbar justering, expediering).
+ * Saved as one minutes.item.recorded; a refusal is shown as the main side
+ * wrote it and nothing is stored.
+ */
+export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState; item: AgendaItem; number: number; editable: boolean }) {
+  const { state } = useFederation();
+  const [record, setRecord] = useState<ItemRecord>(() => recordDraft(state, m, item));
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const javIds = record.jav.map((j) => j.personId).filter((id) => id !== '');
+  const serving = servingWithJav(state, m, item.id, javIds);
+  const base = servingWithJav(state, m, item.id, []);
+  // Everyone in the room for this item: beslutande, other ersättare and the jäviga (who leave for the §).
+  const present = [...new Set([...(base?.deciding.map((d) => d.personId) ?? []), ...(base?.substitutesNotServing ?? [])])];
+  const props = { record, onChange: setRecord, disabled: !editable, serving, present };
+  // Justerare are chosen among the beslutande of the item.
+  const boardPresent = base?.deciding.map((d) => d.personId) ?? [];
+
+  async function save() {
+    setBusy(true);
+    setRefusal(null);
+    try {
+      await appendEvent('minutes.item.recorded', { meetingId: m.id, itemId: item.id, ...clean(record) }, headsOf(state, m.id));
+      notifySuccess(`§ ${number} är protokollförd`, item.title);
+    } catch (err) {
+      setRefusal(userMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby={`item-${item.id}`}>
+      <Stack gap="md">
+        <Stack gap={2}>
+          <Title order={3} size="h4" id={`item-${item.id}`}>{`§ ${number} ${item.title}`}</Title>
+          {item.dnr && <Text size="sm" c="dimmed">Dnr {item.dnr}</Text>}
+        </Stack>
+        {item.summary && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{item.summary}</Text>}
+        {item.proposal && (
+          <Text size="sm"><Text span fw={600}>Förslag till beslut: </Text>{item.proposal}</Text>
+        )}
+        <DecisionFields item={item} meetingId={m.id} decision={record.decision ?? recordDraft(state, m, item).decision!} onChange={(d) => setRecord({ ...record, decision: d })} disabled={!editable} />
+        {item.kind === 'adjusters' && (
+          <Checkbox.Group label="Justerare (jämte ordföranden)" value={record.adjusters} onChange={(v) => setRecord({ ...record, adjusters: v.slice(0, 5) })}>
+            <Group mt="xs">
+              {boardPresent.map((id) => <Checkbox key={id} value={id} label={state.persons[id]?.name ?? ''} disabled={!editable} />)}
+            </Group>
+          </Checkbox.Group>
+        )}
+        <Divider />
+        <JavList {...props} />
+        <MotionList {...props} />
+        <VoteBlock {...props} />
+        <ReservationList {...props} />
+        <NoteList {...props} />
+        <Divider />
+        <Checkbox label="Justeras omedelbart" description="Paragrafen justeras vid sammanträdet och kan expedieras före resten av protokollet." disabled={!editable} checked={record.urgent} onChange={(e) => setRecord({ ...record, urgent: e.currentTarget.checked })} />
+        <Textarea label="Expedieras till" description="En mottagare per rad." autosize minRows={1} disabled={!editable} value={record.sendTo.join('\n')} onChange={(e) => setRecord({ ...record, sendTo: e.currentTarget.value.split('\n') })} />
+        {refusal && (
+          <Alert color="red" title="Paragrafen sparades inte" role="alert" data-testid="record-refusal">{refusal}</Alert>
+        )}
+        {editable && (
+          <Group>
+            <Button onClick={() => void save()} loading={busy}>{`Spara § ${number}`}</Button>
+          </Group>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** Rows left empty in the form are not part of the record; the main side checks the rest. */
+function clean(r: ItemRecord): ItemRecord {
+  return {
+    ...r,
+    jav: r.jav.filter((j) => j.personId !== ''),
+    motions: r.motions.filter((x) => x.personId !== ''),
+    reservations: r.reservations.filter((x) => x.personId !== ''),
+    notes: r.notes.filter((x) => x.personId !== '' && x.text.trim() !== ''),
+    sendTo: r.sendTo.map((s) => s.trim()).filter((s) => s !== ''),
+  };
+}
