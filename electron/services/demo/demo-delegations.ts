@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { DEFAULT_BASE_AMOUNTS, SODERASEN_POINTS, type DelegationPoint } from '../../../shared/domain/delegations';
-import { personName, type FederationState } from '../../../shared/domain/events';
-import { formatAmount } from '../../../shared/domain/format';
 import type { DemoCalendar } from './demo-calendar';
 
 /**
@@ -100,20 +98,4 @@ export async function recordDemoDelegations(laptop: Handlers, directorId: string
   await decide(1, cal.fromHeld(-21), `Dnr ${cal.fromHeld(-21).slice(0, 4)}/12`, 'Uppdraget Samverkan i hemmet avslutas efter slutrapporten.', null);
   const workshop = await decide(9, cal.day(-2), `Dnr ${cal.day(-2).slice(0, 4)}/18`, 'Medel beviljas till en workshop för handläggare om samordnad planering för unga vuxna.', 30_000);
   return { orderId, reportedAtHeld: [survey], pending: workshop };
-}
-
-/**
- * The delegationsbeslut of an "Anmälan av delegationsbeslut" as the item's
- * summary. The protokoll document has no list of its own for them yet, so
- * the summary carries it and the protokoll and kallelse show what is reported.
- */
-export function delegationReportSummary(state: FederationState, ids: readonly string[]): string | null {
-  const lines = ids.flatMap((id) => {
-    const d = state.delegationDecisions[id];
-    if (!d) return [];
-    const point = state.delegationOrders[d.orderId]?.points.find((p) => p.number === d.pointNumber);
-    const amount = d.amountKr === null ? '' : ` Belopp: ${formatAmount(d.amountKr)}.`;
-    return [`${d.date}, ${d.dnr}, ${personName(state, d.decidedBy)}, punkt ${d.pointNumber}${point ? ` (${point.matter.toLowerCase()})` : ''}: ${d.text}${amount}`];
-  });
-  return lines.length > 0 ? `Delegationsbeslut att anmäla: ${lines.join(' ')}` : null;
 }

@@ -5,7 +5,6 @@ import { pendingDelegationReports } from '../../../shared/domain/delegations';
 import { buildProtokoll, latestDraft, reportedDelegationDecisionIds, standardAgenda, type AgendaItem, type AttestationRole } from '../../../shared/domain/meetings';
 import { endOfMonthAfter, firstOfNextMonth, type DemoCalendar } from './demo-calendar';
 import { STUDY_KR_PER_MONTH } from './demo-applications';
-import { delegationReportSummary } from './demo-delegations';
 import { stateOf } from './demo-state';
 
 /**
@@ -65,7 +64,6 @@ export async function holdDemoMeeting(director: Handlers, board: DemoBoard, cal:
     proposal: `Styrelsen beslutar att godkänna delårsrapporten för januari–augusti ${cal.year}.`,
   };
   agenda.splice(agenda.indexOf(study) + 1, 0, interim);
-  agenda.find((i) => i.kind === 'delegationReport')!.summary = delegationReportSummary(await stateOf(director), ids.reportedDecisions);
   const info = agenda.find((i) => i.kind === 'information')!;
   info.summary = 'Förbundschefen informerar om arbetet med verksamhetsplan och budget för nästa år och om den nationella uppföljningen (SUS).';
 
@@ -175,7 +173,6 @@ export async function planNextMeeting(director: Handlers, board: DemoBoard, cal:
     delegationDecisionIds: pending,
     presenter: board.directorId,
   });
-  agenda.find((i) => i.kind === 'delegationReport')!.summary = delegationReportSummary(state, pending);
   const meetingId = randomUUID();
   await append(director, 'meeting.created', {
     id: meetingId,

@@ -177,7 +177,7 @@ describe('the demo folder’s signed protokoll', () => {
     expect(text).toContain('Anders Nyström reserverar sig');
     expect(text).toContain('tjänstgörande ersättare för Karin Lindqvist');
     expect(text).toContain('Västra Götalandsregionen vill se utfallet per insats');
-    expect(text).toMatch(/§ \d+ Anmälan av delegationsbeslut Sammanfattning Delegationsbeslut att anmäla: \d{4}-\d\d-\d\d, Dnr \d{4}\/11, Birgitta Holmgren, punkt 9/);
+    expect(text).toMatch(/§ \d+ Anmälan av delegationsbeslut Beslutsunderlag – Delegationsbeslut \d{4}-\d\d-\d\d, Dnr \d{4}\/11, Birgitta Holmgren, punkt 9/);
     expect(text).toContain('Medel beviljas till en kartläggning av stödet till unga med aktivitetsersättning i Falköping. Belopp: 45 000 kr.');
   });
 });
