@@ -37,6 +37,7 @@ async function choose(page: Page, files: { name: string; buffer: Buffer }[]) {
 }
 
 test('adds a multi-page PDF, lists it and reads it page by page with zoom', async ({ page }) => {
+  test.setTimeout(120_000);
   await openDocuments(page);
   await expect(page.getByText('Inga handlingar ännu')).toBeVisible();
   await expectAccessible(page);
@@ -45,7 +46,8 @@ test('adds a multi-page PDF, lists it and reads it page by page with zoom', asyn
   const pdf = Buffer.from(await makeMultiPagePdf(6, 'Ansökan om medel – Öppna vägar'));
   await choose(page, [{ name: 'Ansökan om medel – Öppna vägar.pdf', buffer: pdf }]);
 
-  await expect(page.getByText('Handlingen lades till')).toBeVisible();
+  // The first PDF checked on the main side may wait for pdf.js to finish loading (see pdfjs-node.ts).
+  await expect(page.getByText('Handlingen lades till')).toBeVisible({ timeout: 30_000 });
   const row = page.getByTestId('attachment-row');
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Ansökan om medel – Öppna vägar.pdf');
@@ -53,29 +55,31 @@ test('adds a multi-page PDF, lists it and reads it page by page with zoom', asyn
 
   // The viewer opens beside the list with page 1 rendered.
   const viewer = page.getByRole('region', { name: /PDF-visare/ });
+  // The page itself, not the thumbnails beside it.
+  const stage = viewer.getByTestId('pdf-stage');
   await expect(viewer.getByTestId('pdf-position')).toHaveText('Sida 1 av 6');
-  await expect(viewer.locator('canvas')).toBeVisible();
-  await expect(viewer.locator('.react-pdf__Page__textContent')).toContainText('Sida 1 av 6');
+  await expect(stage.locator('canvas')).toBeVisible();
+  await expect(stage.locator('.react-pdf__Page__textContent')).toContainText('Sida 1 av 6');
   await expectAccessible(page);
   await snap(page, '02-handlingar-visare-sida-1');
 
   // Page navigation: button, keyboard and page number.
   await viewer.getByRole('button', { name: 'Nästa sida' }).click();
-  await expect(viewer.locator('.react-pdf__Page__textContent')).toContainText('Sida 2 av 6');
+  await expect(stage.locator('.react-pdf__Page__textContent')).toContainText('Sida 2 av 6');
   await viewer.focus();
   await page.keyboard.press('PageDown');
   await expect(viewer.getByTestId('pdf-position')).toHaveText('Sida 3 av 6');
   await page.keyboard.press('End');
-  await expect(viewer.locator('.react-pdf__Page__textContent')).toContainText('Sida 6 av 6');
+  await expect(stage.locator('.react-pdf__Page__textContent')).toContainText('Sida 6 av 6');
   await expect(viewer.getByRole('button', { name: 'Nästa sida' })).toBeDisabled();
   await viewer.getByLabel('Sidnummer').fill('4');
-  await expect(viewer.locator('.react-pdf__Page__textContent')).toContainText('Sida 4 av 6');
+  await expect(stage.locator('.react-pdf__Page__textContent')).toContainText('Sida 4 av 6');
 
   // Zoom makes the page bigger.
-  const before = (await viewer.locator('canvas').boundingBox())!.width;
+  const before = (await stage.locator('canvas').boundingBox())!.width;
   await viewer.getByRole('button', { name: 'Zooma in' }).click();
   await expect(viewer.getByTestId('pdf-zoom')).toHaveText('125 %');
-  await expect.poll(async () => (await viewer.locator('canvas').boundingBox())!.width).toBeGreaterThan(before * 1.2);
+  await expect.poll(async () => (await stage.locator('canvas').boundingBox())!.width).toBeGreaterThan(before * 1.2);
   await snap(page, '03-handlingar-visare-sida-4-zoom');
 
   // After a reload the list comes back from the data folder and the reader opens where it was.

@@ -4,15 +4,17 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startWebHost, type StartedHost } from './host';
-import { applyPreview, createMeeting, download, goTo, joinWithInvitation, ownCode, previewPackage, reportAbsence, sendPackage } from './journeys';
+import { applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, reportAbsence, sendPackage } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
- * Preparing a sammanträde on the demo förbund: the förbundschef plans it with
- * both ansökningar on the föredragningslista, makes the kallelse PDF, sends it
- * to the board; Maria Sandberg (ledamot, Arbetsförmedlingen) joins on her own
- * laptop, reports förhinder and sends it back; the förbundschef sees that Per
- * Holm, Arbetsförmedlingen's first ersättare, will serve for her.
+ * Preparing a sammanträde on the demo förbund, which already has a held,
+ * justerat meeting and its next meeting called with both ansökningar on the
+ * föredragningslista: the förbundschef checks the new-meeting form, moves the
+ * next meeting to another room, makes the new kallelse PDF and sends it to the
+ * board; Maria Sandberg (ledamot, Arbetsförmedlingen) joins on her own laptop,
+ * reports förhinder and sends it back; the förbundschef sees that Per Holm,
+ * Arbetsförmedlingen's first ersättare, will serve for her.
  */
 test.describe.configure({ mode: 'serial' });
 test.use({ actionTimeout: 15_000 });
@@ -54,15 +56,20 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   const toMaria = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Maria Sandberg' }).click());
 
   await goTo(chef, /^Sammanträden/);
-  await expect(chef.getByText('Inga sammanträden ännu')).toBeVisible();
+  const coming = chef.getByRole('region', { name: 'Kommande' }).getByTestId('meeting-row');
+  await expect(coming).toHaveCount(1);
+  await expect(coming).toContainText('Kallat');
+  await expect(chef.getByRole('region', { name: 'Genomförda' }).getByTestId('meeting-row')).toContainText('Justerat');
+  const date = ((await coming.getByRole('button', { name: /^Öppna sammanträdet / }).textContent()) ?? '').trim();
+  expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await expectAccessible(chef);
-  await snap(chef, '5m-01-sammantraden-tom');
+  await snap(chef, '5m-01-sammantraden-demo');
 
-  // The form: the standard föredragningslista with both ansökningar, and Swedish checks.
+  // The form: the standard föredragningslista, no ansökan already on the called meeting, and Swedish checks.
   await chef.getByRole('button', { name: 'Nytt sammanträde' }).click();
   const items = chef.getByTestId('agenda-item');
-  await expect(items.filter({ hasText: 'Ansökan om medel: Öppna vägar' })).toHaveCount(1);
-  await expect(items.filter({ hasText: /Ansökan om medel:/ })).toHaveCount(2);
+  await expect(items.filter({ hasText: 'Mötets öppnande' })).toHaveCount(1);
+  await expect(items.filter({ hasText: /Ansökan om medel:/ })).toHaveCount(0);
   await expect(chef.getByRole('group', { name: 'Arbetsförmedlingen' }).getByLabel('Per Holm, ersättare (1)')).toBeChecked();
   await chef.getByLabel('Starttid').fill('9 på morgonen');
   await chef.getByRole('button', { name: 'Spara sammanträdet' }).click();
@@ -73,9 +80,14 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await chef.getByLabel('Starttid').fill('09.00');
   await chef.getByRole('button', { name: 'Tillbaka till listan' }).click();
 
-  const date = await createMeeting(chef, { place: 'Stadshuset i Skövde, sammanträdesrum Älgen', distance: 'Länk till Teams-mötet skickas med e-post dagen före.' });
+  // The next meeting moves to another room: the kallelse already sent must be made and sent again.
+  await chef.getByRole('button', { name: `Öppna sammanträdet ${date}` }).click();
   await expect(chef.getByTestId('meeting-header')).toContainText('kl. 09.00');
-  await expect(chef.getByTestId('agenda-view-item')).toHaveCount(12);
+  await expect(chef.getByTestId('agenda-view-item').filter({ hasText: /Ansökan om medel:/ })).toHaveCount(2);
+  await chef.getByRole('button', { name: 'Ändra sammanträdet' }).click();
+  await chef.getByRole('textbox', { name: 'Plats', exact: true }).fill('Stadshuset i Skövde, sammanträdesrum Älgen');
+  await chef.getByRole('button', { name: 'Spara ändringarna' }).click();
+  await expect(chef.getByTestId('meeting-header')).toContainText('Stadshuset i Skövde, sammanträdesrum Älgen', { timeout: 30_000 });
   await expectAccessible(chef);
   await snap(chef, '5m-03-sammantrade-forbundschef');
 
@@ -94,7 +106,8 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await chef.getByRole('dialog', { name: 'Skicka kallelsen?' }).getByRole('button', { name: 'Skicka kallelsen' }).click();
   await expect(chef.getByRole('region', { name: 'Kallelse' })).toContainText(/Kallelsen skickades \d{4}-\d{2}-\d{2}/);
   await goTo(chef, /^Sammanträden/);
-  await expect(chef.getByTestId('meeting-row')).toContainText('Kallat');
+  await expect(coming).toContainText('Kallat');
+  await expect(coming).toContainText('Stadshuset i Skövde');
   await expectAccessible(chef);
   await snap(chef, '5m-04-sammantraden-lista');
   const toBoard = await sendPackage(chef, 'Hela styrelsen');
@@ -130,18 +143,28 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   const af = chef.getByRole('region', { name: 'Tjänstgöring: Arbetsförmedlingen' });
   await expect(af).toContainText('förhinder (Utbildning i Göteborg hela dagen)');
   await expect(af.getByTestId('forecast-ersattare').filter({ hasText: 'Per Holm' })).toContainText('tjänstgör för Maria Sandberg');
-  // Every other organisation's ersättare stays out.
-  await expect(chef.getByRole('region', { name: 'Tjänstgöring: Falköpings kommun' })).not.toContainText('tjänstgör för');
+  // Falköping's ersättare serves only for Olle Ström (förhinder in the demo); Försäkringskassan's stays out.
+  const falkoping = chef.getByRole('region', { name: 'Tjänstgöring: Falköpings kommun' });
+  await expect(falkoping.getByTestId('forecast-ersattare').filter({ hasText: 'Sara Ekström' })).toContainText('tjänstgör för Olle Ström');
+  await expect(falkoping).not.toContainText('tjänstgör för Maria Sandberg');
+  await expect(chef.getByRole('region', { name: 'Tjänstgöring: Försäkringskassan' })).not.toContainText('tjänstgör för');
   await expect(chef.getByRole('region', { name: 'Kallade' })).toContainText('Maria Sandberg, ledamot · förhinder');
   await expectAccessible(chef);
   await snap(chef, '5m-08-vilka-tjanstgor');
 
-  // A handling opens beside the föredragningslista.
+  // A handling ticked for punkt 6 when editing the meeting opens beside the föredragningslista.
+  const point6 = chef.getByTestId('agenda-view-item').nth(5);
+  await expect(point6).toContainText('Ansökan om medel: Öppna vägar');
+  await expect(point6.getByRole('button', { name: /^Visa handlingen / })).toHaveCount(0);
   await chef.getByRole('button', { name: 'Ändra sammanträdet' }).click();
   await chef.getByRole('button', { name: 'Visa detaljer för punkt 6' }).click();
   await chef.getByRole('group', { name: 'Handlingar, punkt 6' }).getByRole('checkbox').first().check();
   await chef.getByRole('button', { name: 'Spara ändringarna' }).click();
-  await chef.getByRole('button', { name: /^Visa handlingen / }).first().click();
+  const handling = point6.getByRole('button', { name: /^Visa handlingen / });
+  await expect(handling).toHaveCount(1, { timeout: 30_000 });
+  const title = ((await handling.textContent()) ?? '').trim();
+  await handling.click();
+  await expect(chef.getByRole('region', { name: `Handling: ${title}` })).toBeVisible();
   await expect(chef.getByTestId('pdf-position')).toHaveText(/^Sida 1 av \d+$/);
   await expectAccessible(chef);
   await snap(chef, '5m-09-handling-bredvid');

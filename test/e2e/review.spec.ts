@@ -32,6 +32,13 @@ async function ownCode(page: Page): Promise<string> {
   return (await region.getByTestId('short-code').first().textContent())!.trim();
 }
 
+/** The project Öppna vägar, not its förstudie of the same name that the board granted at the held meeting. */
+async function openProject(page: Page) {
+  const row = page.getByTestId('application-row').filter({ hasText: 'Öppna vägar' }).filter({ hasNot: page.getByTestId('application-outcome') });
+  await row.getByRole('button', { name: 'Öppna vägar' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Öppna vägar' })).toBeVisible();
+}
+
 test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, thumbnails and search in the PDF, a note shared', async ({ browser }) => {
   test.setTimeout(600_000);
   const { page: chef } = await laptop(browser);
@@ -113,7 +120,7 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await maria.waitForTimeout(300); // the note is written to IndexedDB as it is typed
   await maria.goto(mariaHost.url);
   await goTo(maria, /^Ansökningar/);
-  await maria.getByRole('button', { name: 'Öppna vägar' }).click();
+  await openProject(maria);
   await expect(review.getByLabel('Mina anteckningar (stannar på den här datorn)')).toHaveValue('Lotsarnas finansiering efter 2028 – fråga på mötet. Åäö.');
   await expect(review.getByTestId('read-marker')).toContainText(/Läst \d{4}-\d{2}-\d{2}/);
 
@@ -182,7 +189,7 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await (await previewPackage(chef, back)).waitFor();
   await applyPreview(chef);
   await goTo(chef, /^Ansökningar/);
-  await chef.getByRole('button', { name: 'Öppna vägar' }).click();
+  await openProject(chef);
   await expect(chef.getByRole('heading', { name: 'Delade anteckningar (1)' })).toBeVisible();
   await expect(chef.getByTestId('shared-note')).toContainText('Maria Sandberg');
   await expect(chef.getByTestId('shared-note')).toContainText('Lotsarnas finansiering efter 2028');

@@ -21,6 +21,18 @@ function loadPdfJs(): Promise<PdfJs> {
 }
 
 /**
+ * Starts loading pdf.js in the background, so the first PDF a user adds does
+ * not wait for it (run from TypeScript sources, as the web host is, the load
+ * takes 10 s or more on a busy machine). A failed load is forgotten, so the
+ * next real use tries again and reports its own error.
+ */
+export function preloadPdfJs(): void {
+  loadPdfJs().catch(() => {
+    pdfjsPromise = undefined;
+  });
+}
+
+/**
  * Opens a PDF strictly and safely: no eval, no fonts or WebAssembly, fail on
  * errors rather than quietly repair. pdf.js gets a copy of the bytes because
  * it detaches (transfers) the buffer it is given and refuses Node Buffers.
