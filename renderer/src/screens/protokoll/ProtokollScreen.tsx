@@ -46,7 +46,7 @@ export function ProtokollScreen() {
                       <Table.Td>{r.date} {r.startTime.replace(':', '.')}</Table.Td>
                       <Table.Td>{r.organ}</Table.Td>
                       <Table.Td>{r.place}</Table.Td>
-                      <Table.Td><Badge variant="light" color={r.status === 'attested' ? 'green' : r.status === 'returned' ? 'orange' : 'blue'}>{MEETING_STATUS_LABEL[r.status]}</Badge></Table.Td>
+                      <Table.Td><Badge variant="dot" tt="none" color={r.status === 'attested' ? 'green' : r.status === 'returned' ? 'orange' : 'blue'}>{MEETING_STATUS_LABEL[r.status]}</Badge></Table.Td>
                       <Table.Td>
                         <Button size="xs" variant="light" onClick={() => minutesFor(r.meetingId)} aria-label={`Öppna sammanträdet ${r.date}`}>Öppna</Button>
                       </Table.Td>
@@ -79,7 +79,7 @@ export function ProtokollScreen() {
                       <Table.Td>{r.justeredOn}</Table.Td>
                       <Table.Td>{r.anslag.latestPosting}</Table.Td>
                       <Table.Td>{r.anslag.appealEnds}</Table.Td>
-                      <Table.Td>{r.final ? <Badge color="green" variant="light">Laga kraft</Badge> : `från ${r.anslag.finalFrom}`}</Table.Td>
+                      <Table.Td>{r.final ? <Badge variant="dot" tt="none" color="green">Laga kraft</Badge> : `från ${r.anslag.finalFrom}`}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
