@@ -124,6 +124,18 @@ export const GLOSSARY = {
   'laga kraft': { id: 'final', en: 'final: the appeal window has passed' },
   överklagandetid: { id: 'appealWindow', en: 'appeal window, 21 days from posting' },
   historik: { id: 'history', en: 'audit trail: every version of an item with author and event' },
+  delegat: { id: 'delegate', en: 'role or person a delegationsordning point gives power to decide' },
+  'ersättare för delegat': { id: 'standIn', en: "stand-in who may decide in the delegate's place" },
+  delegationspunkt: { id: 'point', en: 'numbered point (row) of a delegationsordning' },
+  ärendegrupp: { id: 'category', en: 'kind of matter a point covers: personal, ekonomi, upphandling, …' },
+  lagrum: { id: 'legalGround', en: 'legal ground a point rests on' },
+  beloppsgräns: { id: 'limit', en: 'amount limit of a point: kr, prisbasbelopp or basbelopp' },
+  prisbasbelopp: { id: 'priceBaseAmount', en: 'price base amount, set yearly by the government (SFB 2 kap.)' },
+  basbelopp: { id: 'baseAmount', en: 'base amount; in older delegationsordningar the prisbasbelopp' },
+  anmälningspliktig: { id: 'mustReport', en: 'a decision under this point is reported to the board' },
+  'brådskande ärende': { id: 'urgent', en: 'matter too urgent to wait for the board; chair decides, reports next meeting' },
+  'får inte delegeras': { id: 'nonDelegable', en: 'matters reserved for the board (KL 6 kap. 38 §): goals, direction, scope, quality, budget, opinions to members' },
+  verksamhetsplan: { id: 'operationalPlan', en: 'yearly operational plan with budget; a board decision' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type SwedishTerm = keyof typeof GLOSSARY;

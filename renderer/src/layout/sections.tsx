@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { AboutScreen } from '../screens/about/AboutScreen';
 import { ApplicationsScreen } from '../screens/applications/ApplicationsScreen';
+import { DelegationsScreen } from '../screens/delegations/DelegationsScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
 import { ForbundScreen } from '../screens/forbund/ForbundScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
@@ -22,6 +23,7 @@ export const SECTIONS: SectionDef[] = [
   { id: 'overview', label: 'Översikt', description: 'Vad väntar just nu', needsForbund: true, render: () => <OverviewScreen /> },
   { id: 'applications', label: 'Ansökningar', description: 'Ansökningar om medel att granska', needsForbund: true, render: () => <ApplicationsScreen /> },
   { id: 'protokoll', label: 'Protokoll', description: 'Sammanträdet, justering och arkiv', needsForbund: true, render: () => <ProtokollScreen /> },
+  { id: 'delegations', label: 'Delegationer', description: 'Delegationsordning och delegationsbeslut', needsForbund: true, render: () => <DelegationsScreen /> },
   { id: 'forbund', label: 'Förbundet', description: 'Medlemmar, styrelse och personal', needsForbund: true, render: () => <ForbundScreen /> },
   { id: 'packages', label: 'Paket', description: 'Skicka och ta emot ändringar', needsForbund: true, render: () => <PackagesScreen /> },
   { id: 'documents', label: 'Handlingar', description: 'PDF-handlingar på den här datorn', needsForbund: false, render: () => <DocumentsScreen /> },

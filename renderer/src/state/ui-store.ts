@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Recipients } from '../../../shared/contract';
 
 /** The sections of the app. Only sections that work are listed; later issues add theirs. */
-export type Section = 'overview' | 'applications' | 'forbund' | 'packages' | 'documents' | 'about' | 'protokoll';
+export type Section = 'overview' | 'applications' | 'delegations' | 'forbund' | 'packages' | 'documents' | 'about' | 'protokoll';
 
 interface UiState {
   section: Section;

@@ -4,6 +4,7 @@ import type { EventType, PayloadOf } from './catalogue';
 import { validateApplication, type Application } from '../applications/model';
 import { findQuestion, isBoardMember, isDirector, type FederationState } from './state';
 import { MEETING_AUTHORITY } from '../meetings/authority';
+import { DELEGATION_AUTHORITY } from '../delegations/events';
 
 /**
  * Who may do what, checked on every laptop when an event is applied, against
@@ -174,6 +175,7 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
     return applicationExists(state, p.applicationId);
   },
   ...MEETING_AUTHORITY,
+  ...DELEGATION_AUTHORITY,
 };
 
 export function authorize<T extends EventType>(type: T, state: FederationState, event: VerifiedEvent, payload: PayloadOf<T>): Verdict {

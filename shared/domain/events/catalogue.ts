@@ -14,6 +14,7 @@ import {
 import { Application, Stance } from '../applications/model';
 import { JavGround } from '../applications/jav';
 import { MEETING_EVENTS } from '../meetings/catalogue';
+import { DELEGATION_EVENTS } from '../delegations/event-defs';
 
 /**
  * The event catalogue: every event type the app knows, its payload schema, the
@@ -128,7 +129,7 @@ const DocumentShared = z
   .refine((d) => !d.confidential || (d.oslReference !== null && d.oslReference.length > 0), 'sekretessmarkerad handling kräver hänvisning till OSL');
 const KeyRejected = z.object({ fingerprint: Hex64, reason: z.string().trim().max(500).optional() }).strict();
 
-export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key' | 'document' | 'application' | 'question' | 'budget' | 'meeting';
+export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key' | 'document' | 'application' | 'question' | 'budget' | 'meeting' | 'delegationOrder' | 'delegationDecision';
 
 /** The subject id of the förbund's insats budget in the history. */
 export const INSATS_BUDGET_SUBJECT = 'insatsbudget';
@@ -182,6 +183,7 @@ export const CATALOGUE = {
   'stance.set': def({ payload: StanceSet, label: 'Ställningstagande till ansökan', subjectKind: 'application', subject: (_, p) => p.applicationId }),
   'jav.declared': def({ payload: JavDeclared, label: 'Jäv anmäldes', subjectKind: 'application', subject: (_, p) => p.applicationId }),
   ...MEETING_EVENTS,
+  ...DELEGATION_EVENTS,
 } as const;
 
 export type EventType = keyof typeof CATALOGUE;

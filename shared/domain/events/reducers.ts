@@ -7,6 +7,7 @@ import type { ApplicationState, DocumentState, FieldChange, Json, KeyRecord, Org
 import { findQuestion, personName } from './state';
 import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type Working } from './versioning';
 import { MEETING_REDUCERS } from '../meetings/reducers';
+import { DELEGATION_REDUCERS } from '../delegations/events';
 
 /**
  * How each event type changes the state. Reducers run only after the key gate
@@ -195,6 +196,7 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
     recordHistory(w, app.id, e, changes, applicationSnapshot(app, false));
   },
   ...MEETING_REDUCERS,
+  ...DELEGATION_REDUCERS,
 };
 
 export function reduce<T extends EventType>(type: T, w: Working, event: VerifiedEvent, payload: PayloadOf<T>): void {

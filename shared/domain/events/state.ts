@@ -3,6 +3,7 @@ import type { JavGround } from '../applications/jav';
 import type { Organisation, Person, Roster } from '../forbund/model';
 import type { SubjectKind } from './catalogue';
 import type { MeetingState } from '../meetings/state';
+import type { DelegationDecisionState, DelegationOrderState } from '../delegations/model';
 
 /**
  * The state the screens show, derived from the events by fold.ts. It is plain
@@ -188,10 +189,14 @@ export interface FederationState {
   refused: Refusal[];
   held: HeldEvent[];
   conflicts: Conflict[];
+  /** Delegationsordningar by id (delegations/model.ts). */
+  delegationOrders: Record<string, DelegationOrderState>;
+  /** Delegationsbeslut by id; `mustReport` ones go to the next meeting's "Anmälan av delegationsbeslut". */
+  delegationDecisions: Record<string, DelegationDecisionState>;
 }
 
 export function emptyState(): FederationState {
-  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [] };
+  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [], delegationOrders: {}, delegationDecisions: {} };
 }
 
 /** The audit trail of one item (organisation, person, key fingerprint or the förbund id), oldest first. */
