@@ -48,7 +48,7 @@ export function ProtokollScreen() {
                       <Table.Td>{r.place}</Table.Td>
                       <Table.Td><Badge variant="dot" tt="none" color={r.status === 'attested' ? 'green' : r.status === 'returned' ? 'orange' : 'blue'}>{MEETING_STATUS_LABEL[r.status]}</Badge></Table.Td>
                       <Table.Td>
-                        <Button size="xs" variant="light" onClick={() => minutesFor(r.meetingId)} aria-label={`Öppna sammanträdet ${r.date}`}>Öppna</Button>
+                        <Button size="xs" variant="default" onClick={() => minutesFor(r.meetingId)} aria-label={`Öppna sammanträdet ${r.date}`}>Öppna</Button>
                       </Table.Td>
                     </Table.Tr>
                   ))}
