@@ -5,6 +5,7 @@ import { protokollBench } from './protokoll.bench';
 import { packagesBench } from './packages.bench';
 import { applyBench } from './apply.bench';
 import { searchBench } from './search.bench';
+import { viewerBench } from './viewer.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
 await storageBench();
@@ -13,3 +14,4 @@ await protokollBench();
 await applyBench();
 await searchBench();
 await packagesBench();
+await viewerBench();

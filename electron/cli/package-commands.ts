@@ -29,7 +29,7 @@ export const inspect: Command = {
 export const demo: Command = {
   name: 'demo',
   usage: 'demo <mapp>',
-  summary: 'Skriver ett komplett demoförbund i mappen: inbjudningar, ett paket med en PDF från förbundschefen och returpaket från två ledamöter.',
+  summary: 'Skriver ett komplett demoförbund i mappen: inbjudningar, paket från förbundschefen, returpaket från ordföranden och en justerare, det signerade protokollet från senaste sammanträdet och kallelsen till nästa.',
   async run(args, io) {
     if (args.length !== 1) return usageError(io, 'demo tar exakt en mapp.');
     const out = resolve(args[0]!);
@@ -44,7 +44,16 @@ export const demo: Command = {
       let n = 0;
       const laptop = () => createServices({ dataDir: join(scratch, `dator-${++n}`), host: 'web', version: packageVersion() });
       const { files } = await runDemoScenario(await laptop(), laptop);
-      const readme = ['Demoförbund för Styrelsebordet', '', 'Filerna i mappen:', ...files.map((f) => `- ${f.fileName}: ${f.description}`), ''];
+      const readme = [
+        'Demoförbund för Styrelsebordet',
+        '',
+        'Samordningsförbundet Östra Skaraborg med styrelse, delegationsordning och delegationsbeslut, ansökningar om medel,',
+        'ett sammanträde som hölls för en vecka sedan med justerat protokoll, och nästa sammanträde med kallelse.',
+        '',
+        'Filerna i mappen:',
+        ...files.map((f) => `- ${f.fileName}: ${f.description}`),
+        '',
+      ];
       for (const f of files) await writeFileAtomic(join(out, f.fileName), f.bytes);
       await writeFileAtomic(join(out, 'LÄSMIG.txt'), readme.join('\n'));
       io.out(`Demoförbundet skrevs till ${out}:`);

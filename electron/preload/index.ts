@@ -25,6 +25,7 @@ const api = Object.freeze({
   'attachments.read': call('attachments.read'),
   'attachments.text': call('attachments.text'),
   'documents.coverSheet': call('documents.coverSheet'),
+  'applications.summaryPdf': call('applications.summaryPdf'),
   'session.get': call('session.get'),
   'forbund.create': call('forbund.create'),
   'demo.load': call('demo.load'),
@@ -38,6 +39,7 @@ const api = Object.freeze({
   'packages.nextOpened': call('packages.nextOpened'),
   'packages.progress': call('packages.progress'),
   'protokoll.export': call('protokoll.export'),
+  'meetings.kallelsePdf': call('meetings.kallelsePdf'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

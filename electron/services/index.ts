@@ -1,7 +1,10 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Handlers } from '../../shared/contract';
+import { AppError } from '../../shared/contract/errors';
+import { currentApplication } from '../../shared/domain/events';
 import { formatDate } from '../../shared/domain/format';
+import { buildKallelse } from '../../shared/domain/meetings/build-kallelse';
 import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
 import { openEventStore } from './log/event-store';
@@ -11,7 +14,9 @@ import { openLocalState } from './sync/local-state';
 import { createOpenedPackages, type OpenedPackages } from './sync/opened-packages';
 import { createPackagesService, registerSharedDocuments } from './sync/packages-service';
 import { loadDemoInto } from './demo/load-demo';
+import { renderApplicationSummary, summaryFileName } from './pdf/application-summary';
 import { renderCoverSheet } from './pdf/cover-sheet';
+import { renderKallelse } from './pdf/kallelse-pdf';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
 import { createProtokollExport } from './protokoll/protokoll-export';
@@ -76,6 +81,19 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
       return { fileName, bytes };
     },
+    'applications.summaryPdf': async ({ applicationId }) => {
+      const state = federation.state();
+      const application = currentApplication(state, applicationId);
+      if (!application) throw new AppError('not_found', 'Ansökan finns inte på den här datorn. Importera paketet med ansökan under Paket och försök igen.');
+      const now = new Date();
+      const organisationNames = Object.fromEntries(Object.values(state.organisations).map((o) => [o.id, o.name]));
+      const bytes = await renderApplicationSummary({ application, organisationNames, organisation: state.federation?.name, insatsBudget: state.insatsBudget, generatedAt: now });
+      const fileName = summaryFileName(application, now);
+      // Keep a copy, as for the cover sheet: what the app produced is part of the record.
+      await fs.mkdir(folder.exportsDir, { recursive: true });
+      await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
+      return { fileName, bytes };
+    },
     'session.get': async () => federation.session(),
     'forbund.create': async (input) => federation.create(input),
     'demo.load': async () => {
@@ -99,6 +117,19 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'packages.preview': async ({ fileName, bytes }) => packages.preview(fileName, bytes),
     'packages.progress': async () => ({ progress: packages.progress() }),
     'packages.nextOpened': async () => ({ file: await opened.next(OPENED_POLL_MS) }),
+    'meetings.kallelsePdf': async ({ meetingId }) => {
+      const state = federation.state();
+      const meeting = state.meetings[meetingId];
+      if (!meeting) throw new AppError('not_found', 'Sammanträdet finns inte på den här datorn. Importera paketet med sammanträdet under Paket och försök igen.');
+      const sentOn = formatDate(new Date());
+      // The kallelse is built by the meetings domain; the main side only renders it.
+      const bytes = await renderKallelse(buildKallelse(state, meetingId, sentOn));
+      const fileName = `kallelse-${meeting.date}.pdf`;
+      // Keep a copy, as for the cover sheet: what the app produced is part of the record.
+      await fs.mkdir(folder.exportsDir, { recursive: true });
+      await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
+      return { fileName, bytes };
+    },
     'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
     'protokoll.export': exportProtokoll,
   };

@@ -12,6 +12,7 @@ export const METHODS = [
   'attachments.read',
   'attachments.text',
   'documents.coverSheet',
+  'applications.summaryPdf',
   'session.get',
   'forbund.create',
   'demo.load',
@@ -25,6 +26,7 @@ export const METHODS = [
   'packages.nextOpened',
   'packages.progress',
   'protokoll.export',
+  'meetings.kallelsePdf',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

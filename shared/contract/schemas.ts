@@ -64,6 +64,16 @@ export const contract = {
     input: Empty,
     output: GeneratedFile,
   },
+  /** The kallelse with the föredragningslista of one sammanträde as a PDF; a copy is kept in the exports folder. */
+  'meetings.kallelsePdf': {
+    input: z.object({ meetingId: z.uuid() }).strict(),
+    output: GeneratedFile,
+  },
+  /** The ansökan in force as a PDF summary for paper readers; a copy is kept in the exports folder. */
+  'applications.summaryPdf': {
+    input: z.object({ applicationId: z.uuid() }).strict(),
+    output: GeneratedFile,
+  },
   ...syncContract,
   ...protokollContract,
 } as const satisfies Record<Method, { input: z.ZodType; output: z.ZodType }>;

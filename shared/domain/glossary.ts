@@ -123,6 +123,9 @@ export const GLOSSARY = {
   förvaringsplats: { id: 'storage', en: 'where the minutes are kept' },
   'laga kraft': { id: 'final', en: 'final: the appeal window has passed' },
   överklagandetid: { id: 'appealWindow', en: 'appeal window, 21 days from posting' },
+  'delad anteckning': { id: 'sharedNote', en: "a member's private note on an ansökan, shared with the förbundschef on purpose (note.shared)" },
+  läsmarkering: { id: 'readMarker', en: '"Markera som läst": per ansökan and version, kept on the member\'s laptop only' },
+  'kvar att granska': { id: 'leftToReview', en: 'ansökningar a member has not marked read or taken a stance on' },
   historik: { id: 'history', en: 'audit trail: every version of an item with author and event' },
   delegat: { id: 'delegate', en: 'role or person a delegationsordning point gives power to decide' },
   'ersättare för delegat': { id: 'standIn', en: "stand-in who may decide in the delegate's place" },
@@ -136,6 +139,8 @@ export const GLOSSARY = {
   'brådskande ärende': { id: 'urgent', en: 'matter too urgent to wait for the board; chair decides, reports next meeting' },
   'får inte delegeras': { id: 'nonDelegable', en: 'matters reserved for the board (KL 6 kap. 38 §): goals, direction, scope, quality, budget, opinions to members' },
   verksamhetsplan: { id: 'operationalPlan', en: 'yearly operational plan with budget; a board decision' },
+  'sammanställning av ansökan': { id: 'applicationSummary', en: 'the ansökan as a PDF summary for paper readers' },
+  'bestämmelse i OSL': { id: 'oslReference', en: 'the provision of the Public Access and Secrecy Act that makes an attachment confidential' },
 } as const satisfies Record<string, { id: string; en: string }>;
 
 export type SwedishTerm = keyof typeof GLOSSARY;

@@ -31,4 +31,17 @@ test('the demonstration förbund opens a living app at once', async ({ page }) =
   await page.getByRole('button', { name: 'Verksamhetsplan och budget 2027.pdf' }).click();
   await expect(page.getByTestId('pdf-position')).toHaveText(/^Sida 1 av [5-9]$/);
   await snap(page, '22-demo-handling');
+
+  // Last week's meeting: justerat on the chair's and the justerare's laptops, imported here, in the archive.
+  await goTo(page, /^Protokoll/);
+  await expect(page.getByTestId('archive-row')).toHaveCount(1);
+  await expect(page.getByTestId('archive-row')).toContainText(/§§ \d+–\d+/);
+  await snap(page, '23-demo-protokoll');
+
+  // Its outcome: the förstudie of Öppna vägar granted, shown again beside the project application.
+  await goTo(page, /^Ansökningar/);
+  await expect(page.getByTestId('application-outcome')).toHaveText([/^Beviljad 150 000 kr, /]);
+  await page.getByRole('row').filter({ hasText: /Dnr \d{4}\/14/ }).getByRole('button', { name: 'Öppna vägar' }).click();
+  await expect(page.getByTestId('earlier-decision')).toHaveText([/§ \d+ Ansökan om medel: Öppna vägar \(förstudie\): Bifall, 150 000 kr$/]);
+  await snap(page, '24-demo-tidigare-beslut');
 });

@@ -65,7 +65,7 @@ export async function sendPackage(page: Page, recipient: 'Förbundschefen' | 'He
   const region = page.getByRole('region', { name: 'Skicka ändringar' });
   await region.getByRole('radio', { name: recipient }).check();
   const file = await download(page, () => region.getByRole('button', { name: 'Skapa paket' }).click());
-  await expect(page.getByText('Paketet skapades')).toBeVisible();
+  await expect(page.getByText('Paketet skapades')).toBeVisible({ timeout: 60_000 });
   expect(file.name).toMatch(/\.sbpaket$/);
   return file;
 }
@@ -81,7 +81,56 @@ export async function previewPackage(page: Page, file: { name: string; bytes: Bu
 
 export async function applyPreview(page: Page) {
   await page.getByRole('button', { name: 'Importera', exact: true }).click();
-  await expect(page.getByText('Paketet importerades')).toBeVisible();
+  // Checking signatures and PDFs and folding the events takes a while with attachments on a busy machine.
+  await expect(page.getByText('Paketet importerades')).toBeVisible({ timeout: 60_000 });
+}
+
+export interface MeetingInput {
+  place: string;
+  /** Default: what the form proposes (two weeks ahead). */
+  date?: string;
+  time?: string;
+  distance?: string;
+  justering?: { date: string; place: string };
+}
+
+/**
+ * Förbundschef: plans a sammanträde with the standard föredragningslista
+ * (open ansökningar included) and saves it. Returns the date, and leaves the
+ * meeting's page open.
+ */
+export async function createMeeting(page: Page, input: MeetingInput): Promise<string> {
+  await goTo(page, /^Sammanträden/);
+  await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nytt sammanträde' })).toBeVisible();
+  if (input.date) await page.getByRole('textbox', { name: 'Datum', exact: true }).fill(input.date);
+  if (input.time) await page.getByLabel('Starttid').fill(input.time);
+  await page.getByRole('textbox', { name: 'Plats', exact: true }).fill(input.place);
+  if (input.distance) {
+    await page.getByLabel('Deltagande på distans erbjuds').check();
+    await page.getByLabel('Så deltar man på distans').fill(input.distance);
+  }
+  if (input.justering) {
+    await page.getByLabel('Justeringens datum').fill(input.justering.date);
+    await page.getByLabel('Justeringens plats').fill(input.justering.place);
+  }
+  const date = await page.getByRole('textbox', { name: 'Datum', exact: true }).inputValue();
+  await page.getByRole('button', { name: 'Spara sammanträdet' }).click();
+  // Signing and folding the whole log again takes a while on a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name: `Styrelsens sammanträde ${date}` })).toBeVisible({ timeout: 30_000 });
+  return date;
+}
+
+/** A called member: opens the meeting from Översikt and reports förhinder with a reason. */
+export async function reportAbsence(page: Page, reason: string) {
+  await goTo(page, /^Översikt/);
+  await page.getByRole('region', { name: 'Nästa sammanträde' }).getByRole('button', { name: 'Anmäl förhinder' }).click();
+  await page.getByRole('region', { name: 'Din närvaro' }).getByRole('button', { name: 'Anmäl förhinder' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Anmäl förhinder' });
+  await dialog.getByLabel('Anledning (valfritt)').fill(reason);
+  await dialog.getByRole('button', { name: 'Anmäl förhinder' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Din närvaro' })).toContainText('Du har anmält förhinder');
 }
 
 /** Steps below wait up to a minute: saving folds and signs on a machine that may be heavily shared. */
@@ -176,4 +225,97 @@ export async function attestProtokoll(page: Page, date: string): Promise<string>
   await dialog.getByRole('button', { name: 'Justera protokollet' }).click();
   await slow(page.getByText('Justerat', { exact: true }).first()).toBeVisible();
   return hash;
+}
+
+/** An ansökan as the förbundschef types it into the registration form (only what the tests vary). */
+export interface ApplicationEntry {
+  registrationNumber: string;
+  name: string;
+  receivedOn: string;
+  parties: string[];
+  owner: string;
+  contact?: string;
+  period: { from: string; to: string };
+  background?: string;
+  goal?: { text: string; target: string };
+  budget: { year: string; category: string; description?: string; fte?: string; sought: number; coFinancing?: { financier: string; amount: number; inKind?: boolean } }[];
+  followUpReference?: string;
+  implementation?: string;
+  attachments?: { name: string; bytes: Buffer; confidential?: string }[];
+}
+
+/** The Ansökningar list, also from a review page (the section stays on the page it shows). */
+export async function toApplicationList(page: Page) {
+  await goTo(page, /^Ansökningar/);
+  const back = page.getByRole('button', { name: 'Tillbaka till listan' });
+  if (await back.isVisible()) await back.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Ansökningar' })).toBeVisible();
+}
+
+export async function openRegistrationForm(page: Page) {
+  await toApplicationList(page);
+  await page.getByRole('button', { name: 'Registrera ansökan' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Registrera ansökan' })).toBeVisible();
+}
+
+/** Fills the registration form field by field, as a person would, in the order the form reads. */
+export async function fillApplicationForm(page: Page, a: ApplicationEntry) {
+  await page.getByLabel('Diarienummer').fill(a.registrationNumber);
+  await page.getByRole('textbox', { name: 'Inkom' }).fill(a.receivedOn);
+  await page.getByLabel('Insatsens namn').fill(a.name);
+  for (const party of a.parties) await page.getByRole('checkbox', { name: new RegExp(`^${party}( \\(|$)`) }).check();
+  await page.getByRole('combobox', { name: 'Insatsägare' }).selectOption({ label: a.owner });
+  if (a.contact) await page.getByRole('region', { name: 'Kontaktperson' }).getByLabel('Namn').fill(a.contact);
+  await page.getByRole('textbox', { name: 'Startdatum' }).fill(a.period.from);
+  await page.getByRole('textbox', { name: 'Slutdatum' }).fill(a.period.to);
+  if (a.background) await page.getByRole('textbox', { name: 'Bakgrund och problembeskrivning' }).fill(a.background);
+  if (a.goal) {
+    await page.getByRole('button', { name: 'Lägg till mål' }).click();
+    const goal = page.getByRole('group', { name: 'Mål 1' });
+    await goal.getByRole('textbox', { name: 'Mål 1' }).fill(a.goal.text);
+    await goal.getByLabel('Mätbart mål').fill(a.goal.target);
+  }
+  const counts = new Map<string, number>();
+  for (const line of a.budget) {
+    const n = (counts.get(line.year) ?? 0) + 1;
+    counts.set(line.year, n);
+    if (n === 1) {
+      await page.getByLabel('Nytt budgetår').fill(line.year);
+      await page.getByRole('button', { name: 'Lägg till år', exact: true }).click();
+    }
+    await page.getByRole('button', { name: `Lägg till kostnadsrad ${line.year}` }).click();
+    const row = page.getByRole('group', { name: `Kostnadsrad ${n} år ${line.year}` });
+    await row.getByLabel('Kostnadsslag').selectOption({ label: line.category });
+    if (line.description) await row.getByLabel('Beskrivning').fill(line.description);
+    if (line.fte) await row.getByLabel('Årsarbetskrafter').fill(line.fte);
+    await row.getByLabel('Sökt belopp (kr)').fill(String(line.sought));
+    if (line.coFinancing) {
+      await row.getByRole('button', { name: 'Lägg till medfinansiering' }).click();
+      await row.getByLabel('Medfinansiär').selectOption({ label: line.coFinancing.financier });
+      await row.getByLabel('Medfinansiering (kr)').fill(String(line.coFinancing.amount));
+      if (line.coFinancing.inKind) await row.getByLabel('I annat än pengar').check();
+    }
+  }
+  if (a.followUpReference) await page.getByLabel('Referens i Uppföljning Finsam').fill(a.followUpReference);
+  if (a.implementation) await page.getByLabel('Implementeringsalternativ').selectOption({ label: a.implementation });
+  for (const file of a.attachments ?? []) {
+    await chooseFile(page, 'Lägg till PDF-bilaga', file);
+    const group = page.getByRole('group', { name: new RegExp(`: ${file.name.replace(/[.()]/g, '\\$&')}$`) });
+    // The main side checks the whole PDF before it stores it.
+    await expect(group).toBeVisible({ timeout: 30_000 });
+    if (file.confidential) {
+      await group.getByLabel('Omfattas av sekretess').check();
+      await group.getByLabel('Bestämmelse i OSL').fill(file.confidential);
+    }
+  }
+}
+
+/** Saves the form and confirms the signing dialog; ends on the new ansökan's review page. */
+export async function signApplication(page: Page, name: string, button = 'Registrera ansökan') {
+  await page.getByRole('button', { name: button, exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('Signeras med den här datorns nyckel');
+  await dialog.getByRole('button', { name: 'Signera och registrera' }).click();
+  // Signing and folding take a moment on a busy machine.
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
 }

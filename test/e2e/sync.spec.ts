@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startWebHost, type StartedHost } from './host';
-import { addBoardMember, addOrganisation, applyPreview, chooseFile, download, goTo, previewPackage, sendPackage, setUpForbund } from './journeys';
+import { addBoardMember, addOrganisation, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage, setUpForbund } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -23,23 +23,6 @@ async function laptop(browser: Browser): Promise<Page> {
   const page = await context.newPage();
   await page.goto(host.url);
   return page;
-}
-
-async function joinWithInvitation(page: Page, invitation: { name: string; bytes: Buffer }, who: string, directorCode: string) {
-  await page.getByRole('button', { name: 'Importera en inbjudan' }).click();
-  await chooseFile(page, 'Välj inbjudningsfil', invitation);
-  await expect(page.getByRole('heading', { name: /^Inbjudan till / })).toBeVisible();
-  await expect(page.getByTestId('short-code').first()).toHaveText(directorCode);
-  await page.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
-  await page.getByRole('radio', { name: new RegExp(`^${who}`) }).check();
-  await page.getByRole('button', { name: 'Gå med i förbundet' }).click();
-  await expect(page.getByTestId('signed-in')).toContainText(who);
-}
-
-async function ownCode(page: Page): Promise<string> {
-  await goTo(page, /^Översikt/);
-  const region = page.getByRole('region', { name: 'Den här datorns nyckel' });
-  return (await region.getByTestId('short-code').first().textContent())!.trim();
 }
 
 test('set-up, invitations, key registration and a round trip of packages between three laptops', async ({ browser }) => {

@@ -240,8 +240,21 @@ describe('Ansökningar: a member reviews', () => {
     expect(sent.payload.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await screen.findByTestId('my-question')).toBeTruthy();
 
-    fireEvent.change(screen.getByLabelText(/Mina anteckningar/), { target: { value: 'Fråga om lokalerna.' } });
-    expect(Object.values({ ...localStorage })).toContain('Fråga om lokalerna.');
+    // Private notes live in Dexie on this laptop (schema 4), never in an event until shared.
+    const notes = await screen.findByLabelText(/Mina anteckningar/);
+    await waitFor(() => expect((notes as HTMLTextAreaElement).disabled).toBe(false));
+    fireEvent.change(notes, { target: { value: 'Fråga om lokalerna.' } });
+    await waitFor(async () => expect((await db.notes.get(APP_A))?.text).toBe('Fråga om lokalerna.'));
+    expect(Object.values({ ...localStorage })).not.toContain('Fråga om lokalerna.');
+    expect(appendCalls(m)).toHaveLength(1);
+
+    // Sharing it is a signed note.shared, confirmed first; the note stays here.
+    fireEvent.click(screen.getByRole('button', { name: 'Dela anteckningen med förbundschefen' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Dela anteckningen med förbundschefen?' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Dela anteckningen' }));
+    await waitFor(() => expect(appendCalls(m)).toHaveLength(2));
+    expect(appendCalls(m)[1]).toEqual({ type: 'note.shared', payload: { applicationId: APP_A, text: 'Fråga om lokalerna.' }, prev: [] });
+    expect((await screen.findByTestId('note-shared-at', {}, { timeout: 5000 })).textContent).toMatch(/^Delad med förbundschefen \d{4}-\d{2}-\d{2}\.$/);
   });
 
   it('declares jäv through the dialog', async () => {

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { openDatabase, SCHEMA_VERSIONS } from '../../renderer/src/db/database';
+import { LEGACY_NOTES_PREFIX, openDatabase, SCHEMA_VERSIONS } from '../../renderer/src/db/database';
 import { genesis, kommunAdded } from './fixtures';
 
 const sample = (n: number) => ({
@@ -46,7 +46,7 @@ describe('renderer database', () => {
     await v2.table('viewState').put({ sha256: sample(1).sha256, page: 4, zoom: 1.5, updatedAt: '2026-03-14T10:00:00.000Z' });
     v2.close();
 
-    const v3 = openDatabase(name);
+    const v3 = openDatabase(name, 3);
     await v3.open();
     expect(v3.verno).toBe(3);
     expect((await v3.attachments.where('nameKey').equals('ärende åtgärd.pdf').first())?.fileName).toBe('Ärende Åtgärd.pdf');
@@ -60,6 +60,47 @@ describe('renderer database', () => {
     v3.close();
   });
 
+  it('migrates version 3 to version 4: notes move from localStorage to Dexie, read markers per version', async () => {
+    const name = `migrate4-${Math.random()}`;
+    const storage = memoryStorage({
+      [`${LEGACY_NOTES_PREFIX}app-1`]: 'Fråga om lokalerna – åäö',
+      [`${LEGACY_NOTES_PREFIX}app-2`]: '   ',
+      'something.else': 'orörd',
+    });
+    const v3 = openDatabase(name, 3, storage);
+    await v3.open();
+    await v3.events.bulkPut([genesis(1)]);
+    await v3.viewState.put({ sha256: sample(1).sha256, page: 2, zoom: 1, updatedAt: '2026-03-14T10:00:00.000Z' });
+    v3.close();
+    // Version 3 never touched the notes.
+    expect(storage.getItem(`${LEGACY_NOTES_PREFIX}app-1`)).toBe('Fråga om lokalerna – åäö');
+
+    const v4 = openDatabase(name, 4, storage);
+    await v4.open();
+    expect(v4.verno).toBe(4);
+    expect(await v4.events.count()).toBe(1);
+    expect((await v4.viewState.get(sample(1).sha256))?.page).toBe(2);
+    expect((await v4.notes.get('app-1'))?.text).toBe('Fråga om lokalerna – åäö');
+    // Empty notes are not carried over; the moved keys are gone, others stay.
+    expect(await v4.notes.get('app-2')).toBeUndefined();
+    expect(storage.getItem(`${LEGACY_NOTES_PREFIX}app-1`)).toBeNull();
+    expect(storage.getItem('something.else')).toBe('orörd');
+
+    await v4.readMarks.put({ applicationId: 'app-1', version: 1, readAt: '2026-03-12T09:00:00.000Z' });
+    expect(await v4.readMarks.get(['app-1', 1])).toMatchObject({ readAt: '2026-03-12T09:00:00.000Z' });
+    expect(await v4.readMarks.get(['app-1', 2])).toBeUndefined();
+    expect(await v4.readMarks.where('applicationId').equals('app-1').count()).toBe(1);
+    v4.close();
+
+    // Opening again with a note that reappeared does not overwrite the one in Dexie.
+    storage.setItem(`${LEGACY_NOTES_PREFIX}app-1`, 'gammal kopia');
+    const again = openDatabase(name, 4, storage);
+    await again.open();
+    expect((await again.notes.get('app-1'))?.text).toBe('Fråga om lokalerna – åäö');
+    expect(storage.getItem(`${LEGACY_NOTES_PREFIX}app-1`)).toBeNull();
+    again.close();
+  });
+
   it('lists versions in strictly increasing order (an old version is never edited away)', () => {
     const versions = SCHEMA_VERSIONS.map((v) => v.version);
     expect(versions).toEqual([...versions].sort((a, b) => a - b));
@@ -67,3 +108,17 @@ describe('renderer database', () => {
     expect(Dexie.semVer).toBeTruthy();
   });
 });
+
+function memoryStorage(initial: Record<string, string>): Storage {
+  const map = new Map(Object.entries(initial));
+  return {
+    get length() {
+      return map.size;
+    },
+    key: (i: number) => [...map.keys()][i] ?? null,
+    getItem: (k: string) => map.get(k) ?? null,
+    setItem: (k: string, v: string) => void map.set(k, v),
+    removeItem: (k: string) => void map.delete(k),
+    clear: () => map.clear(),
+  };
+}

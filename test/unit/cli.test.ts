@@ -34,25 +34,27 @@ describe('cli', () => {
 describe('cli demo and inspect', () => {
   const dir = join(mkdtempSync(join(tmpdir(), 'sb-cli-')), 'demo');
 
-  it('demo writes invitations, a board package with a multi-page PDF and two return packages', () => {
+  it('demo writes invitations, a board package with a multi-page PDF, two return packages, the package back to the chair and the signed protokoll', () => {
     const r = cli('demo', dir);
     expect(r.status, r.stderr).toBe(0);
     const files = readdirSync(dir);
     expect(files.filter((f) => f.startsWith('inbjudan-'))).toHaveLength(10);
     expect(files.filter((f) => f.startsWith('retur-'))).toEqual(['retur-lena-aberg.sbpaket', 'retur-olle-strom.sbpaket']);
     expect(files).toContain('LÄSMIG.txt');
+    expect(files.filter((f) => f.startsWith('till-ordforanden-'))).toEqual(['till-ordforanden-lena-aberg.sbpaket']);
+    expect(files.filter((f) => f.includes('protokoll') && f.endsWith('.pdf'))).toHaveLength(1);
     // A non-empty folder is refused rather than mixed into.
     expect(cli('demo', dir).status).toBe(1);
-  });
+  }, 180_000); // the demo plays three laptops, a meeting and a signed export
 
   it('inspect shows sender, recipients and counts of a good package (exit 0)', () => {
-    const board = readdirSync(dir).find((f) => !f.startsWith('inbjudan-') && !f.startsWith('retur-') && f.endsWith('.sbpaket'))!;
+    const board = readdirSync(dir).find((f) => f.startsWith('samordningsforbundet-') && f.endsWith('.sbpaket'))!;
     const r = cli('inspect', join(dir, board));
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('Avsändare: Birgitta Holmgren');
     expect(r.stdout).toContain('Mottagare: hela styrelsen');
     expect(r.stdout).toMatch(/Bilagor: 2 \(/); // the verksamhetsplan and the ansökan Öppna vägar
-    expect(r.stdout).toContain("application.registered: 2");
+    expect(r.stdout).toContain('application.registered: 3'); // the two to review and the förstudie decided at the held meeting
     expect(r.stdout).toContain('Signatur: giltig');
     expect(r.stdout).toContain('Kontrollsummor: stämmer');
   });
@@ -70,5 +72,5 @@ describe('cli demo and inspect', () => {
     expect(cli('inspect', text).status).toBe(1);
     expect(cli('inspect', join(dir, 'saknas.sbpaket')).status).toBe(1);
     expect(cli('inspect').status).toBe(2);
-  });
+  }, 120_000); // four CLI runs; each starts tsx, slow on a loaded machine
 });

@@ -6,20 +6,17 @@ import { runDemoScenario } from './scenario';
 
 /**
  * "Utforska ett demoförbund": this installation becomes the demonstration
- * förbund's förbundschef, with the members' return packages imported and
- * their keys accepted, so a new user sees a living app at once.
+ * förbund's förbundschef. The scenario itself imports the members' return
+ * packages and accepts their keys, so a new user sees a living app at once:
+ * ansökningar under review, delegations, a justerat protokoll with its
+ * outcome and budget, and the next meeting called.
  */
 export async function loadDemoInto(self: Handlers, makeLaptop: (dataDir: string) => Promise<Handlers>): Promise<void> {
   if ((await self['session.get']({})).forbund) throw new AppError('bad_request', 'Den här installationen hör redan till ett förbund.');
   const scratch = await mkdtemp(join(tmpdir(), 'styrelsebordet-demo-'));
   try {
     let n = 0;
-    const { memberReturns } = await runDemoScenario(self, () => makeLaptop(join(scratch, `ledamot-${++n}`)));
-    for (const file of memberReturns) {
-      const preview = await self['packages.preview']({ fileName: file.fileName, bytes: file.bytes });
-      await self['packages.apply']({ previewId: preview.previewId });
-      await self['log.append']({ type: 'key.accepted', payload: { fingerprint: preview.sender.fingerprint }, prev: [] });
-    }
+    await runDemoScenario(self, () => makeLaptop(join(scratch, `ledamot-${++n}`)));
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

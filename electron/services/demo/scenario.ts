@@ -1,14 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
 import { slug } from '../packages/format';
-import { registerDemoApplications, reviewAsMember } from './demo-applications';
+import { registerDemoApplications, registerEarlierStudy, reviewAsMember } from './demo-applications';
+import { demoCalendar } from './demo-calendar';
+import { recordDemoDelegations } from './demo-delegations';
 import { renderDemoDocument } from './demo-document';
+import { attestOnLaptop, holdDemoMeeting, planNextMeeting, type DemoBoard } from './demo-meeting';
+import { exportDemoPdfs } from './demo-pdfs';
+import { stateOf } from './demo-state';
 
 /**
  * The demonstration förbund, played through the same calls the app makes:
  * the förbundschef sets up the förbund and its board, shares a multi-page
- * document and sends invitations and a package to the board; two members
- * import theirs and send return packages that register their keys.
+ * document, records the delegationsordning and delegationsbeslut, registers
+ * the ansökningar, keeps the minutes of last week's meeting (demo-meeting.ts)
+ * and plans the next, and sends invitations and a package to the board. The
+ * chair (Lena Åberg) and the justerare (Olle Ström) import theirs on their
+ * own laptops, review, attest the protokoll and send return packages; the
+ * förbundschef imports them and accepts their keys, so the protokoll is
+ * justerat, and sends it back to the chair, whose laptop exports the signed
+ * protokoll PDF. Dates are relative to today (demo-calendar.ts).
  * Used by `cli demo <folder>` and by "Utforska ett demoförbund".
  */
 export const DEMO_FORBUND = { name: 'Samordningsförbundet Östra Skaraborg', orgNr: '222000-0018' };
@@ -54,7 +65,8 @@ export interface DemoFile {
 const email = (name: string) =>
   `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, '.')}@ostraskaraborg.example`;
 
-export async function runDemoScenario(director: Handlers, newMemberLaptop: () => Promise<Handlers>): Promise<{ files: DemoFile[]; memberReturns: DemoFile[] }> {
+export async function runDemoScenario(director: Handlers, newMemberLaptop: () => Promise<Handlers>, now: Date = new Date()): Promise<{ files: DemoFile[] }> {
+  const cal = demoCalendar(now);
   await director['forbund.create']({ ...DEMO_FORBUND, director: DEMO_DIRECTOR, deviceName: 'Förbundschefens dator' });
   const orgIds = new Map<string, string>();
   for (const o of ORGANISATIONS) {
@@ -70,9 +82,10 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: () =>
     const assignments = TERMS.map((term) => ({ role: p.role, organisationId, ...term, ...('callingOrder' in p ? { callingOrder: p.callingOrder } : {}) }));
     await director['log.append']({ type: 'person.added', payload: { id, name: p.name, email: email(p.name), organisationId, staffRole: null, assignments }, prev: [] });
   }
+  const secretaryId = randomUUID();
   await director['log.append']({
     type: 'person.added',
-    payload: { id: randomUUID(), name: 'Jonas Wik', email: email('Jonas Wik'), organisationId: null, staffRole: 'secretary', assignments: [] },
+    payload: { id: secretaryId, name: 'Jonas Wik', email: email('Jonas Wik'), organisationId: null, staffRole: 'secretary', assignments: [] },
     prev: [],
   });
 
@@ -80,7 +93,13 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: () =>
   const meta = await director['attachments.add']({ fileName: 'Verksamhetsplan och budget 2027.pdf', bytes: pdf });
   await director['documents.share']({ sha256: meta.sha256, title: 'Verksamhetsplan och budget 2027', confidential: false });
 
-  const apps = await registerDemoApplications(director, orgIds);
+  const directorId = Object.values((await stateOf(director)).persons).find((p) => p.staffRole === 'director')!.id;
+  const board: DemoBoard = { person: (name) => people.get(name)!, directorId, secretaryId };
+  const delegations = await recordDemoDelegations(director, directorId, cal);
+  const apps = await registerDemoApplications(director, orgIds, cal);
+  const study = await registerEarlierStudy(director, orgIds, cal);
+  const held = await holdDemoMeeting(director, board, cal, { study, reportedDecisions: delegations.reportedAtHeld });
+  const next = await planNextMeeting(director, board, cal, apps);
 
   const files: DemoFile[] = [];
   const invitations = new Map<string, DemoFile>();
@@ -90,20 +109,44 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: () =>
     invitations.set(p.name, file);
     files.push(file);
   }
-  const board = await director['packages.export']({ recipients: { mode: 'board' } });
-  files.push({ fileName: board.fileName, bytes: board.bytes, description: 'Paket från förbundschefen till hela styrelsen, med verksamhetsplanen och två ansökningar om medel (PDF).' });
+  const boardPackage = await director['packages.export']({ recipients: { mode: 'board' } });
+  files.push({
+    fileName: boardPackage.fileName,
+    bytes: boardPackage.bytes,
+    description: 'Paket från förbundschefen till hela styrelsen: verksamhetsplanen, ansökningarna om medel (PDF), delegationsordningen och delegationsbesluten, protokollet från senaste sammanträdet för justering och kallelsen till nästa.',
+  });
 
-  const memberReturns: DemoFile[] = [];
+  const laptops = new Map<string, Handlers>();
   for (const name of DEMO_MEMBERS) {
     const member = await newMemberLaptop();
+    laptops.set(name, member);
     const inv = invitations.get(name)!;
     const preview = await member['packages.preview']({ fileName: inv.fileName, bytes: inv.bytes });
     await member['packages.apply']({ previewId: preview.previewId, asPerson: people.get(name)! });
     await reviewAsMember(member, name, apps);
+    // The chair and the justerare read the draft and attest it with their own keys.
+    await attestOnLaptop(member, held.meetingId, name === 'Lena Åberg' ? 'chair' : 'adjuster');
+    // Olle cannot come to the next meeting: Sara Ekström will serve for him.
+    if (name === 'Olle Ström') await member['log.append']({ type: 'absence.reported', payload: { meetingId: next, reason: 'Kommunfullmäktige sammanträder samma dag.' }, prev: [] });
     const back = await member['packages.export']({ recipients: { mode: 'director' } });
-    const file = { fileName: `retur-${slug(name)}.sbpaket`, bytes: back.bytes, description: `Returpaket från ${name} till förbundschefen: registrerar ${name}s nyckel och för med sig granskningen (ställningstagande, fråga eller jäv).` };
-    memberReturns.push(file);
+    const file = {
+      fileName: `retur-${slug(name)}.sbpaket`,
+      bytes: back.bytes,
+      description: `Returpaket från ${name} till förbundschefen: registrerar ${name}s nyckel och för med sig granskningen (ställningstagande, fråga eller jäv), justeringen av protokollet${name === 'Olle Ström' ? ' och förhinder till nästa sammanträde' : ''}.`,
+    };
     files.push(file);
+    // The förbundschef imports the return and accepts the key after comparing its code.
+    const incoming = await director['packages.preview']({ fileName: file.fileName, bytes: file.bytes });
+    await director['packages.apply']({ previewId: incoming.previewId });
+    await director['log.append']({ type: 'key.accepted', payload: { fingerprint: incoming.sender.fingerprint }, prev: [] });
   }
-  return { files, memberReturns };
+
+  // Both have attested: the protokoll is justerat. The chair gets it back and exports the signed PDF.
+  const chair = laptops.get('Lena Åberg')!;
+  const toChair = await director['packages.export']({ recipients: { mode: 'person', personId: people.get('Lena Åberg')! } });
+  files.push({ fileName: `till-ordforanden-${slug('Lena Åberg')}.sbpaket`, bytes: toChair.bytes, description: 'Paket från förbundschefen till ordföranden: justeringarna och de godkända nycklarna, så att protokollet är justerat även på ordförandens dator.' });
+  const preview = await chair['packages.preview']({ fileName: 'till-ordforanden.sbpaket', bytes: toChair.bytes });
+  await chair['packages.apply']({ previewId: preview.previewId });
+  files.push(...(await exportDemoPdfs({ chair, director, held: held.meetingId, next })));
+  return { files };
 }

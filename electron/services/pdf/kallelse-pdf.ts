@@ -66,7 +66,7 @@ export function kallelseDefinition(doc: KallelseDocument): DocDefinition {
       { text: `${doc.forbund.name} · ${doc.organ}`, style: 'docSub' },
       { text: `Ledamöter och ersättare i ${doc.organ.toLowerCase()} kallas härmed till sammanträde.`, style: 'body', margin: [0, 0, 0, 8] },
       labelled([
-        ['Tid', `${m.date} kl. ${m.startTime}`],
+        ['Tid', `${m.date} kl. ${m.startTime.replace(':', '.')}`],
         ['Plats', m.place],
         ...(m.distance ? ([['På distans', m.distance]] as [string, string][]) : []),
       ]),

@@ -68,7 +68,9 @@ const range = (doc: ProtokollDocument): string => `${doc.paragraphRange.from}–
 
 function placeAndTime(doc: ProtokollDocument): string {
   const m = doc.meeting;
-  const time = m.endTime ? `kl. ${m.startTime}–${m.endTime}` : `kl. ${m.startTime}`;
+  // Swedish clock times are written 09.00; the document keeps them as 09:00.
+  const clock = (t: string): string => t.replace(':', '.');
+  const time = m.endTime ? `kl. ${clock(m.startTime)}–${clock(m.endTime)}` : `kl. ${clock(m.startTime)}`;
   const distance = m.distanceParticipation ? ' Deltagande på distans har erbjudits.' : '';
   return `${m.place}, ${m.date} ${time}.${distance}`;
 }

@@ -60,8 +60,18 @@ export function createPackagesService(opts: {
   attachments: AttachmentStore;
   federation: FederationService;
   local: LocalStateFile;
+  /** Called when a PDF's text could not be extracted after an import; the search extracts it later on demand. */
+  onTextError?: (sha256: string, err: unknown) => void;
 }): PackagesService {
   const { store, federation, local } = opts;
+  const onTextError = opts.onTextError ?? ((sha, err) => console.warn(`[packages] text of ${sha.slice(0, 12)} not extracted after import; left to the search`, err));
+  // Text extraction after imports, one PDF at a time in the background.
+  let textWork: Promise<void> = Promise.resolve();
+  function extractTextsLater(shas: readonly string[]): void {
+    for (const sha of shas) {
+      textWork = textWork.then(() => opts.attachments.text(sha).then(() => undefined, (err: unknown) => onTextError(sha, err)));
+    }
+  }
   const outDir = join(opts.dataDir, 'packages', 'out');
   const inDir = join(opts.dataDir, 'packages', 'in');
   const tempDir = join(opts.dataDir, 'packages', 'tmp');
@@ -253,6 +263,8 @@ export function createPackagesService(opts: {
         const added = await store.append(p.newEvents);
         // Then the shared documents become visible in the list (checked as PDFs once more on the way).
         await registerSharedDocuments(federation.state(), opts.attachments);
+        // Eagerly, so the first search does not wait for pdf.js (attachments.text keeps the result beside the file).
+        extractTextsLater(p.read.attachments.filter((a) => a.path).map((a) => a.sha256));
         if (!s.forbund) {
           const genesis = p.read.events.find((e) => e.body.type === 'federation.created')!;
           await federation.bindToPerson(asPerson!, { id: p.preview.forbund.id, name: p.preview.forbund.name, genesisId: genesis.id });

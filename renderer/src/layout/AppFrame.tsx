@@ -1,7 +1,7 @@
 import { ActionIcon, AppShell, Burger, Group, NavLink, Stack, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconSun } from '@tabler/icons-react';
-import { useEffect, useRef } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useOpenedPackages } from '../state/opened-packages';
 import type { Session } from '../../../shared/contract';
 import { useFederation } from '../state/federation';
@@ -20,6 +20,8 @@ export function AppFrame({ session }: { session: Session }) {
   const current = sections.find((s) => s.id === section) ?? sections[0]!;
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
+  // Choosing a section in the menu starts it afresh (Ansökningar shows its list, not the page last open).
+  const [visit, setVisit] = useState(0);
 
   // After a change of section, move focus to its heading so keyboard and
   // screen-reader users know where they are. Not on start: the skip link comes first.
@@ -62,13 +64,16 @@ export function AppFrame({ session }: { session: Session }) {
               description={s.description}
               active={s.id === current.id}
               aria-current={s.id === current.id ? 'page' : undefined}
-              onClick={() => go(s.id)}
+              onClick={() => {
+                go(s.id);
+                setVisit((v) => v + 1);
+              }}
             />
           ))}
         </nav>
       </AppShell.Navbar>
       <AppShell.Main id="innehall" ref={mainRef}>
-        {current.render()}
+        <Fragment key={`${current.id}-${visit}`}>{current.render()}</Fragment>
       </AppShell.Main>
     </AppShell>
   );

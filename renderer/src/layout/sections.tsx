@@ -3,6 +3,7 @@ import { AboutScreen } from '../screens/about/AboutScreen';
 import { ApplicationsScreen } from '../screens/applications/ApplicationsScreen';
 import { DelegationsScreen } from '../screens/delegations/DelegationsScreen';
 import { DocumentsScreen } from '../screens/documents/DocumentsScreen';
+import { MeetingsScreen } from '../screens/meetings/MeetingsScreen';
 import { ForbundScreen } from '../screens/forbund/ForbundScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
 import { PackagesScreen } from '../screens/packages/PackagesScreen';
@@ -21,6 +22,7 @@ export interface SectionDef {
 /** The navigation. Only sections that work are here; each later feature adds its own. */
 export const SECTIONS: SectionDef[] = [
   { id: 'overview', label: 'Översikt', description: 'Vad väntar just nu', needsForbund: true, render: () => <OverviewScreen /> },
+  { id: 'meetings', label: 'Sammanträden', description: 'Kallelser, föredragningslistor och förhinder', needsForbund: true, render: () => <MeetingsScreen /> },
   { id: 'applications', label: 'Ansökningar', description: 'Ansökningar om medel att granska', needsForbund: true, render: () => <ApplicationsScreen /> },
   { id: 'protokoll', label: 'Protokoll', description: 'Sammanträdet, justering och arkiv', needsForbund: true, render: () => <ProtokollScreen /> },
   { id: 'delegations', label: 'Delegationer', description: 'Delegationsordning och delegationsbeslut', needsForbund: true, render: () => <DelegationsScreen /> },

@@ -2,7 +2,7 @@ import { STANCE_LABEL, budgetTotals, type Application, type Stance } from '../..
 import { currentApplication, isBoardMember, type ApplicationState, type FederationState } from '../../../shared/domain/events';
 import type { SearchableRecord } from '../../../shared/domain/search/filter';
 
-/** Words and small derivations the Ansökningar screens share. Pure apart from the notes in localStorage. */
+/** Words and small derivations the Ansökningar screens share. Pure (private notes and read markers live in Dexie, db/review.ts). */
 
 /** `2027-01-01 – 2028-12-31` */
 export const formatPeriod = (period: { from: string; to: string }): string => `${period.from} – ${period.to}`;
@@ -87,26 +87,62 @@ export function myStatus(app: ApplicationState, me: string): 'Att granska' | 'Gr
   return app.stances[me] || app.javDeclarations[me] ? 'Granskad' : 'Att granska';
 }
 
-/*
- * Private notes on an application stay on this laptop and never become events.
- * They live in localStorage for now because the Dexie schema cannot change in
- * this step; they should move to Dexie in the next schema version.
- */
-const NOTES_PREFIX = 'styrelsebordet.notes.application.';
+/** What a member still has to do on one ansökan before the meeting. */
+export type ReviewGap = 'unread' | 'noStance';
 
-export function loadNotes(applicationId: string): string {
-  try {
-    return localStorage.getItem(NOTES_PREFIX + applicationId) ?? '';
-  } catch {
-    return '';
-  }
+export const REVIEW_GAP_LABEL: Record<ReviewGap, string> = {
+  unread: 'inte markerad som läst',
+  noStance: 'inget ställningstagande',
+};
+
+export interface ReviewTodo {
+  applicationId: string;
+  name: string;
+  registrationNumber: string;
+  version: number;
+  /** Empty for the ansökningar with the member's own jäv. */
+  gaps: ReviewGap[];
 }
 
-export function saveNotes(applicationId: string, text: string): void {
-  try {
-    if (text.trim() === '') localStorage.removeItem(NOTES_PREFIX + applicationId);
-    else localStorage.setItem(NOTES_PREFIX + applicationId, text);
-  } catch {
-    // Storage full or unavailable: the notes stay in the field until the screen closes.
+export interface ReviewTodos {
+  /** Not marked read (this version) or without a stance; oldest received first. */
+  todo: ReviewTodo[];
+  /** With the member's own jäv: no stance is asked for ("jäv anmält"). */
+  jav: ReviewTodo[];
+  /** How many the selection covered. */
+  total: number;
+}
+
+/** The key a read marker is kept under: per ansökan and version, so a new version is unread again. */
+export const readKey = (applicationId: string, version: number): string => `${applicationId}@${version}`;
+
+/**
+ * What is left for `me` to review. `read` holds readKey()s marked read on this
+ * laptop. `agenda`, when given, limits the selection to the ansökningar on the
+ * next meeting's agenda (the meetings domain wires it); without it every
+ * ansökan without a decision counts (`decided` leaves out those with one).
+ */
+export function leftToReview(
+  state: FederationState,
+  me: string,
+  read: ReadonlySet<string>,
+  options: { agenda?: readonly string[]; decided?: ReadonlySet<string> } = {},
+): ReviewTodos {
+  const onAgenda = options.agenda ? new Set(options.agenda) : null;
+  const apps = currentApplications(state)
+    .filter((a) => (onAgenda ? onAgenda.has(a.id) : !options.decided?.has(a.id)))
+    .reverse();
+  const out: ReviewTodos = { todo: [], jav: [], total: apps.length };
+  for (const app of apps) {
+    const appState = state.applications[app.id]!;
+    const item: ReviewTodo = { applicationId: app.id, name: app.name, registrationNumber: app.registrationNumber, version: app.version, gaps: [] };
+    if (appState.javDeclarations[me]) {
+      out.jav.push(item);
+      continue;
+    }
+    if (!read.has(readKey(app.id, app.version))) item.gaps.push('unread');
+    if (!appState.stances[me]) item.gaps.push('noStance');
+    if (item.gaps.length > 0) out.todo.push(item);
   }
+  return out;
 }

@@ -2,7 +2,10 @@ import { create } from 'zustand';
 import type { Recipients } from '../../../shared/contract';
 
 /** The sections of the app. Only sections that work are listed; later issues add theirs. */
-export type Section = 'overview' | 'applications' | 'delegations' | 'forbund' | 'packages' | 'documents' | 'about' | 'protokoll';
+export type Section = 'overview' | 'meetings' | 'applications' | 'delegations' | 'forbund' | 'packages' | 'documents' | 'about' | 'protokoll';
+
+/** view = the meeting's page; new / edit = the full-page form (id null for a new meeting). */
+export type MeetingMode = 'view' | 'new' | 'edit';
 
 interface UiState {
   section: Section;
@@ -14,11 +17,20 @@ interface UiState {
   minutesMeetingId: string | null;
   /** Recipients the Paket screen's export starts with (e.g. the chair and the justerare); null = its default. */
   packageRecipients: Recipients | null;
-  go(section: Section): void;
   /** Opens a meeting's minutes and protokoll (from Sammanträden or the Protokoll list); null goes back to the list. */
   minutesFor(meetingId: string | null): void;
   /** Goes to Paket with these recipients chosen. */
   sendTo(recipients: Recipients): void;
+  /**
+   * Sammanträden: the meeting open there (null = the list) and how. Other
+   * screens (minutes, protokoll, Översikt) open a meeting with openMeeting(id).
+   */
+  meeting: { id: string | null; mode: MeetingMode } | null;
+  go(section: Section): void;
+  openMeeting(id: string | null, mode?: MeetingMode): void;
+  /** An ansökan to open when Ansökningar mounts (a link from Översikt), taken once. */
+  pendingApplication: string | null;
+  openApplication(applicationId: string | null): void;
   open(sha256: string | null): void;
   receivePackage(file: { fileName: string; bytes: Uint8Array } | null): void;
 }
@@ -30,9 +42,14 @@ export const useUi = create<UiState>((set) => ({
   incomingPackage: null,
   minutesMeetingId: null,
   packageRecipients: null,
-  go: (section) => set({ section }),
   minutesFor: (meetingId) => set(meetingId ? { minutesMeetingId: meetingId, section: 'protokoll' } : { minutesMeetingId: null }),
   sendTo: (recipients) => set({ packageRecipients: recipients, section: 'packages' }),
+  meeting: null,
+  // Choosing Sammanträden in the navigation shows its list, not the meeting last open.
+  go: (section) => set(section === 'meetings' ? { section, meeting: null } : { section }),
+  openMeeting: (id, mode = 'view') => set({ section: 'meetings', meeting: id === null && mode !== 'new' ? null : { id, mode } }),
+  pendingApplication: null,
+  openApplication: (applicationId) => set(applicationId ? { pendingApplication: applicationId, section: 'applications' } : { pendingApplication: null }),
   open: (sha256) => set({ openAttachment: sha256 }),
   // Opening a package takes the user to Paket, where its preview appears.
   receivePackage: (file) => set(file ? { incomingPackage: file, section: 'packages' } : { incomingPackage: null }),

@@ -3,3 +3,4 @@ export * from './model';
 export * from './budget';
 export * from './diff';
 export * from './jav';
+export * from './review-events';

@@ -39,26 +39,42 @@ export const JAV_GROUND_DESCRIPTION: Record<JavGround, string> = {
 };
 
 /** A tie a member declares in their profile. */
-export const TieKind = z.enum(['employer', 'steeringGroup', 'board', 'other']);
+export const TieKind = z.enum(['employer', 'manager', 'steeringGroup', 'board', 'other']);
 export type TieKind = z.infer<typeof TieKind>;
 
 export const TIE_KIND_LABEL: Record<TieKind, string> = {
   employer: 'Anställd hos',
+  manager: 'Chef hos',
   steeringGroup: 'Sitter i styrgrupp för',
   board: 'Styrelseuppdrag i',
   other: 'Annan koppling till',
 };
 
+/** "att du är anställd vid Lomma kommun": the tie as the suggestion says it. */
+const TIE_KIND_PHRASE: Record<TieKind, string> = {
+  employer: 'att du är anställd vid',
+  manager: 'att du har en chefsroll vid',
+  steeringGroup: 'att du sitter i en styrgrupp för',
+  board: 'att du har ett styrelseuppdrag i',
+  other: 'att du har en koppling till',
+};
+
 export interface ProfileTie {
   kind: TieKind;
-  /** The member organisation the tie is with. */
-  organisationId: string;
+  /** The member organisation the tie is with; null when the organisation is named in free text. */
+  organisationId: string | null;
+  /** Free text for an organisation outside the förbund (or a part of one), e.g. "Lomma kommun". */
+  organisationName?: string | null;
   /** Free text, e.g. "enhetschef, Vuxenenheten". */
-  description?: string;
+  description?: string | null;
+  /** `YYYY-MM-DD`; null or absent = open. */
+  from?: string | null;
+  to?: string | null;
 }
 
 export interface JavSuggestion {
   tie: ProfileTie;
+  /** The applying party (or owner) the tie matches. */
   organisationId: string;
   /** The ground most likely in question; the member decides. */
   ground: JavGround;
@@ -68,36 +84,47 @@ export interface JavSuggestion {
 
 const SUGGESTED_GROUND: Record<TieKind, JavGround> = {
   employer: 'delicacy',
+  manager: 'delicacy',
   steeringGroup: 'delicacy',
   board: 'representative',
   other: 'delicacy',
 };
 
 const isPartyList = (x: readonly string[] | { parties: readonly string[] }): x is readonly string[] => Array.isArray(x);
+const nameKey = (s: string): string => s.normalize('NFC').trim().replace(/\s+/g, ' ').toLocaleLowerCase('sv');
+
+/** Whether a tie holds on `date` (`YYYY-MM-DD`); without a date every tie counts. */
+export const tieActiveOn = (tie: ProfileTie, date: string | undefined): boolean =>
+  date === undefined || ((!tie.from || tie.from <= date) && (!tie.to || date <= tie.to));
 
 /**
  * Ties that match an applying party (or the owner), each as a suggestion to
- * consider jäv. `organisationName` names the organisation in the message.
+ * consider jäv. A tie names a member organisation by id, or any organisation
+ * in free text (matched by name, Swedish case-insensitive). `organisationName`
+ * names the organisation in the message; `on` leaves out ties not in force
+ * that day.
  */
 export function suggestJav(
   profileTies: readonly ProfileTie[],
   applicationParties: readonly string[] | { parties: readonly string[]; ownerId: string | null },
   organisationName: (id: string) => string = () => 'en sökande part',
+  on?: string,
 ): JavSuggestion[] {
-  const parties: readonly string[] = isPartyList(applicationParties)
-    ? applicationParties
-    : [...applicationParties.parties, ...(applicationParties.ownerId ? [applicationParties.ownerId] : [])];
-  const set = new Set(parties);
-  return profileTies
-    .filter((t) => set.has(t.organisationId))
-    .map((tie) => {
-      const ground = SUGGESTED_GROUND[tie.kind];
-      const what = `${TIE_KIND_LABEL[tie.kind]} ${organisationName(tie.organisationId)}${tie.description ? ` (${tie.description})` : ''}`;
-      return {
-        tie,
-        organisationId: tie.organisationId,
-        ground,
-        message: `Du har angett: ${what}, som står bakom ansökan. Överväg om du är jävig (${JAV_GROUND_LABEL[ground].toLowerCase()}, ${JAV_GROUND_REFERENCE[ground]}).`,
-      };
-    });
+  const parties: readonly string[] = isPartyList(applicationParties) ? applicationParties : applicationParties.parties;
+  const owner = isPartyList(applicationParties) ? null : applicationParties.ownerId;
+  const candidates = [...new Set([...parties, ...(owner ? [owner] : [])])];
+  const out: JavSuggestion[] = [];
+  for (const tie of profileTies) {
+    if (!tieActiveOn(tie, on)) continue;
+    const match = candidates.find((id) =>
+      tie.organisationId ? tie.organisationId === id : !!tie.organisationName && nameKey(tie.organisationName) === nameKey(organisationName(id)),
+    );
+    if (!match) continue;
+    const ground = SUGGESTED_GROUND[tie.kind];
+    const name = tie.organisationId ? organisationName(match) : (tie.organisationName ?? organisationName(match)).trim();
+    const role = parties.includes(match) ? 'som är sökande part' : 'som är insatsägare';
+    const extra = tie.description ? ` (${tie.description})` : '';
+    out.push({ tie, organisationId: match, ground, message: `Du har angett ${TIE_KIND_PHRASE[tie.kind]} ${name}${extra}, ${role}. Överväg att anmäla jäv.` });
+  }
+  return out;
 }

@@ -1,4 +1,6 @@
 import type { FederationState } from '../events/state';
+import { personName } from '../events/state';
+import { formatAmount } from '../format';
 import type { DelegationDecisionState, DelegationOrderState } from './model';
 
 /**
@@ -26,4 +28,20 @@ export function delegationDecisionsNewestFirst(state: FederationState): Delegati
 /** Every order, the latest start first. */
 export function delegationOrdersLatestFirst(state: FederationState): DelegationOrderState[] {
   return Object.values(state.delegationOrders).sort((a, b) => b.validFrom.localeCompare(a.validFrom) || b.adoptedOn.localeCompare(a.adoptedOn));
+}
+
+/**
+ * One delegationsbeslut as the protokoll and the kallelse list it under
+ * "Anmälan av delegationsbeslut": date, Dnr, decision maker, the point it
+ * rests on, the decision and the amount.
+ */
+export function delegationDecisionLine(state: FederationState, decisionId: string): string | null {
+  const d = state.delegationDecisions[decisionId];
+  if (!d) return null;
+  const point = state.delegationOrders[d.orderId]?.points.find((p) => p.number === d.pointNumber);
+  const amount = d.amountKr === null ? '' : ` Belopp: ${formatAmount(d.amountKr)}.`;
+  const text = /[.!?]$/.test(d.text.trim()) ? d.text.trim() : `${d.text.trim()}.`;
+  // Diarienummer are often written with their prefix ("Dnr 2026/11"); never twice.
+  const dnr = /^dnr\b/i.test(d.dnr.trim()) ? d.dnr.trim() : `Dnr ${d.dnr.trim()}`;
+  return `Delegationsbeslut ${d.date}, ${dnr}, ${personName(state, d.decidedBy)}, punkt ${d.pointNumber}${point ? ` (${point.matter.toLowerCase()})` : ''}: ${text}${amount}`;
 }

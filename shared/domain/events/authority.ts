@@ -5,6 +5,7 @@ import { validateApplication, type Application } from '../applications/model';
 import { findQuestion, isBoardMember, isDirector, type FederationState } from './state';
 import { MEETING_AUTHORITY } from '../meetings/authority';
 import { DELEGATION_AUTHORITY } from '../delegations/events';
+import { REVIEW_AUTHORITY } from '../applications/review-events';
 
 /**
  * Who may do what, checked on every laptop when an event is applied, against
@@ -176,6 +177,7 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
   },
   ...MEETING_AUTHORITY,
   ...DELEGATION_AUTHORITY,
+  ...REVIEW_AUTHORITY,
 };
 
 export function authorize<T extends EventType>(type: T, state: FederationState, event: VerifiedEvent, payload: PayloadOf<T>): Verdict {

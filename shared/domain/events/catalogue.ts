@@ -15,6 +15,7 @@ import { Application, Stance } from '../applications/model';
 import { JavGround } from '../applications/jav';
 import { MEETING_EVENTS } from '../meetings/catalogue';
 import { DELEGATION_EVENTS } from '../delegations/event-defs';
+import { REVIEW_EVENTS } from '../applications/review-events';
 
 /**
  * The event catalogue: every event type the app knows, its payload schema, the
@@ -184,6 +185,7 @@ export const CATALOGUE = {
   'jav.declared': def({ payload: JavDeclared, label: 'Jäv anmäldes', subjectKind: 'application', subject: (_, p) => p.applicationId }),
   ...MEETING_EVENTS,
   ...DELEGATION_EVENTS,
+  ...REVIEW_EVENTS,
 } as const;
 
 export type EventType = keyof typeof CATALOGUE;

@@ -8,6 +8,7 @@ import { findQuestion, personName } from './state';
 import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type Working } from './versioning';
 import { MEETING_REDUCERS } from '../meetings/reducers';
 import { DELEGATION_REDUCERS } from '../delegations/events';
+import { REVIEW_REDUCERS } from '../applications/review-events';
 
 /**
  * How each event type changes the state. Reducers run only after the key gate
@@ -197,6 +198,7 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
   },
   ...MEETING_REDUCERS,
   ...DELEGATION_REDUCERS,
+  ...REVIEW_REDUCERS,
 };
 
 export function reduce<T extends EventType>(type: T, w: Working, event: VerifiedEvent, payload: PayloadOf<T>): void {

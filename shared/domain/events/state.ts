@@ -4,6 +4,7 @@ import type { Organisation, Person, Roster } from '../forbund/model';
 import type { SubjectKind } from './catalogue';
 import type { MeetingState } from '../meetings/state';
 import type { DelegationDecisionState, DelegationOrderState } from '../delegations/model';
+import type { ReviewState } from '../applications/review-events';
 
 /**
  * The state the screens show, derived from the events by fold.ts. It is plain
@@ -172,7 +173,7 @@ export interface ApplicationState {
   heads: string[];
 }
 
-export interface FederationState {
+export interface FederationState extends ReviewState {
   federation: Federation | null;
   /** Ansökningar om medel by id. */
   applications: Record<string, ApplicationState>;
@@ -196,7 +197,7 @@ export interface FederationState {
 }
 
 export function emptyState(): FederationState {
-  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [], delegationOrders: {}, delegationDecisions: {} };
+  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [], delegationOrders: {}, delegationDecisions: {}, ties: {}, sharedNotes: {} };
 }
 
 /** The audit trail of one item (organisation, person, key fingerprint or the förbund id), oldest first. */

@@ -1,3 +1,5 @@
+import type { FederationState } from '../events/state';
+import { delegationDecisionLine } from '../delegations/selectors';
 import { AGENDA_ITEM_KIND_LABEL, type AgendaItem, type AgendaItemKind } from './model';
 
 /**
@@ -67,4 +69,10 @@ export function standardAgenda(input: StandardAgendaInput): AgendaItem[] {
     item(newId(), 'otherBusiness'),
     item(newId(), 'closing'),
   ];
+}
+
+/** The delegationsbeslut an "Anmälan av delegationsbeslut" item lists, one line each (empty for other items). */
+export function delegationLines(state: FederationState, item: AgendaItem): string[] {
+  if (item.kind !== 'delegationReport') return [];
+  return item.delegationDecisionIds.map((id) => delegationDecisionLine(state, id)).filter((l): l is string => l !== null);
 }

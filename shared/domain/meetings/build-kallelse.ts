@@ -1,6 +1,7 @@
 import type { FederationState } from '../events/state';
 import { isActiveOn, STAFF_ROLE_LABEL, type BoardRole } from '../forbund/model';
 import { KALLELSE_FORMAT, type KallelseDocument, type KallelseRecipient } from './kallelse-document';
+import { delegationLines } from './agenda';
 import { calledIds } from './state';
 
 /** buildKallelse: the kallelse from the folded state. Deterministic like buildProtokoll. */
@@ -43,7 +44,7 @@ export function buildKallelse(state: FederationState, meetingId: string, sentOn:
       title: item.title,
       dnr: item.dnr,
       proposal: item.proposal,
-      documents: item.documents.map((sha) => state.documents[sha]?.title ?? `Handling ${sha.slice(0, 8)}`),
+      documents: [...item.documents.map((sha) => state.documents[sha]?.title ?? `Handling ${sha.slice(0, 8)}`), ...delegationLines(state, item)],
       presenter: presenter(item.presenter),
     })),
     absenceNote: ABSENCE_NOTE,

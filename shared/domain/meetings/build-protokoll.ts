@@ -1,6 +1,7 @@
 import type { FederationState } from '../events/state';
 import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL, type BoardRole } from '../forbund/model';
 import { DECISION_OUTCOME_LABEL, DEFAULT_STORAGE, type AgendaItem, type AgendaItemKind, type Decision, type DraftPart } from './model';
+import { delegationLines } from './agenda';
 import { paragraphNumbers, paragraphRangeText } from './numbering';
 import { PROTOKOLL_FORMAT, type AttendanceLine, type ProtokollDocument, type ProtokollParagraph, type ProtokollPerson } from './protokoll-document';
 import { servingByItem, type ItemServing } from './serving';
@@ -149,7 +150,7 @@ function paragraph(state: FederationState, m: MeetingState, item: AgendaItem, n:
     title: item.title,
     dnr: item.dnr,
     summary: item.summary,
-    basis: item.documents.map((sha) => state.documents[sha]?.title ?? `Handling ${sha.slice(0, 8)}`),
+    basis: [...item.documents.map((sha) => state.documents[sha]?.title ?? `Handling ${sha.slice(0, 8)}`), ...delegationLines(state, item)],
     proposal: item.proposal,
     motions: (r?.motions ?? []).map((x) => ({ personId: x.personId, name: nameOf(state, x.personId), text: motionSentence(nameOf(state, x.personId), x.kind, x.text) })),
     vote,

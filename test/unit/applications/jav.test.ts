@@ -24,9 +24,25 @@ describe('jäv', () => {
       [ORG.af, 'representative'],
     ]);
     expect(s[0]?.message).toBe(
-      'Du har angett: Anställd hos Linköpings kommun (enhetschef), som står bakom ansökan. Överväg om du är jävig (delikatessjäv (annan särskild omständighet), KL 6 kap. 28 § första stycket 5).',
+      'Du har angett att du är anställd vid Linköpings kommun (enhetschef), som är sökande part. Överväg att anmäla jäv.',
     );
     expect(suggestJav(ties, [ORG.fk])).toEqual([]);
-    expect(suggestJav(ties, { parties: [ORG.fk], ownerId: ORG.region }).map((x) => x.tie.kind)).toEqual(['steeringGroup']);
+    const owner = suggestJav(ties, { parties: [ORG.fk], ownerId: ORG.region }, nameOf);
+    expect(owner.map((x) => x.tie.kind)).toEqual(['steeringGroup']);
+    expect(owner[0]?.message).toContain('som är insatsägare');
+  });
+
+  it('matches an organisation named in free text, Swedish case-insensitively, and only ties in force that day', () => {
+    const free = [{ kind: 'employer' as const, organisationId: null, organisationName: '  linköpings   KOMMUN ', from: '2024-01-01', to: '2026-06-30' }];
+    expect(suggestJav(free, [ORG.af, ORG.kommun], nameOf, '2026-03-01').map((s) => s.organisationId)).toEqual([ORG.kommun]);
+    expect(suggestJav(free, [ORG.af, ORG.kommun], nameOf, '2026-07-01')).toEqual([]);
+    expect(suggestJav(free, [ORG.af, ORG.kommun], nameOf, '2023-12-31')).toEqual([]);
+    expect(suggestJav([{ kind: 'manager' as const, organisationId: null, organisationName: 'Lomma kommun' }], [ORG.af, ORG.kommun], nameOf)).toEqual([]);
+    // Å, ä and ö are kept: "Åre kommun" is not "Are kommun".
+    const are = (id: string) => (id === ORG.kommun ? 'Åre kommun' : nameOf(id));
+    expect(suggestJav([{ kind: 'board' as const, organisationId: null, organisationName: 'Are kommun' }], [ORG.af, ORG.kommun], are)).toEqual([]);
+    expect(suggestJav([{ kind: 'board' as const, organisationId: null, organisationName: 'ÅRE kommun' }], [ORG.af, ORG.kommun], are)[0]?.message).toBe(
+      'Du har angett att du har ett styrelseuppdrag i ÅRE kommun, som är sökande part. Överväg att anmäla jäv.',
+    );
   });
 });

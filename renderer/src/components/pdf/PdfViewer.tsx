@@ -5,7 +5,11 @@ import { useElementSize } from '@mantine/hooks';
 import { IconChevronLeft, IconChevronRight, IconZoomIn, IconZoomOut } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState, type KeyboardEvent } from 'react';
 import { Document, Page } from 'react-pdf';
+import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { formatPageCount } from '../../../../shared/domain/format';
+import { PdfSearchBar } from './PdfSearchBar';
+import { PdfThumbnails } from './PdfThumbnails';
+import { usePdfSearch } from './use-pdf-search';
 import './pdf-worker';
 
 const ZOOM_STEPS = [0.5, 0.75, 1, 1.25, 1.5, 2, 3];
@@ -22,7 +26,8 @@ export interface PdfViewerProps {
 
 /**
  * The in-app reader: one page at a time with page navigation and zoom,
- * keyboard first (PageUp/PageDown, Home/End, + and −).
+ * keyboard first (PageUp/PageDown, Home/End, + and −), page thumbnails beside
+ * the page and search in the document's text (hits marked in the text layer).
  */
 export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onViewChange }: PdfViewerProps) {
   // pdf.js transfers the buffer to its worker: give it a copy so the caller's bytes stay usable.
@@ -31,6 +36,9 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
   const [page, setPage] = useState(initialPage);
   const [zoom, setZoom] = useState(initialZoom);
   const [failed, setFailed] = useState(false);
+  const [doc, setDoc] = useState<PDFDocumentProxy | null>(null);
+  // The page whose canvas is drawn (tests and the benchmark wait for it).
+  const [rendered, setRendered] = useState(0);
   // Fit the page to the column at 100 %; zoom scales from there.
   const { ref: stageRef, width: stageWidth } = useElementSize();
   const pageWidth = Math.max(240, Math.min(stageWidth - 32, 900));
@@ -40,6 +48,7 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
   }, [page, zoom, pages, onViewChange]);
 
   const goTo = useCallback((n: number) => setPage((p) => (pages > 0 ? Math.min(Math.max(1, n), pages) : p)), [pages]);
+  const search = usePdfSearch(doc, page, goTo);
   const zoomBy = useCallback((dir: 1 | -1) => {
     setZoom((z) => {
       const i = ZOOM_STEPS.findIndex((s) => s >= z - 1e-6);
@@ -74,6 +83,17 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
   return (
     <Paper withBorder p="sm" role="region" aria-label={`PDF-visare: ${title}`} onKeyDown={onKey} tabIndex={0}>
       <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
+        <PdfSearchBar
+          query={search.query}
+          onQuery={search.setQuery}
+          count={search.hits.length}
+          index={search.index}
+          searched={search.searched}
+          loading={search.loading}
+          onStep={search.step}
+        />
+      </Group>
+      <Group justify="space-between" mb="sm" wrap="wrap" gap="xs">
         <Group gap="xs">
           <Tooltip label="Föregående sida (Page Up)">
             <ActionIcon variant="default" size="lg" aria-label="Föregående sida" disabled={page <= 1} onClick={() => goTo(page - 1)}><IconChevronLeft size={18} aria-hidden /></ActionIcon>
@@ -106,13 +126,14 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
           </Tooltip>
         </Group>
       </Group>
-      <div className="pdf-stage" ref={stageRef}>
-        <Document
+      <Document
           file={file}
           options={PDF_OPTIONS}
-          onLoadSuccess={(doc) => {
-            setPages(doc.numPages);
-            setPage((p) => Math.min(Math.max(1, p), doc.numPages));
+          className="pdf-document"
+          onLoadSuccess={(loaded) => {
+            setDoc(loaded);
+            setPages(loaded.numPages);
+            setPage((p) => Math.min(Math.max(1, p), loaded.numPages));
           }}
           onLoadError={(err) => {
             console.error("PDF kunde inte visas", err);
@@ -121,18 +142,28 @@ export function PdfViewer({ bytes, title, initialPage = 1, initialZoom = 1, onVi
           loading={<Group p="xl"><Loader size="sm" /><Text size="sm">Öppnar handlingen …</Text></Group>}
           error={<Text>Handlingen kunde inte visas.</Text>}
         >
-          {pages > 0 && (
-            <Page
-              pageNumber={page}
-              scale={zoom}
-              width={pageWidth}
-              renderAnnotationLayer={false}
-              loading={<Loader size="sm" />}
-            />
-          )}
+          {pages > 1 && <PdfThumbnails pages={pages} current={page} onGo={goTo} />}
+          <div
+            className="pdf-stage"
+            ref={stageRef}
+            data-testid="pdf-stage"
+            data-rendered-page={rendered || undefined}
+          >
+            {pages > 0 && (
+              <Page
+                pageNumber={page}
+                scale={zoom}
+                width={pageWidth}
+                renderAnnotationLayer={false}
+                customTextRenderer={search.customTextRenderer}
+                onRenderSuccess={() => setRendered(page)}
+                onRenderTextLayerSuccess={() => (stageRef.current as HTMLDivElement | null)?.querySelector('.pdf-hit-current')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' })}
+                loading={<Loader size="sm" />}
+              />
+            )}
+          </div>
         </Document>
-      </div>
-      <Text size="xs" c="dimmed" mt="xs">{pages > 0 ? formatPageCount(pages) : ''} · Bläddra med Page Up/Page Down, zooma med + och −.</Text>
+      <Text size="xs" c="dimmed" mt="xs">{pages > 0 ? formatPageCount(pages) : ''} · Bläddra med Page Up/Page Down, zooma med + och −, sök med Enter och Skift+Enter.</Text>
     </Paper>
   );
 }

@@ -1,6 +1,6 @@
-import { Anchor, Badge, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { budgetTotals } from '../../../../shared/domain/applications';
 import { isBoardMember, isDirector, rosterOf } from '../../../../shared/domain/events';
 import { formatAmount } from '../../../../shared/domain/format';
@@ -13,12 +13,13 @@ import { RecordSearchIndex } from '../../search/search-index';
 import { useFederation } from '../../state/federation';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { OutcomeBadge } from './DecisionHistory';
+import { InsatsBudgetPanel } from './InsatsBudgetPanel';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const amountOrUndefined = (v: string | number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** The list of ansökningar: search as you type, filters, and my status on each. */
-export function ApplicationList({ onOpen }: { onOpen(id: string): void }) {
+export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; action?: ReactNode }) {
   const { state, me } = useFederation();
   const date = today();
   const director = me !== null && isDirector(state, me);
@@ -52,7 +53,7 @@ export function ApplicationList({ onOpen }: { onOpen(id: string): void }) {
   if (apps.length === 0) {
     return (
       <Stack gap="lg">
-        <PageTitle>Ansökningar</PageTitle>
+        <TitleRow action={action} />
         <Paper withBorder p="lg">
           <Text fw={600}>Inga ansökningar ännu</Text>
           <Text size="sm" c="dimmed">
@@ -61,13 +62,14 @@ export function ApplicationList({ onOpen }: { onOpen(id: string): void }) {
               : 'Ansökningar kommer i paket från förbundschefen. Importera paketet under Paket, så syns ansökningarna här.'}
           </Text>
         </Paper>
+        <InsatsBudgetPanel />
       </Stack>
     );
   }
 
   return (
     <Stack gap="lg">
-      <PageTitle>Ansökningar</PageTitle>
+      <TitleRow action={action} />
       <Paper withBorder p="md" component="section" aria-label="Sök och filtrera">
         <Stack gap="sm">
           <TextInput
@@ -147,7 +149,18 @@ export function ApplicationList({ onOpen }: { onOpen(id: string): void }) {
           </Table>
         </Table.ScrollContainer>
       )}
+      <InsatsBudgetPanel />
     </Stack>
+  );
+}
+
+/** The heading, with the screen's primary action (if any) to its right. */
+function TitleRow({ action }: { action?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-start">
+      <PageTitle>Ansökningar</PageTitle>
+      {action}
+    </Group>
   );
 }
 

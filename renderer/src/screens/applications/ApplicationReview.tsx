@@ -1,5 +1,5 @@
 import { Badge, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { IconArrowLeft, IconFileText } from '@tabler/icons-react';
+import { IconArrowLeft, IconFileText, IconPencil } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import {
   APPLICATION_FORM_LABEL,
@@ -19,10 +19,11 @@ import { BudgetView } from './BudgetView';
 import { DecisionHistory } from './DecisionHistory';
 import { DirectorPanel } from './DirectorPanel';
 import { MyReview } from './MyReview';
+import { SummaryPdfButton } from './SummaryPdfButton';
 import { formatDiffValue } from './diff-values';
 
 /** One ansökan: the structured data, its budget and attachments beside it, and the review. */
-export function ApplicationReview({ applicationId, onBack }: { applicationId: string; onBack(): void }) {
+export function ApplicationReview({ applicationId, onBack, onRevise }: { applicationId: string; onBack(): void; onRevise?: () => void }) {
   const { state, me } = useFederation();
   const [openSha, setOpenSha] = useState<string | null>(null);
   const app = currentApplication(state, applicationId);
@@ -39,6 +40,8 @@ export function ApplicationReview({ applicationId, onBack }: { applicationId: st
         <Button variant="default" leftSection={<IconArrowLeft size={16} aria-hidden />} onClick={onBack}>
           Tillbaka till listan
         </Button>
+        <SummaryPdfButton applicationId={applicationId} />
+        {onRevise && <Button variant="default" leftSection={<IconPencil size={16} aria-hidden />} onClick={onRevise}>Registrera ny version</Button>}
       </Group>
       <Stack gap={4}>
         <PageTitle>{app.name}</PageTitle>

@@ -9,6 +9,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { today } from '../../lib/roster';
 import { appendEvent } from '../../state/actions';
 import { useFederation } from '../../state/federation';
+import { SharedNotes } from './SharedNotes';
 
 /** The förbundschef's view of one ansökan: the board's stances counted, open questions to answer, jäv declared. */
 export function DirectorPanel({ applicationId }: { applicationId: string }) {
@@ -73,6 +74,7 @@ export function DirectorPanel({ applicationId }: { applicationId: string }) {
             </Paper>
           ))
         )}
+        <SharedNotes applicationId={applicationId} />
       </Stack>
     </Paper>
   );

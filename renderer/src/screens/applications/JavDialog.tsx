@@ -1,5 +1,5 @@
 import { Button, Group, Modal, NativeSelect, Stack, Text, Textarea } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { JAV_GROUND_DESCRIPTION, JAV_GROUND_LABEL, JAV_GROUND_REFERENCE, JavGround } from '../../../../shared/domain/applications';
 import { headsOf } from '../../../../shared/domain/events';
 import { userMessage } from '../../api/client';
@@ -10,13 +10,31 @@ import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
 
 /** Anmäl jäv: the ground (KL 6 kap. 28 §) and why, signed with this laptop's key. */
-export function JavDialog({ applicationId, opened, onClose }: { applicationId: string; opened: boolean; onClose(): void }) {
+export function JavDialog({
+  applicationId,
+  opened,
+  onClose,
+  initial,
+}: {
+  applicationId: string;
+  opened: boolean;
+  onClose(): void;
+  /** Pre-filled from a jäv suggestion (the member's declared ties); both stay editable. */
+  initial?: { ground: JavGround; text: string } | null;
+}) {
   const { state } = useFederation();
   const session = useSession();
   const [ground, setGround] = useState<JavGround | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
+
+  useEffect(() => {
+    if (opened && initial) {
+      setGround(initial.ground);
+      setText(initial.text);
+    }
+  }, [opened, initial]);
 
   async function declare() {
     setTried(true);

@@ -1,27 +1,32 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
-import { JAV_GROUND_LABEL, STANCE_LABEL, Stance, type Stance as StanceValue } from '../../../../shared/domain/applications';
+import { useMemo, useState } from 'react';
+import { JAV_GROUND_LABEL, STANCE_LABEL, Stance, type JavGround, type Stance as StanceValue } from '../../../../shared/domain/applications';
 import { headsOf } from '../../../../shared/domain/events';
 import { formatDate } from '../../../../shared/domain/format';
 import { userMessage } from '../../api/client';
-import { loadNotes, saveNotes } from '../../lib/applications';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { newId } from '../../lib/roster';
 import { appendEvent } from '../../state/actions';
 import { useFederation } from '../../state/federation';
 import { JavDialog } from './JavDialog';
+import { JavSuggestionNotice, javSuggestionsFor, javTextFrom } from './JavSuggestion';
+import { MyNotes } from './MyNotes';
+import { ReadMarker } from './ReadMarker';
 
-/** A board member's own review: stance (unless jäv), questions to the förbundschef, jäv and private notes. */
+/** A board member's own review: read marker, stance (unless jäv), questions to the förbundschef, jäv and private notes. */
 export function MyReview({ applicationId, me }: { applicationId: string; me: string }) {
   const { state } = useFederation();
   const app = state.applications[applicationId]!;
   const myJav = app.javDeclarations[me];
   const [javOpen, setJavOpen] = useState(false);
+  const [javInitial, setJavInitial] = useState<{ ground: JavGround; text: string } | null>(null);
+  const suggestions = useMemo(() => (myJav ? [] : javSuggestionsFor(state, applicationId, me)), [state, applicationId, me, myJav]);
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="my-review-heading">
       <Stack gap="md">
         <Title order={2} size="h3" id="my-review-heading">Min granskning</Title>
+        <ReadMarker applicationId={applicationId} version={app.current} />
         {myJav ? (
           <Alert color="blue" title="Du har anmält jäv">
             <Text size="sm">
@@ -31,16 +36,31 @@ export function MyReview({ applicationId, me }: { applicationId: string; me: str
           </Alert>
         ) : (
           <>
+            <JavSuggestionNotice
+              suggestions={suggestions}
+              onDeclare={(s) => {
+                setJavInitial({ ground: s.ground, text: javTextFrom(s) });
+                setJavOpen(true);
+              }}
+            />
             <StanceForm applicationId={applicationId} me={me} />
             <Group>
-              <Button variant="default" onClick={() => setJavOpen(true)}>Anmäl jäv</Button>
+              <Button
+                variant="default"
+                onClick={() => {
+                  setJavInitial(null);
+                  setJavOpen(true);
+                }}
+              >
+                Anmäl jäv
+              </Button>
             </Group>
           </>
         )}
         <Questions applicationId={applicationId} me={me} />
-        <Notes applicationId={applicationId} />
+        <MyNotes applicationId={applicationId} me={me} />
       </Stack>
-      <JavDialog applicationId={applicationId} opened={javOpen} onClose={() => setJavOpen(false)} />
+      <JavDialog applicationId={applicationId} opened={javOpen} initial={javInitial} onClose={() => setJavOpen(false)} />
     </Paper>
   );
 }
@@ -139,24 +159,5 @@ function Questions({ applicationId, me }: { applicationId: string; me: string })
         <Button variant="default" onClick={() => void ask()} loading={busy} disabled={text.trim() === ''}>Skicka fråga</Button>
       </Group>
     </Stack>
-  );
-}
-
-function Notes({ applicationId }: { applicationId: string }) {
-  const [text, setText] = useState(() => loadNotes(applicationId));
-  useEffect(() => setText(loadNotes(applicationId)), [applicationId]);
-  return (
-    <Textarea
-      label="Mina anteckningar (stannar på den här datorn)"
-      description="Sparas medan du skriver. Ingen annan ser dem och de skickas aldrig i paket."
-      autosize
-      minRows={3}
-      value={text}
-      onChange={(e) => {
-        const v = e.currentTarget.value;
-        setText(v);
-        saveNotes(applicationId, v);
-      }}
-    />
   );
 }

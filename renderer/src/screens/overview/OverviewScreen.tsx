@@ -1,7 +1,7 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconCircleCheck } from '@tabler/icons-react';
 import { useMemo } from 'react';
-import { isDirector, rosterOf, type FederationState } from '../../../../shared/domain/events';
+import { isBoardMember, isDirector, rosterOf, type FederationState } from '../../../../shared/domain/events';
 import { checkBoard } from '../../../../shared/domain/forbund/board-rules';
 import { SEAT_ROLES, isActiveOn } from '../../../../shared/domain/forbund/model';
 import { LoadingEvents } from '../../components/LoadingEvents';
@@ -10,8 +10,12 @@ import { boardDate, today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
+import { NextMeetingCard } from '../meetings/NextMeetingCard';
+import { applicationOutcome, applicationsOnAgenda, nextMeeting } from '../../../../shared/domain/meetings';
 import { Conflicts, HeldEvents, RefusedEvents } from './Attention';
+import { LeftToReview, useLeftToReview } from './LeftToReview';
 import { MyDevice } from './MyDevice';
+import { MyProfile } from './MyProfile';
 import { PendingKeys } from './PendingKeys';
 
 /** Översikt: what now? What waits for me, what is unsent, refused or in conflict. */
@@ -24,16 +28,23 @@ export function OverviewScreen() {
   const boardErrors = useMemo(() => checkBoard(rosterOf(state), date).filter((f) => f.level === 'error').length, [state, date]);
   const pendingKeys = useMemo(() => Object.values(state.keys).filter((k) => k.status === 'pending'), [state]);
   const unsent = session?.sync.unsent ?? 0;
+  const member = me !== null && isBoardMember(state, me, today());
+  // Before a meeting with ansökningar on its agenda: those; otherwise every ansökan not yet decided.
+  const scope = useMemo(() => reviewScope(state), [state]);
+  const left = useLeftToReview(state, member ? me : null, scope);
 
   if (!ready) return <LoadingEvents title="Översikt" />;
 
   const nothingWaits =
+    (left?.todo.length ?? 0) === 0 &&
     unsent === 0 && (!director || pendingKeys.length === 0) && state.held.length === 0 && state.refused.length === 0 && state.conflicts.length === 0 && boardErrors === 0;
 
   return (
     <Stack gap="lg">
       <PageTitle>Översikt</PageTitle>
       <Counts state={state} date={date} />
+      <NextMeetingCard />
+      <LeftToReview left={left} agenda={scope.agenda !== undefined} />
       {nothingWaits && (
         <Paper withBorder p="lg">
           <Group gap="sm" wrap="nowrap" align="flex-start">
@@ -77,6 +88,7 @@ export function OverviewScreen() {
           </Group>
         </Paper>
       )}
+      {member && me && <MyProfile state={state} me={me} />}
       <MyDevice state={state} />
     </Stack>
   );
@@ -104,4 +116,15 @@ function Counts({ state, date }: { state: FederationState; date: string }) {
     </SimpleGrid>
     </Stack>
   );
+}
+
+/** Outcomes after which an ansökan is no longer on anyone's review list (återremiss and bordläggning bring it back). */
+const DECIDED = new Set(['granted', 'rejected', 'decidedNotAttested']);
+
+/** What "Kvar att granska" covers: the next meeting's ansökningar, or all undecided ones when it has none. */
+function reviewScope(state: FederationState): { agenda?: string[]; decided?: ReadonlySet<string> } {
+  const next = nextMeeting(state, today());
+  const agenda = next ? applicationsOnAgenda(state, next.id).map((a) => a.applicationId) : [];
+  if (agenda.length > 0) return { agenda };
+  return { decided: new Set(Object.keys(state.applications).filter((id) => DECIDED.has(applicationOutcome(state, id).status))) };
 }

@@ -1,0 +1,109 @@
+import { Button, Group, Modal, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { sharedNotesOf } from '../../../../shared/domain/applications';
+import { formatDate } from '../../../../shared/domain/format';
+import { userMessage } from '../../api/client';
+import { ShortCode } from '../../components/ShortCode';
+import { loadNote, saveNote } from '../../db/review';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { appendEvent } from '../../state/actions';
+import { useFederation } from '../../state/federation';
+import { useSession } from '../../state/session-store';
+
+/**
+ * Private notes on an ansökan, kept in Dexie on this laptop while the member
+ * types. Sharing sends a copy to the förbundschef as a signed note.shared
+ * event; the note itself stays here and stays editable.
+ */
+export function MyNotes({ applicationId, me }: { applicationId: string; me: string }) {
+  const { state } = useFederation();
+  const [text, setText] = useState<string | null>(null);
+  const [sharing, setSharing] = useState(false);
+  // The latest typed text, so a slow load never overwrites what the member wrote.
+  const typed = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    typed.current = false;
+    setText(null);
+    void loadNote(applicationId).then((t) => {
+      if (live && !typed.current) setText(t);
+    });
+    return () => {
+      live = false;
+    };
+  }, [applicationId]);
+
+  const mine = sharedNotesOf(state, applicationId).filter((n) => n.author === me);
+  const last = mine[0];
+
+  return (
+    <Stack gap="xs">
+      <Textarea
+        label="Mina anteckningar (stannar på den här datorn)"
+        description="Sparas medan du skriver. Ingen annan ser dem och de skickas aldrig i paket, om du inte själv delar dem med förbundschefen."
+        autosize
+        minRows={3}
+        value={text ?? ''}
+        disabled={text === null}
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          typed.current = true;
+          setText(v);
+          saveNote(applicationId, v).catch((err: unknown) => notifyError('Anteckningen kunde inte sparas', userMessage(err)));
+        }}
+      />
+      <Group gap="sm">
+        <Button variant="default" size="xs" disabled={!text || text.trim() === ''} onClick={() => setSharing(true)}>
+          Dela anteckningen med förbundschefen
+        </Button>
+        {last && (
+          <Text size="xs" c="dimmed" data-testid="note-shared-at">
+            Delad med förbundschefen {formatDate(last.at)}{mine.length > 1 ? ` (${mine.length} gånger)` : ''}.
+          </Text>
+        )}
+      </Group>
+      <ShareNoteDialog applicationId={applicationId} text={text ?? ''} opened={sharing} onClose={() => setSharing(false)} />
+    </Stack>
+  );
+}
+
+function ShareNoteDialog({ applicationId, text, opened, onClose }: { applicationId: string; text: string; opened: boolean; onClose(): void }) {
+  const session = useSession();
+  const [busy, setBusy] = useState(false);
+
+  async function share() {
+    setBusy(true);
+    try {
+      await appendEvent('note.shared', { applicationId, text: text.trim() }, []);
+      notifySuccess('Anteckningen delades', 'En kopia skickas till förbundschefen med ditt nästa paket. Din anteckning finns kvar här.');
+      onClose();
+    } catch (err) {
+      notifyError('Anteckningen kunde inte delas', userMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Modal opened={opened} onClose={onClose} title="Dela anteckningen med förbundschefen?" size="lg" closeButtonProps={{ 'aria-label': 'Stäng' }}>
+      <Stack gap="md">
+        <Text size="sm">
+          Förbundschefen får en kopia av anteckningen som den ser ut nu. Den kan inte tas tillbaka när paketet har skickats. Ändrar du anteckningen senare kan du dela den igen.
+        </Text>
+        <Paper withBorder p="sm" bg="var(--mantine-color-gray-0)">
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }} data-testid="note-to-share">{text.trim()}</Text>
+        </Paper>
+        {session?.device && (
+          <Text size="sm">
+            Delningen signeras med den här datorns nyckel <ShortCode code={session.device.shortCode} />.
+          </Text>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>Avbryt</Button>
+          <Button onClick={() => void share()} loading={busy}>Dela anteckningen</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,128 @@
+import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { db } from '../../db/database';
+import { headsOf } from '../../../../shared/domain/events';
+import { calledIds, type MeetingState } from '../../../../shared/domain/meetings';
+import { userMessage } from '../../api/client';
+import { ShortCode } from '../../components/ShortCode';
+import { notifyError, notifySuccess } from '../../lib/notify';
+import { appendEvent } from '../../state/actions';
+import { useFederation } from '../../state/federation';
+import { useSession } from '../../state/session-store';
+import { useUi } from '../../state/ui-store';
+
+/**
+ * My own förhinder while my key waits for the förbundschef: the event is held
+ * (not in the folded state), but the member must still see what they reported.
+ */
+function useHeldAbsence(heldIds: string[], meetingId: string): 'reported' | 'withdrawn' | null {
+  return (
+    useLiveQuery(async () => {
+      const rows = await db.events.where('id').anyOf(heldIds).sortBy('seq');
+      let last: 'reported' | 'withdrawn' | null = null;
+      for (const r of rows) {
+        const body = JSON.parse(r.body) as { type: string; payload: { meetingId?: string } };
+        if (body.payload.meetingId === meetingId) last = body.type === 'absence.reported' ? 'reported' : 'withdrawn';
+      }
+      return last;
+    }, [heldIds.join(','), meetingId]) ?? null
+  );
+}
+
+export const ABSENCE_REMINDER = 'Skicka paketet till förbundschefen så att rätt ersättare kallas in.';
+
+/** Whether `me` may report förhinder for the meeting now: called, and the meeting not yet held. */
+export function canReportAbsence(state: Parameters<typeof calledIds>[0], m: MeetingState, me: string | null): boolean {
+  return me !== null && !m.locked && m.endTime === null && calledIds(state, m).includes(me);
+}
+
+/** A member's own förhinder: "Anmäl förhinder" with an optional reason, and "Ångra förhinder". */
+export function AbsencePanel({ meeting }: { meeting: MeetingState }) {
+  const { state, me } = useFederation();
+  const session = useSession();
+  const go = useUi((s) => s.go);
+  const [opened, setOpened] = useState(false);
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const heldIds = state.held.filter((h) => h.author === me && h.type.startsWith('absence.')).map((h) => h.eventId);
+  const held = useHeldAbsence(heldIds, meeting.id);
+  if (!me || !canReportAbsence(state, meeting, me)) return null;
+  const mine = held === 'reported' ? { reason: null } : held === 'withdrawn' ? undefined : meeting.absences[me];
+  const unsent = (session?.sync.unsent ?? 0) > 0;
+
+  async function report() {
+    setBusy(true);
+    try {
+      await appendEvent('absence.reported', { meetingId: meeting.id, reason: reason.trim() || null }, headsOf(state, meeting.id));
+      notifySuccess('Förhinder anmält', ABSENCE_REMINDER);
+      setOpened(false);
+      setReason('');
+    } catch (err) {
+      notifyError('Förhindret kunde inte anmälas', userMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function withdraw() {
+    setBusy(true);
+    try {
+      await appendEvent('absence.withdrawn', { meetingId: meeting.id }, headsOf(state, meeting.id));
+      notifySuccess('Förhindret är återtaget', 'Du räknas som närvarande igen. Skicka paketet till förbundschefen.');
+    } catch (err) {
+      notifyError('Förhindret kunde inte återtas', userMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Paper withBorder p="lg" component="section" aria-labelledby="absence-heading">
+      <Stack gap="sm">
+        <Title order={2} size="h3" id="absence-heading">Din närvaro</Title>
+        {mine ? (
+          <>
+            <Text>
+              Du har anmält förhinder{mine.reason ? `: ${mine.reason}` : '.'}
+            </Text>
+            {held && <Text size="sm" c="dimmed">Anmälan gäller när förbundschefen har godkänt den här datorns nyckel.</Text>}
+            {unsent && (
+              <Alert color="yellow" title="Förhindret är inte skickat ännu">
+                {ABSENCE_REMINDER}
+              </Alert>
+            )}
+            <Group>
+              {unsent && <Button onClick={() => go('packages')}>Skicka paket</Button>}
+              {!held && <Button variant="default" onClick={() => void withdraw()} loading={busy}>Ångra förhinder</Button>}
+            </Group>
+          </>
+        ) : (
+          <>
+            <Text size="sm">Du är kallad. Kan du inte komma, anmäl förhinder så snart som möjligt så att din ersättare kan kallas in.</Text>
+            <Group>
+              <Button onClick={() => setOpened(true)}>Anmäl förhinder</Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+      <Modal opened={opened} onClose={() => setOpened(false)} title="Anmäl förhinder" closeButtonProps={{ 'aria-label': 'Stäng' }}>
+        <Stack gap="md">
+          <Text size="sm">
+            Du anmäler att du inte kan delta i sammanträdet {meeting.date}. Förbundschefen ser det när ditt paket har kommit fram och kallar in en ersättare.
+          </Text>
+          <Textarea label="Anledning (valfritt)" autosize minRows={2} maxLength={1000} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
+          {session?.device && (
+            <Text size="sm">
+              Anmälan signeras med den här datorns nyckel <ShortCode code={session.device.shortCode} />.
+            </Text>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpened(false)}>Avbryt</Button>
+            <Button onClick={() => void report()} loading={busy}>Anmäl förhinder</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Paper>
+  );
+}

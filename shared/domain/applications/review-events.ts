@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import type { VerifiedEvent } from '../log/signed-event';
+import type { SubjectKind } from '../events/catalogue';
+import type { Verdict } from '../events/authority';
+// Only type imports from events/catalogue and events/versioning: catalogue.ts
+// spreads REVIEW_EVENTS, so a runtime import back into it would be a cycle.
+import { isBoardMember, isDirector, personName, type FederationState, type FieldChange, type Json } from '../events/state';
+import type { Working } from '../events/versioning';
+import { IsoDate } from '../forbund/model';
+import { TieKind } from './jav';
+
+/**
+ * The board member's own review events beyond stance, question and jäv:
+ * a private note the member chooses to share with the förbundschef, and the
+ * member's declared ties (employer, chefsroll, styrgrupp, styrelseuppdrag)
+ * that the jäv suggestion matches against the applying parties.
+ *
+ * Spread into CATALOGUE, AUTHORITY and REDUCERS (events/*.ts) with one line
+ * each. Type strings are part of signed data: never rename.
+ */
+
+/** A tie as declared: a member organisation by id, or any organisation in free text. */
+export const Tie = z
+  .object({
+    kind: TieKind,
+    organisationId: z.uuid().nullable().default(null),
+    organisationName: z.string().trim().max(200).nullable().default(null),
+    description: z.string().trim().max(300).nullable().default(null),
+    from: IsoDate.nullable().default(null),
+    to: IsoDate.nullable().default(null),
+  })
+  .strict()
+  .refine((t) => t.organisationId !== null || (t.organisationName !== null && t.organisationName !== ''), {
+    message: 'ange en förbundsmedlem eller skriv organisationens namn',
+    path: ['organisationName'],
+  })
+  .refine((t) => !t.from || !t.to || t.from <= t.to, { message: 'slutdatum ligger före startdatum', path: ['to'] });
+export type Tie = z.output<typeof Tie>;
+export type TieInput = z.input<typeof Tie>;
+
+/** The whole list, replacing the one before: the profile at that version. */
+const TiesDeclared = z.object({ ties: z.array(Tie).max(50) }).strict();
+const NoteShared = z.object({ applicationId: z.uuid(), text: z.string().trim().min(1).max(10_000) }).strict();
+
+/** A note a board member shared with the förbundschef; the original stays private on the member's laptop. */
+export interface SharedNote {
+  eventId: string;
+  author: string;
+  at: string;
+  /** The version of the ansökan in force when the note was shared. */
+  onVersion: number;
+  text: string;
+}
+
+/** What this module adds to FederationState (see emptyState). */
+export interface ReviewState {
+  /** Person id → the ties that person declared last. */
+  ties: Record<string, Tie[]>;
+  /** Application id → notes shared with the förbundschef, in applied order. */
+  sharedNotes: Record<string, SharedNote[]>;
+}
+
+interface Definition<S extends z.ZodType> {
+  payload: S;
+  label: string;
+  subjectKind: SubjectKind;
+  subject: (body: VerifiedEvent['body'], payload: z.output<S>) => string;
+}
+const def = <S extends z.ZodType>(d: Definition<S>): Definition<S> => d;
+
+export const REVIEW_EVENTS = {
+  'note.shared': def({ payload: NoteShared, label: 'Anteckning delades med förbundschefen', subjectKind: 'application', subject: (_, p) => p.applicationId }),
+  'ties.declared': def({ payload: TiesDeclared, label: 'Kopplingar (jävsprofil) angavs', subjectKind: 'person', subject: (b) => b.author }),
+} as const;
+
+type Payload<K extends keyof typeof REVIEW_EVENTS> = z.output<(typeof REVIEW_EVENTS)[K]['payload']>;
+
+const OK: Verdict = { ok: true };
+const no = (reason: string): Verdict => ({ ok: false, reason });
+
+export const REVIEW_AUTHORITY: { [K in keyof typeof REVIEW_EVENTS]: (state: FederationState, event: VerifiedEvent, payload: Payload<K>) => Verdict } = {
+  'note.shared': (state, event, p) => {
+    const author = event.body.author;
+    if (!isBoardMember(state, author, event.body.at.slice(0, 10))) {
+      const person = state.persons[author];
+      return no(person ? `${person.name} har inget styrelseuppdrag och får inte dela anteckningar om ansökningar.` : 'Författaren finns inte i förbundets register och får inte dela anteckningar.');
+    }
+    return state.applications[p.applicationId] ? OK : no('Ansökan finns inte.');
+  },
+  'ties.declared': (state, event, p) => {
+    // Only for oneself: the author is the person whose profile it is (the subject).
+    if (!state.persons[event.body.author]) return no('Författaren finns inte i förbundets register och kan inte ange kopplingar.');
+    if (p.ties.some((t) => t.organisationId !== null && !state.organisations[t.organisationId])) {
+      return no('En koppling gäller en organisation som inte finns bland förbundsmedlemmarna; skriv namnet som fritext i stället.');
+    }
+    return OK;
+  },
+};
+
+const asJson = (v: unknown): Json => JSON.parse(JSON.stringify(v)) as Json;
+
+/** One history entry, as versioning.ts's recordHistory writes it (not imported: see the note on imports). */
+function recordHistory(w: Working, subjectId: string, event: VerifiedEvent, changes: FieldChange[], snapshot: object): void {
+  const authorName = personName(w.state, event.body.author);
+  w.authorNames.set(event.id, authorName);
+  (w.state.history[subjectId] ??= []).push({
+    eventId: event.id,
+    type: event.body.type,
+    label: REVIEW_EVENTS[event.body.type as keyof typeof REVIEW_EVENTS]?.label ?? event.body.type,
+    author: event.body.author,
+    authorName,
+    at: event.body.at,
+    lamport: event.body.lamport,
+    changes,
+    snapshot: asJson(snapshot),
+  });
+}
+
+export const REVIEW_REDUCERS: { [K in keyof typeof REVIEW_EVENTS]: (w: Working, event: VerifiedEvent, payload: Payload<K>) => void } = {
+  'note.shared': (w, e, p) => {
+    const app = w.state.applications[p.applicationId];
+    const note: SharedNote = { eventId: e.id, author: e.body.author, at: e.body.at, onVersion: app?.current ?? 1, text: p.text };
+    (w.state.sharedNotes[p.applicationId] ??= []).push(note);
+    const change: FieldChange = { field: `sharedNotes.${e.body.author}`, label: `delad anteckning (${personName(w.state, e.body.author)})`, from: null, to: asJson(note) };
+    recordHistory(w, p.applicationId, e, [change], { id: p.applicationId, sharedNotes: w.state.sharedNotes[p.applicationId] });
+  },
+  'ties.declared': (w, e, p) => {
+    const who = e.body.author;
+    const from = w.state.ties[who] ?? [];
+    w.state.ties[who] = p.ties;
+    recordHistory(w, who, e, [{ field: 'ties', label: 'kopplingar (jävsprofil)', from: asJson(from), to: asJson(p.ties) }], { id: who, ties: p.ties });
+  },
+};
+
+/** The notes shared with the förbundschef about one application, newest first. Only the förbundschef's screens show them. */
+export function sharedNotesOf(state: FederationState, applicationId: string): SharedNote[] {
+  return [...(state.sharedNotes[applicationId] ?? [])].reverse();
+}
+
+/** A person's declared ties (empty when none were declared). */
+export const tiesOf = (state: FederationState, personId: string): Tie[] => state.ties[personId] ?? [];
+
+/** Whether `personId` may read shared notes: the förbundschef. */
+export const readsSharedNotes = (state: FederationState, personId: string): boolean => isDirector(state, personId);
