@@ -2,6 +2,7 @@ import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, Textarea, 
 import { useState } from 'react';
 import { headsOf } from '../../../../shared/domain/events';
 import { defaultDecision, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
+import { formatDnr } from '../../../../shared/domain/format';
 import { userMessage } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
@@ -49,7 +50,7 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
       <Stack gap="md">
         <Stack gap={2}>
           <Title order={3} size="h4" id={`item-${item.id}`}>{`§ ${number} ${item.title}`}</Title>
-          {item.dnr && <Text size="sm" c="dimmed">Dnr {item.dnr}</Text>}
+          {item.dnr && <Text size="sm" c="dimmed">{formatDnr(item.dnr)}</Text>}
         </Stack>
         {item.summary && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{item.summary}</Text>}
         {item.proposal && (

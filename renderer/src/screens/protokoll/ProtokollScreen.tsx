@@ -12,6 +12,9 @@ import { MinutesPanel } from '../minutes/MinutesPanel';
 import { ProtokollPanel } from './ProtokollPanel';
 import { archiveRows, meetingRows } from './protokoll-view';
 
+/** Dates never break inside (2026-12-\n01); the long headers wrap instead. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /**
  * Protokoll: the meetings (each opens "För protokoll" and the justering), and
  * the archive of justerade protokoll. Sammanträden opens a meeting here with
@@ -74,12 +77,12 @@ export function ProtokollScreen() {
                 <Table.Tbody>
                   {archive.map((r) => (
                     <Table.Tr key={r.meetingId} data-testid="archive-row">
-                      <Table.Td>{r.organ} {r.date}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.organ} {r.date}</Table.Td>
                       <Table.Td>{r.paragraphs}</Table.Td>
-                      <Table.Td>{r.justeredOn}</Table.Td>
-                      <Table.Td>{r.anslag.latestPosting}</Table.Td>
-                      <Table.Td>{r.anslag.appealEnds}</Table.Td>
-                      <Table.Td>{r.final ? <Badge variant="dot" tt="none" color="green">Laga kraft</Badge> : `från ${r.anslag.finalFrom}`}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.justeredOn}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.anslag.latestPosting}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.anslag.appealEnds}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.final ? <Badge variant="dot" tt="none" color="green">Laga kraft</Badge> : `från ${r.anslag.finalFrom}`}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
