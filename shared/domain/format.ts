@@ -46,6 +46,15 @@ export function formatParagraph(n: number): string {
   return `§ ${n}`;
 }
 
+/**
+ * A diarienummer as a label: "Dnr 2026/14". Registration numbers are often
+ * typed with the prefix already ("Dnr 2026/14"), so it is not doubled.
+ */
+export function formatDnr(dnr: string): string {
+  const t = dnr.trim();
+  return /^dnr\b/i.test(t) ? `Dnr ${t.replace(/^dnr\.?\s*/i, '')}` : `Dnr ${t}`;
+}
+
 /** File sizes for people: `532 kB`, `4,2 MB` (decimal comma). */
 export function formatFileSize(bytes: number): string {
   if (bytes < 1000) return `${bytes} byte`;

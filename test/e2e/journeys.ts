@@ -319,3 +319,50 @@ export async function signApplication(page: Page, name: string, button = 'Regist
   // Signing and folding take a moment on a busy machine.
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible({ timeout: 30_000 });
 }
+
+/**
+ * Förbundschef, Delegationer: records a delegationsbeslut by the form; returns
+ * the dialog (hidden when it was stored, still open with the refusal when not).
+ */
+export async function recordDelegationDecision(page: Page, d: { dnr: string; point: string; decidedBy: string; text: string; amount: string }) {
+  await goTo(page, /^Delegationer/);
+  await page.getByRole('button', { name: 'Registrera delegationsbeslut' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Registrera delegationsbeslut' });
+  await dialog.getByLabel('Diarienummer').fill(d.dnr);
+  await dialog.getByLabel('Punkt i delegationsordningen').selectOption({ label: d.point });
+  await dialog.getByLabel('Beslutsfattare').selectOption({ label: d.decidedBy });
+  await dialog.getByRole('textbox', { name: 'Beslut', exact: true }).fill(d.text);
+  await dialog.getByLabel('Belopp (kr)').fill(d.amount);
+  await dialog.getByRole('button', { name: 'Signera och registrera' }).click();
+  return dialog;
+}
+
+/** The chair or a justerare sends the draft back with a comment. */
+export async function returnProtokoll(page: Page, date: string, comment: string) {
+  await openMinutes(page, date, 'Protokoll och justering');
+  await page.getByRole('button', { name: 'Skicka tillbaka' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Skicka tillbaka protokollet' });
+  await dialog.getByLabel('Varför skickas protokollet tillbaka?').fill(comment);
+  await dialog.getByRole('button', { name: 'Skicka tillbaka' }).click();
+  await slow(dialog).toBeHidden();
+}
+
+/** The secretary makes a (corrected) draft and makes the package for the chair and the justerare. */
+export async function draftAndSendForJustering(page: Page, date: string, corrected = false) {
+  await openMinutes(page, date, 'Protokoll och justering');
+  await page.getByRole('button', { name: corrected ? 'Skapa rättat protokollsutkast' : 'Skapa protokollsutkast' }).click();
+  await slow(page.getByRole('button', { name: 'Skicka för justering' })).toBeVisible();
+  await page.getByRole('button', { name: 'Skicka för justering' }).click();
+  const region = page.getByRole('region', { name: 'Skicka ändringar' });
+  await expect(region.getByRole('radio', { name: /^För justering: / })).toBeChecked();
+  return download(page, () => region.getByRole('button', { name: 'Skapa paket' }).click());
+}
+
+/** Closes the meeting with its end time (Mötets avslutande). */
+export async function closeMeeting(page: Page, endTime: string) {
+  await page.getByRole('button', { name: 'Avsluta sammanträdet' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Avsluta sammanträdet?' });
+  await dialog.getByLabel('Sluttid').fill(endTime);
+  await dialog.getByRole('button', { name: 'Avsluta sammanträdet' }).click();
+  await slow(page.getByText('Sammanträdet är avslutat').first()).toBeVisible();
+}

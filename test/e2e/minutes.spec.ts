@@ -70,7 +70,7 @@ async function planMeeting(host: StartedHost, date: string): Promise<void> {
     item('opening', 'Mötets öppnande'),
     item('adjusters', 'Val av justerare samt tid och plats för justering'),
     item('javCall', 'Anmälan om jäv'),
-    item('decision', 'Öppna vägar', { applicationId: app('Öppna vägar'), dnr: 'Dnr 2026/14', proposal: 'Styrelsen beslutar att bevilja Öppna vägar 1 420 000 kr för 2027–2028.' }),
+    item('decision', 'Öppna vägar', { applicationId: app('Öppna vägar'), dnr: '2026/14', proposal: 'Styrelsen beslutar att bevilja Öppna vägar 1 420 000 kr för 2027–2028.' }),
     item('decision', 'Friskare tillsammans – förstudie', { applicationId: app('Friskare'), proposal: 'Styrelsen beslutar att avslå ansökan.' }),
     item('closing', 'Mötets avslutande'),
   ];
@@ -131,6 +131,7 @@ test('a meeting recorded, drafted, attested on two laptops, locked and exported 
   const preview = chef.getByTestId('protokoll-preview');
   await expect(preview).toContainText('Styrelsen har med 3 ja-röster mot 2 nej-röster beslutat att bevilja Öppna vägar');
   await expect(preview).toContainText('Maria Sandberg reserverar sig mot beslutet.');
+  await expect(preview).toContainText('Styrelsen beslutar att utse Anders Nyström att jämte ordföranden justera protokollet.');
   await expect(preview).toContainText('tjänstgörande ersättare för Lena Åberg');
   await expectAccessible(chef);
   await snap(chef, '5p-03-protokollsutkast');
@@ -187,7 +188,7 @@ test('a meeting recorded, drafted, attested on two laptops, locked and exported 
   await goTo(chef, /^Protokoll/);
   await chef.getByRole('button', { name: 'Tillbaka till protokollen' }).click();
   // The demo förbund's own justerat protokoll from last week is in the archive too.
-  await expect(chef.getByTestId('archive-row').filter({ hasText: date })).toHaveCount(1);
+  await expect(chef.getByTestId('archive-row').filter({ hasText: `Styrelsen ${date}` })).toHaveCount(1);
   await expectAccessible(chef);
   await snap(chef, '5p-07-arkiv');
 

@@ -16,7 +16,7 @@ export function outcomeText(o: ApplicationOutcome): string {
 export function OutcomeBadge({ state, applicationId }: { state: FederationState; applicationId: string }) {
   const o = applicationOutcome(state, applicationId);
   if (o.status === 'none') return null;
-  return <Badge variant="light" color={COLOR[o.status]} tt="none" data-testid="application-outcome">{outcomeText(o)}</Badge>;
+  return <Badge variant="dot" color={COLOR[o.status]} tt="none" data-testid="application-outcome">{outcomeText(o)}</Badge>;
 }
 
 /** Beslut och "Tidigare beslut om insatsen": justerade decisions on this ansökan or on an insats with the same name. */

@@ -1,7 +1,8 @@
 import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { headsOf } from '../../../../shared/domain/events';
-import { type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
+import { defaultDecision, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
+import { formatDnr } from '../../../../shared/domain/format';
 import { userMessage } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
@@ -49,7 +50,7 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
       <Stack gap="md">
         <Stack gap={2}>
           <Title order={3} size="h4" id={`item-${item.id}`}>{`§ ${number} ${item.title}`}</Title>
-          {item.dnr && <Text size="sm" c="dimmed">Dnr {item.dnr}</Text>}
+          {item.dnr && <Text size="sm" c="dimmed">{formatDnr(item.dnr)}</Text>}
         </Stack>
         {item.summary && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{item.summary}</Text>}
         {item.proposal && (
@@ -57,7 +58,7 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
         )}
         <DecisionFields item={item} meetingId={m.id} decision={record.decision ?? recordDraft(state, m, item).decision!} onChange={(d) => setRecord({ ...record, decision: d })} disabled={!editable} />
         {item.kind === 'adjusters' && (
-          <Checkbox.Group label="Justerare (jämte ordföranden)" value={record.adjusters} onChange={(v) => setRecord({ ...record, adjusters: v.slice(0, 5) })}>
+          <Checkbox.Group label="Justerare (jämte ordföranden)" value={record.adjusters} onChange={(v) => setRecord(withAdjusters(record, v.slice(0, 5), (id) => state.persons[id]?.name ?? ''))}>
             <Group mt="xs">
               {boardPresent.map((id) => <Checkbox key={id} value={id} label={state.persons[id]?.name ?? ''} disabled={!editable} />)}
             </Group>
@@ -83,6 +84,17 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
       </Stack>
     </Paper>
   );
+}
+
+/**
+ * New justerare: the decision text follows the names while it is still the
+ * standard sentence (otherwise the § would read "utse … att jämte
+ * ordföranden"); a text the secretary wrote is left as it is.
+ */
+function withAdjusters(r: ItemRecord, adjusters: string[], name: (id: string) => string): ItemRecord {
+  const standard = (ids: readonly string[]) => defaultDecision('adjusters', ids.map(name), false).text;
+  const decision = r.decision && r.decision.text === standard(r.adjusters) ? { ...r.decision, text: standard(adjusters) } : r.decision;
+  return { ...r, adjusters, decision };
 }
 
 /** Rows left empty in the form are not part of the record; the main side checks the rest. */

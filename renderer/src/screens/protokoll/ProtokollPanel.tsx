@@ -58,7 +58,7 @@ export function ProtokollPanel({ meetingId }: { meetingId: string }) {
         <Stack gap="sm">
           <Group justify="space-between">
             <Title order={2} size="h3" id="justering-heading">Justering</Title>
-            {m.locked ? <Badge color="green" size="lg">{`Justerat ${m.locked.date}`}</Badge> : draft ? <Badge color={a.returned ? 'orange' : 'blue'} size="lg">{a.returned ? `Version ${draft.version} återsänd` : `Version ${draft.version} för justering`}</Badge> : <Badge color="gray" size="lg">Inget utkast</Badge>}
+            {m.locked ? <Badge variant="dot" tt="none" color="green" size="lg">{`Justerat ${m.locked.date}`}</Badge> : draft ? <Badge variant="dot" tt="none" color={a.returned ? 'orange' : 'blue'} size="lg">{a.returned ? `Version ${draft.version} återsänd` : `Version ${draft.version} för justering`}</Badge> : <Badge variant="dot" tt="none" color="gray" size="lg">Inget utkast</Badge>}
           </Group>
           {a.draftBlocked && a.secretary && <Text size="sm" c="dimmed">{a.draftBlocked}</Text>}
           {a.secretary && !a.locked && (draft === undefined || a.returned) && (

@@ -1,5 +1,5 @@
 import { Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { formatAmount } from '../../../../shared/domain/format';
+import { formatAmount, formatDnr } from '../../../../shared/domain/format';
 import type { AttendanceLine, ProtokollDocument, ProtokollVote } from '../../../../shared/domain/meetings';
 
 /** The draft as a reader sees it: the same content, in the same order, as the signed PDF. */
@@ -21,7 +21,7 @@ export function ProtokollPreview({ doc }: { doc: ProtokollDocument }) {
         {doc.attendance.others.length > 0 && <Attendance title="Övriga deltagande" lines={doc.attendance.others} />}
         {doc.paragraphs.map((p) => (
           <Stack key={p.number} gap={4} component="section" aria-label={`§ ${p.number}`}>
-            <Title order={3} size="h5">{`§ ${p.number} ${p.title}`}{p.dnr ? ` (dnr ${p.dnr})` : ''}</Title>
+            <Title order={3} size="h5">{`§ ${p.number} ${p.title}`}{p.dnr ? ` (${formatDnr(p.dnr)})` : ''}</Title>
             {p.summary && <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{p.summary}</Text>}
             {p.basis.length > 0 && <Text size="sm">Beslutsunderlag: {p.basis.join('; ')}</Text>}
             {p.proposal && <Text size="sm">Förslag till beslut: {p.proposal}</Text>}

@@ -12,6 +12,9 @@ import { MinutesPanel } from '../minutes/MinutesPanel';
 import { ProtokollPanel } from './ProtokollPanel';
 import { archiveRows, meetingRows } from './protokoll-view';
 
+/** Dates never break inside (2026-12-\n01); the long headers wrap instead. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 /**
  * Protokoll: the meetings (each opens "För protokoll" and the justering), and
  * the archive of justerade protokoll. Sammanträden opens a meeting here with
@@ -46,9 +49,9 @@ export function ProtokollScreen() {
                       <Table.Td>{r.date} {r.startTime.replace(':', '.')}</Table.Td>
                       <Table.Td>{r.organ}</Table.Td>
                       <Table.Td>{r.place}</Table.Td>
-                      <Table.Td><Badge variant="light" color={r.status === 'attested' ? 'green' : r.status === 'returned' ? 'orange' : 'blue'}>{MEETING_STATUS_LABEL[r.status]}</Badge></Table.Td>
+                      <Table.Td><Badge variant="dot" tt="none" color={r.status === 'attested' ? 'green' : r.status === 'returned' ? 'orange' : 'blue'}>{MEETING_STATUS_LABEL[r.status]}</Badge></Table.Td>
                       <Table.Td>
-                        <Button size="xs" variant="light" onClick={() => minutesFor(r.meetingId)} aria-label={`Öppna sammanträdet ${r.date}`}>Öppna</Button>
+                        <Button size="xs" variant="default" onClick={() => minutesFor(r.meetingId)} aria-label={`Öppna sammanträdet ${r.date}`}>Öppna</Button>
                       </Table.Td>
                     </Table.Tr>
                   ))}
@@ -74,12 +77,12 @@ export function ProtokollScreen() {
                 <Table.Tbody>
                   {archive.map((r) => (
                     <Table.Tr key={r.meetingId} data-testid="archive-row">
-                      <Table.Td>{r.organ} {r.date}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.organ} {r.date}</Table.Td>
                       <Table.Td>{r.paragraphs}</Table.Td>
-                      <Table.Td>{r.justeredOn}</Table.Td>
-                      <Table.Td>{r.anslag.latestPosting}</Table.Td>
-                      <Table.Td>{r.anslag.appealEnds}</Table.Td>
-                      <Table.Td>{r.final ? <Badge color="green" variant="light">Laga kraft</Badge> : `från ${r.anslag.finalFrom}`}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.justeredOn}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.anslag.latestPosting}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.anslag.appealEnds}</Table.Td>
+                      <Table.Td style={NOWRAP}>{r.final ? <Badge variant="dot" tt="none" color="green">Laga kraft</Badge> : `från ${r.anslag.finalFrom}`}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>
