@@ -1,6 +1,7 @@
 import { STANCE_LABEL, budgetTotals, type Application, type Stance } from '../../../shared/domain/applications';
 import { currentApplication, isBoardMember, type ApplicationState, type FederationState } from '../../../shared/domain/events';
 import type { SearchableRecord } from '../../../shared/domain/search/filter';
+import { applicationOutcome, applicationsOnAgenda, meetingsInOrder, type ApplicationOutcomeStatus } from '../../../shared/domain/meetings';
 
 /** Words and small derivations the Ansökningar screens share. Pure (private notes and read markers live in Dexie, db/review.ts). */
 
@@ -145,4 +146,25 @@ export function leftToReview(
     if (item.gaps.length > 0) out.todo.push(item);
   }
   return out;
+}
+
+/** The list's status and meeting filters: null means "all". */
+export interface OutcomeMeetingFilter {
+  status: ApplicationOutcomeStatus | null;
+  /** Only ansökningar on this sammanträde's föredragningslista. */
+  meetingId: string | null;
+}
+
+/** Keeps the ids whose outcome (from justerade protokoll) and meeting match; order is kept. */
+export function filterByOutcomeAndMeeting(state: FederationState, ids: readonly string[], f: OutcomeMeetingFilter): string[] {
+  const onMeeting = f.meetingId ? new Set(applicationsOnAgenda(state, f.meetingId).map((a) => a.applicationId)) : null;
+  return ids.filter((id) => (!onMeeting || onMeeting.has(id)) && (!f.status || applicationOutcome(state, id).status === f.status));
+}
+
+/** Meetings with at least one ansökan on their agenda, newest first, for the meeting filter. */
+export function meetingsWithApplications(state: FederationState): { id: string; label: string }[] {
+  return meetingsInOrder(state)
+    .filter((m) => applicationsOnAgenda(state, m.id).length > 0)
+    .reverse()
+    .map((m) => ({ id: m.id, label: `${m.date} ${m.organ}` }));
 }

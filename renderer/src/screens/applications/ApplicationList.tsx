@@ -6,7 +6,7 @@ import { isBoardMember, isDirector, rosterOf } from '../../../../shared/domain/e
 import { formatAmount } from '../../../../shared/domain/format';
 import type { RecordFilters } from '../../../../shared/domain/search/filter';
 import { PageTitle } from '../../layout/AppFrame';
-import { currentApplications, formatPeriod, myStatus, partyNames, stanceCounts, stanceSummary, toSearchRecord } from '../../lib/applications';
+import { currentApplications, filterByOutcomeAndMeeting, formatPeriod, meetingsWithApplications, myStatus, partyNames, stanceCounts, stanceSummary, toSearchRecord } from '../../lib/applications';
 import { today } from '../../lib/roster';
 import { usePdfTexts } from '../../search/pdf-texts';
 import { RecordSearchIndex } from '../../search/search-index';
@@ -14,6 +14,7 @@ import { useFederation } from '../../state/federation';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { OutcomeBadge } from './DecisionHistory';
 import { InsatsBudgetPanel } from './InsatsBudgetPanel';
+import { APPLICATION_OUTCOME_LABEL, type ApplicationOutcomeStatus } from '../../../../shared/domain/meetings';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const amountOrUndefined = (v: string | number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
@@ -38,6 +39,9 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
   const [amountMax, setAmountMax] = useState<string | number>('');
   const [periodFrom, setPeriodFrom] = useState('');
   const [periodTo, setPeriodTo] = useState('');
+  const [status, setStatus] = useState<ApplicationOutcomeStatus | null>(null);
+  const [meetingId, setMeetingId] = useState<string | null>(null);
+  const meetings = useMemo(() => meetingsWithApplications(state), [state]);
 
   const filters: RecordFilters = {
     parties: party ? [party] : undefined,
@@ -46,7 +50,7 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
     periodFrom: ISO_DATE.test(periodFrom) ? periodFrom : undefined,
     periodTo: ISO_DATE.test(periodTo) ? periodTo : undefined,
   };
-  const hits = index.searchIds(query, filters);
+  const hits = filterByOutcomeAndMeeting(state, index.searchIds(query, filters), { status, meetingId });
   // No query: newest received first, as currentApplications orders them; a query: best match first.
   const rows = query.trim() === '' ? apps.filter((a) => hits.includes(a.id)) : hits.map((id) => apps.find((a) => a.id === id)!).filter(Boolean);
 
@@ -80,7 +84,26 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
             onChange={(e) => setQuery(e.currentTarget.value)}
             type="search"
           />
-          <SimpleGrid cols={{ base: 1, sm: 2, md: 5 }} spacing="sm">
+          <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }} spacing="sm">
+            <Select
+              label="Status"
+              placeholder="Alla"
+              data={(Object.keys(APPLICATION_OUTCOME_LABEL) as ApplicationOutcomeStatus[]).map((k) => ({ value: k, label: APPLICATION_OUTCOME_LABEL[k] }))}
+              value={status}
+              onChange={(v) => setStatus(v as ApplicationOutcomeStatus | null)}
+              clearable
+              clearButtonProps={{ 'aria-label': 'Visa alla statusar' }}
+            />
+            <Select
+              label="Sammanträde"
+              placeholder={meetings.length === 0 ? 'Inga sammanträden med ansökningar' : 'Alla'}
+              data={meetings.map((m) => ({ value: m.id, label: m.label }))}
+              value={meetingId}
+              onChange={setMeetingId}
+              disabled={meetings.length === 0}
+              clearable
+              clearButtonProps={{ 'aria-label': 'Visa alla sammanträden' }}
+            />
             <Select
               label="Sökande part"
               placeholder="Alla parter"
