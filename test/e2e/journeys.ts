@@ -198,9 +198,15 @@ export async function recordDecision(page: Page, title: string, steps: DecisionS
   const form = await openParagraph(page, title);
   if (steps.outcome) await form.getByLabel('Beslut', { exact: true }).selectOption({ label: steps.outcome });
   for (const name of steps.adjusters ?? []) await form.getByRole('checkbox', { name }).check();
-  for (const [i, name] of (steps.jav ?? []).entries()) {
+  for (const name of steps.jav ?? []) {
+    // Jäv declared on the ansökan before the meeting is already filled in for those present.
+    const rows = form.getByLabel(/^Jävig \d+$/);
+    const n = await rows.count();
+    const listed: string[] = [];
+    for (let k = 0; k < n; k++) listed.push(((await rows.nth(k).locator('option:checked').textContent()) ?? '').trim());
+    if (listed.includes(name)) continue;
     await form.getByRole('button', { name: 'Anteckna jäv' }).click();
-    await form.getByLabel(`Jävig ${i + 1}`).selectOption({ label: name });
+    await form.getByLabel(`Jävig ${n + 1}`).selectOption({ label: name });
   }
   if (steps.votes) {
     await form.getByRole('checkbox', { name: 'Omröstning begärs' }).check();

@@ -96,7 +96,21 @@ export function prefilledDecision(state: FederationState, m: MeetingState, item:
 export function recordDraft(state: FederationState, m: MeetingState, item: AgendaItem): ItemRecord {
   const r = m.records[item.id];
   if (r) return structuredClone(r);
-  return { decision: prefilledDecision(state, m, item), motions: [], vote: null, jav: [], reservations: [], notes: [], adjusters: [], urgent: false, sendTo: [] };
+  return { decision: prefilledDecision(state, m, item), motions: [], vote: null, jav: declaredJav(state, m, item), reservations: [], notes: [], adjusters: [], urgent: false, sendTo: [] };
+}
+
+/**
+ * Jäv the members declared on the ansökan before the meeting, for those present:
+ * the secretary starts from them (and may remove one the board finds without
+ * significance), so a declaration made at home reaches the protokoll.
+ */
+function declaredJav(state: FederationState, m: MeetingState, item: AgendaItem): ItemRecord['jav'] {
+  const declarations = item.applicationId ? (state.applications[item.applicationId]?.javDeclarations ?? {}) : {};
+  const present = new Set((m.attendance?.persons ?? []).filter((p) => p.present).map((p) => p.personId));
+  return Object.entries(declarations)
+    .filter(([personId]) => present.has(personId))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([personId, d]) => ({ personId, ground: d.ground, text: d.text }));
 }
 
 /** Serving in one item with the form's jäv applied (before it is saved). */
