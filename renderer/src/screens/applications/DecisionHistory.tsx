@@ -12,11 +12,14 @@ export function outcomeText(o: ApplicationOutcome): string {
   return `${label}${o.amountKr !== null ? ` ${formatAmount(o.amountKr)}` : ''}${o.period ? `, ${o.period.from} – ${o.period.to}` : ''}`;
 }
 
+/** The outcome is read in full in a narrow column: the badge wraps instead of cutting "Beviljad 1 420 …". */
+const WRAP = { root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 }, label: { whiteSpace: 'normal', overflow: 'visible' } } as const;
+
 /** The outcome as a badge for the list; nothing before any decision. */
 export function OutcomeBadge({ state, applicationId }: { state: FederationState; applicationId: string }) {
   const o = applicationOutcome(state, applicationId);
   if (o.status === 'none') return null;
-  return <Badge variant="dot" color={COLOR[o.status]} tt="none" data-testid="application-outcome">{outcomeText(o)}</Badge>;
+  return <Badge variant="dot" color={COLOR[o.status]} tt="none" styles={WRAP} data-testid="application-outcome">{outcomeText(o)}</Badge>;
 }
 
 /** Beslut och "Tidigare beslut om insatsen": justerade decisions on this ansökan or on an insats with the same name. */
