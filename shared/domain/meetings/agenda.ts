@@ -29,7 +29,8 @@ export interface StandardAgendaInput {
   presenter?: string | null;
 }
 
-const item = (id: string, kind: AgendaItemKind, over: Partial<AgendaItem> = {}): AgendaItem => ({
+/** A new agenda item of a kind, titled as the kind (the form and standardAgenda both start from it). */
+export const agendaItem = (id: string, kind: AgendaItemKind, over: Partial<AgendaItem> = {}): AgendaItem => ({
   id,
   kind,
   title: AGENDA_ITEM_KIND_LABEL[kind],
@@ -47,13 +48,13 @@ const item = (id: string, kind: AgendaItemKind, over: Partial<AgendaItem> = {}):
 export function standardAgenda(input: StandardAgendaInput): AgendaItem[] {
   const { newId } = input;
   return [
-    item(newId(), 'opening'),
-    item(newId(), 'agendaApproval', { proposal: 'Styrelsen beslutar att godkänna dagordningen.' }),
-    item(newId(), 'adjusters'),
-    item(newId(), 'javCall'),
-    item(newId(), 'previousMinutes'),
+    agendaItem(newId(), 'opening'),
+    agendaItem(newId(), 'agendaApproval', { proposal: 'Styrelsen beslutar att godkänna dagordningen.' }),
+    agendaItem(newId(), 'adjusters'),
+    agendaItem(newId(), 'javCall'),
+    agendaItem(newId(), 'previousMinutes'),
     ...(input.applications ?? []).map((a) =>
-      item(newId(), 'decision', {
+      agendaItem(newId(), 'decision', {
         title: `Ansökan om medel: ${a.name}`,
         dnr: a.dnr,
         proposal: a.proposal,
@@ -63,11 +64,11 @@ export function standardAgenda(input: StandardAgendaInput): AgendaItem[] {
         applicationId: a.applicationId,
       }),
     ),
-    item(newId(), 'delegationReport', { delegationDecisionIds: [...(input.delegationDecisionIds ?? [])], proposal: 'Styrelsen beslutar att lägga redovisningen av delegationsbeslut till handlingarna.' }),
-    item(newId(), 'information', { title: 'Förbundschefens information', presenter: input.presenter ?? null }),
-    item(newId(), 'messages'),
-    item(newId(), 'otherBusiness'),
-    item(newId(), 'closing'),
+    agendaItem(newId(), 'delegationReport', { delegationDecisionIds: [...(input.delegationDecisionIds ?? [])], proposal: 'Styrelsen beslutar att lägga redovisningen av delegationsbeslut till handlingarna.' }),
+    agendaItem(newId(), 'information', { title: 'Förbundschefens information', presenter: input.presenter ?? null }),
+    agendaItem(newId(), 'messages'),
+    agendaItem(newId(), 'otherBusiness'),
+    agendaItem(newId(), 'closing'),
   ];
 }
 

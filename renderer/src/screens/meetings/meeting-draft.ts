@@ -3,7 +3,7 @@ import { currentApplication, type FederationState } from '../../../../shared/dom
 import { BOARD_ROLE_LABEL, IsoDate, isActiveOn, type BoardRole } from '../../../../shared/domain/forbund/model';
 import { formatAmount } from '../../../../shared/domain/format';
 import {
-  AGENDA_ITEM_KIND_LABEL,
+  agendaItem,
   ClockTime,
   DEFAULT_ORGAN,
   applicationOutcome,
@@ -139,20 +139,7 @@ export function openApplications(state: FederationState, exceptMeetingId: string
 
 /** A new agenda item of a kind, titled as the kind. */
 export function newItem(kind: AgendaItemKind, over: Partial<AgendaItem> = {}): AgendaItem {
-  return {
-    id: newId(),
-    kind,
-    title: AGENDA_ITEM_KIND_LABEL[kind],
-    dnr: null,
-    summary: null,
-    proposal: null,
-    documents: [],
-    presenter: null,
-    applicationId: null,
-    delegationDecisionIds: [],
-    confidential: false,
-    ...over,
-  };
+  return agendaItem(newId(), kind, over);
 }
 
 /** The beslutsärende for one ansökan, as standardAgenda makes it. */
