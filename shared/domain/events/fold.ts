@@ -8,7 +8,8 @@ import { emptyState, isDirector, type Cutoff, type FederationState } from './sta
 import { newWorking } from './versioning';
 import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './causal';
 import { setAuthorityDate } from './authority-date';
-import { cutoffsOf, roleSnapshot } from './cutoffs';
+import { cutoffsOf, idsInDraft, meetingOf, roleSnapshot } from './cutoffs';
+import { subjectOf, type Parsed } from './catalogue';
 
 /**
  * fold: events → state. Deterministic: dedupe by id, sort by compareEvents,
@@ -68,20 +69,31 @@ export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}
   const parsed = new Map(sorted.map((e) => [e.id, parsePayload(e.body)]));
   const ctx: Context = { sorted, payloads: parsed, genesis, byId: new Map(sorted.map((e) => [e.id, e])), pasts: new Map() };
   const keyCount = new Set(sorted.filter((e) => e.body.type === 'key.registered').map((e) => e.body.key)).size;
-  const cutCount = sorted.filter((e) => e.body.type === 'person.updated' || e.body.type === 'key.revoked').length;
+  const cutCount = sorted.filter((e) => e.body.type === 'person.updated' || e.body.type === 'key.revoked' || e.body.type === 'protokoll.drafted').length;
   let directory: KeyDirectory = {};
-  let cutoffs: Cutoff[] = [];
+  // Locks start optimistic: every protokoll draft counts as a lock in the first round, so an edit it had not
+  // seen cannot refuse it (the draft would then never apply, and never lock); later rounds keep the drafts that applied.
+  const lockCandidates = sorted.flatMap((e): Cutoff[] => {
+    const p = parsed.get(e.id);
+    return p?.ok && p.type === 'protokoll.drafted' ? [{ eventId: e.id, kind: 'lock', subject: p.payload.meetingId, by: e.body.author }] : [];
+  });
+  // A draft stays a lock while it is not refused (a draft held for its key may still apply in a later round).
+  const nextCutoffs = (state: FederationState): Cutoff[] => {
+    const refused = new Set(state.refused.map((r) => r.eventId));
+    return [...state.cutoffs.filter((c) => c.kind !== 'lock'), ...lockCandidates.filter((c) => !refused.has(c.eventId))];
+  };
+  let cutoffs: Cutoff[] = lockCandidates;
   const sig = (d: KeyDirectory, c: readonly Cutoff[]) => `${directorySignature(d)}#${c.map((x) => `${x.kind}:${x.subject}:${x.eventId}`).join('|')}`;
   const tried = new Set<string>([sig(directory, cutoffs)]);
   for (let round = 0; round <= keyCount + cutCount + 2; round++) {
     const state = run(ctx, directory, cutoffs);
     const next = directoryOf(state);
-    const signature = sig(next, state.cutoffs);
+    const signature = sig(next, nextCutoffs(state));
     if (signature === sig(directory, cutoffs)) return state;
     if (tried.has(signature)) break; // a cycle: no fixpoint
     tried.add(signature);
     directory = next;
-    cutoffs = state.cutoffs;
+    cutoffs = nextCutoffs(state);
   }
   return strictFold(ctx, cutoffs);
 }
@@ -93,12 +105,43 @@ interface Context {
   byId: ReadonlyMap<string, VerifiedEvent>;
   /** Causal pasts of cut-off events, computed once per fold. */
   pasts: Map<string, Past>;
+  /** Ids mentioned by each protokoll draft that is a lock cut-off. */
+  draftIds?: Map<string, Set<string>>;
+}
+
+function pastFor(ctx: Context, root: VerifiedEvent): Past {
+  let past = ctx.pasts.get(root.id);
+  if (!past) ctx.pasts.set(root.id, (past = pastOf(root, ctx.byId)));
+  return past;
+}
+
+/**
+ * A lock (a protokoll draft) that refuses this event: the event changes that
+ * meeting or something the draft shows, sorts before the draft and the
+ * draft's author had not seen it. Feedback and attestations have their own
+ * rules (they name a version) and are not touched here.
+ */
+function lockedBy(ctx: Context, locks: readonly Cutoff[], e: VerifiedEvent, parsed: Parsed): Cutoff | null {
+  if (locks.length === 0 || parsed.type.startsWith('protokoll.')) return null;
+  const meeting = meetingOf(parsed);
+  const subject = subjectOf(e.body, parsed).id;
+  for (const c of locks) {
+    const root = ctx.byId.get(c.eventId);
+    if (!root || compareEvents(e, root) > 0) continue;
+    ctx.draftIds ??= new Map();
+    let ids = ctx.draftIds.get(c.eventId);
+    if (!ids) ctx.draftIds.set(c.eventId, (ids = idsInDraft(root)));
+    if (meeting !== c.subject && !ids.has(subject)) continue;
+    if (!inPast(pastFor(ctx, root), e)) return c;
+  }
+  return null;
 }
 
 const CUT_REASON: Record<Cutoff['kind'], string> = {
   key: 'Nyckeln har spärrats; bara händelser som hade kommit fram när den spärrades gäller.',
   director: 'Författarens roll som förbundschef hade upphört, och händelsen fanns inte med bland dem som gällde när rollen upphörde.',
   board: 'Författarens styrelseuppdrag hade ändrats eller upphört, och händelsen fanns inte med bland dem som gällde när det ändrades.',
+  lock: 'Ändringen gäller inte: protokollet hade redan skickats för justering när den gjordes. Gör ändringen i nästa protokoll.',
 };
 
 /** The cut-offs that refuse this event, if any: it is not in the cut-off event's causal past (for a role: and sorts before it). */
@@ -110,9 +153,7 @@ function cutBy(ctx: Context, index: ReadonlyMap<string, Cutoff[]>, e: VerifiedEv
       if (!root) continue;
       if (c.kind !== 'key' && (subject !== e.body.author || compareEvents(e, root) > 0)) continue;
       if (c.kind === 'key' && subject !== e.body.key) continue;
-      let past = ctx.pasts.get(c.eventId);
-      if (!past) ctx.pasts.set(c.eventId, (past = pastOf(root, ctx.byId)));
-      if (!inPast(past, e)) return c;
+      if (!inPast(pastFor(ctx, root), e)) return c;
     }
   }
   return null;
@@ -139,7 +180,8 @@ function run(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cut
   const w = newWorking(emptyState());
   const { state } = w;
   const index = new Map<string, Cutoff[]>();
-  for (const c of cutoffs) index.set(c.subject, [...(index.get(c.subject) ?? []), c]);
+  for (const c of cutoffs) if (c.kind !== 'lock') index.set(c.subject, [...(index.get(c.subject) ?? []), c]);
+  const locks = cutoffs.filter((c) => c.kind === 'lock');
   /** Events that could not take their place (their past is missing or their clock is wrong). */
   const unplaced = new Set<string>();
   /** Per placed event: the latest date the förbundschef or secretary had recorded in its causal past. */
@@ -194,7 +236,7 @@ function run(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cut
       refuse(parsed.reason);
       continue;
     }
-    const cut = b.type === 'federation.created' ? null : cutBy(ctx, index, e);
+    const cut = b.type === 'federation.created' ? null : (cutBy(ctx, index, e) ?? lockedBy(ctx, locks, e, parsed));
     if (cut) {
       refuse(CUT_REASON[cut.kind]);
       continue;

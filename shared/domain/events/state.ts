@@ -113,8 +113,8 @@ export interface HeldEvent {
  */
 export interface Cutoff {
   eventId: string;
-  kind: 'key' | 'director' | 'board';
-  /** The key fingerprint (key) or the person id (director, board). */
+  kind: 'key' | 'director' | 'board' | 'lock';
+  /** The key fingerprint (key), the person id (director, board) or the meeting id (lock: a protokoll draft). */
   subject: string;
   /** Who made the cut-off. */
   by: string;
