@@ -105,3 +105,47 @@ describe('authority against what the signer had seen', () => {
 });
 
 export type { Actor };
+
+describe('revocation with a cut-off', () => {
+  function withRevocation() {
+    const { c } = base();
+    // The ledamot's laptop signs a stance; the förbundschef receives it, then revokes the key (the laptop is lost).
+    const app = c.add(ev2(DIRECTOR, 'application.registered', application({ receivedOn: '2026-01-15' }), c.heads(), { at: '2026-02-01T09:00:00.000Z' }));
+    const kept = c.add(ev2(LEDAMOT, 'stance.set', { applicationId: application().id, stance: 'support' }, c.heads(), { at: '2026-02-02T09:00:00.000Z' }));
+    const forkPoint = [app];
+    const revoked = c.add(ev2(DIRECTOR, 'key.revoked', { fingerprint: LEDAMOT.key, reason: 'Datorn är borttappad.' }, c.heads(), { at: '2026-02-03T09:00:00.000Z' }));
+    return { c, kept, revoked, forkPoint };
+  }
+
+  it('keeps what the revocation had seen and refuses every other event of that key, before or after', () => {
+    const { c, kept, revoked, forkPoint } = withRevocation();
+    // Whoever holds the lost laptop: a stance "before" the revocation it never saw, and one after it.
+    const backdated = ev2(LEDAMOT, 'jav.declared', { applicationId: application().id, ground: 'delicacy', text: 'Jäv' }, forkPoint, { at: '2026-02-02T10:00:00.000Z' });
+    const later = ev2(LEDAMOT, 'stance.set', { applicationId: application().id, stance: 'oppose' }, [revoked]);
+    const state = set([...c.events, backdated, later]);
+    expect(applied(state, kept)).toBe(true);
+    expect(state.keys[LEDAMOT.key]?.status).toBe('revoked');
+    for (const e of [backdated, later]) expect(state.refused.find((r) => r.eventId === e.id)?.reason, e.body.type).toMatch(/spärrats/);
+    expect(state.applications[application().id]?.stances[LEDAMOT.id]?.stance).toBe('support');
+    expect(state.applications[application().id]?.javDeclarations[LEDAMOT.id]).toBeUndefined();
+  });
+
+  it('lets the member join again with a new key', () => {
+    const { c } = withRevocation();
+    const newKey = `${'b'.repeat(63)}1`;
+    const reg = c.add(ev2(LEDAMOT, 'key.registered', { personId: LEDAMOT.id, fingerprint: newKey, publicKeyPem: pem(newKey), deviceName: 'Linas nya dator' }, c.heads(), { key: newKey }));
+    c.add(ev2(DIRECTOR, 'key.accepted', { fingerprint: newKey }, c.heads(), { prev: [reg.id] }));
+    const stance = c.add(ev2(LEDAMOT, 'stance.set', { applicationId: application().id, stance: 'discuss' }, c.heads(), { key: newKey }));
+    const state = set(c.events);
+    expect(applied(state, stance)).toBe(true);
+    expect(state.applications[application().id]?.stances[LEDAMOT.id]?.stance).toBe('discuss');
+  });
+
+  it('refuses a revocation by someone who is neither förbundschef nor, for the förbundschef’s key, the chair on a board decision', () => {
+    const { c } = base();
+    const attempt = ev2(LEDAMOT, 'key.revoked', { fingerprint: DIRECTOR.key, reason: 'Jag vill.' }, c.heads());
+    const state = set([...c.events, attempt]);
+    expect(state.refused.find((r) => r.eventId === attempt.id)).toBeDefined();
+    expect(state.keys[DIRECTOR.key]?.status).toBe('accepted');
+  });
+});
