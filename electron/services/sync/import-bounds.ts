@@ -29,6 +29,14 @@ export function senderOwner(read: ReadPackage, state: FederationState, invitatio
 }
 
 export function checkSender(read: ReadPackage, state: FederationState, invitation: boolean): void {
+  const key = state.keys[read.sender.fingerprint];
+  if (key?.status === 'revoked') {
+    const reason = key.revocation?.reason ?? null;
+    throw refuse(
+      `det är signerat med en nyckel som har spärrats (kod ${shortCode(key.fingerprint)}, ${key.deviceName}, ${state.persons[key.personId]?.name ?? 'okänd person'})${reason ? `: ${reason.replace(/[.!]+$/, '')}` : ''}. ` +
+        'Händelser som gjorts på den datorn efter spärren gäller inte. Personen kan gå med igen med en ny dator och en ny nyckel.',
+    );
+  }
   const owner = senderOwner(read, state, invitation);
   if (owner !== null && owner !== read.manifest.sender.person) {
     const real = state.persons[owner]?.name;

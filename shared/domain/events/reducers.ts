@@ -130,6 +130,7 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
     const changes: FieldChange[] = [{ field: 'status', label: 'nyckelns status', from: key.status, to: 'revoked' }];
     key.status = 'revoked';
     key.decidedBy = e.id;
+    key.revocation = { reason: p.reason, by: e.body.author, decision: p.decision ?? null };
     addVersion(w, p.fingerprint, key, e);
     recordHistory(w, p.fingerprint, e, changes, key);
   },

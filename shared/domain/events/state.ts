@@ -52,6 +52,8 @@ export interface KeyRecord {
   registeredBy: string;
   /** The key.accepted / key.rejected event that decided it; the genesis for the director's first key. */
   decidedBy: string | null;
+  /** Set when the key was revoked (status revoked): why, and by whom (key.revoked). */
+  revocation?: { reason: string; by: string; decision: string | null };
   heads: string[];
 }
 
