@@ -70,7 +70,10 @@ export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}
   const ctx: Context = { sorted, payloads: parsed, genesis, byId: new Map(sorted.map((e) => [e.id, e])), pasts: new Map() };
   const keyCount = new Set(sorted.filter((e) => e.body.type === 'key.registered').map((e) => e.body.key)).size;
   const cutCount = sorted.filter((e) => e.body.type === 'person.updated' || e.body.type === 'key.revoked' || e.body.type === 'protokoll.drafted').length;
+  // The genesis key is accepted by definition: starting from it saves the round that would only learn that.
   let directory: KeyDirectory = {};
+  const g = genesis ? parsed.get(genesis.id) : undefined;
+  if (g?.ok && g.type === 'federation.created') directory = { [g.payload.directorKey.fingerprint]: { personId: g.payload.director.id, status: 'accepted' } };
   // Locks start optimistic: every protokoll draft counts as a lock in the first round, so an edit it had not
   // seen cannot refuse it (the draft would then never apply, and never lock); later rounds keep the drafts that applied.
   const lockCandidates = sorted.flatMap((e): Cutoff[] => {
