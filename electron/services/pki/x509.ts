@@ -14,8 +14,9 @@ import * as pkijs from 'pkijs';
  * attribute values pkijs has no class for.
  *
  * A person certificate also names the person id and the fingerprint of the
- * person's Ed25519 device key (extension SIGNER_EXTENSION_OID), so the
- * attestations in a protokoll are anchored in the CA too.
+ * person's Ed25519 device key, as a subjectAltName URI
+ * `urn:styrelsebordet:person:<id>:device-key:<sha256>`, so the attestations
+ * in a protokoll are anchored in the CA too.
  */
 
 const crypto = webcrypto as unknown as Crypto;
@@ -24,8 +25,7 @@ pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto }));
 export const EC_PARAMS = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN_ALG = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-/** Private extension (OID under the UUID arc 2.25): {"personId","deviceKey","role"} as UTF-8 JSON. */
-export const SIGNER_EXTENSION_OID = '2.25.229409418436297917624378212412402585743';
+const SIGNER_URI = /^urn:styrelsebordet:person:([0-9a-zA-Z-]{1,100}):device-key:([0-9a-f]{64})$/;
 const OID = {
   commonName: '2.5.4.3',
   organization: '2.5.4.10',
@@ -35,6 +35,7 @@ const OID = {
   basicConstraints: '2.5.29.19',
   keyUsage: '2.5.29.15',
   subjectKeyIdentifier: '2.5.29.14',
+  subjectAltName: '2.5.29.17',
   authorityKeyIdentifier: '2.5.29.35',
   extKeyUsage: '2.5.29.37',
   emailProtection: '1.3.6.1.5.5.7.3.4',
@@ -147,14 +148,16 @@ export async function issueSignerCertificate(ca: CaIdentity, forbund: ForbundNam
   cert.notAfter = time(new Date(now.getTime() + 10 * 365.25 * 86_400_000));
   await cert.subjectPublicKeyInfo.importKey(publicKey);
   const caKeyId = await keyIdentifier(await publicKeyOf(ca.cert));
-  const info = JSON.stringify({ personId: subject.personId, deviceKey: subject.deviceKey, role: subject.role });
+  const uri = `urn:styrelsebordet:person:${subject.personId}:device-key:${subject.deviceKey}`;
+  if (!SIGNER_URI.test(uri)) throw new Error('issueSignerCertificate: person id or device key has an unexpected form');
+  const altNames = new pkijs.GeneralNames({ names: [new pkijs.GeneralName({ type: 6, value: uri })] });
   cert.extensions = [
     new pkijs.Extension({ extnID: OID.basicConstraints, critical: true, extnValue: new pkijs.BasicConstraints({ cA: false }).toSchema().toBER(false) }),
     keyUsage(0xc0),
     new pkijs.Extension({ extnID: OID.extKeyUsage, extnValue: new pkijs.ExtKeyUsage({ keyPurposes: [OID.emailProtection] }).toSchema().toBER(false) }),
     new pkijs.Extension({ extnID: OID.subjectKeyIdentifier, extnValue: new asn1js.OctetString({ valueHex: ab(await keyIdentifier(publicKey)) }).toBER(false) }),
     new pkijs.Extension({ extnID: OID.authorityKeyIdentifier, extnValue: new pkijs.AuthorityKeyIdentifier({ keyIdentifier: new asn1js.OctetString({ valueHex: ab(caKeyId) }) }).toSchema().toBER(false) }),
-    new pkijs.Extension({ extnID: SIGNER_EXTENSION_OID, extnValue: new asn1js.Utf8String({ value: info }).toBER(false) }),
+    new pkijs.Extension({ extnID: OID.subjectAltName, extnValue: altNames.toSchema().toBER(false) }),
   ];
   await cert.sign(ca.privateKey, 'SHA-256');
   return toDer(cert);
@@ -182,24 +185,25 @@ export function publicKeyOf(cert: pkijs.Certificate): Promise<CryptoKey> {
 /** Serial number as lower-case hex (as in createCrl). */
 export const serialHex = (cert: pkijs.Certificate): string => Buffer.from(cert.serialNumber.valueBlock.valueHexView).toString('hex');
 
-/** The person a certificate names (the private extension), or null when it names none. */
-export function signerSubjectOf(cert: pkijs.Certificate): (Omit<SignerSubject, 'name'> & { name: string }) | null {
-  const ext = cert.extensions?.find((e) => e.extnID === SIGNER_EXTENSION_OID);
-  if (!ext) return null;
-  try {
-    const parsed = asn1js.fromBER(ext.extnValue.getValue());
-    if (!(parsed.result instanceof asn1js.Utf8String)) return null;
-    const info = JSON.parse(parsed.result.getValue()) as Record<string, unknown>;
-    const cn = cert.subject.typesAndValues.find((t) => t.type === OID.commonName)?.value.valueBlock.value;
-    if (typeof info.personId !== 'string' || typeof info.deviceKey !== 'string' || typeof info.role !== 'string' || typeof cn !== 'string') return null;
-    return { personId: info.personId, deviceKey: info.deviceKey, role: info.role, name: cn };
-  } catch {
-    return null;
+const attribute = (cert: pkijs.Certificate, type: string): string | null => {
+  const v: unknown = cert.subject.typesAndValues.find((t) => t.type === type)?.value.valueBlock.value;
+  return typeof v === 'string' ? v : null;
+};
+
+/** The person a certificate names (subjectAltName URI, CN, title), or null when it names none. */
+export function signerSubjectOf(cert: pkijs.Certificate): SignerSubject | null {
+  const ext = cert.extensions?.find((e) => e.extnID === OID.subjectAltName);
+  const names = ext?.parsedValue instanceof pkijs.AltName ? ext.parsedValue.altNames : [];
+  for (const n of names) {
+    const m = n.type === 6 && typeof n.value === 'string' ? SIGNER_URI.exec(n.value) : null;
+    const name = attribute(cert, OID.commonName);
+    if (m && name) return { personId: m[1]!, deviceKey: m[2]!, role: attribute(cert, OID.title) ?? '', name };
   }
+  return null;
 }
 
 /** The subject's common name (for messages). */
-export const commonName = (cert: pkijs.Certificate): string => String(cert.subject.typesAndValues.find((t) => t.type === OID.commonName)?.value.valueBlock.value ?? 'okänd');
+export const commonName = (cert: pkijs.Certificate): string => attribute(cert, OID.commonName) ?? 'okänd';
 
 /** Whether `cert` was signed by `ca` and is within its validity at `at`. */
 export async function issuedBy(cert: pkijs.Certificate, ca: pkijs.Certificate, at: Date): Promise<boolean> {

@@ -34,7 +34,7 @@ beforeAll(async () => {
   signers = makeSigners();
   pki = await makePki(doc, signers);
   const lines = [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')];
-  genuine = await sealed(pki, await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: ANSLAG, variant: 'signed', exportedAt: EXPORTED }));
+  genuine = await sealed(pki, await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: ANSLAG, variant: 'signed', exportedAt: EXPORTED, caFingerprint: pki.ca.fingerprint }));
 }, 60_000);
 
 describe('the attacks of issue #12', () => {
@@ -52,24 +52,31 @@ describe('the attacks of issue #12', () => {
     const lines = [attest(forgers[0]!, forgedDoc, '2026-03-16T13:05:00Z'), attest(forgers[1]!, forgedDoc, '2026-03-17T08:30:00Z')];
     // The forger may even run a CA of their own, named like the förbund.
     const forgedPki = await makePki(forgedDoc, forgers);
-    const forged = await sealed(forgedPki, await renderSignedProtokoll({ document: forgedDoc, attestations: lines, signers: signerInfo(forgers), anslag: ANSLAG, variant: 'signed', exportedAt: EXPORTED }));
+    const forged = await sealed(forgedPki, await renderSignedProtokoll({ document: forgedDoc, attestations: lines, signers: signerInfo(forgers), anslag: ANSLAG, variant: 'signed', exportedAt: EXPORTED, caFingerprint: forgedPki.ca.fingerprint }));
     expect(await problemsOf(forged)).toContain('förbundets CA');
   });
 
   it('a FreeText annotation with an opaque appearance over the § decision', async () => {
-    expect(await problemsOf(await addOverlayAnnotation(genuine))).toMatch(/anteckning|ändrad efter signeringen|signaturen.*håller inte/i);
+    const problems = await problemsOf(await addOverlayAnnotation(genuine));
+    expect(problems).toContain('Sidan 2 har en anteckning (FreeText)');
+    expect(problems).toContain('PDF-signatur 1 håller inte: filen har ändrats efter signeringen');
   });
 
   it('the same annotation as a true incremental update', async () => {
-    expect(await problemsOf(await overlayAsIncrementalUpdate(genuine))).toContain('efter den sista signaturen');
+    const problems = await problemsOf(await overlayAsIncrementalUpdate(genuine));
+    expect(problems).toContain('Filen har ändrats efter den sista signaturen');
+    expect(problems).toContain('Sidan 2 har en anteckning (FreeText)');
   });
 
   it('a white box drawn over the decision', async () => {
-    expect(await problemsOf(await drawWhiteBox(genuine))).toMatch(/ändrad efter signeringen|signaturen.*håller inte/i);
+    expect(await problemsOf(await drawWhiteBox(genuine))).toMatch(/ändrats efter signeringen|signaturen.*håller inte/i);
   });
 
   it('changed Title, Subject and Author', async () => {
-    expect(await problemsOf(await changeMetadata(genuine))).toMatch(/ändrad efter signeringen|signaturen.*håller inte|metadata/i);
+    const problems = await problemsOf(await changeMetadata(genuine));
+    expect(problems).toContain('Dokumentets titel (metadata) stämmer inte med det signerade protokollet');
+    expect(problems).toContain('Dokumentets ämne (metadata)');
+    expect(problems).toContain('Dokumentets författare (metadata)');
   });
 
   it('a second embedded protokoll.json, listed first', async () => {
@@ -77,13 +84,15 @@ describe('the attacks of issue #12', () => {
     fake.paragraphs[2]!.decision.outcomeLabel = 'Avslag';
     const tampered = await addDuplicateEmbedded(genuine, 'protokoll.json', protokollBytes(fake));
     expect((await embeddedNames(tampered)).filter((n) => n === 'protokoll.json')).toHaveLength(2);
-    expect(await problemsOf(tampered)).toMatch(/protokoll\.json.*fler än en gång|ändrad efter signeringen|signaturen.*håller inte/i);
+    const problems = await problemsOf(tampered);
+    expect(problems).toContain('Den bifogade filen protokoll.json finns fler än en gång (2 gånger)');
+    expect(problems).toContain('filen har ändrats efter signeringen');
   });
 
   it('a changed name in nycklar.json', async () => {
     const keys = signerInfo(signers);
     keys[signers[1]!.identity.fingerprint]!.name = 'Någon Annan';
     const tampered = await replaceEmbedded(genuine, 'nycklar.json', new TextEncoder().encode(JSON.stringify(keys)));
-    expect(await problemsOf(tampered)).toMatch(/ändrad efter signeringen|signaturen.*håller inte/i);
+    expect(await problemsOf(tampered)).toMatch(/ändrats efter signeringen|signaturen.*håller inte/i);
   });
 });
