@@ -4,7 +4,7 @@ import { Signer } from '@signpdf/utils';
 import * as asn1js from 'asn1js';
 import * as pkijs from 'pkijs';
 import { addSignaturePlaceholder } from './incremental';
-import { parseCertificate } from './x509';
+import { parseCertificate, type CryptoKey, type CryptoKeyPair } from './x509';
 
 /**
  * PAdES baseline B-B (ETSI EN 319 142-1) signatures on a finished PDF: each
@@ -19,7 +19,7 @@ import { parseCertificate } from './x509';
  * from pkijs.
  */
 
-const crypto = webcrypto as unknown as Crypto;
+const crypto = webcrypto;
 
 const OID = {
   data: '1.2.840.113549.1.7.1',

@@ -61,11 +61,11 @@ export async function readSignatureFields(pdf: Uint8Array): Promise<RawSignature
     const v = field.lookupMaybe(PDFName.of('V'), PDFDict);
     if (!v) continue;
     const br = v.lookupMaybe(PDFName.of('ByteRange'), PDFArray);
-    const contents = v.lookupMaybe(PDFName.of('Contents'), PDFHexString, PDFString);
+    const contents = v.lookup(PDFName.of('Contents'));
     const m = v.lookupMaybe(PDFName.of('M'), PDFString, PDFHexString);
     out.push({
       byteRange: br?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN)) ?? [],
-      contents: contents ? contents.asBytes() : new Uint8Array(),
+      contents: contents instanceof PDFHexString || contents instanceof PDFString ? contents.asBytes() : new Uint8Array(),
       subFilter: v.lookupMaybe(PDFName.of('SubFilter'), PDFName)?.asString().slice(1) ?? null,
       signingTime: pdfDateToIso(m ? m.decodeText() : null),
     });

@@ -19,8 +19,10 @@ import * as pkijs from 'pkijs';
  * in a protokoll are anchored in the CA too.
  */
 
-const crypto = webcrypto as unknown as Crypto;
-pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto }));
+export type CryptoKey = webcrypto.CryptoKey;
+export type CryptoKeyPair = webcrypto.CryptoKeyPair;
+const crypto = webcrypto;
+pkijs.setEngine('node', new pkijs.CryptoEngine({ name: 'node', crypto: crypto as never }));
 
 export const EC_PARAMS = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN_ALG = { name: 'ECDSA', hash: 'SHA-256' } as const;

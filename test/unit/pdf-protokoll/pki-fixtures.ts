@@ -1,6 +1,6 @@
 import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
 import { generateSigningKey, signPades } from '../../../electron/services/pki/pades-sign';
-import { createCa, issueSignerCertificate, type CaIdentity } from '../../../electron/services/pki/x509';
+import { createCa, issueSignerCertificate, type CaIdentity, type CryptoKeyPair } from '../../../electron/services/pki/x509';
 import type { Signer } from './fixtures';
 
 /** A förbund CA and, for each signer, a P-256 PDF-signing key with a certificate naming the person and the device key. */
