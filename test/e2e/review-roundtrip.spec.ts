@@ -1,7 +1,8 @@
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { makeCorruptPdf, makeEncryptedPdf, makeMultiPagePdf } from '../helpers/pdf-fixtures';
-import { startWebHost, type StartedHost } from './host';
+import { closeLaptops, openLaptop } from './host';
 import {
+  acceptKey,
   addBoardMember,
   addOrganisation,
   applyPreview,
@@ -9,7 +10,9 @@ import {
   download,
   fillApplicationForm,
   goTo,
+  joinWithInvitation,
   openRegistrationForm,
+  ownCode,
   previewPackage,
   sendPackage,
   setUpForbund,
@@ -30,19 +33,8 @@ import { expectAccessible, snap } from './screens';
 // Signing, checking PDFs and folding packages are slow on a shared, busy machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-const hosts: StartedHost[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-});
+test.afterAll(closeLaptops);
 
-async function laptop(browser: Browser): Promise<Page> {
-  const host = await startWebHost();
-  hosts.push(host);
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return page;
-}
 
 const LOTS: ApplicationEntry = {
   registrationNumber: 'Dnr 2027/3',
@@ -75,7 +67,7 @@ const RESA: ApplicationEntry = {
 
 /** The förbundschef's laptop with the förbund, its five member organisations and one ledamot. */
 async function chefWithForbund(browser: Browser): Promise<Page> {
-  const chef = await laptop(browser);
+  const chef = (await openLaptop(browser, { viewport: { width: 1440, height: 900 } })).page;
   await setUpForbund(chef);
   await goTo(chef, /^Förbundet/);
   await addOrganisation(chef, 'Försäkringskassan', 'Försäkringskassan', 2_000_000);
@@ -163,24 +155,14 @@ test('two laptops: register through the form, review, jäv and answers travel in
   const chef = await chefWithForbund(browser);
 
   // --- Lena joins and registers her key. ---
-  await goTo(chef, /^Översikt/);
-  const chefCode = (await chef.getByRole('region', { name: 'Den här datorns nyckel' }).getByTestId('short-code').first().textContent())!.trim();
+  const chefCode = await ownCode(chef);
   await goTo(chef, /^Paket Skicka/);
   const invitation = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Lena Åberg' }).click());
-  const lena = await laptop(browser);
-  await lena.getByRole('button', { name: 'Importera en inbjudan' }).click();
-  await chooseFile(lena, 'Välj inbjudningsfil', invitation);
-  await expect(lena.getByTestId('short-code').first()).toHaveText(chefCode);
-  await lena.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
-  await lena.getByRole('radio', { name: /^Lena Åberg/ }).check();
-  await lena.getByRole('button', { name: 'Gå med i förbundet' }).click();
-  await expect(lena.getByTestId('signed-in')).toContainText('Lena Åberg');
+  const lena = (await openLaptop(browser, { viewport: { width: 1440, height: 900 } })).page;
+  await joinWithInvitation(lena, invitation, 'Lena Åberg', chefCode);
   await previewPackage(chef, await sendPackage(lena, 'Förbundschefen'));
   await applyPreview(chef);
-  await goTo(chef, /^Översikt/);
-  await chef.getByRole('button', { name: 'Godkänn nyckel för Lena Åberg' }).click();
-  await chef.getByRole('dialog', { name: 'Godkänn nyckeln?' }).getByRole('button', { name: 'Godkänn nyckeln' }).click();
-  await expect(chef.getByText('Nyckeln är godkänd')).toBeVisible();
+  await acceptKey(chef, 'Lena Åberg');
 
   // --- The förbundschef registers two ansökningar, one with a multi-page PDF. ---
   await openRegistrationForm(chef);
