@@ -130,7 +130,7 @@ function VerifyResult({ fileName, result }: { fileName: string; result: Result }
             </List>
           </div>
         )}
-        {result.signers.length > 0 && (
+        {result.ok && result.signers.length > 0 && (
           <div>
             <Title order={2} size="h5">
               Justerat av
@@ -144,7 +144,7 @@ function VerifyResult({ fileName, result }: { fileName: string; result: Result }
             </List>
           </div>
         )}
-        {result.sealedBy.length > 0 && (
+        {result.ok && result.sealedBy.length > 0 && (
           <Text size="sm">
             Signerat i PDF-filen av {result.sealedBy.map((s) => `${s.name} (${s.role}, ${s.time})`).join(', ')}.
           </Text>
