@@ -45,7 +45,8 @@ export interface PadesSigner {
   location: string;
 }
 
-const ab = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+/** A fresh ArrayBuffer with exactly these bytes (a Buffer's .buffer may be a shared pool). */
+const ab = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 
 /** The CMS SignedData (DER) over `content`, detached. */
 export async function cadesDetached(content: Uint8Array, signer: Omit<PadesSigner, 'name' | 'reason' | 'location'>): Promise<Uint8Array> {

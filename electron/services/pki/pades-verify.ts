@@ -35,7 +35,8 @@ export interface PadesReport {
   problems: string[];
 }
 
-const ab = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+/** A fresh ArrayBuffer with exactly these bytes (a Buffer's .buffer may be a shared pool). */
+const ab = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 const short = (hex: string): string => `${hex.slice(0, 16)}…`;
 
 interface RawSignature {

@@ -6,7 +6,7 @@ import type { SecretBox } from '../identity/keys';
 import type { EventStore } from '../log/event-store';
 import type { FederationService } from '../sync/federation';
 import { signPades } from './pades-sign';
-import { EC_PARAMS, certFingerprint, issueSignerCertificate, type CaIdentity } from './x509';
+import { EC_PARAMS, certFingerprint, createCrl, issueSignerCertificate, parseCertificate, serialHex, type CaIdentity } from './x509';
 
 /**
  * Keeps this laptop's part of the förbund PKI up to date, as events:
@@ -77,7 +77,23 @@ export function createPkiService(opts: { dataDir: string; box: SecretBox; store:
       state = federation.state();
     }
     const authority = await localCa();
-    if (authority && isDirector(state, me) && state.pki.ca?.fingerprint === authority.fingerprint) await issueFor(state, authority);
+    if (authority && isDirector(state, me) && state.pki.ca?.fingerprint === authority.fingerprint) {
+      await issueFor(state, authority);
+      await publishCrl(federation.state(), authority);
+    }
+  }
+
+  /** Certificates of keys that ended up rejected go on the revocation list; a new list only when that set changed. */
+  async function publishCrl(state: FederationState, authority: CaIdentity): Promise<void> {
+    const revoked = Object.keys(state.pki.certificates).filter((k) => state.keys[k]?.status === 'rejected').sort();
+    const current = [...(state.pki.crl?.revoked ?? [])].sort();
+    if (revoked.length === 0 && !state.pki.crl) return;
+    if (revoked.join() === current.join()) return;
+    const serials = revoked.flatMap((k) => {
+      const cert = parseCertificate(der(state.pki.certificates[k]!.certificate));
+      return cert ? [serialHex(cert)] : [];
+    });
+    await federation.append('crl.published', { crl: b64(await createCrl(authority, serials)), revoked }, []);
   }
 
   return {
@@ -92,13 +108,15 @@ export function createPkiService(opts: { dataDir: string; box: SecretBox; store:
       const identity = federation.identity();
       const state = federation.state();
       const own = identity ? state.pki.certificates[identity.fingerprint] : undefined;
-      if (!identity || !own || !state.pki.ca) return null;
+      if (!identity || !own || !state.pki.ca || state.keys[identity.fingerprint]?.status === 'rejected') return null;
       const key = await loadOrCreateSigningKey(opts.dataDir, opts.box);
       // A signing key made again after a restore no longer matches the certificate: better no PAdES than a broken one.
       if (state.pki.requests[identity.fingerprint]?.publicKeyPem !== key.publicKeyPem) return null;
       const others = attestationKeys.filter((k) => k !== identity.fingerprint).flatMap((k) => (state.pki.certificates[k] ? [der(state.pki.certificates[k].certificate)] : []));
       const name = state.persons[identity.person]?.name ?? 'okänd';
-      return signPades(pdf, { privateKey: key.privateKey, certificate: der(own.certificate), certificates: [...others, der(state.pki.ca.certificate)], name, reason, location });
+      // The latest revocation list travels in the signature, so a reader of the file sees which certificates are revoked.
+      const crls = state.pki.crl ? [der(state.pki.crl.crl)] : [];
+      return signPades(pdf, { privateKey: key.privateKey, certificate: der(own.certificate), certificates: [...others, der(state.pki.ca.certificate)], crls, name, reason, location });
     },
   };
 }

@@ -53,7 +53,8 @@ export interface CaIdentity {
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 const toDer = (cert: pkijs.Certificate): Uint8Array => new Uint8Array(cert.toSchema().toBER(false));
-const ab = (bytes: Uint8Array): ArrayBuffer => bytes.slice().buffer;
+/** A fresh ArrayBuffer with exactly these bytes (a Buffer's .buffer may be a shared pool). */
+const ab = (bytes: Uint8Array): ArrayBuffer => Uint8Array.from(bytes).buffer;
 
 export function parseCertificate(der: Uint8Array): pkijs.Certificate | null {
   try {

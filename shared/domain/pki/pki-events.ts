@@ -21,6 +21,9 @@ import type { Working } from '../events/versioning';
  * - certificate.issued: the förbundschef's laptop issued the certificate
  *   (subject: name, role, förbund; it also names the person id and the device
  *   key, which anchors the person's attestations in the CA).
+ * - crl.published: the CA's revocation list, listing the certificates of keys
+ *   that ended up rejected (e.g. a rejection made at the same time as the
+ *   acceptance wins); every export embeds the latest one.
  *
  * Certificates are DER, base64. The main side makes and checks them; the
  * domain only checks who may publish what and that fingerprints match.
@@ -36,6 +39,7 @@ const Pem = z
 const CaEstablished = z.object({ certificate: Base64Der, fingerprint: Hex64 }).strict();
 const CertificateRequested = z.object({ deviceKey: Hex64, publicKeyPem: Pem }).strict();
 const CertificateIssued = z.object({ personId: z.uuid(), deviceKey: Hex64, certificate: Base64Der, fingerprint: Hex64 }).strict();
+const CrlPublished = z.object({ crl: Base64Der, revoked: z.array(Hex64).max(10_000) }).strict();
 
 export interface PkiState {
   pki: {
@@ -44,10 +48,12 @@ export interface PkiState {
     requests: Record<string, { personId: string; publicKeyPem: string; eventId: string }>;
     /** Device key fingerprint → the certificate the CA issued for that person's PDF-signing key. */
     certificates: Record<string, { personId: string; certificate: string; fingerprint: string; eventId: string }>;
+    /** The latest revocation list: its DER (base64) and the device keys whose certificates it revokes. */
+    crl: { crl: string; revoked: string[]; eventId: string } | null;
   };
 }
 
-export const emptyPki = (): PkiState['pki'] => ({ ca: null, requests: {}, certificates: {} });
+export const emptyPki = (): PkiState['pki'] => ({ ca: null, requests: {}, certificates: {}, crl: null });
 
 interface Definition<S extends z.ZodType> {
   payload: S;
@@ -61,6 +67,7 @@ export const PKI_EVENTS = {
   'ca.established': def({ payload: CaEstablished, label: 'Förbundets certifikatutfärdare (CA) skapades', subjectKind: 'federation', subject: (b) => b.forbund }),
   'certificate.requested': def({ payload: CertificateRequested, label: 'Certifikat för PDF-signaturer begärdes', subjectKind: 'key', subject: (_, p) => p.deviceKey }),
   'certificate.issued': def({ payload: CertificateIssued, label: 'Certifikat för PDF-signaturer utfärdades', subjectKind: 'key', subject: (_, p) => p.deviceKey }),
+  'crl.published': def({ payload: CrlPublished, label: 'Förbundets spärrlista för certifikat uppdaterades', subjectKind: 'federation', subject: (b) => b.forbund }),
 } as const;
 
 type Payload<K extends keyof typeof PKI_EVENTS> = z.output<(typeof PKI_EVENTS)[K]['payload']>;
@@ -105,6 +112,11 @@ export const PKI_AUTHORITY: { [K in keyof typeof PKI_EVENTS]: (state: Federation
     if (state.keys[p.deviceKey]?.status === 'rejected') return no('Nyckeln är avvisad och får inget certifikat.');
     return derFingerprint(p.certificate) === p.fingerprint ? OK : no('Certifikatets fingeravtryck stämmer inte.');
   },
+  'crl.published': (state, event) => {
+    const d = directorOnly(state, event, 'uppdatera förbundets spärrlista');
+    if (!d.ok) return d;
+    return state.pki.ca ? OK : no('Förbundet har ingen certifikatutfärdare (CA) ännu.');
+  },
 };
 
 const asJson = (v: unknown): Json => JSON.parse(JSON.stringify(v)) as Json;
@@ -138,5 +150,10 @@ export const PKI_REDUCERS: { [K in keyof typeof PKI_EVENTS]: (w: Working, event:
   'certificate.issued': (w, e, p) => {
     w.state.pki.certificates[p.deviceKey] = { personId: p.personId, certificate: p.certificate, fingerprint: p.fingerprint, eventId: e.id };
     recordHistory(w, p.deviceKey, e, [{ field: 'certificate', label: 'certifikat, fingeravtryck', from: null, to: p.fingerprint }], { deviceKey: p.deviceKey, certificate: p.fingerprint });
+  },
+  'crl.published': (w, e, p) => {
+    const from = w.state.pki.crl?.revoked ?? [];
+    w.state.pki.crl = { crl: p.crl, revoked: [...p.revoked], eventId: e.id };
+    recordHistory(w, e.body.forbund, e, [{ field: 'crl', label: 'spärrade certifikat (enhetsnycklar)', from, to: [...p.revoked] }], { revoked: p.revoked });
   },
 };

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
 import { renderSignedProtokoll } from '../../../electron/services/pdf/protokoll-pdf';
 import { verifyProtokollPdf } from '../../../electron/services/pdf/verify-protokoll';
-import { createCa, certPem } from '../../../electron/services/pki/x509';
+import { createCa, createCrl, certPem, parseCertificate, serialHex } from '../../../electron/services/pki/x509';
 import { alterPageIncrementally } from './attacks';
 import { attest, makeSigners, protokoll, signerInfo, type Signer } from './fixtures';
 import { makePki, sealed, type TestPki } from './pki-fixtures';
@@ -49,13 +49,14 @@ let doc: ProtokollDocument;
 let signers: Signer[];
 let pki: TestPki;
 let twice: Uint8Array;
+let rendered: Uint8Array;
 
 beforeAll(async () => {
   doc = protokoll();
   signers = makeSigners();
   pki = await makePki(doc, signers);
   const lines = [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')];
-  const pdf = await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: { postedOn: '2026-03-18', takenDownOn: '2026-04-08' }, variant: 'signed', exportedAt: new Date('2026-03-18T07:45:00Z'), caFingerprint: pki.ca.fingerprint });
+  const pdf = (rendered = await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: { postedOn: '2026-03-18', takenDownOn: '2026-04-08' }, variant: 'signed', exportedAt: new Date('2026-03-18T07:45:00Z'), caFingerprint: pki.ca.fingerprint }));
   // The chair signs, then the justerare signs the chair's signed file.
   twice = await sealed(pki, await sealed(pki, pdf, 0, new Date('2026-03-18T07:46:00Z')), 1, new Date('2026-03-18T08:10:00Z'));
 }, 60_000);
@@ -142,6 +143,20 @@ describe.skipIf(!hasTools)('PAdES signatures checked by pdfsig', () => {
     const v = await verifyProtokollPdf(swapped, { caFingerprint: pki.ca.fingerprint });
     expect(v.ok).toBe(false);
     expect(v.problems.join('\n')).toContain('PDF-signatur 2 (Lena Åberg) är inte utfärdad av förbundets CA');
+  });
+
+  it('a revoked certificate (on the CA\'s revocation list in the signature): the signer and the attestation it anchors are refused', async () => {
+    const lena = parseCertificate(pki.people[1]!.certificate)!;
+    const crl = await createCrl(pki.ca, [serialHex(lena)], new Date('2026-03-01T00:00:00Z'));
+    const bySigner = await sealed(pki, rendered, 1, new Date('2026-03-18T08:10:00Z'), [crl]);
+    const v = await verifyProtokollPdf(bySigner, { caFingerprint: pki.ca.fingerprint });
+    expect(v.ok).toBe(false);
+    expect(v.problems.join('\n')).toContain('PDF-signatur 1: certifikatet för Lena Åberg är återkallat av förbundet.');
+    const byChair = await sealed(pki, rendered, 0, new Date('2026-03-18T08:10:00Z'), [crl]);
+    const w = await verifyProtokollPdf(byChair, { caFingerprint: pki.ca.fingerprint });
+    expect(w.problems.join('\n')).toMatch(/Signaturen från Lena Åberg: nyckeln [0-9a-f]{16}… har inget certifikat från förbundets CA/);
+    // pdfsig still reads the signature (the CRL is carried in the CMS).
+    expect(pdfsig(nssDb('trusting-5', pki.ca.certDer), write('revoked.pdf', bySigner)).blocks).toHaveLength(1);
   });
 
   it('without a pinned CA nothing is anchored: verify fails and shows the CA fingerprint to compare', async () => {

@@ -23,8 +23,8 @@ export async function makePki(doc: ProtokollDocument, signers: Signer[], now = n
 }
 
 /** One PAdES signature by `who` (default: the first signer, the chair), carrying every certificate and the CA. */
-export function sealed(pki: TestPki, pdf: Uint8Array, who = 0, signingTime = new Date('2026-03-18T07:46:00Z')): Promise<Uint8Array> {
+export function sealed(pki: TestPki, pdf: Uint8Array, who = 0, signingTime = new Date('2026-03-18T07:46:00Z'), crls: Uint8Array[] = []): Promise<Uint8Array> {
   const me = pki.people[who]!;
   const others = pki.people.filter((p) => p !== me).map((p) => p.certificate);
-  return signPades(pdf, { privateKey: me.key.privateKey, certificate: me.certificate, certificates: [...others, pki.ca.certDer], name: me.signer.person.name, reason: 'Protokollet är justerat', location: 'Styrelsebordet' }, signingTime);
+  return signPades(pdf, { privateKey: me.key.privateKey, certificate: me.certificate, certificates: [...others, pki.ca.certDer], crls, name: me.signer.person.name, reason: 'Protokollet är justerat', location: 'Styrelsebordet' }, signingTime);
 }
