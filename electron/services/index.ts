@@ -55,8 +55,11 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
   await registerSharedDocuments(federation.state(), attachments);
   const pki = createPkiService({ dataDir: folder.root, box, store, federation });
+  // The PKI follows the user's action; a failure there (e.g. a damaged ca.json) must neither undo nor hide that action,
+  // nor stop the app from starting: the export then carries no PAdES signature and verify says so.
+  const ensurePki = () => pki.ensure().catch((err: unknown) => console.error('Förbundets certifikat kunde inte uppdateras:', err));
   // A förbund set up before the CA existed gets one now (förbundschef), and every laptop asks once for its certificate.
-  await pki.ensure();
+  await ensurePki();
 
   const exportProtokoll = createProtokollExport({
     state: () => federation.state(),
@@ -106,7 +109,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'session.get': async () => federation.session(),
     'forbund.create': async (input) => {
       await federation.create(input);
-      await pki.ensure();
+      await ensurePki();
       return federation.session();
     },
     'demo.load': async () => {
@@ -118,7 +121,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'log.append': async ({ type, payload, prev }) => {
       const event = await federation.append(type, payload, prev);
       // An accepted key gets its certificate at once (on the förbundschef's laptop, which holds the CA).
-      if (type === 'key.accepted') await pki.ensure();
+      if (type === 'key.accepted') await ensurePki();
       return store.get(event.id)!;
     },
     'documents.share': async ({ sha256, title, confidential, oslReference }) => {
@@ -147,7 +150,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     },
     'packages.apply': async ({ previewId, asPerson }) => {
       const applied = await packages.apply(previewId, asPerson);
-      await pki.ensure();
+      await ensurePki();
       return { ...applied, session: federation.session() };
     },
     'protokoll.export': exportProtokoll,
