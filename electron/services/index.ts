@@ -58,8 +58,9 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   // The PKI follows the user's action; a failure there (e.g. a damaged ca.json) must neither undo nor hide that action,
   // nor stop the app from starting: the export then carries no PAdES signature and verify says so.
   const ensurePki = () => pki.ensure().catch((err: unknown) => console.error('Förbundets certifikat kunde inte uppdateras:', err));
-  // A förbund set up before the CA existed gets one now (förbundschef), and every laptop asks once for its certificate.
-  await ensurePki();
+  // Not at start-up: opening a data folder changes nothing in it (a log from an older version stays as it was until
+  // the user acts). A förbund set up before the CA existed gets one at the förbundschef's next change or export,
+  // and every laptop asks once for its certificate at its next change or import.
 
   const exportProtokoll = createProtokollExport({
     state: () => federation.state(),
@@ -69,6 +70,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     },
     exportsDir: folder.exportsDir,
     render: async (input, variant) => {
+      await ensurePki();
       const caFingerprint = pki.caFingerprint() ?? undefined;
       const bytes = await renderSignedProtokoll({ document: input.document, attestations: input.attestations, signers: input.signers, anslag: input.anslag, variant, caFingerprint });
       // The signed protokoll carries this laptop's PAdES signature (issue #12); the public copy stays unsigned.
@@ -121,7 +123,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'log.append': async ({ type, payload, prev }) => {
       const event = await federation.append(type, payload, prev);
       // An accepted key gets its certificate at once (on the förbundschef's laptop, which holds the CA).
-      if (type === 'key.accepted') await ensurePki();
+      await ensurePki();
       return store.get(event.id)!;
     },
     'documents.share': async ({ sha256, title, confidential, oslReference }) => {

@@ -31,6 +31,9 @@ export interface PkiService {
 const b64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
 const der = (base64: string): Uint8Array => new Uint8Array(Buffer.from(base64, 'base64'));
 
+/** A key the förbundschef rejected or revoked (spärrad): no certificate, and an issued one goes on the revocation list. */
+const barred = (state: FederationState, deviceKey: string): boolean => state.keys[deviceKey]?.status === 'rejected' || state.keys[deviceKey]?.status === 'revoked';
+
 function roleOf(state: FederationState, personId: string): string {
   const p = state.persons[personId];
   if (!p) return 'okänd roll';
@@ -49,7 +52,7 @@ export function createPkiService(opts: { dataDir: string; box: SecretBox; store:
   async function issueFor(state: FederationState, authority: CaIdentity): Promise<void> {
     const fed = state.federation!;
     for (const [deviceKey, request] of Object.entries(state.pki.requests)) {
-      if (state.pki.certificates[deviceKey] || state.keys[deviceKey]?.status === 'rejected') continue;
+      if (state.pki.certificates[deviceKey] || barred(state, deviceKey)) continue;
       const accepted = state.keys[deviceKey]?.status === 'accepted' || deviceKey === fed.genesisKey;
       const person = state.persons[request.personId];
       if (!accepted || !person) continue;
@@ -71,7 +74,7 @@ export function createPkiService(opts: { dataDir: string; box: SecretBox; store:
       state = federation.state();
     }
     const requested = store.all().some((e) => e.body.type === 'certificate.requested' && e.body.key === identity.fingerprint);
-    if (!requested && state.keys[identity.fingerprint]?.status !== 'rejected') {
+    if (!requested && !barred(state, identity.fingerprint)) {
       const key = await loadOrCreateSigningKey(opts.dataDir, opts.box);
       await federation.append('certificate.requested', { deviceKey: identity.fingerprint, publicKeyPem: key.publicKeyPem }, []);
       state = federation.state();
@@ -83,9 +86,9 @@ export function createPkiService(opts: { dataDir: string; box: SecretBox; store:
     }
   }
 
-  /** Certificates of keys that ended up rejected go on the revocation list; a new list only when that set changed. */
+  /** Certificates of keys that ended up rejected or were revoked go on the revocation list; a new list only when that set changed. */
   async function publishCrl(state: FederationState, authority: CaIdentity): Promise<void> {
-    const revoked = Object.keys(state.pki.certificates).filter((k) => state.keys[k]?.status === 'rejected').sort();
+    const revoked = Object.keys(state.pki.certificates).filter((k) => barred(state, k)).sort();
     const current = [...(state.pki.crl?.revoked ?? [])].sort();
     if (revoked.length === 0 && !state.pki.crl) return;
     if (revoked.join() === current.join()) return;
@@ -108,7 +111,7 @@ export function createPkiService(opts: { dataDir: string; box: SecretBox; store:
       const identity = federation.identity();
       const state = federation.state();
       const own = identity ? state.pki.certificates[identity.fingerprint] : undefined;
-      if (!identity || !own || !state.pki.ca || state.keys[identity.fingerprint]?.status === 'rejected') return null;
+      if (!identity || !own || !state.pki.ca || barred(state, identity.fingerprint)) return null;
       const key = await loadOrCreateSigningKey(opts.dataDir, opts.box);
       // A signing key made again after a restore no longer matches the certificate: better no PAdES than a broken one.
       if (state.pki.requests[identity.fingerprint]?.publicKeyPem !== key.publicKeyPem) return null;

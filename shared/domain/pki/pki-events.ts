@@ -22,8 +22,9 @@ import type { Working } from '../events/versioning';
  *   (subject: name, role, förbund; it also names the person id and the device
  *   key, which anchors the person's attestations in the CA).
  * - crl.published: the CA's revocation list, listing the certificates of keys
- *   that ended up rejected (e.g. a rejection made at the same time as the
- *   acceptance wins); every export embeds the latest one.
+ *   that were revoked (key.revoked, a lost laptop) or ended up rejected (a
+ *   rejection concurrent with the acceptance wins); every export embeds the
+ *   latest one.
  *
  * Certificates are DER, base64. The main side makes and checks them; the
  * domain only checks who may publish what and that fingerprints match.
@@ -109,7 +110,8 @@ export const PKI_AUTHORITY: { [K in keyof typeof PKI_EVENTS]: (state: Federation
     if (!state.pki.ca) return no('Förbundet har ingen certifikatutfärdare (CA) ännu.');
     const request = state.pki.requests[p.deviceKey];
     if (!request || request.personId !== p.personId) return no('Det finns ingen begäran om certifikat för den nyckeln.');
-    if (state.keys[p.deviceKey]?.status === 'rejected') return no('Nyckeln är avvisad och får inget certifikat.');
+    const status = state.keys[p.deviceKey]?.status;
+    if (status === 'rejected' || status === 'revoked') return no(`Nyckeln är ${status === 'rejected' ? 'avvisad' : 'spärrad'} och får inget certifikat.`);
     return derFingerprint(p.certificate) === p.fingerprint ? OK : no('Certifikatets fingeravtryck stämmer inte.');
   },
   'crl.published': (state, event) => {
