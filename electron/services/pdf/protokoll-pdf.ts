@@ -32,6 +32,8 @@ export interface ExportFacts {
   exportedAt: string;
   /** SHA-256 of the signed protokoll (on the public version: of the original, which is not embedded). */
   sha256: string;
+  /** SHA-256 of the förbund CA's certificate, printed on the signature page (absent on exports before the CA). */
+  caFingerprint?: string;
 }
 
 export interface SignedProtokollInput {
@@ -44,6 +46,8 @@ export interface SignedProtokollInput {
   variant: ProtokollVariant;
   /** Defaults to now. */
   exportedAt?: Date;
+  /** The förbund CA's certificate fingerprint, printed on the signature page. */
+  caFingerprint?: string;
 }
 
 /** The public version: confidential §§ lose their summary and beslutsunderlag. */
@@ -107,7 +111,7 @@ export function protokollDefinition(doc: ProtokollDocument, report: AttestationR
     language: 'sv-SE',
     displayTitle: true,
     subset: 'PDF/A-3b',
-    content: [...protokollBody(doc, ctx), ...signaturePage({ variant: facts.variant, checks: report.checks, hash: facts.sha256, exportedAt: facts.exportedAt })],
+    content: [...protokollBody(doc, ctx), ...signaturePage({ variant: facts.variant, checks: report.checks, hash: facts.sha256, exportedAt: facts.exportedAt, caFingerprint: facts.caFingerprint ?? null })],
   };
 }
 
@@ -143,6 +147,7 @@ export async function renderSignedProtokoll(input: SignedProtokollInput): Promis
     anslag: input.anslag,
     exportedAt: (input.exportedAt ?? new Date()).toISOString(),
     sha256: hash,
+    ...(input.caFingerprint ? { caFingerprint: input.caFingerprint } : {}),
   };
   const report = checkAttestations(input.document, hash, input.attestations, input.signers);
   return renderPdf(protokollDefinition(doc, report, facts), { files: protokollFiles(doc, input.attestations, input.signers, facts) });

@@ -7,6 +7,7 @@ import { authorityDate } from './authority-date';
 import { MEETING_AUTHORITY } from '../meetings/authority';
 import { DELEGATION_AUTHORITY } from '../delegations/events';
 import { REVIEW_AUTHORITY } from '../applications/review-events';
+import { PKI_AUTHORITY } from '../pki/pki-events';
 
 /**
  * Who may do what, checked on every laptop when an event is applied, against
@@ -191,6 +192,7 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
   ...MEETING_AUTHORITY,
   ...DELEGATION_AUTHORITY,
   ...REVIEW_AUTHORITY,
+  ...PKI_AUTHORITY,
 };
 
 export function authorize<T extends EventType>(type: T, state: FederationState, event: VerifiedEvent, payload: PayloadOf<T>): Verdict {
