@@ -19,11 +19,17 @@ import { contentText } from './visible-text';
 
 export type ProtokollVariant = 'signed' | 'public';
 
+/** The anslag as recorded (anslag.posted); both null while it is not posted, and the BEVIS block is then left unfilled. */
+export interface AnslagFacts {
+  postedOn: string | null;
+  takenDownOn: string | null;
+}
+
 export interface ProtokollContext {
   variant: ProtokollVariant;
   /** personId → date (YYYY-MM-DD, Swedish time) of that signatory's electronic justering that holds. */
   justerad: Record<string, string>;
-  anslag: { postedOn: string; takenDownOn: string };
+  anslag: AnslagFacts;
   /** SHA-256 of the signed protokoll (shown on the public version). */
   hash: string;
 }
@@ -120,6 +126,7 @@ function signatureRows(doc: ProtokollDocument, ctx: ProtokollContext): Content {
 
 /** The notice-board certificate, boxed like the stamp it replaces. */
 function anslagBlock(doc: ProtokollDocument, ctx: ProtokollContext): Content {
+  const posted = ctx.anslag.postedOn !== null;
   const row = (label: string, value: string): Content[] => [{ text: label, style: 'label', margin: [0, 1.5, 0, 0] }, { text: value, style: 'value' }];
   const boxed: TableLayout = {
     hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 1 : 0),
@@ -139,12 +146,12 @@ function anslagBlock(doc: ProtokollDocument, ctx: ProtokollContext): Content {
       widths: [168, '*'],
       dontBreakRows: true,
       body: [
-        [{ colSpan: 2, stack: [{ text: 'ANSLAG/BEVIS', style: 'label', fontSize: 10 }, { text: 'Protokollet är justerat. Justeringen har tillkännagivits genom anslag.', style: 'value', margin: [0, 2, 0, 0] }] }, ''],
+        [{ colSpan: 2, stack: [{ text: 'ANSLAG/BEVIS', style: 'label', fontSize: 10 }, { text: posted ? 'Protokollet är justerat. Justeringen har tillkännagivits genom anslag.' : 'Protokollet är justerat. Anslaget var inte uppsatt när protokollet exporterades.', style: 'value', margin: [0, 2, 0, 0] }] }, ''],
         row('Organ', doc.organ),
         row('Paragrafer', `§§ ${range(doc)}`),
         row('Sammanträdesdatum', doc.meeting.date),
-        row('Datum då anslaget sätts upp', ctx.anslag.postedOn),
-        row('Datum då anslaget tas ned', ctx.anslag.takenDownOn),
+        row('Datum då anslaget sätts upp', ctx.anslag.postedOn ?? ''),
+        row('Datum då anslaget tas ned', ctx.anslag.takenDownOn ?? ''),
         row('Förvaringsplats för protokollet', doc.storage),
       ],
     },

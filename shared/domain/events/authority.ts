@@ -1,4 +1,5 @@
 import type { VerifiedEvent } from '../log/signed-event';
+import { swedishDate } from '../format';
 import type { BoardAssignment } from '../forbund/model';
 import type { EventType, PayloadOf } from './catalogue';
 import { validateApplication, type Application } from '../applications/model';
@@ -66,7 +67,7 @@ function validApplication(state: FederationState, app: Application): Verdict {
 
 /** Questions, stances and jäv: a person with a board seat on the day of the event (its `at`, part of the signed body). */
 function boardMemberOnly(state: FederationState, event: VerifiedEvent, what: string): Verdict {
-  if (isBoardMember(state, event.body.author, event.body.at.slice(0, 10))) return OK;
+  if (isBoardMember(state, event.body.author, swedishDate(event.body.at))) return OK;
   const p = state.persons[event.body.author];
   return no(p ? `${p.name} har inget styrelseuppdrag och får inte ${what}.` : `Författaren finns inte i förbundets register och får inte ${what}.`);
 }

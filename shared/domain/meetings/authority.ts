@@ -9,6 +9,7 @@ import { protokollHash } from './protokoll-document';
 import { servingByItem } from './serving';
 import { LOCKED_REASON, calledIds, draftVersion, hasSecretaryRole, lastVersion, latestDraft, type MeetingState } from './state';
 import { voteResult } from './texts';
+import { swedishDate } from '../format';
 
 /** The meeting rules (spread into AUTHORITY in events/authority.ts). Reasons are Swedish and shown as is. */
 
@@ -235,6 +236,20 @@ export const MEETING_AUTHORITY: { [T in MeetingEventType]: Rule<T> } = {
   },
   'protokoll.returned': (state, event, p) => feedback(state, event, p, 'sända tillbaka protokollet'),
   'protokoll.commented': (state, event, p) => feedback(state, event, p, 'lämna synpunkter på protokollet'),
+  'anslag.posted': (state, event, p) => {
+    const m = state.meetings[p.meetingId];
+    if (!m) return no('Sammanträdet finns inte.');
+    const author = state.persons[event.body.author];
+    if (author?.staffRole !== 'director' && author?.staffRole !== 'secretary') {
+      return no(`${author?.name ?? 'Författaren'} är varken förbundschef eller sekreterare och får inte registrera anslaget.`);
+    }
+    if (!m.locked) return no('Protokollet är inte justerat; justeringen kan tillkännages först när protokollet är justerat.');
+    if (m.anslag) return no(`Anslaget är redan registrerat som uppsatt ${m.anslag.postedOn}.`);
+    if (p.postedOn < m.locked.date) return no(`Anslaget kan inte ha satts upp ${p.postedOn}, före justeringen ${m.locked.date}.`);
+    const today = swedishDate(event.body.at);
+    if (p.postedOn > today) return no(`Datumet ${p.postedOn} har inte inträffat än. Registrera anslaget när det har satts upp.`);
+    return OK;
+  },
   'protokoll.attested': (state, event, p) => {
     const o = openMeeting(state, p.meetingId);
     if ('v' in o) return o.v;
