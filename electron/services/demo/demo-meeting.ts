@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
+import { deadline, plusDays } from '../../../shared/domain/calendar';
 import { formatAmount } from '../../../shared/domain/format';
 import { pendingDelegationReports } from '../../../shared/domain/delegations';
 import { buildProtokoll, latestDraft, reportedDelegationDecisionIds, standardAgenda, type AgendaItem, type AttestationRole } from '../../../shared/domain/meetings';
@@ -187,5 +188,5 @@ export async function planNextMeeting(director: Handlers, board: DemoBoard, cal:
   return meetingId;
 }
 
-/** The Monday after a Thursday meeting: when its protokoll is to be justerat. */
-const nextMonday = (thursday: string): string => new Date(Date.parse(`${thursday}T12:00:00Z`) + 4 * 86_400_000).toISOString().slice(0, 10);
+/** Four days after the meeting (the Monday after a Thursday), moved to a weekday: when its protokoll is to be justerat. */
+const nextMonday = (meetingDay: string): string => deadline(plusDays(meetingDay, 4));
