@@ -4,6 +4,7 @@ import { budgetTotals, soughtPerYear } from '../applications/budget';
 import { adjustersOf, buildProtokoll, chairInItem, itemsOfPart, signingChair } from './build-protokoll';
 import type { MeetingEventType, MeetingPayload } from './catalogue';
 import { GRANT_OUTCOMES, outcomesFor, type AgendaItem, type DraftPart } from './model';
+import { adjusterProblem } from './justerare';
 import { paragraphNumbers } from './numbering';
 import { protokollHash } from './protokoll-document';
 import { servingByItem } from './serving';
@@ -122,6 +123,8 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
   }
   if (p.adjusters.length > 0 && item.kind !== 'adjusters') return no('Justerare väljs under punkten Val av justerare.');
   if (new Set(p.adjusters).size !== p.adjusters.length) return no('Samma justerare står med två gånger.');
+  const adjusters = adjusterProblem(state, m, p.adjusters, s);
+  if (adjusters) return no(adjusters);
   if (p.urgent && !p.decision) return no('En paragraf som justeras omedelbart måste ha ett beslut.');
   return OK;
 }
@@ -133,6 +136,8 @@ export function draftProblem(state: FederationState, m: MeetingState, part: Draf
   if (!m.justering) return 'Tid och plats för justering är inte bestämda.';
   if (!signingChair(state, m)) return 'Det finns ingen ordförande som kan justera protokollet på sammanträdesdagen.';
   if (adjustersOf(m).length === 0) return 'Ingen justerare är vald (punkten Val av justerare).';
+  const adjusters = adjusterProblem(state, m, adjustersOf(m));
+  if (adjusters) return adjusters;
   const items = itemsOfPart(state, m, part);
   if (items.length === 0) return `Paragrafen § ${String(part)} finns inte i protokollet.`;
   if (part !== 'whole') {

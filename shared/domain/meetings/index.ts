@@ -61,5 +61,6 @@ export * from './kallelse-document';
 export * from './agenda';
 export * from './anslag';
 export * from './timing';
+export * from './justerare';
 export * from './build-kallelse';
 export * from './selectors';

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { headsOf } from '../../../../shared/domain/events';
-import { defaultDecision, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
+import { adjusterProblem, defaultDecision, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
 import { formatDnr } from '../../../../shared/domain/format';
 import { userMessage } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
@@ -29,8 +29,9 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
   // Everyone in the room for this item: beslutande, other ersättare and the jäviga (who leave for the §).
   const present = [...new Set([...(base?.deciding.map((d) => d.personId) ?? []), ...(base?.substitutesNotServing ?? [])])];
   const props = { record, onChange: setRecord, disabled: !editable, serving, present };
-  // Justerare are chosen among the beslutande of the item.
-  const boardPresent = base?.deciding.map((d) => d.personId) ?? [];
+  // Everyone present may be ticked; the domain rule (adjusterProblem) refuses staff, ersättare who do not serve and the chair, with the reason.
+  const inRoom = [...new Set([...(base?.deciding.map((d) => d.personId) ?? []), ...(base?.substitutesNotServing ?? []), ...(base?.others ?? [])])];
+  const adjusterRefusal = item.kind === 'adjusters' ? adjusterProblem(state, m, record.adjusters) : null;
 
   async function save() {
     setBusy(true);
@@ -60,9 +61,12 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
         {item.kind === 'adjusters' && (
           <Checkbox.Group label="Justerare (jämte ordföranden)" value={record.adjusters} onChange={(v) => setRecord(withAdjusters(record, v.slice(0, 5), (id) => state.persons[id]?.name ?? ''))}>
             <Group mt="xs">
-              {boardPresent.map((id) => <Checkbox key={id} value={id} label={state.persons[id]?.name ?? ''} disabled={!editable} />)}
+              {inRoom.map((id) => <Checkbox key={id} value={id} label={state.persons[id]?.name ?? ''} disabled={!editable} />)}
             </Group>
           </Checkbox.Group>
+        )}
+        {adjusterRefusal && (
+          <Alert color="red" title="Justeraren kan inte väljas" role="alert" data-testid="adjuster-refusal">{adjusterRefusal}</Alert>
         )}
         <Divider />
         <JavList {...props} />
@@ -78,7 +82,7 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
         )}
         {editable && (
           <Group>
-            <Button onClick={() => void save()} loading={busy}>{`Spara § ${number}`}</Button>
+            <Button onClick={() => void save()} loading={busy} disabled={adjusterRefusal !== null}>{`Spara § ${number}`}</Button>
           </Group>
         )}
       </Stack>
