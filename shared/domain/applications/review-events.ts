@@ -27,6 +27,8 @@ export const Tie = z
     organisationId: z.uuid().nullable().default(null),
     organisationName: z.string().trim().max(200).nullable().default(null),
     description: z.string().trim().max(300).nullable().default(null),
+    /** Enhet, project or styrgrupp within the organisation (what a jäv suggestion matches on). */
+    unit: z.string().trim().max(200).nullable().default(null),
     from: IsoDate.nullable().default(null),
     to: IsoDate.nullable().default(null),
   })
