@@ -232,11 +232,14 @@ function voteBlock(p: ProtokollParagraph): Content[] {
       unbreakable: true,
       stack: [
         sub('Propositionsordning och omröstning', [para(v.proposition)]),
-        {
-          margin: [0, 2, 0, 4],
-          table: { widths: [180, 40, 40, 40], dontBreakRows: true, body: [head, ...rows, total] },
-          layout: quietTableLayout({ footerRows: 1 }),
-        },
+        // A closed vote (sluten omröstning) has only the count: no row per person.
+        v.closed
+          ? para(`Sluten omröstning: ${v.yes} ja, ${v.no} nej, ${v.abstain} blanka.`)
+          : {
+              margin: [0, 2, 0, 4],
+              table: { widths: [180, 40, 40, 40], dontBreakRows: true, body: [head, ...rows, total] },
+              layout: quietTableLayout({ footerRows: 1 }),
+            },
         ...(v.castingVote ? [para('Då rösterna är lika avgörs omröstningen genom ordförandens utslagsröst.', { italics: true })] : []),
         para(v.result),
       ],

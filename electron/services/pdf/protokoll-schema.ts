@@ -37,6 +37,8 @@ const paragraph = z
         no: z.number().int().min(0),
         abstain: z.number().int().min(0),
         castingVote: z.boolean(),
+        closed: z.literal(true).optional(),
+        byLot: z.literal(true).optional(),
         result: text(5000),
       })
       .strict()

@@ -9,7 +9,7 @@ import { paragraphNumbers } from './numbering';
 import { protokollHash } from './protokoll-document';
 import { servingByItem } from './serving';
 import { LOCKED_REASON, calledIds, draftVersion, hasSecretaryRole, lastVersion, latestDraft, type MeetingState } from './state';
-import { voteResult } from './texts';
+import { voteResultOf } from './texts';
 import { swedishDate } from '../format';
 
 /** The meeting rules (spread into AUTHORITY in events/authority.ts). Reasons are Swedish and shown as is. */
@@ -72,6 +72,30 @@ function touchesLockedParagraph(state: FederationState, m: MeetingState, next: M
   return null;
 }
 
+/**
+ * Sluten omröstning only at val, with only the count recorded; a tie at val
+ * or in a closed vote is decided by lottning (recorded), never by the
+ * chair's casting vote; lottning decides nothing else (KL 5 kap 53, 55 §§,
+ * 6 kap 24 §).
+ */
+function voteRule(vote: NonNullable<MeetingPayload<'minutes.item.recorded'>['vote']>, election: boolean, deciding: number, chair: string | null): string | null {
+  if (vote.closed) {
+    if (!election) return 'Sluten omröstning får bara användas vid val.';
+    if (vote.votes.length > 0) return 'Vid sluten omröstning antecknas bara antalet röster, inte hur var och en röstade.';
+    if (!vote.count) return 'Ange antalet röster i den slutna omröstningen.';
+    if (vote.count.ja + vote.count.nej + vote.count.avstar > deciding) return `Den slutna omröstningen har fler röster än de ${deciding} som tjänstgör.`;
+  } else if (vote.count) return 'Antal röster anges bara vid sluten omröstning; vid öppen omröstning antecknas varje röst.';
+  const result = voteResultOf(vote, chair, election);
+  const tie = result.yes === result.no;
+  if (vote.lot && !(tie && (election || vote.closed))) return 'Lottning avgör bara lika röstetal vid val eller sluten omröstning.';
+  if (result.winner === null) {
+    return election || vote.closed
+      ? 'Omröstningen slutade lika; vid val och sluten omröstning avgörs det genom lottning. Ange hur lotten föll.'
+      : 'Omröstningen slutade lika utan ordförandens utslagsröst; ordföranden måste rösta ja eller nej.';
+  }
+  return null;
+}
+
 function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<'minutes.item.recorded'>): Verdict {
   const item = m.agenda.find((i) => i.id === p.itemId);
   if (!item) return no('Punkten finns inte på sammanträdets föredragningslista.');
@@ -93,13 +117,14 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
       if (jav.has(id)) return no(`${name(state, id)} är jävig i ärendet och får inte rösta.`);
       if (!serving.has(id)) return no(`${name(state, id)} tjänstgör inte (är inte beslutande) i ärendet och får inte rösta.`);
     }
-    const result = voteResult(p.vote.votes, chairInItem(s));
-    if (result.winner === null) return no('Omröstningen slutade lika utan ordförandens utslagsröst; ordföranden måste rösta ja eller nej.');
+    const v = voteRule(p.vote, item.kind === 'election', serving.size, chairInItem(s));
+    if (v) return no(v);
   }
   const earlier = new Set((m.records[item.id]?.reservations ?? []).map((r) => r.personId));
   for (const r of p.reservations) {
     if (jav.has(r.personId)) return no(`${name(state, r.personId)} är jävig i ärendet, deltog inte i beslutet och kan inte reservera sig.`);
     if (!serving.has(r.personId)) return no(`${name(state, r.personId)} deltog inte i beslutet och kan inte reservera sig.`);
+    if (p.vote?.votes.some((v) => v.personId === r.personId && v.vote === 'avstar')) return no(`${name(state, r.personId)} avstod från att rösta och kan därför inte reservera sig mot beslutet.`);
     if (m.endTime !== null && !earlier.has(r.personId)) return no('En reservation måste anmälas innan mötet avslutas; mötet är redan avslutat.');
     if (r.motionId !== null && !p.motions.some((x) => x.id === r.motionId)) return no('Reservationen hänvisar till ett yrkande som inte finns.');
   }

@@ -28,7 +28,7 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
   const base = servingWithJav(state, m, item.id, []);
   // Everyone in the room for this item: beslutande, other ersättare and the jäviga (who leave for the §).
   const present = [...new Set([...(base?.deciding.map((d) => d.personId) ?? []), ...(base?.substitutesNotServing ?? [])])];
-  const props = { record, onChange: setRecord, disabled: !editable, serving, present };
+  const props = { record, onChange: setRecord, disabled: !editable, serving, present, election: item.kind === 'election' };
   // Everyone present may be ticked; the domain rule (adjusterProblem) refuses staff, ersättare who do not serve and the chair, with the reason.
   const inRoom = [...new Set([...(base?.deciding.map((d) => d.personId) ?? []), ...(base?.substitutesNotServing ?? []), ...(base?.others ?? [])])];
   const adjusterRefusal = item.kind === 'adjusters' ? adjusterProblem(state, m, record.adjusters) : null;
@@ -101,10 +101,21 @@ function withAdjusters(r: ItemRecord, adjusters: string[], name: (id: string) =>
   return { ...r, adjusters, decision };
 }
 
+/** A lot drawn for a tie that is no longer a tie (votes changed since) is not part of the record. */
+function withoutStaleLot(v: NonNullable<ItemRecord['vote']>): NonNullable<ItemRecord['vote']> {
+  if (!v.lot) return v;
+  const yes = v.closed ? (v.count?.ja ?? 0) : v.votes.filter((x) => x.vote === 'ja').length;
+  const no = v.closed ? (v.count?.nej ?? 0) : v.votes.filter((x) => x.vote === 'nej').length;
+  if (yes === no) return v;
+  const { lot: _lot, ...rest } = v;
+  return rest;
+}
+
 /** Rows left empty in the form are not part of the record; the main side checks the rest. */
 function clean(r: ItemRecord): ItemRecord {
   return {
     ...r,
+    vote: r.vote ? withoutStaleLot(r.vote) : null,
     jav: r.jav.filter((j) => j.personId !== ''),
     motions: r.motions.filter((x) => x.personId !== ''),
     reservations: r.reservations.filter((x) => x.personId !== ''),
