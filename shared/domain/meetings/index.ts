@@ -62,5 +62,6 @@ export * from './agenda';
 export * from './anslag';
 export * from './timing';
 export * from './justerare';
+export * from './warnings';
 export * from './build-kallelse';
 export * from './selectors';

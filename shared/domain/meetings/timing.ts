@@ -26,7 +26,7 @@ export function justeringPlanWarning(meetingDate: string, justeringDate: string)
   if (justeringDate < meetingDate) return `Justeringen (${justeringDate}) är planerad före sammanträdet (${meetingDate}).`;
   const latest = latestJustering(meetingDate);
   return justeringDate > latest
-    ? `Justeringen (${justeringDate}) är planerad mer än ${JUSTERING_MAX_DAYS} dagar efter sammanträdet; protokollet ska justeras senast ${latest} (kommunallagen 6 kap. 35 §).`
+    ? `Justeringen (${justeringDate}) är planerad mer än ${JUSTERING_MAX_DAYS} dagar efter sammanträdet; protokollet ska justeras senast ${latest}.`
     : null;
 }
 
