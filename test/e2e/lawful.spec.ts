@@ -122,11 +122,12 @@ test('staff chosen as justerare is refused; a val with a closed vote and a tie i
   await election.getByRole('checkbox', { name: 'Omröstning begärs' }).check();
   await election.getByLabel('Propositionsordning (vad ja och nej betyder)').fill('Ja för Maria Sandberg, nej för Anders Nyström.');
   await election.getByRole('checkbox', { name: /Sluten omröstning/ }).check();
-  await election.getByLabel('Ja-röster').fill('3');
-  await election.getByLabel('Nej-röster').fill('3');
+  await election.getByLabel('Ja-röster').fill('2');
+  await election.getByLabel('Nej-röster').fill('2');
+  await election.getByLabel('Blanka').fill('1');
   await expect(election.getByTestId('vote-result')).toContainText('Lika röstetal: avgörs genom lottning');
   await election.getByRole('radio', { name: 'Lotten föll på ja' }).check();
-  await expect(election.getByTestId('vote-result')).toHaveText('3 ja, 3 nej, 0 blanka. Ja har vunnit genom lottning.');
+  await expect(election.getByTestId('vote-result')).toHaveText('2 ja, 2 nej, 1 blanka. Ja har vunnit genom lottning.');
   await election.getByRole('button', { name: /^Spara §/ }).click();
   await expect(page.getByText(/^§ \d+ är protokollförd$/).first()).toBeVisible({ timeout: 30_000 });
   await snap(page, '13-05-val-sluten-omrostning-lottning');
@@ -135,5 +136,5 @@ test('staff chosen as justerare is refused; a val with a closed vote and a tie i
   const m = Object.values((await call<{ events: { body: string }[] }>(chef.host, 'log.list', { afterSeq: 0 })).events)
     .map((e) => JSON.parse(e.body) as { type: string; payload: { vote?: { closed?: boolean; votes: unknown[]; lot?: string } } })
     .filter((e) => e.type === 'minutes.item.recorded' && e.payload.vote?.closed);
-  expect(m.at(-1)?.payload.vote).toMatchObject({ closed: true, votes: [], count: { ja: 3, nej: 3, avstar: 0 }, lot: 'ja' });
+  expect(m.at(-1)?.payload.vote).toMatchObject({ closed: true, votes: [], count: { ja: 2, nej: 2, avstar: 1 }, lot: 'ja' });
 });
