@@ -29,7 +29,9 @@ export function ProtokollPreview({ doc }: { doc: ProtokollDocument }) {
             {p.motions.length > 0 && <Text size="sm">Yrkanden: {p.motions.map((x) => x.text).join(' ')}</Text>}
             {p.vote && (
               <Text size="sm">
-                Omröstning: {p.vote.proposition} Ja: {names(p.vote.votes, 'ja')}. Nej: {names(p.vote.votes, 'nej')}.{p.vote.abstain > 0 ? ` Avstår: ${names(p.vote.votes, 'avstar')}.` : ''} {p.vote.result}
+                {p.vote.closed
+                  ? `Sluten omröstning: ${p.vote.proposition} ${p.vote.yes} ja, ${p.vote.no} nej, ${p.vote.abstain} blanka. ${p.vote.result}`
+                  : <>Omröstning: {p.vote.proposition} Ja: {names(p.vote.votes, 'ja')}. Nej: {names(p.vote.votes, 'nej')}.{p.vote.abstain > 0 ? ` Avstår: ${names(p.vote.votes, 'avstar')}.` : ''} {p.vote.result}</>}
               </Text>
             )}
             <Text size="sm" fw={600}>
