@@ -293,6 +293,7 @@ export function paragraphContent(doc: ProtokollDocument, p: ProtokollParagraph, 
   if (!hidden && p.basis.length > 0) body.push(sub('Beslutsunderlag', p.basis.map((b) => para(`– ${b}`, { margin: [8, 0, 0, 1] }))));
   if (p.proposal) body.push(sub('Förslag till beslut', [para(p.proposal)]));
   if (p.jav.length > 0) body.push(sub('Jäv', p.jav.map((j) => para(j.text))));
+  if (p.quorumNote) body.push(sub('Beslutförhet', [para(p.quorumNote)]));
   if (p.motions.length > 0) body.push(sub('Yrkanden', p.motions.map((m) => para(m.text))));
   body.push(...voteBlock(p));
   body.push(decisionBlock(p));

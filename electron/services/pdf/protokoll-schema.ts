@@ -59,6 +59,7 @@ const paragraph = z
     urgent: z.boolean(),
     sendTo: z.array(text(300)).max(100),
     confidential: z.boolean().optional(),
+    quorumNote: text(2500).optional(),
   })
   .strict();
 

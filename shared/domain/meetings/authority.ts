@@ -7,7 +7,7 @@ import { GRANT_OUTCOMES, outcomesFor, type AgendaItem, type DraftPart } from './
 import { adjusterProblem } from './justerare';
 import { paragraphNumbers } from './numbering';
 import { protokollHash } from './protokoll-document';
-import { servingByItem } from './serving';
+import { ledamotSeats, servingByItem, type ItemServing } from './serving';
 import { LOCKED_REASON, calledIds, draftVersion, hasSecretaryRole, lastVersion, latestDraft, type MeetingState } from './state';
 import { voteResultOf } from './texts';
 import { swedishDate } from '../format';
@@ -96,6 +96,19 @@ function voteRule(vote: NonNullable<MeetingPayload<'minutes.item.recorded'>['vot
   return null;
 }
 
+/**
+ * KL 6 kap 27 §: a decision (beslutsärende or val) in a § where not more than
+ * half of the ledamöter serve is refused, unless the secretary records that
+ * the meeting continued anyway and why; bordläggning and återremiss remain.
+ */
+function quorumProblem(state: FederationState, m: MeetingState, item: AgendaItem, s: ItemServing | undefined, p: MeetingPayload<'minutes.item.recorded'>): string | null {
+  if (!p.decision || (item.kind !== 'decision' && item.kind !== 'election') || p.decision.outcome === 'table' || p.decision.outcome === 'referBack' || p.quorumContinued) return null;
+  const seats = ledamotSeats(state, m.date);
+  const deciding = s?.deciding.length ?? 0;
+  if (deciding * 2 > seats) return null;
+  return `Styrelsen är inte beslutför i punkten: ${deciding} av ${seats} ledamöter tjänstgör, och mer än hälften (${Math.floor(seats / 2) + 1}) krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och skälet till det.`;
+}
+
 function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<'minutes.item.recorded'>): Verdict {
   const item = m.agenda.find((i) => i.id === p.itemId);
   if (!item) return no('Punkten finns inte på sammanträdets föredragningslista.');
@@ -128,6 +141,8 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
     if (m.endTime !== null && !earlier.has(r.personId)) return no('En reservation måste anmälas innan mötet avslutas; mötet är redan avslutat.');
     if (r.motionId !== null && !p.motions.some((x) => x.id === r.motionId)) return no('Reservationen hänvisar till ett yrkande som inte finns.');
   }
+  const quorum = quorumProblem(state, m, item, s, p);
+  if (quorum) return no(quorum);
   if (p.decision) {
     const d = p.decision;
     if (!outcomesFor(item.kind).includes(d.outcome)) return no(`Beslutet passar inte punktens slag (${item.kind === 'decision' ? 'ett beslutsärende avgörs, det noteras inte' : 'punkten kan bara noteras, godkännas eller bordläggas'}).`);

@@ -269,6 +269,8 @@ export const ItemRecordFields = {
   urgent: z.boolean().default(false),
   /** Expedieras till. */
   sendTo: z.array(Text(300).min(1)).max(50).default([]),
+  /** The § was not quorate and the meeting continued anyway, for this reason (stated in the protokoll). Absent otherwise. */
+  quorumContinued: z.object({ reason: Text(2000).min(1) }).strict().optional(),
 };
 export const ItemRecord = z.object(ItemRecordFields).strict();
 export type ItemRecord = z.output<typeof ItemRecord>;

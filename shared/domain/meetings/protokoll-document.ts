@@ -88,6 +88,8 @@ export interface ProtokollParagraph {
    * (so documents built without it hash exactly as before).
    */
   confidential?: boolean;
+  /** When the § was not quorate and the meeting continued anyway: the sentence stating it and why. Absent otherwise. */
+  quorumNote?: string;
 }
 
 export interface ProtokollDocument {

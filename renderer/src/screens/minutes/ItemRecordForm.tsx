@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { headsOf } from '../../../../shared/domain/events';
-import { adjusterProblem, defaultDecision, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
+import { adjusterProblem, defaultDecision, ledamotSeats, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
 import { formatDnr } from '../../../../shared/domain/format';
 import { userMessage } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
@@ -32,6 +32,9 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
   // Everyone present may be ticked; the domain rule (adjusterProblem) refuses staff, ersättare who do not serve and the chair, with the reason.
   const inRoom = [...new Set([...(base?.deciding.map((d) => d.personId) ?? []), ...(base?.substitutesNotServing ?? []), ...(base?.others ?? [])])];
   const adjusterRefusal = item.kind === 'adjusters' ? adjusterProblem(state, m, record.adjusters) : null;
+  // KL 6 kap 27 §: a decision in a § that is not quorate needs the meeting's "continued anyway" and its reason.
+  const seats = ledamotSeats(state, m.date);
+  const notQuorate = (item.kind === 'decision' || item.kind === 'election') && (serving?.deciding.length ?? 0) * 2 <= seats;
 
   async function save() {
     setBusy(true);
@@ -68,6 +71,17 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
         {adjusterRefusal && (
           <Alert color="red" title="Justeraren kan inte väljas" role="alert" data-testid="adjuster-refusal">{adjusterRefusal}</Alert>
         )}
+        {notQuorate && (
+          <Alert color="orange" title="Styrelsen är inte beslutför i paragrafen" data-testid="quorum-continue">
+            <Stack gap="xs">
+              <Text size="sm">{`${serving?.deciding.length ?? 0} av ${seats} ledamöter tjänstgör; mer än hälften krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och varför. Skälet står i protokollet.`}</Text>
+              <Checkbox label="Sammanträdet fortsatte ändå" disabled={!editable} checked={record.quorumContinued !== undefined} onChange={(e) => setRecord(withQuorum(record, e.currentTarget.checked ? '' : null))} />
+              {record.quorumContinued !== undefined && (
+                <Textarea label="Skäl" autosize minRows={1} maxLength={2000} disabled={!editable} value={record.quorumContinued.reason} onChange={(e) => setRecord(withQuorum(record, e.currentTarget.value))} />
+              )}
+            </Stack>
+          </Alert>
+        )}
         <Divider />
         <JavList {...props} />
         <MotionList {...props} />
@@ -101,6 +115,12 @@ function withAdjusters(r: ItemRecord, adjusters: string[], name: (id: string) =>
   return { ...r, adjusters, decision };
 }
 
+/** Sets or clears "continued anyway" (null clears). */
+function withQuorum(r: ItemRecord, reason: string | null): ItemRecord {
+  const { quorumContinued: _q, ...rest } = r;
+  return reason === null ? rest : { ...rest, quorumContinued: { reason } };
+}
+
 /** A lot drawn for a tie that is no longer a tie (votes changed since) is not part of the record. */
 function withoutStaleLot(v: NonNullable<ItemRecord['vote']>): NonNullable<ItemRecord['vote']> {
   if (!v.lot) return v;
@@ -112,7 +132,9 @@ function withoutStaleLot(v: NonNullable<ItemRecord['vote']>): NonNullable<ItemRe
 }
 
 /** Rows left empty in the form are not part of the record; the main side checks the rest. */
-function clean(r: ItemRecord): ItemRecord {
+function clean(record: ItemRecord): ItemRecord {
+  // A blank reason is no reason: left out, so the domain's refusal says what is missing.
+  const r = record.quorumContinued && record.quorumContinued.reason.trim() === '' ? withQuorum(record, null) : record;
   return {
     ...r,
     vote: r.vote ? withoutStaleLot(r.vote) : null,

@@ -26,6 +26,7 @@ export function ProtokollPreview({ doc }: { doc: ProtokollDocument }) {
             {p.basis.length > 0 && <Text size="sm">Beslutsunderlag: {p.basis.join('; ')}</Text>}
             {p.proposal && <Text size="sm">Förslag till beslut: {p.proposal}</Text>}
             {p.jav.map((j) => <Text size="sm" key={j.personId}>{j.text}</Text>)}
+            {p.quorumNote && <Text size="sm">{p.quorumNote}</Text>}
             {p.motions.length > 0 && <Text size="sm">Yrkanden: {p.motions.map((x) => x.text).join(' ')}</Text>}
             {p.vote && (
               <Text size="sm">
