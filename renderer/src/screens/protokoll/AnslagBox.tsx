@@ -60,13 +60,13 @@ export function AnslagBox({ meetingId }: { meetingId: string }) {
                 <TextInput label="Anslaget sattes upp" description="ÅÅÅÅ-MM-DD" value={date} onChange={(e) => setDate(e.currentTarget.value)} autoComplete="off" />
                 <Button type="submit" loading={busy}>Registrera anslaget</Button>
               </Group>
-              {candidate?.postedLate && <Text size="sm" c="orange.9" mt={4}>{lateAnslagWarning(candidate)}</Text>}
+              {candidate?.postedLate && <Text size="sm" fw={600} mt={4}>{lateAnslagWarning(candidate)}</Text>}
             </form>
           )}
         </>
       )}
       {warnings.map((w) => (
-        <Text key={w} size="sm" c="orange.9">{w}</Text>
+        <Text key={w} size="sm" fw={600}>{w}</Text>
       ))}
       {error && <Text size="sm" c="red" role="alert">{error}</Text>}
     </Alert>

@@ -85,11 +85,11 @@ export function ProtokollScreen() {
                           `Uppsatt ${r.anslag.postedOn}`
                         ) : (
                           <Text size="sm" span>
-                            <Badge variant="light" color="orange" tt="none">Anslag ej uppsatt</Badge> senast {r.anslag.latestPosting}
+                            <Text span size="sm" fw={700}>Anslag ej uppsatt</Text> (senast {r.anslag.latestPosting})
                           </Text>
                         )}
                         {r.warnings.map((w) => (
-                          <Text key={w} size="xs" c="orange.9" data-testid="archive-warning">{w}</Text>
+                          <Text key={w} size="xs" data-testid="archive-warning">{w}</Text>
                         ))}
                       </Table.Td>
                       <Table.Td style={NOWRAP} data-testid="archive-appeal-end">{r.anslag.appealEnds ?? '–'}</Table.Td>
