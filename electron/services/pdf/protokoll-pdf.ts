@@ -4,7 +4,7 @@ import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
 import { protokollBytes, protokollHash, type ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
 import { COLORS, PAGE_MARGINS, defaultStyle, pageHeader, pageNumberLabel, styles } from './layout';
 import { attestationsJsonl, checkAttestations, initials, stockholmDateTime, type AttestationReport, type SignerInfo } from './protokoll-attestations';
-import { protokollBody, protokollStyles, type ProtokollContext, type ProtokollVariant } from './protokoll-content';
+import { protokollBody, protokollStyles, type AnslagFacts, type ProtokollContext, type ProtokollVariant } from './protokoll-content';
 import { signaturePage } from './protokoll-signature-page';
 import { renderPdf, type EmbeddedFile } from './render';
 import type { DocDefinition, DynamicContent } from './types';
@@ -27,7 +27,7 @@ export const FILE_NAMES = { protokoll: 'protokoll.json', publicProtokoll: 'proto
 export interface ExportFacts {
   format: typeof EXPORT_FORMAT;
   variant: ProtokollVariant;
-  anslag: { postedOn: string; takenDownOn: string };
+  anslag: AnslagFacts;
   /** ISO time of the export. */
   exportedAt: string;
   /** SHA-256 of the signed protokoll (on the public version: of the original, which is not embedded). */
@@ -42,7 +42,7 @@ export interface SignedProtokollInput {
   attestations: SignedEventLine[];
   /** Per key fingerprint: the signer's name, role and public key (PEM). */
   signers: Record<string, SignerInfo>;
-  anslag: { postedOn: string; takenDownOn: string };
+  anslag: AnslagFacts;
   variant: ProtokollVariant;
   /** Defaults to now. */
   exportedAt?: Date;

@@ -65,7 +65,10 @@ const ExportFactsSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
     variant: z.enum(['signed', 'public']),
-    anslag: z.object({ postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), takenDownOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+    anslag: z
+      .object({ postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), takenDownOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() })
+      .strict()
+      .refine((a) => (a.postedOn === null) === (a.takenDownOn === null)),
     exportedAt: z.string().datetime(),
     sha256: Hex64,
     caFingerprint: Hex64.optional(),
@@ -239,7 +242,7 @@ async function verifyInner(bytes: Uint8Array, pin: string | null): Promise<Proto
   // The public version is an unsigned copy (said first, below): its PAdES layer is not what makes it trustworthy.
   if (facts.variant === 'signed') problems.push(...anchorProblems(pades, report.checks, facts, pin));
 
-  if (days(facts.anslag.postedOn, facts.anslag.takenDownOn) < 21) {
+  if (facts.anslag.postedOn !== null && facts.anslag.takenDownOn !== null && days(facts.anslag.postedOn, facts.anslag.takenDownOn) < 21) {
     problems.push(`Anslagets datum stämmer inte: anslaget sätts upp ${facts.anslag.postedOn} men tas ned ${facts.anslag.takenDownOn}, mindre än tre veckor senare.`);
   }
 

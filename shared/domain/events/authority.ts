@@ -165,6 +165,9 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
     if (!m.ok) return m;
     const a = applicationExists(state, p.applicationId);
     if (!a.ok) return a;
+    if (state.applications[p.applicationId]?.javDeclarations[event.body.author]) {
+      return no(`${state.persons[event.body.author]?.name ?? 'Personen'} har anmält jäv i ärendet och deltar inte i beredningen; frågor om ansökan kan inte ställas.`);
+    }
     return findQuestion(state, p.id) || !isNewId(state, p.id) || state.applications[p.id] ? no('Det finns redan något med samma id.') : OK;
   },
   'question.answered': (state, event, p) => {

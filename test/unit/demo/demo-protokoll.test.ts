@@ -184,6 +184,12 @@ describe('the demo folder’s signed protokoll', () => {
   it.skipIf(!hasTool('pdftotext'))('gives the decisions with å ä ö and § intact', () => {
     const text = run('pdftotext', '-enc', 'UTF-8', path, '-').replace(/\s+/g, ' ');
     expect(text).toContain('SAMMANTRÄDESPROTOKOLL');
+    // The val § with its closed vote: only the count.
+    expect(text).toContain('Val av styrelsens representant i beredningsgruppen');
+    expect(text).toContain('Sluten omröstning: 3 ja, 1 nej, 1 blanka.');
+    // The BEVIS block certifies the recorded anslag.
+    expect(text).toContain('Justeringen har tillkännagivits genom anslag.');
+    expect(text).toMatch(/Datum då anslaget sätts upp \d{4}-\d{2}-\d{2}/);
     expect(text).toMatch(/§ \d+ Ansökan om medel: Öppna vägar \(förstudie\)/);
     expect(text).toMatch(/Styrelsen beslutar att bevilja Skövde kommun 150 000 kr för förstudien Öppna vägar/);
     expect(text).toMatch(/Styrelsen beslutar att godkänna delårsrapporten för januari–augusti \d{4}\./);

@@ -247,3 +247,14 @@ describe('cli verify', () => {
     expect(cli('verify', path, path).status).toBe(2);
   }, 120_000);
 });
+
+describe('before the anslag is recorded', () => {
+  it.skipIf(!hasTool('pdftotext'))('leaves the BEVIS block unfilled rather than certifying a posting that did not happen, and still verifies', async () => {
+    const bytes = await render({ anslag: { postedOn: null, takenDownOn: null } });
+    const text = run('pdftotext', '-enc', 'UTF-8', write('utan-anslag.pdf', bytes), '-').replace(/\s+/g, ' ');
+    expect(text).not.toContain('Justeringen har tillkännagivits genom anslag.');
+    expect(text).toContain('Anslaget var inte uppsatt när protokollet exporterades.');
+    expect(text).not.toMatch(/Datum då anslaget sätts upp \d/);
+    expect((await verifyProtokollPdf(bytes)).problems).toEqual([]);
+  });
+});
