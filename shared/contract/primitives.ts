@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /** Building blocks shared by every part of the contract (kept apart so the parts don't import each other in a cycle). */
 
-/** Largest single attachment accepted (bytes). Board PDFs are rarely above a few MB. */
-export const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
+/** Largest single attachment accepted (bytes). Board PDFs are rarely above a few MB; base64 of this over the browser host stays under 100 MB (its body cap). */
+export const MAX_ATTACHMENT_BYTES = 64 * 1024 * 1024;
 
 export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'SHA-256 i hex');
 

@@ -138,6 +138,10 @@ describe('browser host: bound to its origin', () => {
     expect((await post(host, '/api/app.info', { Authorization: `Bearer ${host.token}`, ...json() })).status).toBe(200);
   });
 
+  it('answers 413 to a 130 MB body even on the call that carries a file', async () => {
+    expect(await streamPost(host, '/api/attachments.add', 130 * 1024 * 1024, false)).toBe(413);
+  });
+
   it('caps calls that carry no file at 1 MB', async () => {
     const big = encodeWire({ x: 'a'.repeat(2 * 1024 * 1024) });
     expect((await post(host, '/api/app.info', { Authorization: `Bearer ${host.token}`, ...json() }, big)).status).toBe(413);
