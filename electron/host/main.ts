@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../services';
-import { preloadPdfJs } from '../services/pdf/pdfjs-node';
+import { preloadPdfWorker } from '../services/pdf/sandbox';
 import { packageVersion } from '../services/version';
 import { LOOPBACK_HOSTS, startHost } from './server';
 
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
     rootDir: resolve(values.root ?? 'out/renderer'),
   });
   process.stdout.write(`${running.url}\n`);
-  preloadPdfJs();
+  preloadPdfWorker();
   console.error(`Styrelsebordet (webbvärd) – datamapp ${resolve(values.data)}. Avsluta med Ctrl+C.`);
   const stop = () => {
     void running.close().then(() => process.exit(0));
