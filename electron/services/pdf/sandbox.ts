@@ -49,8 +49,9 @@ const overBudget = (op: PdfJob['op'], cause?: unknown): AppError => {
 };
 
 /**
- * The worker's entry. Built (Electron): `pdf-worker.js` beside the main
- * bundle (electron.vite.config.ts names it as an entry). From TypeScript
+ * The worker's entry. Built: `pdf-worker.js` beside the bundle that starts
+ * it (out/main for Electron via electron.vite.config.ts; out/host and out/cli
+ * via scripts/build-host.mjs). From TypeScript
  * sources (web host, CLI, tests): the .ts file, with tsx registered in the
  * thread first, because Node 20 does not pass `--import tsx` on to workers.
  */
