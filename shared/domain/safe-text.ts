@@ -10,11 +10,16 @@ import { z } from 'zod';
  * and the Unicode bidi controls, with which `faktura\u202Efdp.exe` displays as
  * "fakturaexe.pdf". File names also may not name a folder (`/`, `\`, `.`, `..`).
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const isControl = (code: number): boolean => code < 0x20 || (code >= 0x7f && code <= 0x9f);
+const isBidiControl = (code: number): boolean =>
+  code === 0x061c || code === 0x200e || code === 0x200f || (code >= 0x202a && code <= 0x202e) || (code >= 0x2066 && code <= 0x2069);
 
 export function hasUnsafeCharacters(text: string): boolean {
-  return CONTROL.test(text) || BIDI.test(text);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isControl(code) || isBidiControl(code)) return true;
+  }
+  return false;
 }
 
 export function isSafeFileName(name: string): boolean {
