@@ -39,6 +39,7 @@ const STATUS: Record<ErrorCode, number> = {
   forbidden: 403,
   not_found: 404,
   too_large: 413,
+  locked: 423,
   invalid_file: 422,
   bad_response: 500,
   internal: 500,

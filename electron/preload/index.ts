@@ -40,6 +40,10 @@ const api = Object.freeze({
   'packages.progress': call('packages.progress'),
   'protokoll.export': call('protokoll.export'),
   'meetings.kallelsePdf': call('meetings.kallelsePdf'),
+  'lock.status': call('lock.status'),
+  'lock.setup': call('lock.setup'),
+  'lock.unlock': call('lock.unlock'),
+  'lock.lock': call('lock.lock'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

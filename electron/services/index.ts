@@ -20,6 +20,8 @@ import { renderKallelse } from './pdf/kallelse-pdf';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
 import { createProtokollExport } from './protokoll/protokoll-export';
+import { openAppLock } from './lock/app-lock';
+import { guardWithLock } from './lock/gate';
 import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
 
 export interface ServiceOptions {
@@ -47,6 +49,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   const box = opts.secretBox ?? plainSecretBox;
   const opened = opts.openedPackages ?? createOpenedPackages();
   const federation = await openFederation({ dataDir: folder.root, box, store, local });
+  const lock = await openAppLock(folder.root);
   const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local });
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
@@ -99,6 +102,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'demo.load': async () => {
       // Members of the demo live in scratch folders; only their return packages reach this installation.
       await loadDemoInto(handlers, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
+      await lock.markDemo(); // fictional data: no PIN asked
       return federation.session();
     },
     'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
@@ -132,6 +136,19 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     },
     'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
     'protokoll.export': exportProtokoll,
+    'lock.status': async () => lock.status(),
+    'lock.setup': async ({ pin, idleMinutes }) => {
+      await lock.setup(pin, idleMinutes);
+      return lock.status();
+    },
+    'lock.unlock': async ({ pin }) => {
+      await lock.unlock(pin);
+      return lock.status();
+    },
+    'lock.lock': async () => {
+      lock.lock();
+      return lock.status();
+    },
   };
-  return handlers;
+  return guardWithLock(handlers, lock);
 }

@@ -27,6 +27,10 @@ export const METHODS = [
   'packages.progress',
   'protokoll.export',
   'meetings.kallelsePdf',
+  'lock.status',
+  'lock.setup',
+  'lock.unlock',
+  'lock.lock',
 ] as const;
 
 export type Method = (typeof METHODS)[number];
