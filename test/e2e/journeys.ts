@@ -13,7 +13,19 @@ export async function setUpForbund(page: Page, director = { name: 'Dana Direktö
   await page.getByLabel('Ditt namn').fill(director.name);
   await page.getByLabel('Din e-post').fill(director.email);
   await page.getByRole('button', { name: 'Skapa förbundet' }).click();
+  await choosePin(page);
   await expect(page.getByTestId('forbund-name')).toHaveText(FORBUND.name);
+}
+
+/** The PIN that e2e laptops lock with. */
+export const PIN = '246810';
+
+/** The last step of set-up: the PIN that locks this laptop (set-up and joining with an invitation). */
+export async function choosePin(page: Page, pin = PIN) {
+  await expect(page.getByRole('heading', { name: 'Välj en PIN-kod' })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('PIN-kod', { exact: true }).fill(pin);
+  await page.getByLabel('Upprepa PIN-koden').fill(pin);
+  await page.getByRole('button', { name: 'Spara PIN-koden' }).click();
 }
 
 export async function goTo(page: Page, section: RegExp) {
@@ -145,6 +157,7 @@ export async function joinWithInvitation(page: Page, invitation: { name: string;
   await page.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
   await page.getByRole('radio', { name: new RegExp(`^${who}`) }).check();
   await page.getByRole('button', { name: 'Gå med i förbundet' }).click();
+  await choosePin(page);
   await slow(page.getByTestId('signed-in')).toContainText(who);
 }
 
