@@ -12,10 +12,10 @@ export const SCREENSHOT_DIR = join('test', 'artifacts', 'screenshots');
  * endless animation (a spinner) is not waited for. Waits on state, not time.
  */
 export async function settled(page: Page): Promise<void> {
-  // In-page code as a string: the tests compile without DOM types (tsconfig.node.json).
-  await page.waitForFunction(
-    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`,
-  );
+  // In-page code as a string (the tests compile without DOM types), through
+  // page.evaluate: the app's CSP forbids the eval that waitForFunction(string) uses.
+  const still = `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`;
+  await expect.poll(() => page.evaluate<boolean>(still), { intervals: [20, 50, 100] }).toBe(true);
 }
 
 /** Saves a screenshot of what the user sees, for a person to look at. */
