@@ -50,8 +50,8 @@ export function ChoosePinScreen() {
               Välj en PIN-kod
             </Title>
             <Text size="sm">
-              Datorn bär sekretessmarkerade handlingar och nyckeln du signerar med. PIN-koden (eller en lösenfras) skyddar dem: den frågas när
-              programmet startar och efter en stund utan användning.
+              Datorn bär sekretessmarkerade handlingar och nyckeln du signerar med. PIN-koden (eller en lösenfras) låser programmet: den
+              frågas när programmet startar och efter en stund utan användning.
             </Text>
             <PasswordInput label="PIN-kod" description={`Minst ${MIN_LENGTH} tecken.`} autoComplete="new-password" value={pin} onChange={(e) => setPin(e.currentTarget.value)} error={submitted && errors.pin} />
             <PasswordInput label="Upprepa PIN-koden" autoComplete="new-password" value={repeat} onChange={(e) => setRepeat(e.currentTarget.value)} error={submitted && errors.repeat} />
