@@ -14,6 +14,7 @@ import { LOOPBACK_HOSTS, startHost } from './server';
 const USAGE = 'Användning: npm run web -- --data <mapp> [--port <nummer>] [--host 127.0.0.1]';
 
 async function main(): Promise<number> {
+  process.umask(0o077); // everything the host creates is its user's alone
   let values: { data?: string; port?: string; host?: string; root?: string };
   try {
     ({ values } = parseArgs({

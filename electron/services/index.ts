@@ -19,6 +19,7 @@ import { renderCoverSheet } from './pdf/cover-sheet';
 import { renderKallelse } from './pdf/kallelse-pdf';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
+import { outgoingRetentionDays, pruneOutgoingPackages } from './storage/prune-outgoing';
 import { createProtokollExport } from './protokoll/protokoll-export';
 import { openAppLock } from './lock/app-lock';
 import { guardWithLock } from './lock/gate';
@@ -54,6 +55,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
+  await pruneOutgoingPackages(folder.root, await outgoingRetentionDays(folder.root));
   await registerSharedDocuments(federation.state(), attachments);
 
   const exportProtokoll = createProtokollExport({
