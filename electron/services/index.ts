@@ -7,6 +7,7 @@ import { formatDate } from '../../shared/domain/format';
 import { buildKallelse } from '../../shared/domain/meetings/build-kallelse';
 import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
+import { DATA_KEY_BOX, dataKeySecretBox, privateKeySealedBy, resealPrivateKey } from './identity/data-key-box';
 import { openEventStore } from './log/event-store';
 import { removeStaleExtractions } from './packages/read';
 import { openFederation } from './sync/federation';
@@ -49,8 +50,19 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   const local = await openLocalState(folder.root);
   const box = opts.secretBox ?? plainSecretBox;
   const opened = opts.openedPackages ?? createOpenedPackages();
-  const federation = await openFederation({ dataDir: folder.root, box, store, local });
   const lock = await openAppLock(folder.root);
+  // Browser host and CLI: once a PIN is chosen, the private key is sealed by the lock's data key.
+  const sealsWithLock = !opts.secretBox;
+  const sealedByLock = sealsWithLock && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX;
+  const federation = await openFederation({ dataDir: folder.root, box: sealedByLock ? null : box, store, local });
+  /** After the PIN is chosen or entered: seal a plain key with the data key, and load it if it is not loaded. */
+  async function keyAfterUnlock(): Promise<void> {
+    const key = lock.dataKey();
+    if (!sealsWithLock || !key) return;
+    const sealed = dataKeySecretBox(key);
+    if ((await privateKeySealedBy(folder.root)) === plainSecretBox.kind) await resealPrivateKey(folder.root, plainSecretBox, sealed);
+    if (!federation.identity() && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX) await federation.openIdentity(sealed);
+  }
   const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local });
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
@@ -141,10 +153,12 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'lock.status': async () => lock.status(),
     'lock.setup': async ({ pin, idleMinutes }) => {
       await lock.setup(pin, idleMinutes);
+      await keyAfterUnlock();
       return lock.status();
     },
     'lock.unlock': async ({ pin }) => {
       await lock.unlock(pin);
+      await keyAfterUnlock();
       return lock.status();
     },
     'lock.lock': async () => {

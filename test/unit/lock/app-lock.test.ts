@@ -18,7 +18,15 @@ describe('app lock', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'sb-lock-'));
     const s = await open(dataDir);
     await s['forbund.create'](dana);
+    const keyFile = join(dataDir, 'identity', 'private.key');
+    const plainDer = Buffer.from((JSON.parse(readFileSync(keyFile, 'utf8')) as { sealed: string }).sealed, 'base64');
     expect(await s['lock.setup']({ pin: '246810', idleMinutes: 10 })).toMatchObject({ configured: true, locked: false });
+    // From now on the private key is sealed by the PIN's data key: never in clear on disk.
+    const sealedFile = readFileSync(keyFile);
+    expect(sealedFile.toString()).toContain('datakey-aes-256-gcm');
+    expect(sealedFile.includes(plainDer)).toBe(false);
+    expect(sealedFile.toString().includes(plainDer.toString('base64'))).toBe(false);
+    expect(sealedFile.toString().includes(plainDer.subarray(-32).toString('base64').slice(0, 20))).toBe(false);
     await s['log.list']({ afterSeq: 0 });
 
     await s['lock.lock']({});
@@ -37,6 +45,8 @@ describe('app lock', () => {
     await expect(again['session.get']({})).rejects.toMatchObject({ code: 'locked' });
     await again['lock.unlock']({ pin: '246810' });
     expect((await again['session.get']({})).forbund?.name).toBe(dana.name);
+    // The key opened with the PIN signs as before.
+    await again['log.append']({ type: 'organisation.added', payload: { id: '5f1c7c57-9a38-4b8e-9f0b-5d1f0f1c2a3b', name: 'Skövde kommun', kind: 'municipality' }, prev: [] });
   });
 
   it('slows down after five wrong tries, even across a restart, and keeps the data key sealed', async () => {
