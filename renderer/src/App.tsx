@@ -37,9 +37,9 @@ function Root() {
 
   useEffect(() => {
     setLockedListener(() => useLockStore.getState().markLocked());
-    void useLockStore.getState().load(api).then((s) => {
-      if (!s || !s.locked) void refreshAll();
-    });
+    // Both at once, so an unlocked start is as quick as before; while locked, session.get is refused and the lock screen shows.
+    void useLockStore.getState().load(api);
+    void refreshAll();
     return () => setLockedListener(null);
   }, []);
   useEffect(() => {
