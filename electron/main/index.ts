@@ -99,6 +99,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   try {
+    process.umask(0o077); // the data folder and everything in it are the user's alone
     hardenSession(session.defaultSession);
     setSwedishSpellcheck();
     serveAppProtocol(RENDERER_DIR);

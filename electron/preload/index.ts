@@ -41,6 +41,10 @@ const api = Object.freeze({
   'protokoll.export': call('protokoll.export'),
   'protokoll.verify': call('protokoll.verify'),
   'meetings.kallelsePdf': call('meetings.kallelsePdf'),
+  'lock.status': call('lock.status'),
+  'lock.setup': call('lock.setup'),
+  'lock.unlock': call('lock.unlock'),
+  'lock.lock': call('lock.lock'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

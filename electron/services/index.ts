@@ -7,6 +7,7 @@ import { formatDate } from '../../shared/domain/format';
 import { buildKallelse } from '../../shared/domain/meetings/build-kallelse';
 import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
+import { DATA_KEY_BOX, dataKeySecretBox, privateKeySealedBy, resealPrivateKey } from './identity/data-key-box';
 import { openEventStore } from './log/event-store';
 import { removeStaleExtractions } from './packages/read';
 import { openFederation } from './sync/federation';
@@ -19,7 +20,10 @@ import { renderCoverSheet } from './pdf/cover-sheet';
 import { renderKallelse } from './pdf/kallelse-pdf';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
+import { outgoingRetentionDays, pruneOutgoingPackages } from './storage/prune-outgoing';
 import { createProtokollExport } from './protokoll/protokoll-export';
+import { openAppLock } from './lock/app-lock';
+import { guardWithLock } from './lock/gate';
 import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
 import { normalisePin, verifyProtokollPdf } from './pdf/verify-protokoll';
 import { createPkiService } from './pki/pki-service';
@@ -48,11 +52,24 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   const local = await openLocalState(folder.root);
   const box = opts.secretBox ?? plainSecretBox;
   const opened = opts.openedPackages ?? createOpenedPackages();
-  const federation = await openFederation({ dataDir: folder.root, box, store, local });
+  const lock = await openAppLock(folder.root);
+  // Browser host and CLI: once a PIN is chosen, the private key is sealed by the lock's data key.
+  const sealsWithLock = !opts.secretBox;
+  const sealedByLock = sealsWithLock && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX;
+  const federation = await openFederation({ dataDir: folder.root, box: sealedByLock ? null : box, store, local });
+  /** After the PIN is chosen or entered: seal a plain key with the data key, and load it if it is not loaded. */
+  async function keyAfterUnlock(): Promise<void> {
+    const key = lock.dataKey();
+    if (!sealsWithLock || !key) return;
+    const sealed = dataKeySecretBox(key);
+    if ((await privateKeySealedBy(folder.root)) === plainSecretBox.kind) await resealPrivateKey(folder.root, plainSecretBox, sealed);
+    if (!federation.identity() && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX) await federation.openIdentity(sealed);
+  }
   const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local });
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
+  await pruneOutgoingPackages(folder.root, await outgoingRetentionDays(folder.root));
   await registerSharedDocuments(federation.state(), attachments);
   const pki = createPkiService({ dataDir: folder.root, box, store, federation });
   // The PKI follows the user's action; a failure there (e.g. a damaged ca.json) must neither undo nor hide that action,
@@ -117,6 +134,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'demo.load': async () => {
       // Members of the demo live in scratch folders; only their return packages reach this installation.
       await loadDemoInto(handlers, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
+      await lock.markDemo(); // fictional data: no PIN asked
       return federation.session();
     },
     'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
@@ -163,6 +181,21 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       const result = await verifyProtokollPdf(bytes, { caFingerprint: trustedCa });
       return { ...result, trustedCa };
     },
+    'lock.status': async () => lock.status(),
+    'lock.setup': async ({ pin, idleMinutes }) => {
+      await lock.setup(pin, idleMinutes);
+      await keyAfterUnlock();
+      return lock.status();
+    },
+    'lock.unlock': async ({ pin }) => {
+      await lock.unlock(pin);
+      await keyAfterUnlock();
+      return lock.status();
+    },
+    'lock.lock': async () => {
+      lock.lock();
+      return lock.status();
+    },
   };
-  return handlers;
+  return guardWithLock(handlers, lock);
 }

@@ -28,6 +28,10 @@ export const METHODS = [
   'protokoll.export',
   'protokoll.verify',
   'meetings.kallelsePdf',
+  'lock.status',
+  'lock.setup',
+  'lock.unlock',
+  'lock.lock',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -12,7 +12,10 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
  * external packages resolve from node_modules; renamed into place whole.
  */
 export async function bundleForNode(entry: string): Promise<string> {
-  const target = join(ROOT, 'out', 'test', `${basename(entry).replace(/\.ts$/, '')}.mjs`);
+  // The PDF worker thread is loaded from beside the bundle (electron/services/pdf/sandbox.ts).
+  if (!entry.endsWith('pdf-worker.ts')) await bundleForNode('electron/services/pdf/pdf-worker.ts');
+  const name = basename(entry).replace(/\.ts$/, '');
+  const target = join(ROOT, 'out', 'test', name === 'pdf-worker' ? 'pdf-worker.js' : `${name}.mjs`);
   const result = await build({
     entryPoints: [resolve(ROOT, entry)],
     bundle: true,
