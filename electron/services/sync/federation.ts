@@ -65,7 +65,10 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox; st
    */
   function checkWouldApply(event: VerifiedEvent): void {
     const genesisId = local.get().forbund?.genesisId ?? event.id;
-    const after = fold([...store.all(), event], { genesisId });
+    // Judged as it will be once this device's key is accepted, on top of its own held changes
+    // (a förhinder withdrawn while the key waits must find the förhinder reported while it waited).
+    const assumeAccepted = identity?.fingerprint;
+    const after = fold([...store.all(), event], { genesisId, ...(assumeAccepted ? { assumeAccepted } : {}) });
     const refused = after.refused.find((r) => r.eventId === event.id);
     if (refused) throw new AppError('forbidden', refused.reason);
     if (after.held.some((h) => h.eventId === event.id)) {

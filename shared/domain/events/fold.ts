@@ -51,6 +51,13 @@ export interface FoldOptions {
    * the main side should always pin it once known.
    */
   genesisId?: string;
+  /**
+   * A preview for the owner of a key that waits for the förbundschef: the key
+   * with this fingerprint counts as accepted while it is pending, so the
+   * owner sees their own held changes where they belong. Never used for what
+   * is sent or signed, only for what this laptop shows (marked as waiting).
+   */
+  assumeAccepted?: string;
 }
 
 const REFUSED_PARADOX =
@@ -64,11 +71,16 @@ export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}
   // Payloads are parsed once; every round reuses the result.
   const parsed = new Map(sorted.map((e) => [e.id, parsePayload(e.body)]));
   const keyCount = new Set(sorted.filter((e) => e.body.type === 'key.registered').map((e) => e.body.key)).size;
+  const assume = options.assumeAccepted;
+  const preview = (d: KeyDirectory): KeyDirectory => {
+    const entry = assume === undefined ? undefined : d[assume];
+    return assume !== undefined && entry?.status === 'pending' ? { ...d, [assume]: { ...entry, status: 'accepted' } } : d;
+  };
   let directory: KeyDirectory = {};
   const tried = new Set<string>([directorySignature(directory)]);
   for (let round = 0; round <= keyCount + 2; round++) {
     const state = run(sorted, parsed, genesis, directory);
-    const next = directoryOf(state);
+    const next = preview(directoryOf(state));
     const signature = directorySignature(next);
     if (signature === directorySignature(directory)) return state;
     if (tried.has(signature)) break; // a cycle: no fixpoint
