@@ -2,8 +2,10 @@ import { defineConfig } from '@playwright/test';
 
 /**
  * End to end in Debian's Chromium against the browser host (never
- * `npx playwright install`: no browser downloads here). Each test starts its
- * own host on its own data folder; see test/e2e/fixtures.ts.
+ * `npx playwright install`: no browser downloads here). Each spec starts its
+ * hosts ("laptops") from the built host bundle, see
+ * test/e2e/host.ts; the global set-up builds it when a source is newer.
+ * Contexts run with reduced motion so screens are checked once settled.
  */
 export default defineConfig({
   testDir: 'test',
@@ -12,11 +14,13 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
+  globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results',
   use: {
     viewport: { width: 1280, height: 800 },
     locale: 'sv-SE',
     timezoneId: 'Europe/Stockholm',
+    reducedMotion: 'reduce',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],

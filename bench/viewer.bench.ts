@@ -32,7 +32,7 @@ export async function viewerBench(): Promise<void> {
   await services['forbund.create']({ name: 'Samordningsförbundet Bänk', orgNr: '222000-0018', director: { name: 'Bo Bänk', email: 'bo@example.se' } });
   await services['attachments.add']({ fileName: BIG, bytes: await makeMultiPagePdf(100, 'Hundra sidor') });
   await services['attachments.add']({ fileName: SMALL, bytes: await makeMultiPagePdf(1, 'En sida') });
-  const host = await startWebHost(dataDir);
+  const host = await startWebHost({ dataDir });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' })).newPage();

@@ -9,7 +9,7 @@ import { buildIfNeeded } from './build-if-needed.mjs';
 import { runHost } from './web.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-buildIfNeeded(root);
+await buildIfNeeded(root);
 
 function electronBinary() {
   const override = process.env.ELECTRON_OVERRIDE_DIST_PATH;

@@ -1,5 +1,6 @@
 // `npm run web -- --data <folder> [--port <n>]`: build if needed, then run the
-// browser host. Its first stdout line is the address (see electron/host/main.ts).
+// browser host from its bundle with plain node. Its first stdout line is the
+// address (see electron/host/main.ts).
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,7 +8,7 @@ import { buildIfNeeded } from './build-if-needed.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export function runHost(args) {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/host/main.ts'), ...args], {
+  const child = spawn(process.execPath, [join(root, 'out/host/main.mjs'), ...args], {
     cwd: root,
     stdio: 'inherit',
   });
@@ -17,6 +18,6 @@ export function runHost(args) {
   child.on('exit', (code) => process.exit(code ?? 1));
 }
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  buildIfNeeded(root);
+  await buildIfNeeded(root);
   runHost(process.argv.slice(2));
 }

@@ -15,6 +15,10 @@ export const theme = createTheme({
   fontSizes: { md: '1rem' },
   headings: { fontWeight: '600' },
   focusRing: 'auto',
+  // Readers who ask their system for less motion get none: Mantine's
+  // transitions (menus, modals, notifications) become instant. The end-to-end
+  // tests run this way so a screen is measured once it has settled.
+  respectReducedMotion: true,
 });
 
 export const cssVariablesResolver: CSSVariablesResolver = () => ({

@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startWebHost, type StartedHost } from './host';
-import { addBoardMember, addOrganisation, applyPreview, chooseFile, download, goTo, previewPackage, sendPackage, setUpForbund } from './journeys';
+import { expect, test } from '@playwright/test';
+import { closeLaptops, openLaptop } from './host';
+import { addBoardMember, addOrganisation, applyPreview, chooseFile, download, goTo, ownCode, previewPackage, sendPackage, setUpForbund } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -11,28 +11,13 @@ import { expectAccessible, snap } from './screens';
  */
 test.describe.configure({ mode: 'serial' });
 
-const hosts: StartedHost[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-});
+test.afterAll(closeLaptops);
 
-async function laptop(browser: Browser): Promise<Page> {
-  const host = await startWebHost();
-  hosts.push(host);
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return page;
-}
 
-async function ownCode(page: Page): Promise<string> {
-  await goTo(page, /^Översikt/);
-  return (await page.getByRole('region', { name: 'Den här datorns nyckel' }).getByTestId('short-code').first().textContent())!.trim();
-}
 
 test('delegationsordning, delegationsbeslut within and above the limit, and the register on a ledamot’s laptop', async ({ browser }) => {
   test.setTimeout(420_000);
-  const chef = await laptop(browser);
+  const chef = (await openLaptop(browser)).page;
   await setUpForbund(chef);
   await goTo(chef, /^Förbundet/);
   await addOrganisation(chef, 'Skövde kommun', 'Kommun', 1_000_000);
@@ -106,7 +91,7 @@ test('delegationsordning, delegationsbeslut within and above the limit, and the 
   const chefCode = await ownCode(chef);
   await goTo(chef, /^Paket Skicka/);
   const invitation = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Lena Åberg' }).click());
-  const lena = await laptop(browser);
+  const lena = (await openLaptop(browser)).page;
   await lena.getByRole('button', { name: 'Importera en inbjudan' }).click();
   await chooseFile(lena, 'Välj inbjudningsfil', invitation);
   await expect(lena.getByTestId('short-code').first()).toHaveText(chefCode);

@@ -5,7 +5,7 @@ import { expectAccessible, snap } from './screens';
 
 let host: StartedHost;
 test.beforeAll(async () => {
-  host = await startWebHost();
+  host = await startWebHost({ viaNpm: true }); // exactly as the README tells a person
 });
 test.afterAll(async () => {
   await host?.stop();

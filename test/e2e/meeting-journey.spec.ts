@@ -1,9 +1,8 @@
-import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decodeWire, encodeWire } from '../../shared/contract';
-import { startWebHost, type StartedHost } from './host';
+import { closeLaptops, eventCount, openLaptop } from './host';
 import {
   acceptKey,
   applyPreview,
@@ -44,26 +43,9 @@ import { SCREENSHOT_DIR, expectAccessible, snap } from './screens';
 test.describe.configure({ mode: 'serial' });
 const expect = baseExpect.configure({ timeout: 60_000 });
 
-const hosts: StartedHost[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-});
+test.afterAll(closeLaptops);
 
-async function laptop(browser: Browser): Promise<{ page: Page; host: StartedHost }> {
-  const host = await startWebHost();
-  hosts.push(host);
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return { page, host };
-}
 
-/** How many events this laptop's log holds: a refusal must leave it as it was. */
-async function eventCount(host: StartedHost): Promise<number> {
-  const res = await fetch(`${host.origin}/api/log.list`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}` }, body: encodeWire({ afterSeq: 0 }) });
-  const env = decodeWire(await res.text()) as { ok: boolean; value?: { events: unknown[] } };
-  return env.value!.events.length;
-}
 
 const POINT_9 = '9. Bevilja medel till kartläggningar och mindre utvecklingsinsatser';
 const ROADS = 'Ansökan om medel: Öppna vägar';
@@ -73,7 +55,7 @@ const AGAIN = 'Sökanden kan återkomma med en ny ansökan.';
 
 test('issue #5: meeting prepared, förhinder, decisions, delegationsbeslut, justering returned once, attested on two laptops, exported and imported', async ({ browser }) => {
   test.setTimeout(1_200_000);
-  const { page: chef, host: chefHost } = await laptop(browser);
+  const { page: chef, host: chefHost } = await openLaptop(browser);
   await chef.getByRole('button', { name: 'Utforska ett demoförbund' }).click();
   await expect(chef.getByTestId('forbund-name')).toHaveText('Samordningsförbundet Östra Skaraborg', { timeout: 90_000 });
   const chefCode = await ownCode(chef);
@@ -116,7 +98,7 @@ test('issue #5: meeting prepared, förhinder, decisions, delegationsbeslut, just
   // Maria joins (her invitation carries the meeting), reports förhinder and sends it back.
   await goTo(chef, /^Paket Skicka/);
   const toMaria = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Maria Sandberg' }).click());
-  const { page: maria } = await laptop(browser);
+  const { page: maria } = await openLaptop(browser);
   await joinWithInvitation(maria, toMaria, 'Maria Sandberg', chefCode);
   await reportAbsence(maria, 'Utbildning i Göteborg hela dagen');
   const fromMaria = await sendPackage(maria, 'Förbundschefen');
@@ -177,7 +159,7 @@ test('issue #5: meeting prepared, förhinder, decisions, delegationsbeslut, just
   // Karin joins and sends version 1 back once, with a comment.
   await goTo(chef, /^Paket Skicka/);
   const toKarin = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Karin Lindqvist' }).click());
-  const { page: karin } = await laptop(browser);
+  const { page: karin } = await openLaptop(browser);
   await joinWithInvitation(karin, toKarin, 'Karin Lindqvist', chefCode);
   await previewPackage(karin, v1);
   await applyPreview(karin);
@@ -212,7 +194,7 @@ test('issue #5: meeting prepared, förhinder, decisions, delegationsbeslut, just
   await attestProtokoll(karin, date);
   const fromKarin = await sendPackage(karin, 'Förbundschefen');
 
-  const { page: anders } = await laptop(browser);
+  const { page: anders } = await openLaptop(browser);
   await joinWithInvitation(anders, toAnders, 'Anders Nyström', chefCode);
   await attestProtokoll(anders, date);
   const fromAnders = await sendPackage(anders, 'Förbundschefen');

@@ -1,9 +1,9 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startWebHost, type StartedHost } from './host';
+import { closeLaptops, openLaptop } from './host';
 import { applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, reportAbsence, sendPackage } from './journeys';
 import { expectAccessible, snap } from './screens';
 
@@ -19,19 +19,8 @@ import { expectAccessible, snap } from './screens';
 test.describe.configure({ mode: 'serial' });
 test.use({ actionTimeout: 15_000 });
 
-const hosts: StartedHost[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-});
+test.afterAll(closeLaptops);
 
-async function laptop(browser: Browser): Promise<Page> {
-  const host = await startWebHost();
-  hosts.push(host);
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return page;
-}
 
 function pdfText(bytes: Buffer): string | null {
   try {
@@ -46,7 +35,7 @@ function pdfText(bytes: Buffer): string | null {
 
 test('a meeting prepared, called and answered with förhinder; the right ersättare serves', async ({ browser }) => {
   test.setTimeout(480_000);
-  const chef = await laptop(browser);
+  const chef = (await openLaptop(browser)).page;
   await chef.getByRole('button', { name: 'Utforska ett demoförbund' }).click();
   await expect(chef.getByTestId('forbund-name')).toHaveText('Samordningsförbundet Östra Skaraborg', { timeout: 60_000 });
   const chefCode = await ownCode(chef);
@@ -113,7 +102,7 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   const toBoard = await sendPackage(chef, 'Hela styrelsen');
 
   // Maria joins, gets the meeting, reports förhinder and sends it back.
-  const maria = await laptop(browser);
+  const maria = (await openLaptop(browser)).page;
   await joinWithInvitation(maria, toMaria, 'Maria Sandberg', chefCode);
   await (await previewPackage(maria, toBoard)).waitFor();
   await applyPreview(maria);

@@ -1,6 +1,6 @@
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { makeCorruptPdf, makeEncryptedPdf, makeMultiPagePdf } from '../helpers/pdf-fixtures';
-import { startWebHost, type StartedHost } from './host';
+import { closeLaptops, openLaptop } from './host';
 import {
   addBoardMember,
   addOrganisation,
@@ -30,19 +30,8 @@ import { expectAccessible, snap } from './screens';
 // Signing, checking PDFs and folding packages are slow on a shared, busy machine.
 const expect = baseExpect.configure({ timeout: 30_000 });
 
-const hosts: StartedHost[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-});
+test.afterAll(closeLaptops);
 
-async function laptop(browser: Browser): Promise<Page> {
-  const host = await startWebHost();
-  hosts.push(host);
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return page;
-}
 
 const LOTS: ApplicationEntry = {
   registrationNumber: 'Dnr 2027/3',
@@ -75,7 +64,7 @@ const RESA: ApplicationEntry = {
 
 /** The förbundschef's laptop with the förbund, its five member organisations and one ledamot. */
 async function chefWithForbund(browser: Browser): Promise<Page> {
-  const chef = await laptop(browser);
+  const chef = (await openLaptop(browser, { viewport: { width: 1440, height: 900 } })).page;
   await setUpForbund(chef);
   await goTo(chef, /^Förbundet/);
   await addOrganisation(chef, 'Försäkringskassan', 'Försäkringskassan', 2_000_000);
@@ -167,7 +156,7 @@ test('two laptops: register through the form, review, jäv and answers travel in
   const chefCode = (await chef.getByRole('region', { name: 'Den här datorns nyckel' }).getByTestId('short-code').first().textContent())!.trim();
   await goTo(chef, /^Paket Skicka/);
   const invitation = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Lena Åberg' }).click());
-  const lena = await laptop(browser);
+  const lena = (await openLaptop(browser, { viewport: { width: 1440, height: 900 } })).page;
   await lena.getByRole('button', { name: 'Importera en inbjudan' }).click();
   await chooseFile(lena, 'Välj inbjudningsfil', invitation);
   await expect(lena.getByTestId('short-code').first()).toHaveText(chefCode);

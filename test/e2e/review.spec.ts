@@ -1,6 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startWebHost, type StartedHost } from './host';
-import { applyPreview, chooseFile, download, goTo, previewPackage, sendPackage } from './journeys';
+import { expect, test, type Page } from '@playwright/test';
+import { closeLaptops, openLaptop } from './host';
+import { applyPreview, chooseFile, download, goTo, ownCode, previewPackage, sendPackage } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -12,25 +12,9 @@ import { expectAccessible, snap } from './screens';
  */
 test.describe.configure({ mode: 'serial' });
 
-const hosts: StartedHost[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-});
+test.afterAll(closeLaptops);
 
-async function laptop(browser: Browser): Promise<{ page: Page; host: StartedHost }> {
-  const host = await startWebHost();
-  hosts.push(host);
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return { page, host };
-}
 
-async function ownCode(page: Page): Promise<string> {
-  await goTo(page, /^Översikt/);
-  const region = page.getByRole('region', { name: 'Den här datorns nyckel' });
-  return (await region.getByTestId('short-code').first().textContent())!.trim();
-}
 
 /** The project Öppna vägar, not its förstudie of the same name that the board granted at the held meeting. */
 async function openProject(page: Page) {
@@ -41,7 +25,7 @@ async function openProject(page: Page) {
 
 test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, thumbnails and search in the PDF, a note shared', async ({ browser }) => {
   test.setTimeout(600_000);
-  const { page: chef } = await laptop(browser);
+  const { page: chef } = await openLaptop(browser);
   await chef.getByRole('button', { name: 'Utforska ett demoförbund' }).click();
   await expect(chef.getByTestId('forbund-name')).toHaveText('Samordningsförbundet Östra Skaraborg', { timeout: 90_000 });
   const chefCode = await ownCode(chef);
@@ -49,7 +33,7 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   const invitation = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Maria Sandberg' }).click());
 
   // Maria joins on her own laptop and sends her key back; the förbundschef accepts it and answers with a board package.
-  const { page: maria, host: mariaHost } = await laptop(browser);
+  const { page: maria, host: mariaHost } = await openLaptop(browser);
   await maria.getByRole('button', { name: 'Importera en inbjudan' }).click();
   await chooseFile(maria, 'Välj inbjudningsfil', invitation);
   await expect(maria.getByRole('heading', { name: /^Inbjudan till / })).toBeVisible({ timeout: 60_000 });

@@ -5,14 +5,33 @@ import { join } from 'node:path';
 
 export const SCREENSHOT_DIR = join('test', 'artifacts', 'screenshots');
 
+/**
+ * Waits until nothing on the screen is moving: every finite CSS transition
+ * and animation (a notification fading in, a modal opening) has finished.
+ * The contexts run with reduced motion, so this is normally at once; an
+ * endless animation (a spinner) is not waited for. Waits on state, not time.
+ */
+export async function settled(page: Page): Promise<void> {
+  // In-page code as a string: the tests compile without DOM types (tsconfig.node.json).
+  await page.waitForFunction(
+    `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`,
+  );
+}
+
 /** Saves a screenshot of what the user sees, for a person to look at. */
 export async function snap(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  await settled(page);
   await page.screenshot({ path: join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
 }
 
-/** WCAG 2.1 AA check of the current screen: no serious or critical violations. */
+/**
+ * WCAG 2.1 AA check of the current screen: no serious or critical
+ * violations. Measured once the screen has settled, so a toast is judged at
+ * its real colours, not half-faded; contrast is never excluded as such.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await settled(page);
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

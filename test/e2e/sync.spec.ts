@@ -1,5 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { startWebHost, type StartedHost } from './host';
+import { expect, test } from '@playwright/test';
+import { closeLaptops, openLaptop } from './host';
 import { addBoardMember, addOrganisation, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage, setUpForbund } from './journeys';
 import { expectAccessible, snap } from './screens';
 
@@ -11,23 +11,12 @@ import { expectAccessible, snap } from './screens';
  */
 test.describe.configure({ mode: 'serial' });
 
-const hosts: StartedHost[] = [];
-test.afterAll(async () => {
-  await Promise.all(hosts.map((h) => h.stop()));
-});
+test.afterAll(closeLaptops);
 
-async function laptop(browser: Browser): Promise<Page> {
-  const host = await startWebHost();
-  hosts.push(host);
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(host.url);
-  return page;
-}
 
 test('set-up, invitations, key registration and a round trip of packages between three laptops', async ({ browser }) => {
   test.setTimeout(240_000);
-  const chef = await laptop(browser);
+  const chef = (await openLaptop(browser)).page;
   await expectAccessible(chef);
   await snap(chef, '10-forsta-start');
 
@@ -54,13 +43,13 @@ test('set-up, invitations, key registration and a round trip of packages between
   await snap(chef, '12-paket-forbundschef');
 
   // Lena and Olle join on their own laptops and send their keys back.
-  const lena = await laptop(browser);
+  const lena = (await openLaptop(browser)).page;
   await joinWithInvitation(lena, toLena, 'Lena Åberg', chefCode);
   await snap(lena, '13-ledamot-efter-inbjudan');
   const lenaCode = await ownCode(lena);
   const fromLena = await sendPackage(lena, 'Förbundschefen');
 
-  const olle = await laptop(browser);
+  const olle = (await openLaptop(browser)).page;
   await joinWithInvitation(olle, toOlle, 'Olle Ström', chefCode);
   const fromOlle = await sendPackage(olle, 'Förbundschefen');
 

@@ -10,11 +10,11 @@ import {
 } from '../../../../shared/domain/applications';
 import { currentApplication, isBoardMember, isDirector, personName, type FederationState } from '../../../../shared/domain/events';
 import { formatDate } from '../../../../shared/domain/format';
+import { StoredPdfPanel } from '../../components/pdf/StoredPdfPanel';
 import { PageTitle } from '../../layout/AppFrame';
 import { formatPeriod, organisationName, partyNames } from '../../lib/applications';
 import { today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
-import { ApplicationAttachment } from './ApplicationAttachment';
 import { BudgetView } from './BudgetView';
 import { DecisionHistory } from './DecisionHistory';
 import { DirectorPanel } from './DirectorPanel';
@@ -61,7 +61,7 @@ export function ApplicationReview({ applicationId, onBack, onRevise }: { applica
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: opened ? 6 : 5 }}>
           <Stack gap="lg">
-            {opened && <ApplicationAttachment attachment={opened} onClose={() => setOpenSha(null)} />}
+            {opened && <StoredPdfPanel sha256={opened.sha256} fileName={opened.fileName} title={opened.title} noun={{ label: 'Bilaga', definite: 'bilagan' }} onClose={() => setOpenSha(null)} />}
             {director && <DirectorPanel applicationId={applicationId} />}
             {member && me && <MyReview applicationId={applicationId} me={me} />}
             {!member && !director && (

@@ -2,13 +2,13 @@ import { Button, Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { hasSecretaryRole, type MeetingState } from '../../../../shared/domain/meetings';
+import { StoredPdfPanel } from '../../components/pdf/StoredPdfPanel';
 import { useFederation } from '../../state/federation';
 import { useUi } from '../../state/ui-store';
 import { AbsencePanel } from './AbsencePanel';
 import { AgendaView } from './AgendaView';
 import { Forecast } from './Forecast';
 import { KallelsePanel } from './KallelsePanel';
-import { MeetingDocument } from './MeetingDocument';
 import { MeetingHeader } from './MeetingHeader';
 import { calledGroups } from './meeting-draft';
 
@@ -42,7 +42,7 @@ export function MeetingDetail({ meeting }: { meeting: MeetingState }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: doc ? 6 : 5 }}>
           <Stack gap="lg">
-            {doc && <MeetingDocument doc={doc} onClose={() => setOpenSha(null)} />}
+            {doc && <StoredPdfPanel sha256={doc.sha256} fileName={doc.fileName} title={doc.title} noun={{ label: 'Handling', definite: 'handlingen' }} onClose={() => setOpenSha(null)} />}
             <AbsencePanel meeting={meeting} />
             {editable && <KallelsePanel meeting={meeting} />}
             {secretary && <Forecast meeting={meeting} />}
