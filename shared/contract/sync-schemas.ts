@@ -77,7 +77,9 @@ export const PackagePreview = z.object({
   refused: z.array(z.object({ label: z.string(), author: z.string(), reason: z.string() })),
   held: z.array(z.object({ label: z.string(), author: z.string(), shortCode: z.string() })),
   conflicts: z.array(z.string()),
-  /** For an invitation: the people of the roster, so the new user can say who they are. */
+  /** Whom the package is addressed to (the manifest's recipients); empty = the whole board. */
+  recipients: z.array(z.object({ personId: Uuid, name: z.string() })),
+  /** For an invitation: the person it was made for (only they can join with it); the roster then lists only them. */
   roster: z.array(z.object({ personId: Uuid, name: z.string(), description: z.string() })),
 });
 export type PackagePreview = z.infer<typeof PackagePreview>;

@@ -96,7 +96,8 @@ test('delegationsordning, delegationsbeslut within and above the limit, and the 
   await chooseFile(lena, 'Välj inbjudningsfil', invitation);
   await expect(lena.getByTestId('short-code').first()).toHaveText(chefCode);
   await lena.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
-  await lena.getByRole('radio', { name: /^Lena Åberg/ }).check();
+  // The invitation names its person: preselected and locked.
+  await expect(lena.getByTestId('invited-person')).toContainText('Lena Åberg');
   await lena.getByRole('button', { name: 'Gå med i förbundet' }).click();
   await expect(lena.getByTestId('signed-in')).toContainText('Lena Åberg');
   const fromLena = await sendPackage(lena, 'Förbundschefen');

@@ -143,7 +143,9 @@ export async function joinWithInvitation(page: Page, invitation: { name: string;
   await slow(page.getByRole('heading', { name: /^Inbjudan till / })).toBeVisible();
   await slow(page.getByTestId('short-code').first()).toHaveText(directorCode);
   await page.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
-  await page.getByRole('radio', { name: new RegExp(`^${who}`) }).check();
+  // The invitation names its person: preselected and locked (no choice of someone else).
+  await expect(page.getByTestId('invited-person')).toContainText(who);
+  await expect(page.getByRole('radio')).toHaveCount(0);
   await page.getByRole('button', { name: 'Gå med i förbundet' }).click();
   await slow(page.getByTestId('signed-in')).toContainText(who);
 }

@@ -39,7 +39,8 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await expect(maria.getByRole('heading', { name: /^Inbjudan till / })).toBeVisible({ timeout: 60_000 });
   await expect(maria.getByTestId('short-code').first()).toHaveText(chefCode);
   await maria.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
-  await maria.getByRole('radio', { name: /^Maria Sandberg/ }).check();
+  // The invitation names its person: preselected and locked.
+  await expect(maria.getByTestId('invited-person')).toContainText('Maria Sandberg');
   await maria.getByRole('button', { name: 'Gå med i förbundet' }).click();
   await expect(maria.getByTestId('signed-in')).toContainText('Maria Sandberg', { timeout: 60_000 });
   const keyBack = await sendPackage(maria, 'Förbundschefen');

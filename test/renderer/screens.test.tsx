@@ -38,6 +38,7 @@ const PREVIEW: PackagePreview = {
   refused: [{ label: 'Förbundsmedlem lades till', author: MEMBER.name, reason: 'Örjan Lind är inte förbundschef och får inte lägga till förbundsmedlemmar.' }],
   held: [],
   conflicts: [],
+  recipients: [],
   roster: [],
 };
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError, type Session } from '../../../shared/contract';
-import { authorize, fold, isEventType, nextLamport, parsePayload, type FederationState } from '../../../shared/domain/events';
+import { authorize, fold, isEventType, nextLamport, parsePayload, plainReason, type FederationState } from '../../../shared/domain/events';
 import { parseOrgNr } from '../../../shared/domain/forbund/orgnr';
 import { EVENT_FORMAT_VERSION, shortCode, type EventBody, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { signEvent } from '../identity/events';
@@ -70,7 +70,7 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox; st
     const assumeAccepted = identity?.fingerprint;
     const after = fold([...store.all(), event], { genesisId, ...(assumeAccepted ? { assumeAccepted } : {}) });
     const refused = after.refused.find((r) => r.eventId === event.id);
-    if (refused) throw new AppError('forbidden', refused.reason);
+    if (refused) throw new AppError('forbidden', plainReason(refused.type, refused.reason));
     if (after.held.some((h) => h.eventId === event.id)) {
       const parsed = parsePayload(event.body);
       if (!parsed.ok) throw new AppError('bad_request', parsed.reason);
