@@ -24,6 +24,8 @@ export const Session = z.object({
   sync: z.object({
     /** Own events not yet in any exported package. */
     unsent: z.number().int().min(0),
+    /** Own events that went out in a package but that no recipient has acknowledged yet (their next package says what they hold). */
+    unconfirmed: z.number().int().min(0).default(0),
     lastImport: z.object({ at: z.string(), from: z.string() }).nullable(),
     lastExport: z.object({ at: z.string(), fileName: z.string() }).nullable(),
   }),

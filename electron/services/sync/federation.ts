@@ -81,14 +81,19 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox; st
 
   function session(): Session {
     const s = local.get();
-    const unsent = identity ? store.all().filter((e) => e.body.key === identity!.fingerprint && !s.exportedOwn.includes(e.id)).length : 0;
+    const own = identity ? store.all().filter((e) => e.body.key === identity!.fingerprint) : [];
+    const exported = new Set(s.exportedOwn);
+    const unsent = own.filter((e) => !exported.has(e.id)).length;
+    // Confirmed once someone else's package says they hold it (their acks for my key reach its clock).
+    const ackedUpTo = Math.max(0, ...Object.entries(s.peerAcks).filter(([person]) => person !== s.personId).map(([, acks]) => (identity ? (acks[identity.fingerprint]?.lamport ?? 0) : 0)));
+    const unconfirmed = own.filter((e) => exported.has(e.id) && e.body.lamport > ackedUpTo).length;
     return {
       device:
         identity && s.personId
           ? { fingerprint: identity.fingerprint, shortCode: shortCode(identity.fingerprint), deviceName: identity.deviceName, personId: s.personId }
           : null,
       forbund: s.forbund,
-      sync: { unsent, lastImport: s.lastImport, lastExport: s.lastExport },
+      sync: { unsent, unconfirmed, lastImport: s.lastImport, lastExport: s.lastExport },
     };
   }
 

@@ -43,4 +43,18 @@ describe('packages know whom they are for', () => {
     const attempt = member['log.append']({ type: 'organisation.added', payload: { id: '7d9a7e0c-2f0a-4c8e-9a51-3f1f2a0b9c11', name: 'Falköpings kommun', kind: 'municipality' }, prev: [] });
     await expect(attempt).rejects.toThrow(/^Olle Ledamot är inte förbundschef/);
   });
+
+  it('a package that was only created is not "sent": my changes count as confirmed once the recipient’s package acknowledges them', async () => {
+    const director = await laptop('director');
+    const { lena } = await setUpForbund(director);
+    const member = await laptop('lena');
+    await carry(await director['invitations.export']({ personId: lena }), member, lena);
+    expect((await member['session.get']({})).sync).toMatchObject({ unsent: 1, unconfirmed: 0 });
+    const back = await member['packages.export']({ recipients: { mode: 'director' } });
+    expect((await member['session.get']({})).sync).toMatchObject({ unsent: 0, unconfirmed: 1 });
+    await carry(back, director);
+    const answer = await director['packages.export']({ recipients: { mode: 'person', personId: lena } });
+    await carry(answer, member);
+    expect((await member['session.get']({})).sync).toMatchObject({ unsent: 0, unconfirmed: 0 });
+  });
 });
