@@ -10,7 +10,7 @@ export function PendingNote({ what }: { what?: string }) {
   return (
     <Group gap={6} wrap="nowrap" align="flex-start" data-testid="pending-mine">
       <IconClockHour4 size={16} aria-hidden color="var(--mantine-color-orange-8)" style={{ flexShrink: 0, marginTop: 2 }} />
-      <Text size="sm" c="orange.9">
+      <Text size="sm" fs="italic">
         {what ? `${what}: ` : ''}
         {PENDING_TEXT}
       </Text>
