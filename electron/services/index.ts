@@ -5,6 +5,7 @@ import { AppError } from '../../shared/contract/errors';
 import { currentApplication } from '../../shared/domain/events';
 import { formatDate } from '../../shared/domain/format';
 import { buildKallelse } from '../../shared/domain/meetings/build-kallelse';
+import { applicationLedger } from '../../shared/domain/meetings/selectors';
 import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
 import { openEventStore } from './log/event-store';
@@ -87,7 +88,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       if (!application) throw new AppError('not_found', 'Ansökan finns inte på den här datorn. Importera paketet med ansökan under Paket och försök igen.');
       const now = new Date();
       const organisationNames = Object.fromEntries(Object.values(state.organisations).map((o) => [o.id, o.name]));
-      const bytes = await renderApplicationSummary({ application, organisationNames, organisation: state.federation?.name, insatsBudget: state.insatsBudget, generatedAt: now });
+      const bytes = await renderApplicationSummary({ application, organisationNames, organisation: state.federation?.name, insatsBudget: state.insatsBudget, ledger: applicationLedger(state, applicationId), generatedAt: now });
       const fileName = summaryFileName(application, now);
       // Keep a copy, as for the cover sheet: what the app produced is part of the record.
       await fs.mkdir(folder.exportsDir, { recursive: true });
