@@ -171,7 +171,7 @@ export function createPackagesService(opts: {
         read = await tracked('read', (onProgress) => readPackage(path, {
           onProgress,
           trustedKeys: (fp) => state.keys[fp]?.publicKeyPem ?? null,
-          ...(s.forbund ? { expectedForbund: s.forbund.id } : {}),
+          ...(s.forbund ? { expectedForbund: s.forbund.id, expectedForbundName: s.forbund.name } : {}),
           allowUnknownSender: true, // checked below: an unknown sender must introduce its key or be the inviting förbundschef
           tempDir,
         }));

@@ -57,4 +57,15 @@ describe('packages know whom they are for', () => {
     await carry(answer, member);
     expect((await member['session.get']({})).sync).toMatchObject({ unsent: 0, unconfirmed: 0 });
   });
+
+  it('a package from another förbund with the same name is refused with words that say so', async () => {
+    const mine = await laptop('mine');
+    await setUpForbund(mine);
+    const other = await laptop('other');
+    await setUpForbund(other);
+    const pkg = await other['packages.export']({ recipients: { mode: 'board' } });
+    const before = (await mine['log.list']({ afterSeq: 0 })).events.length;
+    await expect(mine['packages.preview']({ fileName: pkg.fileName, bytes: pkg.bytes })).rejects.toThrow('ett annat förbund med samma namn');
+    expect((await mine['log.list']({ afterSeq: 0 })).events.length).toBe(before);
+  });
 });
