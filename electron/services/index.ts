@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
-import type { Handlers } from '../../shared/contract';
+import { join, resolve } from 'node:path';
+import { METHODS, type Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/contract/errors';
 import { currentApplication } from '../../shared/domain/events';
 import { formatDate } from '../../shared/domain/format';
@@ -15,6 +15,7 @@ import { openLocalState } from './sync/local-state';
 import { createOpenedPackages, type OpenedPackages } from './sync/opened-packages';
 import { createPackagesService, registerSharedDocuments } from './sync/packages-service';
 import { loadDemoInto } from './demo/load-demo';
+import { archiveDemo } from './demo/leave-demo';
 import { renderApplicationSummary, summaryFileName } from './pdf/application-summary';
 import { renderCoverSheet } from './pdf/cover-sheet';
 import { renderKallelse } from './pdf/kallelse-pdf';
@@ -41,6 +42,22 @@ const OPENED_POLL_MS = 25_000;
  * Electron's IPC, the browser host and the CLI all sit on top of this.
  */
 export async function createServices(opts: ServiceOptions): Promise<Handlers> {
+  let current = await openServices(opts);
+  // "Lämna demoförbundet": the demo's files go to an archive folder and the services open afresh on the empty folder.
+  const leaveDemo: Handlers['demo.leave'] = async () => {
+    if (!(await current['session.get']({})).demo) throw new AppError('bad_request', 'Den här installationen är inget demoförbund. Inget har ändrats.');
+    await archiveDemo(resolve(opts.dataDir));
+    current = await openServices(opts);
+    return current['session.get']({});
+  };
+  const outer: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const method of METHODS) {
+    outer[method] = method === 'demo.leave' ? leaveDemo : (input: never) => (current[method] as (i: never) => Promise<unknown>)(input);
+  }
+  return outer as unknown as Handlers;
+}
+
+async function openServices(opts: ServiceOptions): Promise<Handlers> {
   const folder = await openDataFolder(opts.dataDir);
   const attachments = createAttachmentStore(folder);
   const store = await openEventStore(folder.root);
@@ -100,7 +117,12 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'demo.load': async () => {
       // Members of the demo live in scratch folders; only their return packages reach this installation.
       await loadDemoInto(handlers, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
+      await local.update((s) => ({ ...s, demo: true }));
       return federation.session();
+    },
+    // Answered by createServices, which can reopen the folder; one open folder cannot leave itself.
+    'demo.leave': async () => {
+      throw new AppError('bad_request', 'Demoförbundet kan inte lämnas härifrån.');
     },
     'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
     'log.append': async ({ type, payload, prev }) => {

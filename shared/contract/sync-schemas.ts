@@ -21,6 +21,8 @@ export const Session = z.object({
   /** Null until the installation belongs to a person (set-up or an accepted invitation): the key is made then. */
   device: DeviceInfo.nullable(),
   forbund: z.object({ id: Uuid, name: z.string(), genesisId: Hex64 }).nullable(),
+  /** True when this installation is the demo förbund ("Utforska ett demoförbund"). */
+  demo: z.boolean().default(false),
   sync: z.object({
     /** Own events not yet in any exported package. */
     unsent: z.number().int().min(0),
@@ -100,6 +102,8 @@ export const syncContract = {
     output: Session,
   },
   'demo.load': { input: z.object({}).strict(), output: Session },
+  /** Leaves the demo: its files move to an archive folder inside the data folder; refused unless this installation is the demo. */
+  'demo.leave': { input: z.object({}).strict(), output: Session },
   'log.list': {
     input: z.object({ afterSeq: z.number().int().min(0) }).strict(),
     output: z.object({ events: z.array(StoredEvent), lastSeq: z.number().int().min(0) }),

@@ -103,4 +103,14 @@ test('a ledamot works while her key waits: her own changes show where they belon
   await openProject(maria);
   await expect(review.getByText(/Senast sparat .*: Tillstyrker/)).toBeVisible();
   await expect(review.getByTestId('pending-mine')).toHaveCount(0);
+
+  // The demo is always marked, and can be left: back to the start screen (item 13).
+  await goTo(chef, /^Översikt/);
+  await expect(chef.getByTestId('demo-badge')).toHaveText('Demo');
+  await expectAccessible(chef);
+  await snapWidths(chef, 'oversikt-demo');
+  await chef.getByRole('button', { name: 'Lämna demoförbundet' }).click();
+  await chef.getByRole('dialog', { name: 'Lämna demoförbundet?' }).getByRole('button', { name: 'Lämna demoförbundet' }).click();
+  await expect(chef.getByRole('button', { name: 'Utforska ett demoförbund' })).toBeVisible();
+  await expect(chef.getByTestId('demo-badge')).toHaveCount(0);
 });

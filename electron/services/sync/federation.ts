@@ -93,6 +93,7 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox; st
           ? { fingerprint: identity.fingerprint, shortCode: shortCode(identity.fingerprint), deviceName: identity.deviceName, personId: s.personId }
           : null,
       forbund: s.forbund,
+      demo: s.demo,
       sync: { unsent, unconfirmed, lastImport: s.lastImport, lastExport: s.lastExport },
     };
   }

@@ -27,14 +27,15 @@ export function HeaderStatus({ session }: { session: Session }) {
   const person = me ? state.persons[me] : undefined;
   const unsent = session.sync.unsent;
   const imported = lastImportText(session.sync);
+  // Status above, who is signed in below: one narrow column, so the header holds from 1024 px.
   return (
     <Group gap="lg" wrap="nowrap" visibleFrom="sm">
-      <Stack gap={0} align="flex-end">
+      <Stack gap={2} align="flex-end">
         <Badge
           variant="outline"
           color="gray"
           c="var(--mantine-color-text)"
-          size="lg"
+          size="md"
           tt="none"
           fw={500}
           leftSection={
@@ -48,17 +49,17 @@ export function HeaderStatus({ session }: { session: Session }) {
         >
           {unsentText(unsent, session.sync.unconfirmed)}
         </Badge>
+        {person && (
+          <Text size="sm" data-testid="signed-in" title={imported ?? undefined}>
+            <Text span fw={600}>{person.name}</Text> · {roleLabel(state, person.id)}
+          </Text>
+        )}
         {imported && (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" visibleFrom="lg">
             {imported}
           </Text>
         )}
       </Stack>
-      {person && (
-        <Text size="sm" data-testid="signed-in">
-          <Text span fw={600}>{person.name}</Text> · {roleLabel(state, person.id)}
-        </Text>
-      )}
     </Group>
   );
 }
