@@ -155,10 +155,29 @@ export function pendingDelegationIds(state: FederationState, date: string): stri
   return pendingDelegationReports(state, date, new Set(reportedDelegationDecisionIds(state))).map((d) => d.id);
 }
 
-/** The draft for a new meeting: two weeks ahead at 09.00, everyone called, the standard agenda with the open ansökningar. */
+const WEEKDAY = ['söndag', 'måndag', 'tisdag', 'onsdag', 'torsdag', 'fredag', 'lördag'] as const;
+
+/**
+ * What to tell the secretary about a meeting date before it is saved (not a
+ * refusal: a board may meet on a Saturday): a date that has passed, or a
+ * weekend. Null for an ordinary weekday ahead, or a date that does not parse.
+ */
+export function meetingDateWarning(date: string, today: string): string | null {
+  const d = new Date(`${date.trim()}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()) || Number.isNaN(d.getTime())) return null;
+  if (date.trim() < today) return `${date.trim()} har redan varit. Kontrollera datumet.`;
+  const day = d.getUTCDay();
+  if (day === 0 || day === 6) return `${date.trim()} är en ${WEEKDAY[day]}. Kontrollera att styrelsen verkligen ska sammanträda då.`;
+  return null;
+}
+
+/** The draft for a new meeting: two weeks ahead at 09.00 (moved to the Monday after if that is a weekend), everyone called, the standard agenda with the open ansökningar. */
 export function newDraft(state: FederationState, today: string, me: string | null): MeetingDraft {
   const d = new Date(`${today}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 14);
+  const weekday = d.getUTCDay();
+  if (weekday === 6) d.setUTCDate(d.getUTCDate() + 2);
+  if (weekday === 0) d.setUTCDate(d.getUTCDate() + 1);
   const date = d.toISOString().slice(0, 10);
   const presenter = me && state.persons[me]?.staffRole ? me : null;
   return {
