@@ -14,4 +14,8 @@ class NoopResizeObserver {
 }
 window.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // The app mirrors where it is to the address (#/ansokningar/…); each test starts from a fresh one, as a new window would.
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+});

@@ -8,6 +8,7 @@ import { useFederation } from '../state/federation';
 import { useUi } from '../state/ui-store';
 import { DemoBadge } from './DemoBadge';
 import { HeaderStatus } from './HeaderStatus';
+import { useHashRoute } from './hash-route';
 import { sectionsFor } from './sections';
 
 export function AppFrame({ session }: { session: Session }) {
@@ -25,6 +26,7 @@ export function AppFrame({ session }: { session: Session }) {
   const firstRender = useRef(true);
   // Choosing a section in the menu starts it afresh (Ansökningar shows its list, not the page last open).
   const [visit, setVisit] = useState(0);
+  useHashRoute(() => setVisit((v) => v + 1));
 
   // After a change of section, move focus to its heading so keyboard and
   // screen-reader users know where they are. Not on start: the skip link comes first.
