@@ -104,6 +104,19 @@ test('a ledamot works while her key waits: her own changes show where they belon
   await expect(review.getByText(/Senast sparat .*: Tillstyrker/)).toBeVisible();
   await expect(review.getByTestId('pending-mine')).toHaveCount(0);
 
+  // Back, Forward and reload follow the address; the menu always shows a section's start (item 15).
+  await openProject(chef);
+  await expect(chef).toHaveURL(/#\/ansokningar\/[0-9a-f-]+$/);
+  await chef.goBack();
+  await expect(chef.getByRole('table', { name: 'Ansökningar' })).toBeVisible();
+  await chef.goForward();
+  await expect(chef.getByRole('heading', { level: 1, name: 'Öppna vägar' })).toBeVisible();
+  await chef.reload();
+  await expect(chef.getByRole('heading', { level: 1, name: 'Öppna vägar' })).toBeVisible({ timeout: 60_000 });
+  await goTo(chef, /^Ansökningar/);
+  await expect(chef.getByRole('table', { name: 'Ansökningar' })).toBeVisible();
+  await expect(chef).toHaveURL(/#\/ansokningar$/);
+
   // The demo is always marked, and can be left: back to the start screen (item 13).
   await goTo(chef, /^Översikt/);
   await expect(chef.getByTestId('demo-badge')).toHaveText('Demo');
