@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks these; Mantine reads them.
@@ -13,6 +13,9 @@ class NoopResizeObserver {
   disconnect() {}
 }
 window.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+
+// findBy… waits on state, not time; a busy shared machine needs more than the default second for a fold and a render.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {
   cleanup();
