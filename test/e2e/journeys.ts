@@ -80,9 +80,12 @@ export async function previewPackage(page: Page, file: { name: string; bytes: Bu
 }
 
 export async function applyPreview(page: Page) {
-  await page.getByRole('button', { name: 'Importera', exact: true }).click();
+  const importButton = page.getByRole('button', { name: 'Importera', exact: true });
+  await importButton.click();
   // Checking signatures and PDFs and folding the events takes a while with attachments on a busy machine.
-  await expect(page.getByText('Paketet importerades')).toBeVisible({ timeout: 60_000 });
+  // The preview closes once this import is done; the notice of an import just before may still be showing.
+  await expect(importButton).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByText('Paketet importerades').last()).toBeVisible({ timeout: 60_000 });
 }
 
 export interface MeetingInput {
