@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { addBoardMember, addOrganisation, applyPreview, chooseFile, download, goTo, ownCode, previewPackage, sendPackage, setUpForbund } from './journeys';
+import { acceptKey, addBoardMember, addOrganisation, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage, setUpForbund } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -92,21 +92,11 @@ test('delegationsordning, delegationsbeslut within and above the limit, and the 
   await goTo(chef, /^Paket Skicka/);
   const invitation = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Lena Åberg' }).click());
   const lena = (await openLaptop(browser)).page;
-  await lena.getByRole('button', { name: 'Importera en inbjudan' }).click();
-  await chooseFile(lena, 'Välj inbjudningsfil', invitation);
-  await expect(lena.getByTestId('short-code').first()).toHaveText(chefCode);
-  await lena.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
-  // The invitation names its person: preselected and locked.
-  await expect(lena.getByTestId('invited-person')).toContainText('Lena Åberg');
-  await lena.getByRole('button', { name: 'Gå med i förbundet' }).click();
-  await expect(lena.getByTestId('signed-in')).toContainText('Lena Åberg');
+  await joinWithInvitation(lena, invitation, 'Lena Åberg', chefCode);
   const fromLena = await sendPackage(lena, 'Förbundschefen');
   await previewPackage(chef, fromLena);
   await applyPreview(chef);
-  await goTo(chef, /^Översikt/);
-  await chef.getByRole('button', { name: 'Godkänn nyckel för Lena Åberg' }).click();
-  await chef.getByRole('dialog', { name: 'Godkänn nyckeln?' }).getByRole('button', { name: 'Godkänn nyckeln' }).click();
-  await expect(chef.getByText('Nyckeln är godkänd')).toBeVisible();
+  await acceptKey(chef, 'Lena Åberg');
   const toBoard = await sendPackage(chef, 'Hela styrelsen');
   await previewPackage(lena, toBoard);
   await applyPreview(lena);

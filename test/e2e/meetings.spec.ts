@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeLaptops, openLaptop } from './host';
-import { applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, reportAbsence, sendPackage } from './journeys';
+import { acceptKey, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, reportAbsence, sendPackage } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -121,10 +121,7 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   // The förbundschef imports, accepts Maria's key, and sees who will serve.
   await (await previewPackage(chef, fromMaria)).waitFor();
   await applyPreview(chef);
-  await goTo(chef, /^Översikt/);
-  await chef.getByRole('button', { name: 'Godkänn nyckel för Maria Sandberg' }).click();
-  await chef.getByRole('dialog', { name: 'Godkänn nyckeln?' }).getByRole('button', { name: 'Godkänn nyckeln' }).click();
-  await expect(chef.getByText('Nyckeln är godkänd')).toBeVisible();
+  await acceptKey(chef, 'Maria Sandberg');
   await expect(chef.getByRole('region', { name: 'Nästa sammanträde' })).toBeVisible();
   await snap(chef, '5m-07-oversikt-forbundschef');
   await goTo(chef, /^Sammanträden/);

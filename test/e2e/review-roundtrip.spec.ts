@@ -2,6 +2,7 @@ import { expect as baseExpect, test, type Browser, type Page } from '@playwright
 import { makeCorruptPdf, makeEncryptedPdf, makeMultiPagePdf } from '../helpers/pdf-fixtures';
 import { closeLaptops, openLaptop } from './host';
 import {
+  acceptKey,
   addBoardMember,
   addOrganisation,
   applyPreview,
@@ -9,7 +10,9 @@ import {
   download,
   fillApplicationForm,
   goTo,
+  joinWithInvitation,
   openRegistrationForm,
+  ownCode,
   previewPackage,
   sendPackage,
   setUpForbund,
@@ -152,25 +155,14 @@ test('two laptops: register through the form, review, jäv and answers travel in
   const chef = await chefWithForbund(browser);
 
   // --- Lena joins and registers her key. ---
-  await goTo(chef, /^Översikt/);
-  const chefCode = (await chef.getByRole('region', { name: 'Den här datorns nyckel' }).getByTestId('short-code').first().textContent())!.trim();
+  const chefCode = await ownCode(chef);
   await goTo(chef, /^Paket Skicka/);
   const invitation = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Lena Åberg' }).click());
   const lena = (await openLaptop(browser, { viewport: { width: 1440, height: 900 } })).page;
-  await lena.getByRole('button', { name: 'Importera en inbjudan' }).click();
-  await chooseFile(lena, 'Välj inbjudningsfil', invitation);
-  await expect(lena.getByTestId('short-code').first()).toHaveText(chefCode);
-  await lena.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
-  // The invitation names its person: preselected and locked.
-  await expect(lena.getByTestId('invited-person')).toContainText('Lena Åberg');
-  await lena.getByRole('button', { name: 'Gå med i förbundet' }).click();
-  await expect(lena.getByTestId('signed-in')).toContainText('Lena Åberg');
+  await joinWithInvitation(lena, invitation, 'Lena Åberg', chefCode);
   await previewPackage(chef, await sendPackage(lena, 'Förbundschefen'));
   await applyPreview(chef);
-  await goTo(chef, /^Översikt/);
-  await chef.getByRole('button', { name: 'Godkänn nyckel för Lena Åberg' }).click();
-  await chef.getByRole('dialog', { name: 'Godkänn nyckeln?' }).getByRole('button', { name: 'Godkänn nyckeln' }).click();
-  await expect(chef.getByText('Nyckeln är godkänd')).toBeVisible();
+  await acceptKey(chef, 'Lena Åberg');
 
   // --- The förbundschef registers two ansökningar, one with a multi-page PDF. ---
   await openRegistrationForm(chef);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { applyPreview, chooseFile, download, goTo, ownCode, previewPackage, sendPackage } from './journeys';
+import { acceptKey, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -34,22 +34,11 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
 
   // Maria joins on her own laptop and sends her key back; the förbundschef accepts it and answers with a board package.
   const { page: maria, host: mariaHost } = await openLaptop(browser);
-  await maria.getByRole('button', { name: 'Importera en inbjudan' }).click();
-  await chooseFile(maria, 'Välj inbjudningsfil', invitation);
-  await expect(maria.getByRole('heading', { name: /^Inbjudan till / })).toBeVisible({ timeout: 60_000 });
-  await expect(maria.getByTestId('short-code').first()).toHaveText(chefCode);
-  await maria.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
-  // The invitation names its person: preselected and locked.
-  await expect(maria.getByTestId('invited-person')).toContainText('Maria Sandberg');
-  await maria.getByRole('button', { name: 'Gå med i förbundet' }).click();
-  await expect(maria.getByTestId('signed-in')).toContainText('Maria Sandberg', { timeout: 60_000 });
+  await joinWithInvitation(maria, invitation, 'Maria Sandberg', chefCode);
   const keyBack = await sendPackage(maria, 'Förbundschefen');
   await (await previewPackage(chef, keyBack)).waitFor();
   await applyPreview(chef);
-  await goTo(chef, /^Översikt/);
-  await chef.getByRole('button', { name: 'Godkänn nyckel för Maria Sandberg' }).click();
-  await chef.getByRole('dialog', { name: 'Godkänn nyckeln?' }).getByRole('button', { name: 'Godkänn nyckeln' }).click();
-  await expect(chef.getByText('Nyckeln är godkänd')).toBeVisible();
+  await acceptKey(chef, 'Maria Sandberg');
   const toBoard = await sendPackage(chef, 'Hela styrelsen');
   await (await previewPackage(maria, toBoard)).waitFor();
   await applyPreview(maria);

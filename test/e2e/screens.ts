@@ -12,12 +12,10 @@ export const SCREENSHOT_DIR = join('test', 'artifacts', 'screenshots');
  * endless animation (a spinner) is not waited for. Waits on state, not time.
  */
 export async function settled(page: Page): Promise<void> {
-  // A function, not a string: a string predicate that has to poll is run with eval, which the app's CSP
-  // (script-src 'self') refuses. The tests compile without DOM types (tsconfig.node.json), hence the cast.
-  await page.waitForFunction(() => {
-    const doc = (globalThis as unknown as { document: { getAnimations(): { playState: string; effect: { getComputedTiming(): { iterations: number } } | null }[] } }).document;
-    return doc.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity);
-  });
+  // In-page code as a string (the tests compile without DOM types), through
+  // page.evaluate: the app's CSP forbids the eval that waitForFunction(string) uses.
+  const still = `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity)`;
+  await expect.poll(() => page.evaluate<boolean>(still), { intervals: [20, 50, 100] }).toBe(true);
 }
 
 /** Saves a screenshot of what the user sees, for a person to look at. */

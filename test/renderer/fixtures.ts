@@ -1,6 +1,6 @@
 import type { Envelope, Method, Session, StoredEvent } from '../../shared/contract';
 import { canonicalJson } from '../../shared/domain/log/canonical-json';
-import { EVENT_FORMAT_VERSION, type EventBody } from '../../shared/domain/log/signed-event';
+import { LEGACY_EVENT_FORMAT, type EventBody } from '../../shared/domain/log/signed-event';
 
 /** Events as the main side would store them, without real signatures (the renderer never verifies). */
 
@@ -24,7 +24,7 @@ export const MEMBER_KEY = sha256('member-key');
 const PEM = `-----BEGIN PUBLIC KEY-----\n${btoa('\u0007'.repeat(44))}\n-----END PUBLIC KEY-----\n`;
 
 export function stored(seq: number, body: Omit<EventBody, 'v' | 'forbund' | 'at'> & { at?: string }): StoredEvent {
-  const full: EventBody = { v: EVENT_FORMAT_VERSION, forbund: FORBUND, at: new Date(Date.UTC(2026, 2, 14, 9, 0, seq)).toISOString(), ...body };
+  const full: EventBody = { v: LEGACY_EVENT_FORMAT, forbund: FORBUND, at: new Date(Date.UTC(2026, 2, 14, 9, 0, seq)).toISOString(), ...body };
   const text = canonicalJson(full);
   return { seq, id: sha256(text), body: text, sig: `${'A'.repeat(86)}==` };
 }

@@ -14,7 +14,9 @@ class NoopResizeObserver {
 }
 window.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
 
-// findBy… waits on state, not time; a busy shared machine needs more than the default second for a fold and a render.
+// findBy… and waitFor wait on state; their default of one second is a timer
+// that a busy CI machine outruns (a flake, not a failure). Ten seconds only
+// matters when the state never comes.
 configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => {

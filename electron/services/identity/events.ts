@@ -27,6 +27,14 @@ export function signEvent(identity: DeviceIdentity, body: EventBody): SignedEven
   return { id: eventId(bodyText), body: parsed, line, text: JSON.stringify(line) };
 }
 
+function canonicalBody(body: EventBody): string | null {
+  try {
+    return canonicalJson(body);
+  } catch {
+    return null;
+  }
+}
+
 export type EventLineProblem = 'json' | 'line' | 'body';
 
 /**
@@ -53,6 +61,10 @@ export function parseEventLine(text: string): { ok: true; id: string; line: Sign
     const first = body.error.issues[0];
     const where = first && first.path.length > 0 ? ` (fältet ${first.path.join('.')})` : '';
     return { ok: false, problem: 'body', detail: `händelsen följer inte händelseformatet${where}` };
+  }
+  // One logical event, one id: the body must be exactly the canonical JSON of what it says.
+  if (canonicalBody(body.data) !== line.data.body) {
+    return { ok: false, problem: 'body', detail: 'händelsens innehåll är inte i kanonisk form (samma händelse skulle kunna få flera id)' };
   }
   return { ok: true, id: eventId(line.data.body), line: line.data, body: body.data };
 }

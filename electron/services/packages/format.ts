@@ -42,6 +42,14 @@ export const LIMITS = {
   ratioFloorBytes: 1 * MB,
   maxRecipients: 500,
   maxAckKeys: 10_000,
+  /**
+   * Events that wait (held: their key is not accepted yet, or their past has
+   * not arrived) per signing key on this laptop, and per package. Also the
+   * most events a package may carry from keys this laptop has not accepted:
+   * the reader stops there while streaming, so a flood costs nothing.
+   */
+  maxHeldPerKey: 1_000,
+  maxHeldPerPackage: 5_000,
 } as const;
 
 export const Hex64 = z.string().regex(/^[0-9a-f]{64}$/);

@@ -34,6 +34,12 @@ export interface ReadPackageOptions {
   allowUnknownSender?: boolean;
   /** Where attachments are extracted (a folder under the data folder). Without it they are verified and discarded. */
   tempDir?: string;
+  /**
+   * Keys whose events apply here (accepted). When given, a package may carry
+   * at most LIMITS.maxHeldPerPackage events signed by other keys; the reader
+   * refuses it while streaming, before holding more of them in memory.
+   */
+  isAccepted?: (fingerprint: string) => boolean;
   /** `inspect` only: count events whose key is not available instead of refusing the package. */
   allowUnverifiedEvents?: boolean;
   onProgress?: (progress: PackageProgress) => void;
@@ -103,12 +109,13 @@ export async function readPackage(path: string, opts: ReadPackageOptions): Promi
       extractDir = await fs.mkdtemp(join(opts.tempDir, EXTRACT_PREFIX));
     }
     const parsed: ParsedEvents = new Map();
+    const unaccepted = opts.isAccepted ? { count: 0, isAccepted: opts.isAccepted } : null;
     const attachments: ReadPackage['attachments'] = [];
     for (const e of manifest.entries) {
       const item = opened.entries.get(e.name)!;
       const sha = attachmentSha(e.name);
       const target = extractDir && sha ? join(extractDir, `${sha}.pdf`) : null;
-      const got = await streamEntry(opened, item, budget, e.size, e.name === EVENTS_NAME ? eachLine((no, text) => addEvent(parsed, no, text, manifest.forbund)) : writeTo(target));
+      const got = await streamEntry(opened, item, budget, e.size, e.name === EVENTS_NAME ? eachLine((no, text) => addEvent(parsed, no, text, manifest.forbund, unaccepted)) : writeTo(target));
       if (got.sha256 !== e.sha256) throw refuse(`kontrollsumman för ”${e.name}” stämmer inte. ${RESEND}`);
       if (sha) attachments.push({ sha256: sha, size: got.size, path: target });
     }
@@ -253,10 +260,15 @@ function writeTo(target: string | null) {
 type ParsedEvents = Map<string, { no: number; event: VerifiedEvent }>;
 
 /** Parses one line as it streams in (schema and förbund); duplicates collapse by id. */
-function addEvent(parsed: ParsedEvents, no: number, text: string, forbund: string): void {
+function addEvent(parsed: ParsedEvents, no: number, text: string, forbund: string, unaccepted: { count: number; isAccepted: (fp: string) => boolean } | null): void {
   const p = parseEventLine(text);
   if (!p.ok) throw refuse(`händelse nr ${no} i paketet är felaktig: ${p.detail}. ${RESEND}`);
   if (p.body.forbund !== forbund) throw refuse(`händelse nr ${no} i paketet hör till ett annat samordningsförbund. ${HOSTILE}`);
+  if (unaccepted && !unaccepted.isAccepted(p.body.key) && ++unaccepted.count > LIMITS.maxHeldPerPackage) {
+    throw refuse(
+      `händelse nr ${no}: paketet har fler än ${LIMITS.maxHeldPerPackage} händelser från nycklar som inte är godkända här (de skulle få vänta). ${HOSTILE}`,
+    );
+  }
   if (!parsed.has(p.id)) parsed.set(p.id, { no, event: { id: p.id, body: p.body, line: p.line } });
 }
 

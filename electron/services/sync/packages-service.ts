@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, type PackagePreview, type Recipients } from '../../../shared/contract';
-import { CATALOGUE, fold, isEventType, personName, plainReason, type FederationState } from '../../../shared/domain/events';
+import { CATALOGUE, fold, isEventType, isLegacy, personName, plainReason, type FederationState } from '../../../shared/domain/events';
 import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL } from '../../../shared/domain/forbund/model';
 import { shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import type { AttachmentStore } from '../attachments';
@@ -14,6 +14,7 @@ import { writePackage } from '../packages/write';
 import { slug } from '../packages/format';
 import { writeFileAtomic } from '../storage/atomic';
 import type { FederationService } from './federation';
+import { checkClocks, checkSender, screenNewEvents } from './import-bounds';
 import type { LocalStateFile } from './local-state';
 
 export type Progress = { phase: 'export' | 'read' | 'apply'; done: number; total: number };
@@ -171,6 +172,7 @@ export function createPackagesService(opts: {
         read = await tracked('read', (onProgress) => readPackage(path, {
           onProgress,
           trustedKeys: (fp) => state.keys[fp]?.publicKeyPem ?? null,
+          ...(s.forbund ? { isAccepted: (fp: string) => state.keys[fp]?.status === 'accepted' } : {}),
           ...(s.forbund ? { expectedForbund: s.forbund.id, expectedForbundName: s.forbund.name } : {}),
           allowUnknownSender: true, // checked below: an unknown sender must introduce its key or be the inviting förbundschef
           tempDir,
@@ -200,12 +202,19 @@ export function createPackagesService(opts: {
             throw new AppError('invalid_file', `Paketet kunde inte importeras: avsändarens nyckel (kod ${shortCode(senderKey)}) är okänd på den här datorn och registreras inte i paketet. Be avsändaren skicka ett nytt paket.`);
           }
         }
+        checkSender(read, state, !s.forbund);
         const local2 = previewImport(read, { hasEvent: (id) => store.has(id), hasAttachment: () => false });
+        const all = store.all();
+        const storedById = new Map(all.map((e) => [e.id, e]));
+        checkClocks(local2.newEvents, (id) => storedById.get(id), all.some((e) => !isLegacy(e)));
         const genesisId = s.forbund?.genesisId ?? read.events.find((e) => e.body.type === 'federation.created')!.id;
-        const after = fold([...store.all(), ...local2.newEvents], { genesisId });
+        const folded = fold([...all, ...local2.newEvents], { genesisId });
+        // Refused or held events from keys nobody here accepted or registered are neither stored nor sent on.
+        const worth = screenNewEvents(local2.newEvents, state, folded);
+        const after = worth.length === local2.newEvents.length ? folded : fold([...all, ...worth], { genesisId });
         const newIds = new Set(local2.newEvents.map((e) => e.id));
         const byType = new Map<string, number>();
-        for (const e of local2.newEvents) byType.set(e.body.type, (byType.get(e.body.type) ?? 0) + 1);
+        for (const e of worth) byType.set(e.body.type, (byType.get(e.body.type) ?? 0) + 1);
         const beforeConflicts = new Set(state.conflicts.map((c) => c.explanation));
         const previewId = randomBytes(12).toString('hex');
         const preview: PackagePreview = {
@@ -213,19 +222,19 @@ export function createPackagesService(opts: {
           kind: manifest.kind,
           fileName,
           forbund: { id: manifest.forbund, name: manifest.forbundName },
-          sender: { personId: manifest.sender.person, name: manifest.sender.name, fingerprint: senderKey, shortCode: shortCode(senderKey), known: read.sender.known },
+          sender: { personId: manifest.sender.person, name: after.persons[manifest.sender.person]?.name ?? manifest.sender.name, fingerprint: senderKey, shortCode: shortCode(senderKey), known: read.sender.known },
           createdAt: manifest.createdAt,
           signatureValid: true,
           newEvents: [...byType].map(([type, count]) => ({ type, label: label(type), count })),
           newAttachments: (await Promise.all(read.attachments.map((a) => opts.attachments.hasBlob(a.sha256)))).filter((has) => !has).length,
           alreadyKnown: local2.alreadyKnownEvents,
-          refused: after.refused.filter((r) => newIds.has(r.eventId)).map((r) => ({ label: label(r.type), author: personName(after, r.author), reason: plainReason(r.type, r.reason) })),
-          held: after.held.filter((h) => newIds.has(h.eventId)).map((h) => ({ label: label(h.type), author: personName(after, h.author), shortCode: shortCode(h.fingerprint) })),
+          refused: folded.refused.filter((r) => newIds.has(r.eventId)).map((r) => ({ label: label(r.type), author: personName(after, r.author), reason: plainReason(r.type, r.reason) })),
+          held: folded.held.filter((h) => newIds.has(h.eventId)).map((h) => ({ label: label(h.type), author: personName(after, h.author), shortCode: shortCode(h.fingerprint) })),
           conflicts: after.conflicts.map((c) => c.explanation).filter((x) => !beforeConflicts.has(x)),
           recipients: manifest.recipients.map((r) => ({ personId: r.person, name: r.name })),
           roster: manifest.kind === 'invitation' && !s.forbund ? invitedChoices(after, manifest.recipients.map((r) => r.person)) : [],
         };
-        pending.set(previewId, { read, preview, newEvents: local2.newEvents, path });
+        pending.set(previewId, { read, preview, newEvents: worth, path });
         return preview;
       } catch (err) {
         await read.dispose();

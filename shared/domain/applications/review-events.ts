@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { VerifiedEvent } from '../log/signed-event';
 import type { SubjectKind } from '../events/catalogue';
 import type { Verdict } from '../events/authority';
+import { authorityDate } from '../events/authority-date';
 // Only type imports from events/catalogue and events/versioning: catalogue.ts
 // spreads REVIEW_EVENTS, so a runtime import back into it would be a cycle.
 import { isBoardMember, isDirector, personName, type FederationState, type FieldChange, type Json } from '../events/state';
@@ -81,7 +82,7 @@ const no = (reason: string): Verdict => ({ ok: false, reason });
 export const REVIEW_AUTHORITY: { [K in keyof typeof REVIEW_EVENTS]: (state: FederationState, event: VerifiedEvent, payload: Payload<K>) => Verdict } = {
   'note.shared': (state, event, p) => {
     const author = event.body.author;
-    if (!isBoardMember(state, author, event.body.at.slice(0, 10))) {
+    if (!isBoardMember(state, author, authorityDate(event))) {
       const person = state.persons[author];
       return no(person ? `${person.name} har inget styrelseuppdrag och får inte dela anteckningar om ansökningar.` : 'Författaren finns inte i förbundets register och får inte dela anteckningar.');
     }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { VerifiedEvent } from '../log/signed-event';
 import type { Verdict } from '../events/authority';
+import { authorityDate } from '../events/authority-date';
 import type { FederationState, FieldChange, Json } from '../events/state';
 import { addVersion, recordCreation, recordHistory, type Working } from '../events/versioning';
 import { DELEGATION_EVENTS } from './event-defs';
@@ -86,7 +87,7 @@ export const DELEGATION_AUTHORITY = {
       return no(`${name} får bara registrera egna delegationsbeslut; förbundschefen eller sekreteraren kan registrera åt andra.`);
     }
     if (idTaken(state, p.id)) return no('Det finns redan något med samma id.');
-    if (p.date > event.body.at.slice(0, 10)) return no(`Beslutsdatumet ${p.date} har inte inträffat än. Registrera beslutet när det är fattat.`);
+    if (p.date > authorityDate(event)) return no(`Beslutsdatumet ${p.date} har inte inträffat än. Registrera beslutet när det är fattat.`);
     const issues = decisionIssues(state, p);
     return issues.length === 0 ? OK : no(issues.join(' '));
   },

@@ -3,6 +3,7 @@ import type { BoardAssignment } from '../forbund/model';
 import type { EventType, PayloadOf } from './catalogue';
 import { validateApplication, type Application } from '../applications/model';
 import { findQuestion, isBoardMember, isDirector, type FederationState } from './state';
+import { authorityDate } from './authority-date';
 import { MEETING_AUTHORITY } from '../meetings/authority';
 import { DELEGATION_AUTHORITY } from '../delegations/events';
 import { REVIEW_AUTHORITY } from '../applications/review-events';
@@ -47,6 +48,7 @@ function keyDecision(state: FederationState, event: VerifiedEvent, fingerprint: 
   if (!d.ok) return d;
   const key = state.keys[fingerprint];
   if (!key) return no('Nyckeln är inte registrerad.');
+  if (key.status === 'revoked') return no('Nyckeln är spärrad; en spärrad nyckel kan inte godkännas eller avvisas igen. Personen registrerar en ny nyckel.');
   if (fingerprint === state.federation?.genesisKey) return no('Förbundschefens första nyckel är godkänd genom att förbundet skapades.');
   // A later contrary decision by someone who had seen the first is a change of
   // mind, not a conflict: refused, because there is no key revocation yet.
@@ -66,7 +68,7 @@ function validApplication(state: FederationState, app: Application): Verdict {
 
 /** Questions, stances and jäv: a person with a board seat on the day of the event (its `at`, part of the signed body). */
 function boardMemberOnly(state: FederationState, event: VerifiedEvent, what: string): Verdict {
-  if (isBoardMember(state, event.body.author, event.body.at.slice(0, 10))) return OK;
+  if (isBoardMember(state, event.body.author, authorityDate(event))) return OK;
   const p = state.persons[event.body.author];
   return no(p ? `${p.name} har inget styrelseuppdrag och får inte ${what}.` : `Författaren finns inte i förbundets register och får inte ${what}.`);
 }
@@ -123,6 +125,17 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
   },
   'key.accepted': (state, event, p) => keyDecision(state, event, p.fingerprint, 'godkänna'),
   'key.rejected': (state, event, p) => keyDecision(state, event, p.fingerprint, 'avvisa'),
+  'key.revoked': (state, event, p) => {
+    const key = state.keys[p.fingerprint];
+    if (!key) return no('Nyckeln är inte registrerad.');
+    if (key.status === 'revoked') return no('Nyckeln är redan spärrad.');
+    // The board's path when the förbundschef's own key is lost: the chair, on a recorded board decision.
+    const chair = state.persons[event.body.author]?.assignments.some((a) => a.role === 'chair' && a.from <= authorityDate(event) && authorityDate(event) <= a.to);
+    if (!isDirector(state, event.body.author) && chair && isDirector(state, key.personId)) {
+      return p.decision ? OK : no('Ordföranden spärrar förbundschefens nyckel på styrelsens beslut; ange beslutet (paragrafen i protokollet).');
+    }
+    return directorOnly(state, event, 'spärra enhetsnycklar');
+  },
   'document.shared': (state, event, p) => {
     const d = directorOnly(state, event, 'dela handlingar med styrelsen');
     if (!d.ok) return d;

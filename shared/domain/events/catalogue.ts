@@ -129,6 +129,15 @@ const DocumentShared = z
   .strict()
   .refine((d) => !d.confidential || (d.oslReference !== null && d.oslReference.length > 0), 'sekretessmarkerad handling kräver hänvisning till OSL');
 const KeyRejected = z.object({ fingerprint: Hex64, reason: z.string().trim().max(500).optional() }).strict();
+/**
+ * A key revoked with a cut-off (a lost or stolen laptop): the events of that
+ * key the revoking event had seen are kept, every other one is refused. By
+ * the förbundschef; for a förbundschef's own key also by the chair, naming
+ * the board decision (the § in the protokoll) that asked for it.
+ */
+const KeyRevoked = z
+  .object({ fingerprint: Hex64, reason: z.string().trim().min(1).max(500), decision: z.string().trim().min(1).max(300).optional() })
+  .strict();
 
 export type SubjectKind = 'federation' | 'organisation' | 'person' | 'key' | 'document' | 'application' | 'question' | 'budget' | 'meeting' | 'delegationOrder' | 'delegationDecision';
 
@@ -176,6 +185,7 @@ export const CATALOGUE = {
   'key.accepted': def({ payload: KeyAccepted, label: 'Enhetsnyckel godkändes', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
   'document.shared': def({ payload: DocumentShared, label: 'Handling delades med styrelsen', subjectKind: 'document', subject: (_, p) => p.sha256 }),
   'key.rejected': def({ payload: KeyRejected, label: 'Enhetsnyckel avvisades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
+  'key.revoked': def({ payload: KeyRevoked, label: 'Enhetsnyckel spärrades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
   'application.registered': def({ payload: ApplicationRegistered, label: 'Ansökan om medel registrerades', subjectKind: 'application', subject: (_, p) => p.id }),
   'application.revised': def({ payload: ApplicationRevised, label: 'Ny version av ansökan registrerades', subjectKind: 'application', subject: (_, p) => p.id }),
   'budget.set': def({ payload: BudgetSet, label: 'Förbundets budget för insatser fastställdes', subjectKind: 'budget', subject: () => INSATS_BUDGET_SUBJECT }),

@@ -4,8 +4,12 @@ import { CATALOGUE, parsePayload } from './catalogue';
 import { sortedUnique } from './event-set';
 import { directoryOf, directorySignature, gate, type KeyDirectory } from './keys';
 import { reduce } from './reducers';
-import { emptyState, type FederationState } from './state';
+import { emptyState, isDirector, type Cutoff, type FederationState } from './state';
 import { newWorking } from './versioning';
+import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './causal';
+import { setAuthorityDate } from './authority-date';
+import { cutoffsOf, idsInDraft, meetingOf, roleSnapshot } from './cutoffs';
+import { subjectOf, type Parsed } from './catalogue';
 
 /**
  * fold: events → state. Deterministic: dedupe by id, sort by compareEvents,
@@ -70,24 +74,101 @@ export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}
   const genesis = findGenesis(sorted, options.genesisId);
   // Payloads are parsed once; every round reuses the result.
   const parsed = new Map(sorted.map((e) => [e.id, parsePayload(e.body)]));
+  const ctx: Context = { sorted, payloads: parsed, genesis, byId: new Map(sorted.map((e) => [e.id, e])), pasts: new Map() };
   const keyCount = new Set(sorted.filter((e) => e.body.type === 'key.registered').map((e) => e.body.key)).size;
   const assume = options.assumeAccepted;
   const preview = (d: KeyDirectory): KeyDirectory => {
     const entry = assume === undefined ? undefined : d[assume];
     return assume !== undefined && entry?.status === 'pending' ? { ...d, [assume]: { ...entry, status: 'accepted' } } : d;
   };
+  const cutCount = sorted.filter((e) => e.body.type === 'person.updated' || e.body.type === 'key.revoked' || e.body.type === 'protokoll.drafted').length;
   let directory: KeyDirectory = {};
-  const tried = new Set<string>([directorySignature(directory)]);
-  for (let round = 0; round <= keyCount + 2; round++) {
-    const state = run(sorted, parsed, genesis, directory);
+  // Locks start optimistic: every protokoll draft counts as a lock in the first round, so an edit it had not
+  // seen cannot refuse it (the draft would then never apply, and never lock); later rounds keep the drafts that applied.
+  const lockCandidates = sorted.flatMap((e): Cutoff[] => {
+    const p = parsed.get(e.id);
+    return p?.ok && p.type === 'protokoll.drafted' ? [{ eventId: e.id, kind: 'lock', subject: p.payload.meetingId, by: e.body.author }] : [];
+  });
+  // A draft stays a lock while it is not refused (a draft held for its key may still apply in a later round).
+  const nextCutoffs = (state: FederationState): Cutoff[] => {
+    const refused = new Set(state.refused.map((r) => r.eventId));
+    return [...state.cutoffs.filter((c) => c.kind !== 'lock'), ...lockCandidates.filter((c) => !refused.has(c.eventId))];
+  };
+  let cutoffs: Cutoff[] = lockCandidates;
+  const sig = (d: KeyDirectory, c: readonly Cutoff[]) => `${directorySignature(d)}#${c.map((x) => `${x.kind}:${x.subject}:${x.eventId}`).join('|')}`;
+  const tried = new Set<string>([sig(directory, cutoffs)]);
+  for (let round = 0; round <= keyCount + cutCount + 2; round++) {
+    const state = run(ctx, directory, cutoffs);
     const next = preview(directoryOf(state));
-    const signature = directorySignature(next);
-    if (signature === directorySignature(directory)) return state;
+    const signature = sig(next, nextCutoffs(state));
+    if (signature === sig(directory, cutoffs)) return state;
     if (tried.has(signature)) break; // a cycle: no fixpoint
     tried.add(signature);
     directory = next;
+    cutoffs = nextCutoffs(state);
   }
-  return strictFold(sorted, parsed, genesis);
+  return strictFold(ctx, cutoffs);
+}
+
+interface Context {
+  sorted: readonly VerifiedEvent[];
+  payloads: ParsedPayloads;
+  genesis: VerifiedEvent | null;
+  byId: ReadonlyMap<string, VerifiedEvent>;
+  /** Causal pasts of cut-off events, computed once per fold. */
+  pasts: Map<string, Past>;
+  /** Ids mentioned by each protokoll draft that is a lock cut-off. */
+  draftIds?: Map<string, Set<string>>;
+}
+
+function pastFor(ctx: Context, root: VerifiedEvent): Past {
+  let past = ctx.pasts.get(root.id);
+  if (!past) ctx.pasts.set(root.id, (past = pastOf(root, ctx.byId)));
+  return past;
+}
+
+/**
+ * A lock (a protokoll draft) that refuses this event: the event changes that
+ * meeting or something the draft shows, sorts before the draft and the
+ * draft's author had not seen it. Feedback and attestations have their own
+ * rules (they name a version) and are not touched here.
+ */
+function lockedBy(ctx: Context, locks: readonly Cutoff[], e: VerifiedEvent, parsed: Parsed): Cutoff | null {
+  if (locks.length === 0 || parsed.type.startsWith('protokoll.')) return null;
+  const meeting = meetingOf(parsed);
+  const subject = subjectOf(e.body, parsed).id;
+  for (const c of locks) {
+    const root = ctx.byId.get(c.eventId);
+    if (!root || compareEvents(e, root) > 0) continue;
+    ctx.draftIds ??= new Map();
+    let ids = ctx.draftIds.get(c.eventId);
+    if (!ids) ctx.draftIds.set(c.eventId, (ids = idsInDraft(root)));
+    if (meeting !== c.subject && !ids.has(subject)) continue;
+    if (!inPast(pastFor(ctx, root), e)) return c;
+  }
+  return null;
+}
+
+const CUT_REASON: Record<Cutoff['kind'], string> = {
+  key: 'Nyckeln har spärrats; bara händelser som hade kommit fram när den spärrades gäller.',
+  director: 'Författarens roll som förbundschef hade upphört, och händelsen fanns inte med bland dem som gällde när rollen upphörde.',
+  board: 'Författarens styrelseuppdrag hade ändrats eller upphört, och händelsen fanns inte med bland dem som gällde när det ändrades.',
+  lock: 'Ändringen gäller inte: protokollet hade redan skickats för justering när den gjordes. Gör ändringen i nästa protokoll.',
+};
+
+/** The cut-offs that refuse this event, if any: it is not in the cut-off event's causal past (for a role: and sorts before it). */
+function cutBy(ctx: Context, index: ReadonlyMap<string, Cutoff[]>, e: VerifiedEvent): Cutoff | null {
+  for (const subject of [e.body.key, e.body.author]) {
+    for (const c of index.get(subject) ?? []) {
+      if (c.eventId === e.id) continue;
+      const root = ctx.byId.get(c.eventId);
+      if (!root) continue;
+      if (c.kind !== 'key' && (subject !== e.body.author || compareEvents(e, root) > 0)) continue;
+      if (c.kind === 'key' && subject !== e.body.key) continue;
+      if (!inPast(pastFor(ctx, root), e)) return c;
+    }
+  }
+  return null;
 }
 
 /** The genesis: the pinned one, or the first self-consistent `federation.created` in the order. */
@@ -106,9 +187,18 @@ export function findGenesis(sorted: readonly VerifiedEvent[], genesisId?: string
 
 type ParsedPayloads = ReadonlyMap<string, ReturnType<typeof parsePayload>>;
 
-function run(sorted: readonly VerifiedEvent[], payloads: ParsedPayloads, genesis: VerifiedEvent | null, directory: KeyDirectory | null): FederationState {
+function run(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cutoff[]): FederationState {
+  const { sorted, payloads, genesis } = ctx;
   const w = newWorking(emptyState());
   const { state } = w;
+  const index = new Map<string, Cutoff[]>();
+  for (const c of cutoffs) if (c.kind !== 'lock') index.set(c.subject, [...(index.get(c.subject) ?? []), c]);
+  const locks = cutoffs.filter((c) => c.kind === 'lock');
+  /** Events that could not take their place (their past is missing or their clock is wrong). */
+  const unplaced = new Set<string>();
+  /** Per placed event: the latest date the förbundschef or secretary had recorded in its causal past. */
+  const recorded = new Map<string, string>();
+  let legacyRecorded = '';
   for (const e of sorted) {
     const b = e.body;
     const refuse = (reason: string): void => {
@@ -130,9 +220,37 @@ function run(sorted: readonly VerifiedEvent[], payloads: ParsedPayloads, genesis
       refuse('Händelsen ligger före förbundets första händelse i ordningen och kan inte tillämpas.');
       continue;
     }
+    const place = placement(e, ctx.byId, unplaced);
+    if (place.kind !== 'placed') {
+      unplaced.add(e.id);
+      if (place.kind === 'badClock') refuse(place.reason);
+      else state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: state.keys[b.key] ? 'pending' : 'unknown', reason: MISSING_PAST });
+      continue;
+    }
+    // Dates that decide authority come from the staff's recorded facts in the causal past, never from `at` alone.
+    const own = b.at.slice(0, 10);
+    const staff = isDirector(state, b.author) || state.persons[b.author]?.staffRole === 'secretary';
+    let seen = isLegacy(e) ? legacyRecorded : '';
+    for (const id of b.after ?? []) {
+      const d = recorded.get(id) ?? '';
+      if (d > seen) seen = d;
+    }
+    if (staff && own > seen) seen = own;
+    recorded.set(e.id, seen);
+    if (isLegacy(e)) {
+      legacyRecorded = seen;
+      setAuthorityDate(e, own);
+    } else {
+      setAuthorityDate(e, seen > own ? seen : own);
+    }
     const parsed = payloads.get(e.id) ?? parsePayload(b);
     if (!parsed.ok) {
       refuse(parsed.reason);
+      continue;
+    }
+    const cut = b.type === 'federation.created' ? null : (cutBy(ctx, index, e) ?? lockedBy(ctx, locks, e, parsed));
+    if (cut) {
+      refuse(CUT_REASON[cut.kind]);
       continue;
     }
     const g = gate(state, e, directory);
@@ -149,14 +267,16 @@ function run(sorted: readonly VerifiedEvent[], payloads: ParsedPayloads, genesis
       refuse(`${CATALOGUE[parsed.type].label}: ${verdict.reason}`);
       continue;
     }
+    const before = roleSnapshot(state, parsed);
     reduce(parsed.type, w, e, parsed.payload);
+    state.cutoffs.push(...cutoffsOf(state, e, parsed, before));
   }
   return state;
 }
 
 /** Fallback when key statuses have no fixpoint: keys count from where their acceptance sorts. */
-function strictFold(sorted: readonly VerifiedEvent[], payloads: ParsedPayloads, genesis: VerifiedEvent | null): FederationState {
-  const state = run(sorted, payloads, genesis, null);
+function strictFold(ctx: Context, cutoffs: readonly Cutoff[]): FederationState {
+  const state = run(ctx, null, cutoffs);
   const stillHeld = [];
   for (const h of state.held) {
     const status = state.keys[h.fingerprint]?.status;

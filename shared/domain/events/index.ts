@@ -8,6 +8,7 @@ export type { EventType, PayloadInput, PayloadOf, SubjectKind } from './catalogu
 export { AUTHORITY, authorize, type Verdict } from './authority';
 export { fold, findGenesis, type FoldOptions } from './fold';
 export { knownIds, merge, nextLamport, sortedUnique } from './event-set';
+export { nextPlace, placement, pastOf, inPast, isLegacy, MISSING_PAST } from './causal';
 export {
   applicationVersion,
   conflictsOf,
@@ -24,6 +25,7 @@ export {
 export type {
   ApplicationState,
   Conflict,
+  Cutoff,
   JavDeclaration,
   QuestionState,
   StanceRecord,

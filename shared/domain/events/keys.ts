@@ -71,5 +71,6 @@ export function gate(state: FederationState, event: VerifiedEvent, directory: Ke
   }
   if (entry.status === 'rejected') return { kind: 'refused', reason: 'Nyckeln som signerade händelsen har avvisats av förbundschefen.' };
   if (entry.status === 'pending') return { kind: 'held', keyStatus: 'pending' };
+  // A revoked key's events reach the gate only if the revocation had seen them (fold.ts refuses the rest).
   return { kind: 'pass' };
 }

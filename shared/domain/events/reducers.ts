@@ -125,6 +125,15 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
   },
   'key.accepted': (w, e, p) => decideKey(w, e, p.fingerprint, 'accepted'),
   'key.rejected': (w, e, p) => decideKey(w, e, p.fingerprint, 'rejected'),
+  'key.revoked': (w, e, p) => {
+    const key = w.state.keys[p.fingerprint] as KeyRecord;
+    const changes: FieldChange[] = [{ field: 'status', label: 'nyckelns status', from: key.status, to: 'revoked' }];
+    key.status = 'revoked';
+    key.decidedBy = e.id;
+    key.revocation = { reason: p.reason, by: e.body.author, decision: p.decision ?? null };
+    addVersion(w, p.fingerprint, key, e);
+    recordHistory(w, p.fingerprint, e, changes, key);
+  },
   'document.shared': (w, e, p) => {
     const doc: DocumentState = { ...p, sharedBy: e.body.author, sharedAt: e.body.at, heads: [] };
     w.state.documents[doc.sha256] = doc;

@@ -39,7 +39,8 @@ export interface PersonState extends Person {
   heads: string[];
 }
 
-export type KeyStatus = 'pending' | 'accepted' | 'rejected';
+/** revoked: spärrad with a cut-off (key.revoked); its events up to the cut-off still count. */
+export type KeyStatus = 'pending' | 'accepted' | 'rejected' | 'revoked';
 
 export interface KeyRecord {
   fingerprint: string;
@@ -51,6 +52,8 @@ export interface KeyRecord {
   registeredBy: string;
   /** The key.accepted / key.rejected event that decided it; the genesis for the director's first key. */
   decidedBy: string | null;
+  /** Set when the key was revoked (status revoked): why, and by whom (key.revoked). */
+  revocation?: { reason: string; by: string; decision: string | null };
   heads: string[];
 }
 
@@ -101,6 +104,22 @@ export interface HeldEvent {
   fingerprint: string;
   /** pending: registered, waiting for the förbundschef; unknown: no registration seen. */
   keyStatus: 'pending' | 'unknown';
+  /** Swedish, when the event waits for something else than its key (e.g. events it builds on). */
+  reason?: string;
+}
+
+/**
+ * The end of a role or the revocation of a key (docs/trust-model.md): the
+ * events of that key or role holder that the cut-off event had seen (its
+ * causal past) are kept; every other one of them is refused.
+ */
+export interface Cutoff {
+  eventId: string;
+  kind: 'key' | 'director' | 'board' | 'lock';
+  /** The key fingerprint (key), the person id (director, board) or the meeting id (lock: a protokoll draft). */
+  subject: string;
+  /** Who made the cut-off. */
+  by: string;
 }
 
 /** Concurrent changes of the same field (or decisions on the same key), and which one won. */
@@ -189,6 +208,8 @@ export interface FederationState extends ReviewState {
   history: Record<string, HistoryEntry[]>;
   refused: Refusal[];
   held: HeldEvent[];
+  /** Role ends and key revocations in force, in the order they were applied. */
+  cutoffs: Cutoff[];
   conflicts: Conflict[];
   /** Delegationsordningar by id (delegations/model.ts). */
   delegationOrders: Record<string, DelegationOrderState>;
@@ -197,7 +218,7 @@ export interface FederationState extends ReviewState {
 }
 
 export function emptyState(): FederationState {
-  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], conflicts: [], delegationOrders: {}, delegationDecisions: {}, ties: {}, sharedNotes: {} };
+  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], cutoffs: [], conflicts: [], delegationOrders: {}, delegationDecisions: {}, ties: {}, sharedNotes: {} };
 }
 
 /** The audit trail of one item (organisation, person, key fingerprint or the förbund id), oldest first. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../../shared/domain/log/canonical-json';
-import { EVENT_FORMAT_VERSION, type EventBody, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
+import { LEGACY_EVENT_FORMAT, type EventBody, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 
 /**
  * Test events without real signatures: a VerifiedEvent only needs the id the
@@ -47,7 +47,7 @@ export interface EventOptions {
 }
 
 export function makeEvent(body: Omit<EventBody, 'v'>): VerifiedEvent {
-  const full: EventBody = { v: EVENT_FORMAT_VERSION, ...body };
+  const full: EventBody = { v: LEGACY_EVENT_FORMAT, ...body };
   const text = canonicalJson(full);
   return { id: sha256(text), body: full, line: { body: text, sig: `${'A'.repeat(86)}==` } };
 }

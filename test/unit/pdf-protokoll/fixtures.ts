@@ -209,6 +209,7 @@ export function attest(
 ): SignedEventLine {
   return signEvent(signer.identity, {
     v: EVENT_FORMAT_VERSION,
+    after: [createHash('sha256').update(`draft-${doc.version}`).digest('hex')],
     forbund: doc.forbund.id,
     author: signer.person.personId,
     key: signer.identity.fingerprint,

@@ -52,7 +52,7 @@ beforeAll(async () => {
   lines = [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')];
   pdf = await render();
   path = write('protokoll.pdf', pdf);
-}, 60_000);
+});
 
 async function attachments(bytes: Uint8Array): Promise<Record<string, Uint8Array>> {
   const task = await openPdf(bytes);
@@ -189,7 +189,7 @@ describe('public version', () => {
   let pub: Uint8Array;
   beforeAll(async () => {
     pub = await render({ variant: 'public' });
-  }, 60_000);
+  });
 
   it('leaves out the confidential summary, says it is a public unsigned copy, and carries no signed JSON', async () => {
     const files = await attachments(pub);

@@ -11,6 +11,7 @@ import { BoardFindings } from './BoardFindings';
 import { FederationDetails } from './FederationDetails';
 import { OrganisationsSection } from './OrganisationsSection';
 import { PersonsSection } from './PersonsSection';
+import { LostLaptopSection } from './LostLaptopSection';
 
 /** Förbundet: the förbund, its member organisations and its people, as the events say. */
 export function ForbundScreen() {
@@ -32,6 +33,7 @@ export function ForbundScreen() {
       <OrganisationsSection state={state} canEdit={canEdit} primary={noOrganisations} onHistory={setHistoryOf} />
       <BoardFindings state={state} />
       <PersonsSection state={state} canEdit={canEdit} primary={!noOrganisations} onHistory={setHistoryOf} />
+      {canEdit && <LostLaptopSection state={state} />}
       <HistoryDrawer subjectId={historyOf} title={historyOf ? subjectName(state, historyOf) : ''} onClose={() => setHistoryOf(null)} />
     </Stack>
   );

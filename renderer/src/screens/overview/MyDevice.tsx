@@ -5,11 +5,12 @@ import { KEY_STATUS_COLOR, type PersonKeyStatus } from '../../lib/roster';
 import { useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
 
-const STATUS_TEXT: Record<PersonKeyStatus | 'rejected', string> = {
+const STATUS_TEXT: Record<PersonKeyStatus | 'rejected' | 'revoked', string> = {
   accepted: 'Godkänd',
   pending: 'Väntar på godkännande',
   missing: 'Inte registrerad ännu',
   rejected: 'Avvisad',
+  revoked: 'Spärrad (förlorad dator)',
 };
 
 /** This computer's key: its short code to read aloud, and whether the förbundschef has accepted it. */
@@ -19,7 +20,7 @@ export function MyDevice({ state }: { state: FederationState }) {
   const device = session?.device;
   if (!device) return null;
   const key = state.keys[device.fingerprint];
-  const status: PersonKeyStatus | 'rejected' = key ? (key.status === 'rejected' ? 'rejected' : key.status) : 'missing';
+  const status: PersonKeyStatus | 'rejected' | 'revoked' = key ? key.status : 'missing';
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="my-device-heading">
       <Stack gap="xs">
@@ -30,7 +31,7 @@ export function MyDevice({ state }: { state: FederationState }) {
           <Text>
             Kod: <ShortCode code={device.shortCode} size="lg" />
           </Text>
-          <Badge variant="dot" color={status === 'rejected' ? 'red' : KEY_STATUS_COLOR[status]} tt="none" size="lg">
+          <Badge variant="dot" color={status === 'rejected' || status === 'revoked' ? 'red' : KEY_STATUS_COLOR[status]} tt="none" size="lg">
             {STATUS_TEXT[status]}
           </Badge>
         </Group>
