@@ -25,6 +25,8 @@ import { createProtokollExport } from './protokoll/protokoll-export';
 import { openAppLock } from './lock/app-lock';
 import { guardWithLock } from './lock/gate';
 import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
+import { normalisePin, verifyProtokollPdf } from './pdf/verify-protokoll';
+import { createPkiService } from './pki/pki-service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -69,6 +71,13 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
   await pruneOutgoingPackages(folder.root, await outgoingRetentionDays(folder.root));
   await registerSharedDocuments(federation.state(), attachments);
+  const pki = createPkiService({ dataDir: folder.root, box, store, federation });
+  // The PKI follows the user's action; a failure there (e.g. a damaged ca.json) must neither undo nor hide that action,
+  // nor stop the app from starting: the export then carries no PAdES signature and verify says so.
+  const ensurePki = () => pki.ensure().catch((err: unknown) => console.error('Förbundets certifikat kunde inte uppdateras:', err));
+  // Not at start-up: opening a data folder changes nothing in it (a log from an older version stays as it was until
+  // the user acts). A förbund set up before the CA existed gets one at the förbundschef's next change or export,
+  // and every laptop asks once for its certificate at its next change or import.
 
   const exportProtokoll = createProtokollExport({
     state: () => federation.state(),
@@ -77,10 +86,15 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       return e ? { body: e.body, sig: e.sig } : null;
     },
     exportsDir: folder.exportsDir,
-    render: async (input, variant) => ({
-      fileName: protokollFileName(input.document, variant),
-      bytes: await renderSignedProtokoll({ document: input.document, attestations: input.attestations, signers: input.signers, anslag: input.anslag, variant }),
-    }),
+    render: async (input, variant) => {
+      await ensurePki();
+      const caFingerprint = pki.caFingerprint() ?? undefined;
+      const bytes = await renderSignedProtokoll({ document: input.document, attestations: input.attestations, signers: input.signers, anslag: input.anslag, variant, caFingerprint });
+      // The signed protokoll carries this laptop's PAdES signature (issue #12); the public copy stays unsigned.
+      const attestationKeys = Object.keys(input.signers);
+      const sealed = variant === 'signed' ? await pki.seal(bytes, { reason: 'Justerat protokoll, exporterat ur Styrelsebordet', location: input.document.forbund.name, attestationKeys }) : null;
+      return { fileName: protokollFileName(input.document, variant), bytes: sealed ?? bytes };
+    },
   });
 
   const handlers: Handlers = {
@@ -112,7 +126,11 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       return { fileName, bytes };
     },
     'session.get': async () => federation.session(),
-    'forbund.create': async (input) => federation.create(input),
+    'forbund.create': async (input) => {
+      await federation.create(input);
+      await ensurePki();
+      return federation.session();
+    },
     'demo.load': async () => {
       // Members of the demo live in scratch folders; only their return packages reach this installation.
       await loadDemoInto(handlers, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
@@ -122,6 +140,8 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
     'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
     'log.append': async ({ type, payload, prev }) => {
       const event = await federation.append(type, payload, prev);
+      // An accepted key gets its certificate at once (on the förbundschef's laptop, which holds the CA).
+      await ensurePki();
       return store.get(event.id)!;
     },
     'documents.share': async ({ sha256, title, confidential, oslReference }) => {
@@ -148,8 +168,19 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
       return { fileName, bytes };
     },
-    'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
+    'packages.apply': async ({ previewId, asPerson }) => {
+      const applied = await packages.apply(previewId, asPerson);
+      await ensurePki();
+      return { ...applied, session: federation.session() };
+    },
     'protokoll.export': exportProtokoll,
+    'protokoll.verify': async ({ bytes, caFingerprint }) => {
+      const given = caFingerprint ? normalisePin(caFingerprint) : null;
+      if (caFingerprint && !given) throw new AppError('bad_request', 'Fingeravtrycket ska vara 64 hexadecimala tecken (SHA-256), som det står på protokollets signatursida.');
+      const trustedCa = given ?? pki.caFingerprint();
+      const result = await verifyProtokollPdf(bytes, { caFingerprint: trustedCa });
+      return { ...result, trustedCa };
+    },
     'lock.status': async () => lock.status(),
     'lock.setup': async ({ pin, idleMinutes }) => {
       await lock.setup(pin, idleMinutes);

@@ -26,6 +26,7 @@ export const METHODS = [
   'packages.nextOpened',
   'packages.progress',
   'protokoll.export',
+  'protokoll.verify',
   'meetings.kallelsePdf',
   'lock.status',
   'lock.setup',

@@ -16,6 +16,7 @@ import { JavGround } from '../applications/jav';
 import { MEETING_EVENTS } from '../meetings/catalogue';
 import { DELEGATION_EVENTS } from '../delegations/event-defs';
 import { REVIEW_EVENTS } from '../applications/review-events';
+import { PKI_EVENTS } from '../pki/pki-events';
 import { SafeFileName, SafeLine } from '../safe-text';
 
 /**
@@ -197,6 +198,7 @@ export const CATALOGUE = {
   ...MEETING_EVENTS,
   ...DELEGATION_EVENTS,
   ...REVIEW_EVENTS,
+  ...PKI_EVENTS,
 } as const;
 
 export type EventType = keyof typeof CATALOGUE;

@@ -8,6 +8,7 @@ import { emptyState, isDirector, type Cutoff, type FederationState } from './sta
 import { newWorking } from './versioning';
 import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './causal';
 import { setAuthorityDate } from './authority-date';
+import { swedishDate } from '../format';
 import { cutoffsOf, idsInDraft, meetingOf, roleSnapshot } from './cutoffs';
 import { subjectOf, type Parsed } from './catalogue';
 
@@ -70,7 +71,10 @@ export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}
   const ctx: Context = { sorted, payloads: parsed, genesis, byId: new Map(sorted.map((e) => [e.id, e])), pasts: new Map() };
   const keyCount = new Set(sorted.filter((e) => e.body.type === 'key.registered').map((e) => e.body.key)).size;
   const cutCount = sorted.filter((e) => e.body.type === 'person.updated' || e.body.type === 'key.revoked' || e.body.type === 'protokoll.drafted').length;
+  // The genesis key is accepted by definition: starting from it saves the round that would only learn that.
   let directory: KeyDirectory = {};
+  const g = genesis ? parsed.get(genesis.id) : undefined;
+  if (g?.ok && g.type === 'federation.created') directory = { [g.payload.directorKey.fingerprint]: { personId: g.payload.director.id, status: 'accepted' } };
   // Locks start optimistic: every protokoll draft counts as a lock in the first round, so an edit it had not
   // seen cannot refuse it (the draft would then never apply, and never lock); later rounds keep the drafts that applied.
   const lockCandidates = sorted.flatMap((e): Cutoff[] => {
@@ -216,7 +220,7 @@ function run(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cut
       continue;
     }
     // Dates that decide authority come from the staff's recorded facts in the causal past, never from `at` alone.
-    const own = b.at.slice(0, 10);
+    const own = swedishDate(b.at);
     const staff = isDirector(state, b.author) || state.persons[b.author]?.staffRole === 'secretary';
     let seen = isLegacy(e) ? legacyRecorded : '';
     for (const id of b.after ?? []) {

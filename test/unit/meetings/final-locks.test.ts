@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../../../shared/domain/events/fold';
 import { EVENT_FORMAT_VERSION, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { makeEventV } from '../domain/causal-helpers';
-import { ITEM, MEETING, P, heldMeeting, type Scenario } from './fixtures';
+import { ITEM, MEETING, P, board, heldMeeting, type Scenario } from './fixtures';
 import { ev } from '../domain/helpers';
 
 /**
@@ -77,5 +77,29 @@ describe('a justerat protokoll is final', () => {
     const state = fold([...events, edit]);
     expect(state.refused).toEqual([]);
     expect(state.meetings[MEETING]?.records[ITEM.decision]?.decision?.outcome).toBe('reject');
+  });
+
+  it('keeps a § justerad omedelbart when an edit of it that the drafter had not seen sorts before the § draft', () => {
+    const s = board();
+    s.add(P.secretary, 'minutes.attendance.set', { meetingId: MEETING, persons: [P.chair, P.fk, P.af, P.kom, P.secretary].map((a) => ({ personId: a.id, present: true })) });
+    s.add(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.adjusters, adjusters: [P.kom.id] });
+    s.add(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.decision, urgent: true, decision: { outcome: 'reject', text: 'Styrelsen beslutar att avslå ansökan.' } });
+    s.draft(1, 6);
+    const draftIndex = s.events.length - 1;
+    s.attest(P.chair, 1, 'chair', 6);
+    s.attest(P.kom, 1, 'adjuster', 6);
+    const events = asChain(s.events);
+    const fork = events[draftIndex - 2]!;
+    const edit = makeEventV({
+      ...ev(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.decision, urgent: true, decision: { outcome: 'referBack', text: 'Ärendet återremitteras.' } }, 1).body,
+      v: EVENT_FORMAT_VERSION,
+      lamport: fork.body.lamport + 1,
+      after: [fork.id],
+    });
+    const state = fold([...events, edit]);
+    expect(state.meetings[MEETING]?.lockedParagraphs['6']).toMatchObject({ version: 1 });
+    expect(state.meetings[MEETING]?.records[ITEM.decision]?.decision?.outcome).toBe('reject');
+    expect(state.refused.map((r) => r.eventId)).toEqual([edit.id]);
+    expect(state.refused[0]?.reason).toMatch(/protokollet hade redan skickats för justering/);
   });
 });

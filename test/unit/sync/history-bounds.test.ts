@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../shared/domain/log/canonical-json';
+import { fold } from '../../../shared/domain/events';
 import { EVENT_FORMAT_VERSION, type EventBody } from '../../../shared/domain/log/signed-event';
 import { generateEphemeralIdentity, type DeviceIdentity } from '../../../electron/services/identity/keys';
 import { eventId, signEvent } from '../../../electron/services/identity/events';
@@ -197,3 +198,27 @@ async function firstOrg(l: Laptop): Promise<string> {
   const org = events.map((e) => JSON.parse(e.body) as EventBody).find((b) => b.type === 'organisation.added');
   return String(org!.payload['id']);
 }
+
+describe('the backdated director, with real packages', () => {
+  it('refuses a replaced förbundschef’s backdated appointment made from before her replacement', async () => {
+    const W = await world();
+    // A second förbundschef (Stina, on her own laptop), appointed and her key accepted.
+    const stinaId = randomUUID();
+    await W.director['log.append']({ type: 'person.added', payload: { id: stinaId, name: 'Stina Chef', email: 'stina@example.se', staffRole: 'director', assignments: [] }, prev: [] });
+    const stina = who(stinaId, 'Stina Chef');
+    await carry(await pkg(stina, W, [registration(stina, W, await W.heads())]), W.director);
+    await W.director['log.append']({ type: 'key.accepted', payload: { fingerprint: stina.fingerprint }, prev: [] });
+    const forkPoint = await W.heads();
+    // The board replaces Stina: the förbundschef ends her role.
+    const { events } = await W.director['log.list']({ afterSeq: 0 });
+    const stinaHeads = events.filter((e) => (JSON.parse(e.body) as EventBody).payload['id'] === stinaId).map((e) => e.id);
+    await W.director['log.append']({ type: 'person.updated', payload: { id: stinaId, staffRole: null }, prev: stinaHeads });
+    // Stina, from before her replacement: a new "förbundschef" Xena.
+    const xenaId = randomUUID();
+    const appoint = line(stina, body(stina, W.forbund.id, 'person.added', { id: xenaId, name: 'Xena Utsedd', email: 'xena@example.se', staffRole: 'director', assignments: [] }, forkPoint));
+    const { preview } = await carry(await pkg(stina, W, [appoint]), W.director);
+    expect(preview.refused.map((r) => r.reason).join(' ')).toMatch(/roll som förbundschef hade upphört/);
+    const state = fold((await W.director['log.list']({ afterSeq: 0 })).events.map((e) => ({ id: e.id, body: JSON.parse(e.body) as EventBody, line: { body: e.body, sig: e.sig } })), { genesisId: (await W.director['session.get']({})).forbund!.genesisId });
+    expect(state.persons[xenaId]).toBeUndefined();
+  });
+});
