@@ -8,7 +8,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The PDF worker thread is its own entry: out/main/pdf-worker.js beside index.js (see electron/services/pdf/sandbox.ts).
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          'pdf-worker': resolve(__dirname, 'electron/services/pdf/pdf-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -3,24 +3,28 @@ import { renderSignedProtokoll } from '../electron/services/pdf/protokoll-pdf';
 import { renderPdf } from '../electron/services/pdf/render';
 import { verifyProtokollPdf } from '../electron/services/pdf/verify-protokoll';
 import { attest, bigProtokoll, makeSigners, signerInfo } from '../test/unit/pdf-protokoll/fixtures';
+import { makePki, sealed } from '../test/unit/pdf-protokoll/pki-fixtures';
 import { measure, report } from './harness';
 
 /**
  * The signed protokoll of a 60-§ meeting: export (layout, PDF/A, embedded
  * files) and `verify` (signatures, text extraction, comparison), each against
- * pdfmake rendering a plain document with the same number of pages.
+ * pdfmake rendering a plain document with the same number of pages; and the
+ * export with its PAdES signature (issue #12) against the export without it.
  */
 export async function protokollBench(): Promise<void> {
   const doc = bigProtokoll(60);
   const signers = makeSigners();
+  const pki = await makePki(doc, signers);
   const input = {
     document: doc,
     attestations: [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')],
     signers: signerInfo(signers),
     anslag: { postedOn: '2026-03-18', takenDownOn: '2026-04-08' },
     variant: 'signed' as const,
+    caFingerprint: pki.ca.fingerprint,
   };
-  const signed = await renderSignedProtokoll(input);
+  const signed = await sealed(pki, await renderSignedProtokoll(input));
   const task = await openPdf(signed);
   const pages = (await task.promise).numPages;
   await task.destroy();
@@ -29,8 +33,10 @@ export async function protokollBench(): Promise<void> {
   const plain = await measure(3, () => renderPdf({ content: Array.from({ length: pages }, (_, i) => ({ text: filler, pageBreak: i ? ('before' as const) : undefined })) }));
   const exported = await measure(3, () => renderSignedProtokoll(input));
   report(`signed protokoll export, 60 §§ (${pages} pages)`, exported, plain, `${Math.round(signed.length / 1000)} kB`);
+  const withPades = await measure(3, async () => sealed(pki, await renderSignedProtokoll(input)));
+  report(`export with the PAdES signature, against without`, withPades, exported);
   const verified = await measure(3, async () => {
-    const r = await verifyProtokollPdf(signed);
+    const r = await verifyProtokollPdf(signed, { caFingerprint: pki.ca.fingerprint });
     if (!r.ok) throw new Error(`verify failed in the bench: ${r.problems.join(' ')}`);
   });
   report(`verify signed protokoll, 60 §§`, verified, plain);

@@ -6,6 +6,7 @@ import { packagesBench } from './packages.bench';
 import { applyBench } from './apply.bench';
 import { searchBench } from './search.bench';
 import { viewerBench } from './viewer.bench';
+import { hostileBench } from './hostile.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
 await storageBench();
@@ -15,3 +16,4 @@ await applyBench();
 await searchBench();
 await packagesBench();
 await viewerBench();
+await hostileBench();

@@ -11,6 +11,9 @@ import { dirname, join } from 'node:path';
 export const HOST_BUNDLES = [
   { entry: 'electron/host/main.ts', out: 'out/host/main.mjs' },
   { entry: 'electron/cli/main.ts', out: 'out/cli/main.mjs' },
+  // The PDF worker thread, beside each bundle that starts it (electron/services/pdf/sandbox.ts).
+  { entry: 'electron/services/pdf/pdf-worker.ts', out: 'out/host/pdf-worker.js' },
+  { entry: 'electron/services/pdf/pdf-worker.ts', out: 'out/cli/pdf-worker.js' },
 ];
 
 /**

@@ -7,13 +7,14 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServices } from '../services';
-import { preloadPdfJs } from '../services/pdf/pdfjs-node';
+import { preloadPdfWorker } from '../services/pdf/sandbox';
 import { packageVersion } from '../services/version';
 import { LOOPBACK_HOSTS, startHost } from './server';
 
 const USAGE = 'Användning: npm run web -- --data <mapp> [--port <nummer>] [--host 127.0.0.1]';
 
 async function main(): Promise<number> {
+  process.umask(0o077); // everything the host creates is its user's alone
   let values: { data?: string; port?: string; host?: string; root?: string };
   try {
     ({ values } = parseArgs({
@@ -46,7 +47,7 @@ async function main(): Promise<number> {
     rootDir: resolve(values.root ?? 'out/renderer'),
   });
   process.stdout.write(`${running.url}\n`);
-  preloadPdfJs();
+  preloadPdfWorker();
   console.error(`Styrelsebordet (webbvärd) – datamapp ${resolve(values.data)}. Avsluta med Ctrl+C.`);
   const stop = () => {
     void running.close().then(() => process.exit(0));

@@ -24,15 +24,22 @@ export interface RunningHost {
   close(): Promise<void>;
 }
 
-const COOKIE = 'sb_token';
-// Base64 of the largest attachment plus JSON overhead.
-const MAX_BODY = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024;
+/**
+ * Body caps, enforced while the body streams in. Only the calls that carry a
+ * file get the large cap (base64 of the largest attachment plus JSON); every
+ * other call is a few kilobytes of JSON. Parsing cost grows with the body
+ * (130 MB of `[1,1,…]` took 3 GB and 25 s), so nothing bigger is ever read.
+ */
+export const MAX_FILE_BODY = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024;
+export const MAX_CALL_BODY = 1024 * 1024;
+const FILE_METHODS: ReadonlySet<string> = new Set(['attachments.add', 'packages.preview']);
 
 const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   forbidden: 403,
   not_found: 404,
   too_large: 413,
+  locked: 423,
   invalid_file: 422,
   bad_response: 500,
   internal: 500,
@@ -45,6 +52,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   }
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const tokenBytes = Buffer.from(token);
+  // The page's scripts, styles and PDF worker load with a cookie. Cookies are
+  // shared by every port of a host name, so it is never the token: a separate
+  // key that opens the static files only, under a name of its own per port.
+  const assetKey = randomBytes(24).toString('base64url');
+  const assetKeyBytes = Buffer.from(assetKey);
+  let cookieName = '';
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       console.error('[host]', err);
@@ -62,24 +75,14 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     if (!isLoopbackHostHeader(hostHeader, server.address() as AddressInfo)) {
       return send(res, 421, 'text/plain; charset=utf-8', 'Fel värdnamn');
     }
-    const presented = url.searchParams.get('token') ?? bearer(req) ?? cookie(req, COOKIE);
-    if (!presented || !sameToken(Buffer.from(presented), tokenBytes)) {
-      return send(res, 401, 'text/plain; charset=utf-8', 'Behörighet saknas: adressen måste innehålla rätt nyckel (token).');
-    }
+    if (url.pathname.startsWith('/api/')) return handleCall(req, res, url);
 
-    if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'Endast POST');
-      const method = url.pathname.slice('/api/'.length);
-      const body = await readBody(req, MAX_BODY);
-      if (body === null) return sendEnvelope(res, { ok: false, error: { code: 'too_large', message: 'Filen är för stor för att skickas.' } });
-      let input: unknown;
-      try {
-        input = body.length === 0 ? {} : decodeWire(body.toString('utf8'));
-      } catch {
-        return sendEnvelope(res, { ok: false, error: { code: 'bad_request', message: 'Begäran hade fel format och avvisades.' } });
-      }
-      return sendEnvelope(res, await dispatch(opts.handlers, method, input));
-    }
+    const presentedToken = url.searchParams.get('token') ?? bearer(req);
+    const presentedAsset = cookie(req, cookieName);
+    const allowed =
+      (presentedToken !== null && sameToken(Buffer.from(presentedToken), tokenBytes)) ||
+      (presentedAsset !== null && sameToken(Buffer.from(presentedAsset), assetKeyBytes));
+    if (!allowed) return unauthorized(res);
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'Endast GET');
     const file = await readStatic(opts.rootDir, url.pathname);
@@ -87,8 +90,43 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
     const headers: Record<string, string> = {};
     // The page address carries the token once; a strict same-site cookie lets
     // the page load its scripts, styles and the PDF worker afterwards.
-    if (url.searchParams.has('token')) headers['Set-Cookie'] = `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
+    if (url.searchParams.has('token')) headers['Set-Cookie'] = `${cookieName}=${assetKey}; HttpOnly; SameSite=Strict; Path=/`;
     send(res, 200, file.type, req.method === 'HEAD' ? '' : file.body, headers);
+  }
+
+  /**
+   * A contract call. Bound to this host's own origin: the token only as a
+   * bearer header (never a cookie, which other ports' pages would send along,
+   * nor the address), only application/json (a cross-origin page cannot send
+   * it without a preflight, which is never granted), no foreign Origin and no
+   * cross-origin fetch metadata. The body is read up to its cap, no further.
+   */
+  async function handleCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const fetchSite = req.headers['sec-fetch-site'];
+    const requestOrigin = req.headers.origin;
+    if ((fetchSite !== undefined && fetchSite !== 'same-origin') || (requestOrigin !== undefined && requestOrigin !== `http://${req.headers.host ?? ''}`)) {
+      return refuseAndClose(req, res, 403, 'Anropet kom från en annan sida och avvisades.');
+    }
+    const presented = bearer(req);
+    if (!presented || !sameToken(Buffer.from(presented), tokenBytes)) return unauthorized(res, req);
+    if (req.method !== 'POST') return refuseAndClose(req, res, 405, 'Endast POST');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/json') return refuseAndClose(req, res, 415, 'Anrop ska skickas som application/json.');
+    const method = url.pathname.slice('/api/'.length);
+    const limit = FILE_METHODS.has(method) ? MAX_FILE_BODY : MAX_CALL_BODY;
+    const body = await readBody(req, limit);
+    if (body === null) {
+      const envelope: Envelope<unknown> = { ok: false, error: { code: 'too_large', message: 'Filen är för stor för att skickas.' } };
+      res.setHeader('Connection', 'close');
+      return sendEnvelope(res, envelope);
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : decodeWire(body.toString('utf8'));
+    } catch {
+      return sendEnvelope(res, { ok: false, error: { code: 'bad_request', message: 'Begäran hade fel format och avvisades.' } });
+    }
+    return sendEnvelope(res, await dispatch(opts.handlers, method, input));
   }
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -98,6 +136,7 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   const address = server.address() as AddressInfo;
   const hostPart = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   origin = `http://${hostPart}:${address.port}`;
+  cookieName = `sb_asset_${address.port}`;
   return {
     url: `${origin}/?token=${encodeURIComponent(token)}`,
     origin,
@@ -129,6 +168,18 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   res.end(body);
 }
 
+function unauthorized(res: ServerResponse, req?: IncomingMessage): void {
+  const message = 'Behörighet saknas: adressen måste innehålla rätt nyckel (token).';
+  if (req) return refuseAndClose(req, res, 401, message);
+  send(res, 401, 'text/plain; charset=utf-8', message);
+}
+
+/** Answers without reading the body; the connection closes so an unread body is not drained. */
+function refuseAndClose(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+  const complete = req.complete;
+  send(res, status, 'text/plain; charset=utf-8', message, complete ? {} : { Connection: 'close' });
+}
+
 function isLoopbackHostHeader(value: string, address: AddressInfo): boolean {
   const allowed = new Set([`127.0.0.1:${address.port}`, `localhost:${address.port}`, `[::1]:${address.port}`]);
   return allowed.has(value.toLowerCase());
@@ -151,18 +202,31 @@ function sameToken(a: Buffer, b: Buffer): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Reads a request body up to `limit` bytes; null when it is larger (the rest is discarded). */
+/**
+ * Reads a request body up to `limit` bytes; null when it is larger. An
+ * announced Content-Length over the limit is refused before any byte is read;
+ * a streamed body is dropped as soon as it passes the limit (the caller
+ * answers 413 and closes the connection, so the rest is never buffered).
+ */
 function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const announced = Number(req.headers['content-length']);
+  if (Number.isFinite(announced) && announced > limit) {
+    req.pause();
+    return Promise.resolve(null);
+  }
   return new Promise((resolvePromise, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) over = true;
-      else chunks.push(chunk);
-    });
-    req.on('end', () => resolvePromise(over ? null : Buffer.concat(chunks)));
+      if (size <= limit) return void chunks.push(chunk);
+      req.off('data', onData);
+      req.pause();
+      chunks.length = 0;
+      resolvePromise(null);
+    };
+    req.on('data', onData);
+    req.on('end', () => resolvePromise(Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

@@ -53,6 +53,18 @@ async function chooseAndOpenPackage(): Promise<void> {
   if (!result.canceled) queuePackages(result.filePaths);
 }
 
+/** "Arkiv → Kontrollera ett protokoll…": the chosen PDF goes the same way as a package; the renderer routes a .pdf to the check. */
+async function chooseAndVerifyProtokoll(): Promise<void> {
+  const options = {
+    title: 'Kontrollera ett protokoll',
+    buttonLabel: 'Kontrollera',
+    properties: ['openFile' as const],
+    filters: [{ name: 'Protokoll (PDF)', extensions: ['pdf'] }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  if (!result.canceled) queuePackages(result.filePaths);
+}
+
 // macOS delivers double-clicked files as events, also before ready.
 app.on('open-file', (event, path) => {
   event.preventDefault();
@@ -87,6 +99,7 @@ if (!app.requestSingleInstanceLock()) {
 
 async function start(): Promise<void> {
   try {
+    process.umask(0o077); // the data folder and everything in it are the user's alone
     hardenSession(session.defaultSession);
     setSwedishSpellcheck();
     serveAppProtocol(RENDERER_DIR);
@@ -106,6 +119,7 @@ async function start(): Promise<void> {
           appName: 'Styrelsebordet',
           onAbout: showAbout,
           onImportPackage: () => void chooseAndOpenPackage(),
+          onVerifyProtokoll: () => void chooseAndVerifyProtokoll(),
         }),
       ),
     );

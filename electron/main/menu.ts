@@ -17,13 +17,16 @@ export interface MenuOptions {
   onAbout: () => void;
   /** "Arkiv → Importera paket…": a file dialog, then the import preview in the window. */
   onImportPackage: () => void;
+  /** "Arkiv → Kontrollera ett protokoll…": a file dialog for a PDF, then the check in the window. */
+  onVerifyProtokoll?: () => void;
 }
 
 const sep: MenuItemConstructorOptions = { type: 'separator' };
 
 export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions[] {
-  const { isMac, isDev, appName, onAbout, onImportPackage } = opts;
+  const { isMac, isDev, appName, onAbout, onImportPackage, onVerifyProtokoll } = opts;
   const importPackage: MenuItemConstructorOptions = { label: 'Importera paket…', accelerator: 'CmdOrCtrl+O', click: () => onImportPackage() };
+  const verify: MenuItemConstructorOptions[] = onVerifyProtokoll ? [{ label: 'Kontrollera ett protokoll…', click: () => onVerifyProtokoll() }] : [];
   const about: MenuItemConstructorOptions = { label: `Om ${appName}`, click: () => onAbout() };
 
   const macApp: MenuItemConstructorOptions = {
@@ -44,7 +47,7 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
   const file: MenuItemConstructorOptions = {
     label: 'Arkiv',
     // On macOS quitting lives in the app menu; Arkiv closes the window instead.
-    submenu: isMac ? [importPackage, sep, { role: 'close', label: 'Stäng fönster' }] : [importPackage, sep, { role: 'quit', label: 'Avsluta' }],
+    submenu: isMac ? [importPackage, ...verify, sep, { role: 'close', label: 'Stäng fönster' }] : [importPackage, ...verify, sep, { role: 'quit', label: 'Avsluta' }],
   };
 
   const edit: MenuItemConstructorOptions = {

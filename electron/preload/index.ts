@@ -39,7 +39,12 @@ const api = Object.freeze({
   'packages.nextOpened': call('packages.nextOpened'),
   'packages.progress': call('packages.progress'),
   'protokoll.export': call('protokoll.export'),
+  'protokoll.verify': call('protokoll.verify'),
   'meetings.kallelsePdf': call('meetings.kallelsePdf'),
+  'lock.status': call('lock.status'),
+  'lock.setup': call('lock.setup'),
+  'lock.unlock': call('lock.unlock'),
+  'lock.lock': call('lock.lock'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

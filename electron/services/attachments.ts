@@ -2,9 +2,8 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AppError, AttachmentMeta } from '../../shared/contract';
-import { extractPdfText } from './pdf/extract-text';
-import { inspectPdf } from './pdf/inspect';
+import { AppError, AttachmentMeta, FileName } from '../../shared/contract';
+import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf } from './pdf/sandbox';
 import { writeFileAtomic } from './storage/atomic';
 import type { DataFolder } from './storage/data-folder';
 import { createSerialQueue } from './storage/serial';
@@ -20,11 +19,19 @@ export interface AttachmentStore {
   /** Where a stored file lives (for packages, which stream it). */
   blobPath(sha256: string): string;
   hasBlob(sha256: string): Promise<boolean>;
-  /** Stores a file that arrived in a package and whose hash the package reader already checked. */
-  putVerifiedBlob(sha256: string, sourcePath: string): Promise<void>;
+  /**
+   * Stores a file that arrived in a package and whose hash the package reader
+   * already checked; false (nothing stored) when it does not even start like a PDF.
+   */
+  putVerifiedBlob(sha256: string, sourcePath: string): Promise<boolean>;
+  /** Removes a stored file that is not in the index (one that failed the PDF check). */
+  discardBlob(sha256: string): Promise<void>;
   /** The text of a stored PDF, for full-text search; extracted once and kept beside the file. */
   text(sha256: string): Promise<string>;
 }
+
+/** `%PDF-` within the first 1024 bytes, as readers allow (inspect.ts makes the full check). */
+const looksLikePdf = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-', 0, 'latin1');
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -33,7 +40,7 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
  * the file is validated before anything is written, so a refused file leaves
  * the folder exactly as it was.
  */
-export function createAttachmentStore(folder: DataFolder): AttachmentStore {
+export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?: number } = {}): AttachmentStore {
   const indexPath = join(folder.attachmentsDir, 'index.json');
   const blobPath = (sha: string) => join(folder.attachmentsDir, sha.slice(0, 2), `${sha}.pdf`);
   const textPath = (sha: string) => join(folder.attachmentsDir, sha.slice(0, 2), `${sha}.txt`);
@@ -63,7 +70,13 @@ export function createAttachmentStore(folder: DataFolder): AttachmentStore {
         if (!/^[0-9a-f]{64}$/.test(sha)) continue;
         const path = join(folder.attachmentsDir, sub.name, name);
         const [bytes, stat] = await Promise.all([fs.readFile(path), fs.stat(path)]);
-        const { pageCount } = await inspectPdf(bytes);
+        // One junk file must not hide the others: it is left out of the list (and stays on disk for a look).
+        const inspected = await inspectPdf(bytes).catch((err: unknown) => {
+          console.warn(`[attachments] ${name} is not a readable PDF; left out of the rebuilt index`, err);
+          return null;
+        });
+        if (!inspected || sha256Hex(bytes) !== sha) continue;
+        const { pageCount } = inspected;
         attachments.push({ sha256: sha, fileName: `${sha.slice(0, 12)}.pdf`, size: bytes.length, pageCount, addedAt: stat.mtime.toISOString() });
       }
     }
@@ -75,6 +88,8 @@ export function createAttachmentStore(folder: DataFolder): AttachmentStore {
   return {
     add: (fileName, bytes, now = new Date()) =>
       serial(async () => {
+        // The contract checked the name already; a name from an event or a package is checked here the same way.
+        if (!FileName.safeParse(fileName).success) throw new AppError('bad_request', 'Filnamnet får inte innehålla mappar, styrtecken eller riktningstecken.');
         const { pageCount } = await inspectPdf(bytes); // throws a Swedish AppError before any write
         const sha = sha256Hex(bytes);
         const index = await readIndex();
@@ -98,9 +113,13 @@ export function createAttachmentStore(folder: DataFolder): AttachmentStore {
         throw new AppError('not_found', 'Bilagan finns inte på den här datorn.');
       }
       // A PDF without a text layer (a scan) simply has no searchable text.
-      const text = await extractPdfText(await fs.readFile(blobPath(sha))).then(
+      // A file over the worker's time or memory budget is kept without text: searching never tries it again.
+      const text = await extractPdfText(await fs.readFile(blobPath(sha)), { ...(opts.textBudgetMs ? { budgetMs: opts.textBudgetMs } : {}) }).then(
         (r) => r.pages.join('\n'),
-        () => '',
+        (err: unknown) => {
+          console.warn(`[attachments] no text for ${sha.slice(0, 12)}: ${(err as Error).message}`);
+          return '';
+        },
       );
       await writeFileAtomic(textPath(sha), text);
       return text;
@@ -109,9 +128,17 @@ export function createAttachmentStore(folder: DataFolder): AttachmentStore {
     putVerifiedBlob: async (sha, sourcePath) => {
       const bytes = await fs.readFile(sourcePath);
       if (sha256Hex(bytes) !== sha) throw new AppError('invalid_file', 'En bilaga i paketet stämmer inte med sin kontrollsumma.');
+      if (!looksLikePdf(bytes)) return false;
       await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
       await writeFileAtomic(blobPath(sha), bytes);
+      return true;
     },
+    discardBlob: (sha) =>
+      serial(async () => {
+        if ((await readIndex()).attachments.some((a) => a.sha256 === sha)) return;
+        await fs.rm(blobPath(sha), { force: true });
+        await fs.rm(textPath(sha), { force: true });
+      }),
 
     read: (sha256) =>
       serial(async () => {

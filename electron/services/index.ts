@@ -7,6 +7,7 @@ import { formatDate } from '../../shared/domain/format';
 import { buildKallelse } from '../../shared/domain/meetings/build-kallelse';
 import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
+import { DATA_KEY_BOX, dataKeySecretBox, privateKeySealedBy, resealPrivateKey } from './identity/data-key-box';
 import { openEventStore } from './log/event-store';
 import { removeStaleExtractions } from './packages/read';
 import { openFederation } from './sync/federation';
@@ -19,8 +20,13 @@ import { renderCoverSheet } from './pdf/cover-sheet';
 import { renderKallelse } from './pdf/kallelse-pdf';
 import { writeFileAtomic } from './storage/atomic';
 import { openDataFolder } from './storage/data-folder';
+import { outgoingRetentionDays, pruneOutgoingPackages } from './storage/prune-outgoing';
 import { createProtokollExport } from './protokoll/protokoll-export';
+import { openAppLock } from './lock/app-lock';
+import { guardWithLock } from './lock/gate';
 import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
+import { normalisePin, verifyProtokollPdf } from './pdf/verify-protokoll';
+import { createPkiService } from './pki/pki-service';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -46,12 +52,32 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
   const local = await openLocalState(folder.root);
   const box = opts.secretBox ?? plainSecretBox;
   const opened = opts.openedPackages ?? createOpenedPackages();
-  const federation = await openFederation({ dataDir: folder.root, box, store, local });
+  const lock = await openAppLock(folder.root);
+  // Browser host and CLI: once a PIN is chosen, the private key is sealed by the lock's data key.
+  const sealsWithLock = !opts.secretBox;
+  const sealedByLock = sealsWithLock && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX;
+  const federation = await openFederation({ dataDir: folder.root, box: sealedByLock ? null : box, store, local });
+  /** After the PIN is chosen or entered: seal a plain key with the data key, and load it if it is not loaded. */
+  async function keyAfterUnlock(): Promise<void> {
+    const key = lock.dataKey();
+    if (!sealsWithLock || !key) return;
+    const sealed = dataKeySecretBox(key);
+    if ((await privateKeySealedBy(folder.root)) === plainSecretBox.kind) await resealPrivateKey(folder.root, plainSecretBox, sealed);
+    if (!federation.identity() && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX) await federation.openIdentity(sealed);
+  }
   const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local });
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
+  await pruneOutgoingPackages(folder.root, await outgoingRetentionDays(folder.root));
   await registerSharedDocuments(federation.state(), attachments);
+  const pki = createPkiService({ dataDir: folder.root, box, store, federation });
+  // The PKI follows the user's action; a failure there (e.g. a damaged ca.json) must neither undo nor hide that action,
+  // nor stop the app from starting: the export then carries no PAdES signature and verify says so.
+  const ensurePki = () => pki.ensure().catch((err: unknown) => console.error('Förbundets certifikat kunde inte uppdateras:', err));
+  // Not at start-up: opening a data folder changes nothing in it (a log from an older version stays as it was until
+  // the user acts). A förbund set up before the CA existed gets one at the förbundschef's next change or export,
+  // and every laptop asks once for its certificate at its next change or import.
 
   const exportProtokoll = createProtokollExport({
     state: () => federation.state(),
@@ -60,10 +86,15 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       return e ? { body: e.body, sig: e.sig } : null;
     },
     exportsDir: folder.exportsDir,
-    render: async (input, variant) => ({
-      fileName: protokollFileName(input.document, variant),
-      bytes: await renderSignedProtokoll({ document: input.document, attestations: input.attestations, signers: input.signers, anslag: input.anslag, variant }),
-    }),
+    render: async (input, variant) => {
+      await ensurePki();
+      const caFingerprint = pki.caFingerprint() ?? undefined;
+      const bytes = await renderSignedProtokoll({ document: input.document, attestations: input.attestations, signers: input.signers, anslag: input.anslag, variant, caFingerprint });
+      // The signed protokoll carries this laptop's PAdES signature (issue #12); the public copy stays unsigned.
+      const attestationKeys = Object.keys(input.signers);
+      const sealed = variant === 'signed' ? await pki.seal(bytes, { reason: 'Justerat protokoll, exporterat ur Styrelsebordet', location: input.document.forbund.name, attestationKeys }) : null;
+      return { fileName: protokollFileName(input.document, variant), bytes: sealed ?? bytes };
+    },
   });
 
   const handlers: Handlers = {
@@ -95,15 +126,22 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       return { fileName, bytes };
     },
     'session.get': async () => federation.session(),
-    'forbund.create': async (input) => federation.create(input),
+    'forbund.create': async (input) => {
+      await federation.create(input);
+      await ensurePki();
+      return federation.session();
+    },
     'demo.load': async () => {
       // Members of the demo live in scratch folders; only their return packages reach this installation.
       await loadDemoInto(handlers, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
+      await lock.markDemo(); // fictional data: no PIN asked
       return federation.session();
     },
     'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
     'log.append': async ({ type, payload, prev }) => {
       const event = await federation.append(type, payload, prev);
+      // An accepted key gets its certificate at once (on the förbundschef's laptop, which holds the CA).
+      await ensurePki();
       return store.get(event.id)!;
     },
     'documents.share': async ({ sha256, title, confidential, oslReference }) => {
@@ -130,8 +168,34 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
       return { fileName, bytes };
     },
-    'packages.apply': async ({ previewId, asPerson }) => ({ ...(await packages.apply(previewId, asPerson)), session: federation.session() }),
+    'packages.apply': async ({ previewId, asPerson }) => {
+      const applied = await packages.apply(previewId, asPerson);
+      await ensurePki();
+      return { ...applied, session: federation.session() };
+    },
     'protokoll.export': exportProtokoll,
+    'protokoll.verify': async ({ bytes, caFingerprint }) => {
+      const given = caFingerprint ? normalisePin(caFingerprint) : null;
+      if (caFingerprint && !given) throw new AppError('bad_request', 'Fingeravtrycket ska vara 64 hexadecimala tecken (SHA-256), som det står på protokollets signatursida.');
+      const trustedCa = given ?? pki.caFingerprint();
+      const result = await verifyProtokollPdf(bytes, { caFingerprint: trustedCa });
+      return { ...result, trustedCa };
+    },
+    'lock.status': async () => lock.status(),
+    'lock.setup': async ({ pin, idleMinutes }) => {
+      await lock.setup(pin, idleMinutes);
+      await keyAfterUnlock();
+      return lock.status();
+    },
+    'lock.unlock': async ({ pin }) => {
+      await lock.unlock(pin);
+      await keyAfterUnlock();
+      return lock.status();
+    },
+    'lock.lock': async () => {
+      lock.lock();
+      return lock.status();
+    },
   };
-  return handlers;
+  return guardWithLock(handlers, lock);
 }

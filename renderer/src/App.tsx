@@ -1,10 +1,15 @@
 import { Alert, Button, Center, DirectionProvider, Loader, MantineProvider, Stack, Text } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
+import { api, setLockedListener } from './api/client';
 import { AppFrame } from './layout/AppFrame';
+import { ChoosePinScreen } from './screens/lock/ChoosePinScreen';
+import { LockScreen } from './screens/lock/LockScreen';
+import { useIdleLock } from './screens/lock/use-idle-lock';
 import { FirstRunScreen } from './screens/start/FirstRunScreen';
 import { refreshAll } from './state/actions';
 import { FederationProvider } from './state/federation';
+import { useLockStore } from './state/lock-store';
 import { useSessionStore } from './state/session-store';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -19,26 +24,33 @@ export function App() {
   );
 }
 
-/** First run (no förbund yet) or the app; the session decides. */
+/** The lock screen, first run (no förbund yet), the PIN choice after set-up, or the app; the lock and the session decide. */
 function Root() {
   const session = useSessionStore((s) => s.session);
   const status = useSessionStore((s) => s.status);
   const error = useSessionStore((s) => s.error);
+  const lock = useLockStore((s) => s.status);
+  const lockError = useLockStore((s) => s.error);
+  // The förbund the lock status was last read for: set-up and the demo change what it says.
+  const [lockReadFor, setLockReadFor] = useState<string | null>(null);
+  const forbundId = session?.forbund?.id ?? null;
 
   useEffect(() => {
+    setLockedListener(() => useLockStore.getState().markLocked());
+    // Both at once, so an unlocked start is as quick as before; while locked, session.get is refused and the lock screen shows.
+    void useLockStore.getState().load(api);
     void refreshAll();
+    return () => setLockedListener(null);
   }, []);
+  useEffect(() => {
+    if (!forbundId) return;
+    void useLockStore.getState().load(api).then(() => setLockReadFor(forbundId));
+  }, [forbundId]);
+  useIdleLock(lock && lock.configured && !lock.locked ? lock.idleMinutes : null);
 
-  if (status === 'loading' && !session) {
-    return (
-      <Center mih="100vh">
-        <Stack align="center" gap="xs" role="status">
-          <Loader aria-hidden />
-          <Text>Styrelsebordet startar …</Text>
-        </Stack>
-      </Center>
-    );
-  }
+  if (!lock && !lockError) return <Starting />;
+  if (lock?.locked) return <LockScreen onUnlocked={() => void refreshAll()} />;
+  if (status === 'loading' && !session) return <Starting />;
   if (!session) {
     return (
       <Center mih="100vh" p="lg">
@@ -52,9 +64,21 @@ function Root() {
     );
   }
   if (!session.forbund) return <FirstRunScreen session={session} />;
+  if (lock && !lock.configured && !lock.demo) return lockReadFor === forbundId ? <ChoosePinScreen /> : <Starting />;
   return (
     <FederationProvider>
       <AppFrame session={session} />
     </FederationProvider>
+  );
+}
+
+function Starting() {
+  return (
+    <Center mih="100vh">
+      <Stack align="center" gap="xs" role="status">
+        <Loader aria-hidden />
+        <Text>Styrelsebordet startar …</Text>
+      </Stack>
+    </Center>
   );
 }

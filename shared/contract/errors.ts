@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   'not_found',
   'invalid_file', // a file the user chose cannot be used (not a PDF, empty, encrypted, corrupt)
   'too_large',
+  'locked', // the app lock is closed (or a wrong PIN): unlock first
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

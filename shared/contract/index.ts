@@ -5,3 +5,4 @@ export { dispatch, forbidden } from './dispatch';
 export { encodeWire, decodeWire } from './wire';
 export * from './sync-schemas';
 export * from './protokoll-schemas';
+export * from './lock-schemas';

@@ -26,7 +26,12 @@ export const METHODS = [
   'packages.nextOpened',
   'packages.progress',
   'protokoll.export',
+  'protokoll.verify',
   'meetings.kallelsePdf',
+  'lock.status',
+  'lock.setup',
+  'lock.unlock',
+  'lock.lock',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -26,4 +26,30 @@ export const protokollContract = {
       .strict(),
     output: z.object({ fileName: FileName, bytes: Bytes }),
   },
+  /**
+   * "Kontrollera ett protokoll": the same check as `cli verify`, on a PDF the
+   * user picked. The förbund CA pinned is this laptop's own förbund's, unless
+   * the user gives another fingerprint (a stranger's protokoll). A file of any
+   * size up to 200 MB; it is never stored.
+   */
+  'protokoll.verify': {
+    input: z
+      .object({
+        bytes: Bytes.refine((b) => b.byteLength <= 200 * 1024 * 1024, 'Filen är för stor för att vara ett protokoll.'),
+        caFingerprint: z.string().trim().max(200).optional(),
+      })
+      .strict(),
+    output: z.object({
+      ok: z.boolean(),
+      title: z.string().nullable(),
+      sha256: z.string().nullable(),
+      /** The CA fingerprint the file names, for comparison. */
+      caFingerprint: z.string().nullable(),
+      /** The CA the check trusted (own förbund or given), or null when none was known. */
+      trustedCa: z.string().nullable(),
+      sealedBy: z.array(z.object({ name: z.string(), role: z.string(), time: z.string() })),
+      signers: z.array(z.object({ name: z.string(), role: z.string(), time: z.string(), fingerprint: z.string() })),
+      problems: z.array(z.string()),
+    }),
+  },
 } as const;

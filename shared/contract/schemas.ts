@@ -3,6 +3,7 @@ import type { Method } from './methods';
 import { Bytes, FileName, MAX_ATTACHMENT_BYTES, Sha256 } from './primitives';
 import { syncContract } from './sync-schemas';
 import { protokollContract } from './protokoll-schemas';
+import { lockContract } from './lock-schemas';
 
 export { Bytes, FileName, MAX_ATTACHMENT_BYTES, Sha256 } from './primitives';
 
@@ -76,6 +77,7 @@ export const contract = {
   },
   ...syncContract,
   ...protokollContract,
+  ...lockContract,
 } as const satisfies Record<Method, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -153,6 +153,7 @@ test('exports a cover sheet listing the attachments, and shows the about screen'
 
   // Keyboard only: from a fresh start the skip link comes first.
   await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Avsnitt' })).toBeVisible(); // the app, not the start-up screen
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Hoppa till innehållet' })).toBeFocused();
 });

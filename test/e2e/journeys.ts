@@ -13,7 +13,19 @@ export async function setUpForbund(page: Page, director = { name: 'Dana Direktö
   await page.getByLabel('Ditt namn').fill(director.name);
   await page.getByLabel('Din e-post').fill(director.email);
   await page.getByRole('button', { name: 'Skapa förbundet' }).click();
+  await choosePin(page);
   await expect(page.getByTestId('forbund-name')).toHaveText(FORBUND.name);
+}
+
+/** The PIN that e2e laptops lock with. */
+export const PIN = '246810';
+
+/** The last step of set-up: the PIN that locks this laptop (set-up and joining with an invitation). */
+export async function choosePin(page: Page, pin = PIN) {
+  await expect(page.getByRole('heading', { name: 'Välj en PIN-kod' })).toBeVisible({ timeout: 30_000 });
+  await page.getByLabel('PIN-kod', { exact: true }).fill(pin);
+  await page.getByLabel('Upprepa PIN-koden').fill(pin);
+  await page.getByRole('button', { name: 'Spara PIN-koden' }).click();
 }
 
 export async function goTo(page: Page, section: RegExp) {
@@ -80,9 +92,12 @@ export async function previewPackage(page: Page, file: { name: string; bytes: Bu
 }
 
 export async function applyPreview(page: Page) {
-  await page.getByRole('button', { name: 'Importera', exact: true }).click();
+  const importButton = page.getByRole('button', { name: 'Importera', exact: true });
+  await importButton.click();
   // Checking signatures and PDFs and folding the events takes a while with attachments on a busy machine.
-  await expect(page.getByText('Paketet importerades')).toBeVisible({ timeout: 60_000 });
+  // The preview closes when the import is done; the previous import's notification may still be showing.
+  await expect(importButton).toBeHidden({ timeout: 60_000 });
+  await expect(page.getByText('Paketet importerades').last()).toBeVisible();
 }
 
 export interface MeetingInput {
@@ -145,6 +160,7 @@ export async function joinWithInvitation(page: Page, invitation: { name: string;
   await page.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
   await page.getByRole('radio', { name: new RegExp(`^${who}`) }).check();
   await page.getByRole('button', { name: 'Gå med i förbundet' }).click();
+  await choosePin(page);
   await slow(page.getByTestId('signed-in')).toContainText(who);
 }
 

@@ -2,7 +2,7 @@ import { expect as baseExpect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeLaptops, eventCount, openLaptop } from './host';
+import { call, closeLaptops, eventCount, openLaptop } from './host';
 import {
   acceptKey,
   applyPreview,
@@ -228,7 +228,10 @@ test('issue #5: meeting prepared, förhinder, decisions, delegationsbeslut, just
   mkdirSync(dir, { recursive: true });
   const path = join(dir, `5j-${pdf.name}`);
   writeFileSync(path, pdf.bytes);
-  const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'verify', path], { encoding: 'utf8' });
+  // verify trusts the förbund's CA by its fingerprint (issue #12): the one the förbundschef's laptop published.
+  const { events } = await call<{ events: { body: string }[] }>(chefHost, 'log.list', { afterSeq: 0 });
+  const ca = events.map((e) => JSON.parse(e.body) as { type: string; payload: { fingerprint?: string } }).find((b) => b.type === 'ca.established')?.payload.fingerprint ?? '';
+  const out = execFileSync('npm', ['run', '--silent', 'cli', '--', 'verify', '--ca', ca, path], { encoding: 'utf8' });
   expect(out).toContain('OK');
   expect(out).toContain('Karin Lindqvist');
   expect(out).toContain('Anders Nyström');

@@ -21,7 +21,8 @@ const LONGEST_MOTION = `(() => {
 test('with reduced motion a notification appears without a fade, and the screen is checked once settled', async ({ browser }) => {
   const { page } = await openLaptop(browser);
   await setUpForbund(page);
-  const toast = page.locator('.mantine-Notification-root').filter({ hasText: 'Förbundet är skapat' });
+  // The last notification of set-up (the PIN step follows "Förbundet är skapat", which may have closed by now).
+  const toast = page.locator('.mantine-Notification-root').filter({ hasText: 'PIN-koden är vald' });
   await expect(toast).toBeVisible();
   expect(await page.evaluate<number>(LONGEST_MOTION)).toBeLessThanOrEqual(0.001);
   await expectAccessible(page);

@@ -61,13 +61,14 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   const tie = ties.getByRole('group', { name: 'Koppling 1' });
   await tie.getByLabel('Slag').selectOption({ label: 'Anställd hos' });
   await tie.getByLabel('Organisation').selectOption({ label: 'Skövde kommun' });
-  await tie.getByLabel('Roll eller enhet (valfritt)').fill('handläggare');
+  await tie.getByLabel('Roll (valfritt)').fill('handläggare');
+  await tie.getByLabel('Enhet, projekt eller styrgrupp (valfritt)').fill('Arbetsmarknadsenheten');
   await tie.getByLabel('Från').fill('2021-08-01');
   await expectAccessible(maria);
   await snap(maria, '4r-01-min-profil-kopplingar');
   await ties.getByRole('button', { name: 'Spara kopplingar' }).click();
   await expect(ties).toBeHidden();
-  await expect(profile.getByTestId('my-ties')).toContainText('Anställd hos Skövde kommun (handläggare), 2021-08-01 –');
+  await expect(profile.getByTestId('my-ties')).toContainText('Anställd hos Skövde kommun, Arbetsmarknadsenheten (handläggare), 2021-08-01 –');
   await expectAccessible(maria);
   await snap(maria, '4r-02-oversikt-kvar-att-granska');
 
@@ -75,11 +76,14 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await todo.getByRole('button', { name: 'Öppna vägar' }).click();
   await expect(maria.getByRole('heading', { level: 1, name: 'Öppna vägar' })).toBeVisible();
   const suggestion = maria.getByTestId('jav-suggestion');
-  await expect(suggestion).toContainText('Du har angett att du är anställd vid Skövde kommun (handläggare), som är sökande part. Överväg att anmäla jäv.');
+  // The suggestion fires for the applying unit the ansökan names, not merely for the employer, and says why.
+  await expect(suggestion).toContainText('Du har angett att du är anställd vid Skövde kommun, Arbetsmarknadsenheten. Ansökan nämner Arbetsmarknadsenheten (kontaktperson, organisation och styrning), som hör till Skövde kommun, sökande part och insatsägare. Överväg att anmäla jäv.');
   await suggestion.getByRole('button', { name: 'Överväg jäv: öppna anmälan' }).click();
   const jav = maria.getByRole('dialog', { name: 'Anmäl jäv' });
   await expect(jav.getByLabel('Grund för jäv')).toHaveValue('delicacy');
-  await expect(jav.getByLabel('Beskriv varför du är jävig')).toHaveValue('Jag är anställd vid Skövde kommun (handläggare), som är sökande part.');
+  await expect(jav.getByLabel('Beskriv varför du är jävig')).toHaveValue(
+    'Jag är anställd vid Skövde kommun, Arbetsmarknadsenheten. Ansökan nämner Arbetsmarknadsenheten (kontaktperson, organisation och styrning), som hör till Skövde kommun, sökande part och insatsägare.',
+  );
   await expectAccessible(maria);
   await snap(maria, '4r-03-javforslag-dialog');
   await jav.getByRole('button', { name: 'Avbryt' }).click();

@@ -46,7 +46,7 @@ describe('a package opened outside the window (double-click, Arkiv → Importera
     (window as unknown as { styrelsebordet: unknown }).styrelsebordet = main.bridge;
 
     render(<App />);
-    expect(await screen.findByRole('region', { name: 'Förhandsgranskning: fran-orjan.sbpaket' }, { timeout: 5000 })).toBeTruthy();
+    expect(await screen.findByRole('region', { name: 'Förhandsgranskning: fran-orjan.sbpaket' })).toBeTruthy();
     expect(useUi.getState().section).toBe('packages');
     expect(main.calls.find((c) => c.method === 'packages.preview')?.input).toMatchObject({ fileName: 'fran-orjan.sbpaket' });
     expect(main.calls.some((c) => c.method === 'packages.apply')).toBe(false);

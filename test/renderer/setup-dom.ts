@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom lacks these; Mantine reads them.
@@ -13,5 +13,10 @@ class NoopResizeObserver {
   disconnect() {}
 }
 window.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
+
+// findBy… and waitFor wait on state; their default of one second is a timer
+// that a busy CI machine outruns (a flake, not a failure). Ten seconds only
+// matters when the state never comes.
+configure({ asyncUtilTimeout: 10_000 });
 
 afterEach(() => cleanup());

@@ -42,7 +42,7 @@ export async function registerDemoApplications(director: Handlers, orgs: Map<str
       name: 'Öppna vägar',
       parties: [org('skovde'), org('af')],
       ownerId: org('skovde'),
-      contact: { name: 'Karin Rangin', role: 'Processledare', organisationId: org('skovde'), email: 'karin.rangin@skovde.example' },
+      contact: { name: 'Karin Rangin', role: 'Processledare, Arbetsmarknadsenheten', organisationId: org('skovde'), email: 'karin.rangin@skovde.example' },
       kind: 'individual',
       form: 'project',
       period: { from: `${y(1)}-01-01`, to: `${y(2)}-12-31` },
@@ -54,7 +54,7 @@ export async function registerDemoApplications(director: Handlers, orgs: Map<str
       ],
       targetGroup: { ageFrom: 18, ageTo: 29, area: 'Skövde och Falköping', participants: 40 },
       activities: 'Kartläggning, individuellt lotsstöd, arbetsträning och gruppaktiviteter i samverkan med parterna.',
-      governance: 'Styrgrupp med chefer från parterna; processledare 100 %; beredningsgrupp varannan månad.',
+      governance: 'Styrgrupp med chefer från parterna; Arbetsmarknadsenheten i Skövde kommun är projektägare; processledare 100 %; beredningsgrupp varannan månad.',
       relationToOrdinary: 'Kompletterar ordinarie verksamhet; ersätter inte kommunens eller Arbetsförmedlingens uppdrag.',
       budget: years.flatMap((year) => [
         { id: `processledare-${year}`, year, category: 'personnel', description: 'Processledare 100 %', fte: 1, sought: 700_000, coFinancing: [] },

@@ -1,9 +1,13 @@
+import { deadline, isNonWorkday } from '../../../shared/domain/calendar';
 import { swedishDate } from '../../../shared/domain/format';
 
 /**
  * The demo's dates, all relative to the day it is played, so the demo stays
  * sensible next year: the board met on a Tuesday about a week ago, justerar
- * today, and meets again on a Thursday two to three weeks from now (never
+ * today, and meets again on a Thursday two to three weeks from now; a
+ * Tuesday or Thursday that is a holiday gives way to the nearest weekday
+ * (before the held meeting, after the next one), so no meeting is ever on a
+ * weekend or holiday (never
  * exactly two weeks ahead, the date the Sammanträden form proposes for a new
  * meeting, so a meeting planned on top of the demo does not share its date). Events are
  * signed "now", so a justering dated today is the one that matches its
@@ -11,9 +15,9 @@ import { swedishDate } from '../../../shared/domain/format';
  */
 export interface DemoCalendar {
   today: string;
-  /** The held meeting (a Tuesday 6–12 days ago). */
+  /** The held meeting (a Tuesday 6–12 days ago, or the weekday before it when that Tuesday is a holiday). */
   held: string;
-  /** The next meeting (a Thursday 15–21 days from now). */
+  /** The next meeting (a Thursday 15–21 days from now, or the next weekday when that Thursday is a holiday). */
   next: string;
   /** The calendar year of the held meeting. */
   year: number;
@@ -37,8 +41,11 @@ export function demoCalendar(now: Date = new Date()): DemoCalendar {
   const today = swedishDate(now.toISOString());
   let held = plusDays(today, -6);
   while (weekday(held) !== TUESDAY) held = plusDays(held, -1);
+  // Never on a weekend or holiday (calendar.ts): a holiday Tuesday gives way to the weekday before, a holiday Thursday to the next weekday.
+  while (isNonWorkday(held)) held = plusDays(held, -1);
   let next = plusDays(today, 15);
   while (weekday(next) !== THURSDAY) next = plusDays(next, 1);
+  next = deadline(next);
   const month = Number(held.slice(5, 7));
   return {
     today,

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
+import { deadline, plusDays } from '../../../shared/domain/calendar';
 import { formatAmount } from '../../../shared/domain/format';
 import { pendingDelegationReports } from '../../../shared/domain/delegations';
-import { buildProtokoll, latestDraft, reportedDelegationDecisionIds, standardAgenda, type AgendaItem, type AttestationRole } from '../../../shared/domain/meetings';
+import { agendaItem, buildProtokoll, latestDraft, reportedDelegationDecisionIds, standardAgenda, type AgendaItem, type AttestationRole } from '../../../shared/domain/meetings';
 import { endOfMonthAfter, firstOfNextMonth, type DemoCalendar } from './demo-calendar';
 import { STUDY_KR_PER_MONTH } from './demo-applications';
 import { stateOf } from './demo-state';
@@ -64,6 +65,13 @@ export async function holdDemoMeeting(director: Handlers, board: DemoBoard, cal:
     proposal: `Styrelsen beslutar att godkänna delårsrapporten för januari–augusti ${cal.year}.`,
   };
   agenda.splice(agenda.indexOf(study) + 1, 0, interim);
+  // A val as its own § (closed vote: only the count is recorded).
+  const election = agendaItem(randomUUID(), 'election', {
+    title: 'Val av styrelsens representant i beredningsgruppen',
+    proposal: 'Valberedningen föreslår Johan Ek.',
+    presenter: board.directorId,
+  });
+  agenda.splice(agenda.indexOf(interim) + 1, 0, election);
   const info = agenda.find((i) => i.kind === 'information')!;
   info.summary = 'Förbundschefen informerar om arbetet med verksamhetsplan och budget för nästa år och om den nationella uppföljningen (SUS).';
 
@@ -128,6 +136,10 @@ export async function holdDemoMeeting(director: Handlers, board: DemoBoard, cal:
     notes: [{ personId: p('Anders Nyström'), text: 'Anders Nyström får till protokollet anteckna att Västra Götalandsregionen vill se utfallet per insats i nästa delårsrapport.' }],
     sendTo: ['Förbundsmedlemmarna'],
   });
+  await record(election.id, {
+    decision: { outcome: 'elected', text: 'Styrelsen beslutar att välja Johan Ek till styrelsens representant i beredningsgruppen.' },
+    vote: { proposition: 'Ja för Johan Ek, nej för Sara Ekström.', votes: [], closed: true, count: { ja: 3, nej: 1, avstar: 1 } },
+  });
   await record(info.id, { decision: { outcome: 'noted', text: 'Styrelsen noterar informationen.' } });
   await append(director, 'minutes.closed', { meetingId, endTime: '11:15' });
 
@@ -173,6 +185,8 @@ export async function planNextMeeting(director: Handlers, board: DemoBoard, cal:
     delegationDecisionIds: pending,
     presenter: board.directorId,
   });
+  const decisions = agenda.filter((i) => i.kind === 'decision');
+  agenda.splice(agenda.indexOf(decisions.at(-1)!) + 1, 0, agendaItem(randomUUID(), 'election', { title: 'Val av vice ordförande', summary: 'Vice ordföranden har avsagt sig uppdraget; styrelsen väljer en ny vice ordförande för resten av mandatperioden.', presenter: board.directorId }));
   const meetingId = randomUUID();
   await append(director, 'meeting.created', {
     id: meetingId,
@@ -187,5 +201,5 @@ export async function planNextMeeting(director: Handlers, board: DemoBoard, cal:
   return meetingId;
 }
 
-/** The Monday after a Thursday meeting: when its protokoll is to be justerat. */
-const nextMonday = (thursday: string): string => new Date(Date.parse(`${thursday}T12:00:00Z`) + 4 * 86_400_000).toISOString().slice(0, 10);
+/** Four days after the meeting (the Monday after a Thursday), moved to a weekday: when its protokoll is to be justerat. */
+const nextMonday = (meetingDay: string): string => deadline(plusDays(meetingDay, 4));

@@ -65,7 +65,8 @@ export interface DemoFile {
 const email = (name: string) =>
   `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, '.')}@ostraskaraborg.example`;
 
-export async function runDemoScenario(director: Handlers, newMemberLaptop: () => Promise<Handlers>, now: Date = new Date()): Promise<{ files: DemoFile[] }> {
+/** `postAnslag: false` leaves the held meeting's anslag unrecorded (for a test that records it later). */
+export async function runDemoScenario(director: Handlers, newMemberLaptop: () => Promise<Handlers>, now: Date = new Date(), opts: { postAnslag?: boolean } = {}): Promise<{ files: DemoFile[] }> {
   const cal = demoCalendar(now);
   await director['forbund.create']({ ...DEMO_FORBUND, director: DEMO_DIRECTOR, deviceName: 'Förbundschefens dator' });
   const orgIds = new Map<string, string>();
@@ -141,10 +142,12 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: () =>
     await director['log.append']({ type: 'key.accepted', payload: { fingerprint: incoming.sender.fingerprint }, prev: [] });
   }
 
-  // Both have attested: the protokoll is justerat. The chair gets it back and exports the signed PDF.
+  // Both have attested: the protokoll is justerat. The förbundschef posts the anslag the same day and records it;
+  // the chair gets both back and exports the signed PDF with the ANSLAG/BEVIS block filled in from that record.
+  if (opts.postAnslag !== false) await director['log.append']({ type: 'anslag.posted', payload: { meetingId: held.meetingId, postedOn: cal.today }, prev: [] });
   const chair = laptops.get('Lena Åberg')!;
   const toChair = await director['packages.export']({ recipients: { mode: 'person', personId: people.get('Lena Åberg')! } });
-  files.push({ fileName: `till-ordforanden-${slug('Lena Åberg')}.sbpaket`, bytes: toChair.bytes, description: 'Paket från förbundschefen till ordföranden: justeringarna och de godkända nycklarna, så att protokollet är justerat även på ordförandens dator.' });
+  files.push({ fileName: `till-ordforanden-${slug('Lena Åberg')}.sbpaket`, bytes: toChair.bytes, description: 'Paket från förbundschefen till ordföranden: justeringarna, de godkända nycklarna och anslaget, så att protokollet är justerat och anslaget registrerat även på ordförandens dator.' });
   const preview = await chair['packages.preview']({ fileName: 'till-ordforanden.sbpaket', bytes: toChair.bytes });
   await chair['packages.apply']({ previewId: preview.previewId });
   files.push(...(await exportDemoPdfs({ chair, director, held: held.meetingId, next })));

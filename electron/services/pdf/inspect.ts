@@ -1,4 +1,4 @@
-import { PDFDocument, ParseSpeeds } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, ParseSpeeds } from 'pdf-lib';
 import { AppError } from '../../../shared/contract/errors';
 import { openPdf } from './pdfjs-node';
 
@@ -13,7 +13,14 @@ import { openPdf } from './pdfjs-node';
  *      even an /Encrypt with an empty user password (opens without a prompt)
  *      is refused,
  *   4. pdf.js, the engine the viewer uses, opens it and every page,
- *   5. pdf-lib, an independent parser, reads the same number of pages.
+ *   5. pdf-lib, an independent parser, reads the same number of pages,
+ *   6. it stays within limits: at most MAX_PAGES pages and MAX_OBJECTS
+ *      objects, and its page tree is a tree (no node reached twice: a
+ *      1.2 KB file whose "tree" names one node ten times per level claims a
+ *      million pages, and walking it took 66 s).
+ *
+ * Runs in a worker thread with a time and memory budget (see sandbox.ts);
+ * these limits refuse the known bombs quickly, the budget catches the rest.
  *
  * Why the tail check: both engines repair damaged files. A linearized ("fast
  * web view") file cut off after its last page object keeps its first-page
@@ -27,7 +34,17 @@ import { openPdf } from './pdfjs-node';
  * would otherwise be reported as a damaged file).
  */
 
+/** Pages and objects accepted at most. Board documents have a few hundred pages and some thousand objects. */
+export const MAX_PAGES = 10_000;
+export const MAX_OBJECTS = 250_000;
+
 const MESSAGES = {
+  tooManyPages:
+    'PDF-filen har fler än 10 000 sidor (eller påstår det) och tas inte emot som bilaga. ' +
+    'Dela upp den i mindre filer och försök igen.',
+  tooComplex:
+    'PDF-filen består av för många objekt för att kunna kontrolleras och har inte sparats. ' +
+    'Skriv ut den till en ny PDF-fil och försök igen.',
   empty: 'Filen är tom. Välj en PDF-fil med innehåll.',
   notPdf:
     'Filen är inte en PDF. Välj en PDF-fil, eller spara handlingen som PDF och försök sedan igen.',
@@ -67,6 +84,7 @@ async function readWithPdfJs(bytes: Uint8Array): Promise<number> {
     const { info } = (await doc.getMetadata()) as { info: { EncryptFilterName?: string | null } };
     if (info.EncryptFilterName) throw refuse('encrypted');
     if (doc.numPages < 1) throw refuse('corrupt');
+    if (doc.numPages > MAX_PAGES) throw refuse('tooManyPages');
     // getPage parses each page dictionary (not its content): cheap, and it fails
     // when a page object is missing, which /Count alone would not show.
     for (let n = 1; n <= doc.numPages; n++) await doc.getPage(n);
@@ -93,11 +111,48 @@ async function readWithPdfLib(bytes: Uint8Array): Promise<number> {
     throw refuse('corrupt', err);
   }
   if (doc.isEncrypted) throw refuse('encrypted');
+  if (doc.context.enumerateIndirectObjects().length > MAX_OBJECTS) throw refuse('tooComplex');
   try {
-    return doc.getPageCount(); // walks the page tree
+    const walked = countPageTree(doc); // bounded: refuses a DAG or too many pages before pdf-lib walks it
+    const pages = doc.getPageCount();
+    if (pages !== walked) throw refuse('corrupt');
+    return pages;
   } catch (err) {
+    if (err instanceof AppError) throw err;
     throw refuse('corrupt', err);
   }
+}
+
+/**
+ * Counts the leaves of the page tree, refusing a tree that claims or holds
+ * more than MAX_PAGES pages and a "tree" that reaches any node twice (a DAG
+ * or a loop: each node must be a distinct indirect object).
+ */
+function countPageTree(doc: PDFDocument): number {
+  const PAGES = PDFName.of('Pages');
+  const root = doc.catalog.get(PAGES);
+  const rootNode = root instanceof PDFRef ? doc.context.lookup(root) : undefined;
+  const claimed = rootNode instanceof PDFDict ? rootNode.get(PDFName.of('Count')) : undefined;
+  if (claimed instanceof PDFNumber && claimed.asNumber() > MAX_PAGES) throw refuse('tooManyPages');
+  const seen = new Set<string>();
+  const stack: unknown[] = [root];
+  let pages = 0;
+  while (stack.length > 0) {
+    const ref = stack.pop();
+    if (!(ref instanceof PDFRef) || seen.has(ref.toString())) throw refuse('corrupt');
+    seen.add(ref.toString());
+    const node = doc.context.lookup(ref);
+    if (!(node instanceof PDFDict)) throw refuse('corrupt');
+    const kids = node.lookupMaybe(PDFName.of('Kids'), PDFArray);
+    if (node.get(PDFName.of('Type')) === PAGES || kids) {
+      if (!kids) throw refuse('corrupt');
+      for (let i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
+    } else if (++pages > MAX_PAGES) {
+      throw refuse('tooManyPages');
+    }
+    if (seen.size > MAX_OBJECTS) throw refuse('tooComplex');
+  }
+  return pages;
 }
 
 /**

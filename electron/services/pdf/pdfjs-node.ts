@@ -32,6 +32,11 @@ export function preloadPdfJs(): void {
   });
 }
 
+/** Resolves once pdf.js is loaded (the PDF worker thread says it is ready only then). */
+export async function pdfJsLoaded(): Promise<void> {
+  await loadPdfJs();
+}
+
 /**
  * Opens a PDF strictly and safely: no eval, no fonts or WebAssembly, fail on
  * errors rather than quietly repair. pdf.js gets a copy of the bytes because

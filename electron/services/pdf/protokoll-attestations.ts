@@ -41,7 +41,7 @@ export const ROLE_LABEL: Record<AttestationPayload['role'], string> = { chair: '
 export interface AttestationCheck {
   /** 1-based position in signaturer.jsonl. */
   index: number;
-  /** Name from the signed protokoll (the signatory), else from nycklar.json, else "okänd". */
+  /** Name from the signed protokoll (the signatory, by person id), else "okänd": never from nycklar.json, which is not signed. */
   name: string;
   roleLabel: string;
   /** The person who attested (event author), or null when the line is unreadable. */
@@ -87,7 +87,7 @@ function checkOne(
   }
   const { body } = parsed;
   const signer = Object.hasOwn(signers, body.key) ? signers[body.key] : undefined;
-  const name = signatoryName(doc, body.author) ?? signer?.name ?? 'okänd';
+  const name = signatoryName(doc, body.author) ?? 'okänd';
   const who = `Signaturen från ${name}`;
   const payloadResult = AttestationPayload.safeParse(body.payload);
   const payload = body.type === ATTESTED_TYPE && payloadResult.success ? payloadResult.data : null;

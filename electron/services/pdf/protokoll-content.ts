@@ -19,11 +19,17 @@ import { contentText } from './visible-text';
 
 export type ProtokollVariant = 'signed' | 'public';
 
+/** The anslag as recorded (anslag.posted); both null while it is not posted, and the BEVIS block is then left unfilled. */
+export interface AnslagFacts {
+  postedOn: string | null;
+  takenDownOn: string | null;
+}
+
 export interface ProtokollContext {
   variant: ProtokollVariant;
   /** personId → date (YYYY-MM-DD, Swedish time) of that signatory's electronic justering that holds. */
   justerad: Record<string, string>;
-  anslag: { postedOn: string; takenDownOn: string };
+  anslag: AnslagFacts;
   /** SHA-256 of the signed protokoll (shown on the public version). */
   hash: string;
 }
@@ -120,6 +126,7 @@ function signatureRows(doc: ProtokollDocument, ctx: ProtokollContext): Content {
 
 /** The notice-board certificate, boxed like the stamp it replaces. */
 function anslagBlock(doc: ProtokollDocument, ctx: ProtokollContext): Content {
+  const posted = ctx.anslag.postedOn !== null;
   const row = (label: string, value: string): Content[] => [{ text: label, style: 'label', margin: [0, 1.5, 0, 0] }, { text: value, style: 'value' }];
   const boxed: TableLayout = {
     hLineWidth: (i, node) => (i === 0 || i === node.table.body.length ? 1 : 0),
@@ -139,12 +146,12 @@ function anslagBlock(doc: ProtokollDocument, ctx: ProtokollContext): Content {
       widths: [168, '*'],
       dontBreakRows: true,
       body: [
-        [{ colSpan: 2, stack: [{ text: 'ANSLAG/BEVIS', style: 'label', fontSize: 10 }, { text: 'Protokollet är justerat. Justeringen har tillkännagivits genom anslag.', style: 'value', margin: [0, 2, 0, 0] }] }, ''],
+        [{ colSpan: 2, stack: [{ text: 'ANSLAG/BEVIS', style: 'label', fontSize: 10 }, { text: posted ? 'Protokollet är justerat. Justeringen har tillkännagivits genom anslag.' : 'Protokollet är justerat. Anslaget var inte uppsatt när protokollet exporterades.', style: 'value', margin: [0, 2, 0, 0] }] }, ''],
         row('Organ', doc.organ),
         row('Paragrafer', `§§ ${range(doc)}`),
         row('Sammanträdesdatum', doc.meeting.date),
-        row('Datum då anslaget sätts upp', ctx.anslag.postedOn),
-        row('Datum då anslaget tas ned', ctx.anslag.takenDownOn),
+        row('Datum då anslaget sätts upp', ctx.anslag.postedOn ?? ''),
+        row('Datum då anslaget tas ned', ctx.anslag.takenDownOn ?? ''),
         row('Förvaringsplats för protokollet', doc.storage),
       ],
     },
@@ -225,11 +232,14 @@ function voteBlock(p: ProtokollParagraph): Content[] {
       unbreakable: true,
       stack: [
         sub('Propositionsordning och omröstning', [para(v.proposition)]),
-        {
-          margin: [0, 2, 0, 4],
-          table: { widths: [180, 40, 40, 40], dontBreakRows: true, body: [head, ...rows, total] },
-          layout: quietTableLayout({ footerRows: 1 }),
-        },
+        // A closed vote (sluten omröstning) has only the count: no row per person.
+        v.closed
+          ? para(`Sluten omröstning: ${v.yes} ja, ${v.no} nej, ${v.abstain} blanka.`)
+          : {
+              margin: [0, 2, 0, 4],
+              table: { widths: [180, 40, 40, 40], dontBreakRows: true, body: [head, ...rows, total] },
+              layout: quietTableLayout({ footerRows: 1 }),
+            },
         ...(v.castingVote ? [para('Då rösterna är lika avgörs omröstningen genom ordförandens utslagsröst.', { italics: true })] : []),
         para(v.result),
       ],
@@ -283,6 +293,7 @@ export function paragraphContent(doc: ProtokollDocument, p: ProtokollParagraph, 
   if (!hidden && p.basis.length > 0) body.push(sub('Beslutsunderlag', p.basis.map((b) => para(`– ${b}`, { margin: [8, 0, 0, 1] }))));
   if (p.proposal) body.push(sub('Förslag till beslut', [para(p.proposal)]));
   if (p.jav.length > 0) body.push(sub('Jäv', p.jav.map((j) => para(j.text))));
+  if (p.quorumNote) body.push(sub('Beslutförhet', [para(p.quorumNote)]));
   if (p.motions.length > 0) body.push(sub('Yrkanden', p.motions.map((m) => para(m.text))));
   body.push(...voteBlock(p));
   body.push(decisionBlock(p));

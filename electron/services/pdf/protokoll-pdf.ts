@@ -4,7 +4,7 @@ import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
 import { protokollBytes, protokollHash, type ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
 import { COLORS, PAGE_MARGINS, defaultStyle, pageHeader, pageNumberLabel, styles } from './layout';
 import { attestationsJsonl, checkAttestations, initials, stockholmDateTime, type AttestationReport, type SignerInfo } from './protokoll-attestations';
-import { protokollBody, protokollStyles, type ProtokollContext, type ProtokollVariant } from './protokoll-content';
+import { protokollBody, protokollStyles, type AnslagFacts, type ProtokollContext, type ProtokollVariant } from './protokoll-content';
 import { signaturePage } from './protokoll-signature-page';
 import { renderPdf, type EmbeddedFile } from './render';
 import type { DocDefinition, DynamicContent } from './types';
@@ -27,11 +27,13 @@ export const FILE_NAMES = { protokoll: 'protokoll.json', publicProtokoll: 'proto
 export interface ExportFacts {
   format: typeof EXPORT_FORMAT;
   variant: ProtokollVariant;
-  anslag: { postedOn: string; takenDownOn: string };
+  anslag: AnslagFacts;
   /** ISO time of the export. */
   exportedAt: string;
   /** SHA-256 of the signed protokoll (on the public version: of the original, which is not embedded). */
   sha256: string;
+  /** SHA-256 of the förbund CA's certificate, printed on the signature page (absent on exports before the CA). */
+  caFingerprint?: string;
 }
 
 export interface SignedProtokollInput {
@@ -40,10 +42,12 @@ export interface SignedProtokollInput {
   attestations: SignedEventLine[];
   /** Per key fingerprint: the signer's name, role and public key (PEM). */
   signers: Record<string, SignerInfo>;
-  anslag: { postedOn: string; takenDownOn: string };
+  anslag: AnslagFacts;
   variant: ProtokollVariant;
   /** Defaults to now. */
   exportedAt?: Date;
+  /** The förbund CA's certificate fingerprint, printed on the signature page. */
+  caFingerprint?: string;
 }
 
 /** The public version: confidential §§ lose their summary and beslutsunderlag. */
@@ -107,7 +111,7 @@ export function protokollDefinition(doc: ProtokollDocument, report: AttestationR
     language: 'sv-SE',
     displayTitle: true,
     subset: 'PDF/A-3b',
-    content: [...protokollBody(doc, ctx), ...signaturePage({ variant: facts.variant, checks: report.checks, hash: facts.sha256, exportedAt: facts.exportedAt })],
+    content: [...protokollBody(doc, ctx), ...signaturePage({ variant: facts.variant, checks: report.checks, hash: facts.sha256, exportedAt: facts.exportedAt, caFingerprint: facts.caFingerprint ?? null })],
   };
 }
 
@@ -143,6 +147,7 @@ export async function renderSignedProtokoll(input: SignedProtokollInput): Promis
     anslag: input.anslag,
     exportedAt: (input.exportedAt ?? new Date()).toISOString(),
     sha256: hash,
+    ...(input.caFingerprint ? { caFingerprint: input.caFingerprint } : {}),
   };
   const report = checkAttestations(input.document, hash, input.attestations, input.signers);
   return renderPdf(protokollDefinition(doc, report, facts), { files: protokollFiles(doc, input.attestations, input.signers, facts) });

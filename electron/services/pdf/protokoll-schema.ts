@@ -37,6 +37,8 @@ const paragraph = z
         no: z.number().int().min(0),
         abstain: z.number().int().min(0),
         castingVote: z.boolean(),
+        closed: z.literal(true).optional(),
+        byLot: z.literal(true).optional(),
         result: text(5000),
       })
       .strict()
@@ -57,6 +59,7 @@ const paragraph = z
     urgent: z.boolean(),
     sendTo: z.array(text(300)).max(100),
     confidential: z.boolean().optional(),
+    quorumNote: text(2500).optional(),
   })
   .strict();
 

@@ -9,7 +9,6 @@ import type { Content, ContentNode, TableLayout } from './types';
  * embedded files only, so `verify` can rebuild it and compare.
  */
 
-export const VERIFY_COMMAND = 'npm run --silent cli -- verify <fil>';
 
 const boxLayout: TableLayout = {
   hLineWidth: () => 0.75,
@@ -70,6 +69,8 @@ export interface SignaturePageInput {
   checks: AttestationCheck[];
   hash: string;
   exportedAt: string;
+  /** SHA-256 of the förbund CA's certificate, or null on an export without one. */
+  caFingerprint: string | null;
 }
 
 export function signaturePage(input: SignaturePageInput): Content[] {
@@ -78,15 +79,29 @@ export function signaturePage(input: SignaturePageInput): Content[] {
     input.variant === 'signed'
       ? 'Protokollet är justerat elektroniskt. Varje signatur nedan är gjord med den justerandes egen nyckel och gäller exakt det protokoll som har kontrollsumman här nedanför. En ändring i protokollet, hur liten som helst, gör att signaturerna inte längre håller.'
       : 'Signaturerna nedan gjordes på originalprotokollet, som har kontrollsumman här nedanför. Den här offentliga kopian innehåller inte originalet och kan därför inte kontrolleras mot signaturerna.';
-  const how =
+  const ca = input.caFingerprint ? groupedFingerprint(input.caFingerprint, 8) : 'saknas';
+  const how: Content[] =
     input.variant === 'signed'
       ? [
-          'Filen bär det signerade protokollet (protokoll.json), signaturerna (signaturer.jsonl), de justerandes publika nycklar (nycklar.json) och uppgifterna om anslaget (export.json) som bifogade filer. Kontrollera filen med kommandot',
-          'Kommandot visar OK och de justerande när varje signatur håller, gäller just det här protokollet och texten på sidorna stämmer med det signerade protokollet; annars säger det vad som inte stämmer.',
+          {
+            text: '1. I en PDF-läsare: öppna signaturpanelen (i Adobe Acrobat Reader ”Signaturpanel”). Signaturen ska vara giltig och dokumentet oförändrat sedan det signerades. Certifikatet är utfärdat av förbundets egen certifikatutfärdare (CA); en läsare som inte känner den säger att utfärdaren är okänd, och då jämför du fingeravtrycket nedan.',
+            style: 'body',
+            margin: [0, 0, 0, 4],
+          },
+          { text: '2. Jämför fingeravtrycket för förbundets CA med det förbundet publicerar på sin webbplats eller lämnar per telefon:', style: 'body', margin: [0, 0, 0, 2] },
+          { text: ca, style: 'code', fontSize: 9, color: COLORS.text, margin: [12, 2, 0, 6] },
+          {
+            text: '3. I Styrelsebordet: välj Arkiv › Kontrollera ett protokoll och välj filen. Programmet kontrollerar PDF-signaturen mot förbundets CA, justeringarna och att sidornas text och de bifogade filerna (protokoll.json, signaturer.jsonl, nycklar.json, export.json) är de signerade.',
+            style: 'body',
+          },
         ]
       : [
-          'Begär originalprotokollet från förbundet och kontrollera det med kommandot',
-          'Originalets kontrollsumma ska vara densamma som ovan.',
+          {
+            text: 'Begär originalprotokollet från förbundet och kontrollera det i en PDF-läsares signaturpanel eller i Styrelsebordet (Arkiv › Kontrollera ett protokoll). Originalets kontrollsumma ska vara densamma som ovan. Förbundets CA har fingeravtrycket',
+            style: 'body',
+            margin: [0, 0, 0, 2],
+          },
+          { text: ca, style: 'code', fontSize: 9, color: COLORS.text, margin: [12, 2, 0, 6] },
         ];
   return [
     { text: input.variant === 'signed' ? 'Signaturer' : 'Signaturer på originalet', style: 'title', pageBreak: 'before' },
@@ -95,9 +110,7 @@ export function signaturePage(input: SignaturePageInput): Content[] {
     { text: 'Protokollets kontrollsumma (SHA-256)', style: 'section' },
     { text: groupedFingerprint(input.hash, 8), style: 'code', fontSize: 9, margin: [0, 0, 0, 4] },
     { text: 'Så kontrollerar du protokollet', style: 'section' },
-    { text: how[0]!, style: 'body', margin: [0, 0, 0, 4] },
-    { text: VERIFY_COMMAND, style: 'code', fontSize: 9.5, color: COLORS.text, margin: [12, 2, 0, 6] },
-    { text: how[1]!, style: 'body' },
+    ...how,
     { text: `Exporterad ${exported.date} kl. ${exported.time} (svensk tid) med Styrelsebordet.`, style: 'small', margin: [0, 12, 0, 0] },
   ];
 }

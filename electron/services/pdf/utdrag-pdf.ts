@@ -36,7 +36,7 @@ export function extractDefinition(doc: ProtokollDocument, paragraphNumbers: numb
   const numbers = paragraphs.map((p) => `§ ${p.number}`).join(', ');
   const title = `Utdrag ur protokoll ${doc.organ} ${doc.meeting.date}`;
   const base = baseDocument({ title, organisation: doc.forbund.name, footerNote: `Utdrag ${numbers} · bestyrkt ${date}`, subject: `Utdrag ur sammanträdesprotokoll, ${numbers}`, createdAt: new Date(`${date}T12:00:00Z`) });
-  const ctx = { variant: 'signed' as const, justerad: {}, anslag: { postedOn: '', takenDownOn: '' }, hash: '' };
+  const ctx = { variant: 'signed' as const, justerad: {}, anslag: { postedOn: null, takenDownOn: null }, hash: '' };
   const row = (l: string, v: string): Content[] => [{ text: l, style: 'label', margin: [0, 1.5, 0, 0] }, { text: v, style: 'value' }];
   return {
     ...base,

@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { canonicalJson } from '../../../shared/domain/log/canonical-json';
 import { Hex64, SignedEventLine } from '../../../shared/domain/log/signed-event';
 import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
+import { checkPades, type PadesReport } from '../pki/pades-verify';
+import { readStructure, structureProblems } from './pdf-structure';
 import { openPdf } from './pdfjs-node';
 import { SignersFile, checkAttestations, stockholmDateTime, type AttestationCheck } from './protokoll-attestations';
 import { EXPORT_FORMAT, FILE_NAMES, protokollDefinition, type ExportFacts } from './protokoll-pdf';
@@ -20,9 +22,22 @@ import { compareVisibleText, expectedText } from './visible-text';
  *      embedded bytes) in the signer's role; the chair and every justerare
  *      have attested the whole protokoll,
  *   4. the text on every page is the text the renderer makes from those files
- *      (see visible-text.ts for how line breaks are made harmless).
+ *      (see visible-text.ts for how line breaks are made harmless),
+ *   5. the PAdES signatures hold, chain to the förbund CA whose certificate
+ *      fingerprint is pinned (`caFingerprint`: the laptop's own förbund, or
+ *      given by the user), and the last one covers the whole file,
+ *   6. every attestation's device key is named, for its person, in a
+ *      certificate that CA issued (keys in nycklar.json are never trusted
+ *      by themselves),
+ *   7. no annotation, no embedded file name twice, and the document
+ *      information is what the signed data gives.
  * Never throws: anything unexpected becomes a Swedish reason.
  */
+
+export interface VerifyOptions {
+  /** SHA-256 of the förbund CA's certificate to trust; without it nothing is anchored and the file does not pass. */
+  caFingerprint?: string | null;
+}
 
 export interface VerifiedSigner {
   name: string;
@@ -34,6 +49,10 @@ export interface VerifiedSigner {
 
 export interface ProtokollVerification {
   ok: boolean;
+  /** The CA fingerprint the protokoll names (export.json), shown for comparison; null when unknown. */
+  caFingerprint: string | null;
+  /** The PAdES signers (name and role from their certificates). */
+  sealedBy: { name: string; role: string; time: string }[];
   /** Set when the file is one of ours (even when something fails). */
   title: string | null;
   sha256: string | null;
@@ -46,9 +65,13 @@ const ExportFactsSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
     variant: z.enum(['signed', 'public']),
-    anslag: z.object({ postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), takenDownOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }).strict(),
+    anslag: z
+      .object({ postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), takenDownOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() })
+      .strict()
+      .refine((a) => (a.postedOn === null) === (a.takenDownOn === null)),
     exportedAt: z.string().datetime(),
     sha256: Hex64,
+    caFingerprint: Hex64.optional(),
   })
   .strict();
 
@@ -59,6 +82,8 @@ const fail = (problems: string[], partial: Partial<ProtokollVerification> = {}):
   ok: false,
   title: null,
   sha256: null,
+  caFingerprint: null,
+  sealedBy: [],
   signers: [],
   ...partial,
   problems,
@@ -140,15 +165,42 @@ async function readPdf(bytes: Uint8Array): Promise<{ files: Map<string, Uint8Arr
   }
 }
 
-export async function verifyProtokollPdf(bytes: Uint8Array): Promise<ProtokollVerification> {
+export async function verifyProtokollPdf(bytes: Uint8Array, opts: VerifyOptions = {}): Promise<ProtokollVerification> {
   try {
-    return await verifyInner(bytes);
+    return await verifyInner(bytes, normalisePin(opts.caFingerprint));
   } catch (err) {
     return fail([`Filen kunde inte kontrolleras: ${(err as Error).message}`]);
   }
 }
 
-async function verifyInner(bytes: Uint8Array): Promise<ProtokollVerification> {
+/** Accepts the fingerprint as printed (groups of four, any case, colons). */
+export function normalisePin(pin: string | null | undefined): string | null {
+  const hex = (pin ?? '').replace(/[\s:]/g, '').toLowerCase();
+  return /^[0-9a-f]{64}$/.test(hex) ? hex : null;
+}
+
+/** The PAdES layer and the anchoring of each attestation's key in a certificate of the pinned CA. */
+function anchorProblems(pades: PadesReport, checks: AttestationCheck[], facts: ExportFacts, pin: string | null): string[] {
+  const problems: string[] = [];
+  if (!pin) {
+    const named = facts.caFingerprint ?? pades.caFingerprints[0];
+    problems.push(
+      `Förbundets CA är inte angiven, så det går inte att avgöra vem som har signerat. ${named ? `Protokollet anger CA:n ${named}: jämför med förbundets publicerade fingeravtryck och ange det.` : 'Filen anger ingen CA.'}`,
+    );
+    return problems;
+  }
+  if (facts.caFingerprint && facts.caFingerprint !== pin) problems.push(`Protokollet anger en annan CA (${facts.caFingerprint.slice(0, 16)}…) än förbundets CA (${pin.slice(0, 16)}…).`);
+  problems.push(...pades.problems);
+  for (const c of checks) {
+    if (!c.author || !c.fingerprint) continue;
+    if (!pades.certified.some((s) => s.personId === c.author && s.deviceKey === c.fingerprint)) {
+      problems.push(`Signaturen från ${c.name}: nyckeln ${c.fingerprint.slice(0, 16)}… har inget certifikat från förbundets CA för den personen.`);
+    }
+  }
+  return problems;
+}
+
+async function verifyInner(bytes: Uint8Array, pin: string | null): Promise<ProtokollVerification> {
   const read = await readPdf(bytes);
   if (typeof read === 'string') return fail([read]);
   const { files, pages } = read;
@@ -186,12 +238,21 @@ async function verifyInner(bytes: Uint8Array): Promise<ProtokollVerification> {
 
   const report = checkAttestations(doc, signedHash, lines, signersResult.data);
   problems.push(...report.problems);
+  const pades = await checkPades(bytes, pin);
+  // The public version is an unsigned copy (said first, below): its PAdES layer is not what makes it trustworthy.
+  if (facts.variant === 'signed') problems.push(...anchorProblems(pades, report.checks, facts, pin));
 
-  if (days(facts.anslag.postedOn, facts.anslag.takenDownOn) < 21) {
+  if (facts.anslag.postedOn !== null && facts.anslag.takenDownOn !== null && days(facts.anslag.postedOn, facts.anslag.takenDownOn) < 21) {
     problems.push(`Anslagets datum stämmer inte: anslaget sätts upp ${facts.anslag.postedOn} men tas ned ${facts.anslag.takenDownOn}, mindre än tre veckor senare.`);
   }
 
-  const mismatch = compareVisibleText(expectedText(protokollDefinition(doc, report, facts)), pages);
+  const definition = protokollDefinition(doc, report, facts);
+  const info = definition.info ?? {};
+  const structure = await readStructure(bytes).catch(() => null);
+  if (!structure) problems.push('PDF-filens uppbyggnad går inte att läsa.');
+  else problems.push(...structureProblems(structure, { title: info.title ?? '', author: info.author ?? '', subject: info.subject ?? '', keywords: info.keywords ?? '' }));
+
+  const mismatch = compareVisibleText(expectedText(definition), pages);
   if (mismatch) {
     const where = mismatch.kind === 'furniture' ? `sidhuvudet eller sidfoten på sidan ${mismatch.page}` : `texten på sidan ${mismatch.page}`;
     problems.push(`Den synliga texten stämmer inte med det signerade protokollet: ${where} har ändrats (väntat ”${mismatch.expected}”, i filen ”${mismatch.found}”; mellanslag borttagna).`);
@@ -202,5 +263,7 @@ async function verifyInner(bytes: Uint8Array): Promise<ProtokollVerification> {
       `Filen är den offentliga versionen, en osignerad kopia av ett protokoll med SHA-256 ${facts.sha256}. Den innehåller inte det signerade protokollet och kan inte kontrolleras mot signaturerna. Kontrollera originalet.`,
     );
   }
-  return { ok: problems.length === 0, title, sha256: signedHash, signers: report.checks.map(toSigner), problems };
+  const sealedBy = pades.signatures.map((p) => ({ name: p.signer?.name ?? 'okänd', role: p.signer?.role ?? 'okänd roll', time: p.signingTime ? `${stockholmDateTime(p.signingTime).date} ${stockholmDateTime(p.signingTime).time}` : '' }));
+  const unique = [...new Set(problems)];
+  return { ok: unique.length === 0, title, sha256: signedHash, caFingerprint: facts.caFingerprint ?? null, sealedBy, signers: report.checks.map(toSigner), problems: unique };
 }

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/contract';
 import type { FederationState } from '../../../shared/domain/events';
 import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
-import { ATTESTATION_ROLE_LABEL, anslagDates, draftVersion, type DraftPart, type LockRecord, type ProtokollDocument } from '../../../shared/domain/meetings';
+import { ATTESTATION_ROLE_LABEL, anslagOf, draftVersion, type DraftPart, type LockRecord, type ProtokollDocument } from '../../../shared/domain/meetings';
 
 /**
  * What the signed-protokoll renderer needs, gathered from the folded state and
@@ -13,7 +13,8 @@ export interface ProtokollExportInput {
   document: ProtokollDocument;
   attestations: SignedEventLine[];
   signers: Record<string, { name: string; role: string; publicKeyPem: string }>;
-  anslag: { postedOn: string; takenDownOn: string };
+  /** The recorded anslag; null dates while it is not posted (the BEVIS block is left unfilled). */
+  anslag: { postedOn: string | null; takenDownOn: string | null };
   lock: LockRecord;
 }
 
@@ -42,6 +43,6 @@ export function protokollExportInput(state: FederationState, lineOf: (eventId: s
     if (!key || key.personId !== a.personId) throw new AppError('internal', `Nyckeln som ${state.persons[a.personId]?.name ?? 'en justerare'} justerade med saknas.`);
     signers[key.fingerprint] = { name: state.persons[a.personId]?.name ?? 'okänd', role: ATTESTATION_ROLE_LABEL[a.role].toLowerCase(), publicKeyPem: key.publicKeyPem };
   }
-  const dates = anslagDates(lock.date);
-  return { document: draft.document, attestations, signers, anslag: { postedOn: dates.postedOn, takenDownOn: dates.finalFrom }, lock };
+  const dates = part === 'whole' ? anslagOf(state, meetingId) : null;
+  return { document: draft.document, attestations, signers, anslag: { postedOn: dates?.postedOn ?? null, takenDownOn: dates?.finalFrom ?? null }, lock };
 }

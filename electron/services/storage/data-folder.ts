@@ -25,8 +25,11 @@ export async function openDataFolder(dir: string): Promise<DataFolder> {
     attachmentsDir: join(root, 'attachments'),
     exportsDir: join(root, 'exports'),
   };
-  await fs.mkdir(folder.attachmentsDir, { recursive: true });
-  await fs.mkdir(folder.exportsDir, { recursive: true });
+  await fs.mkdir(folder.attachmentsDir, { recursive: true, mode: 0o700 });
+  await fs.mkdir(folder.exportsDir, { recursive: true, mode: 0o700 });
+  // The folder is its user's alone. The entry points also set umask 077, so
+  // what is created later is private too; this closes folders made before.
+  await closeFolders(root);
 
   const marker = join(root, 'folder.json');
   const existing = await fs.readFile(marker, 'utf8').catch(() => null);
@@ -47,6 +50,16 @@ export async function openDataFolder(dir: string): Promise<DataFolder> {
   await removeStaleTempFiles(folder.attachmentsDir);
   await removeStaleTempFiles(folder.exportsDir);
   return folder;
+}
+
+/** chmod 0700 on the folder and every folder below it that is open to others (symlinks are not followed). */
+async function closeFolders(dir: string): Promise<void> {
+  const stat = await fs.lstat(dir);
+  if (!stat.isDirectory()) return;
+  if ((stat.mode & 0o077) !== 0) await fs.chmod(dir, 0o700);
+  for (const entry of await fs.readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory()) await closeFolders(join(dir, entry.name));
+  }
 }
 
 function safeFormat(text: string): number {

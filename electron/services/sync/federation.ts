@@ -5,7 +5,7 @@ import { authorize, fold, isEventType, nextPlace, parsePayload, unplacedIds, typ
 import { parseOrgNr } from '../../../shared/domain/forbund/orgnr';
 import { EVENT_FORMAT_VERSION, shortCode, type EventBody, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { signEvent } from '../identity/events';
-import { createDeviceIdentity, loadDeviceIdentity, type DeviceIdentity, type SecretBox } from '../identity/keys';
+import { createDeviceIdentity, loadDeviceIdentity, plainSecretBox, type DeviceIdentity, type SecretBox } from '../identity/keys';
 import type { EventStore } from '../log/event-store';
 import type { LocalStateFile } from './local-state';
 
@@ -23,11 +23,15 @@ export interface FederationService {
   append(type: string, payload: Record<string, unknown>, prev: string[]): Promise<VerifiedEvent>;
   /** Makes this installation's key for `personId` (invitations) and announces it with a self-signed key.registered. */
   bindToPerson(personId: string, forbund: { id: string; name: string; genesisId: string }): Promise<void>;
+  /** Loads the key with `box` once it can be opened (the app lock's data key, after unlocking). */
+  openIdentity(box: SecretBox): Promise<void>;
 }
 
-export async function openFederation(opts: { dataDir: string; box: SecretBox; store: EventStore; local: LocalStateFile }): Promise<FederationService> {
+/** `box: null`: the key is sealed by the app lock and is loaded with `openIdentity` after unlocking. */
+export async function openFederation(opts: { dataDir: string; box: SecretBox | null; store: EventStore; local: LocalStateFile }): Promise<FederationService> {
   const { store, local } = opts;
-  let identity = await loadDeviceIdentity(opts.dataDir, opts.box);
+  const box = opts.box ?? plainSecretBox; // a new key (set-up, invitation) before any PIN is chosen
+  let identity = opts.box ? await loadDeviceIdentity(opts.dataDir, opts.box) : null;
   let cache: { size: number; state: FederationState } | null = null;
 
   const state = (): FederationState => {
@@ -101,6 +105,9 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox; st
 
   return {
     identity: () => identity,
+    openIdentity: async (sealedBy) => {
+      identity = await loadDeviceIdentity(opts.dataDir, sealedBy);
+    },
     state,
     session,
 
@@ -109,7 +116,7 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox; st
       const orgNr = parseOrgNr(input.orgNr);
       if (!orgNr.ok) throw new AppError('bad_request', orgNr.error);
       const personId = randomUUID();
-      identity ??= await createDeviceIdentity(opts.dataDir, opts.box, { person: personId, deviceName: input.deviceName ?? deviceName() });
+      identity ??= await createDeviceIdentity(opts.dataDir, box, { person: personId, deviceName: input.deviceName ?? deviceName() });
       const forbundId = randomUUID();
       const genesis = sign(
         'federation.created',
@@ -143,7 +150,7 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox; st
 
     async bindToPerson(personId, forbund) {
       if (identity) throw new AppError('bad_request', 'Den här installationen har redan en nyckel.');
-      identity = await createDeviceIdentity(opts.dataDir, opts.box, { person: personId, deviceName: deviceName() });
+      identity = await createDeviceIdentity(opts.dataDir, box, { person: personId, deviceName: deviceName() });
       await local.update((s) => ({ ...s, personId, forbund }));
       const registration = sign(
         'key.registered',

@@ -254,14 +254,15 @@ export function createPackagesService(opts: {
           }
         }
         // Files first, by hash and without an index entry: invisible and harmless if the events never follow.
+        // Only files an event refers to, and only PDFs: anything else in a package is never stored or parsed.
+        const referenced = new Set([...store.all(), ...p.newEvents].flatMap(attachmentsOf));
         const newAttachments = await tracked('apply', async (report) => {
           const total = p.read.attachments.reduce((n, a) => n + a.size, 0);
           let done = 0;
           let stored = 0;
           for (const a of p.read.attachments) {
-            if (a.path && !(await opts.attachments.hasBlob(a.sha256))) {
-              await opts.attachments.putVerifiedBlob(a.sha256, a.path);
-              stored++;
+            if (a.path && referenced.has(a.sha256) && !(await opts.attachments.hasBlob(a.sha256))) {
+              if (await opts.attachments.putVerifiedBlob(a.sha256, a.path)) stored++;
             }
             done += a.size;
             report({ done, total });
@@ -273,7 +274,8 @@ export function createPackagesService(opts: {
         // Then the shared documents become visible in the list (checked as PDFs once more on the way).
         await registerSharedDocuments(federation.state(), opts.attachments);
         // Eagerly, so the first search does not wait for pdf.js (attachments.text keeps the result beside the file).
-        extractTextsLater(p.read.attachments.filter((a) => a.path).map((a) => a.sha256));
+        const listed = new Set((await opts.attachments.list()).map((a) => a.sha256));
+        extractTextsLater(p.read.attachments.filter((a) => a.path && listed.has(a.sha256)).map((a) => a.sha256));
         if (!s.forbund) {
           const genesis = p.read.events.find((e) => e.body.type === 'federation.created')!;
           await federation.bindToPerson(asPerson!, { id: p.preview.forbund.id, name: p.preview.forbund.name, genesisId: genesis.id });
@@ -297,7 +299,7 @@ export function createPackagesService(opts: {
  * attachment list. Idempotent; also run at start-up, which heals an import
  * that was interrupted between storing the events and this step.
  */
-export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'list' | 'add' | 'hasBlob' | 'blobPath'>): Promise<void> {
+export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'list' | 'add' | 'hasBlob' | 'blobPath' | 'discardBlob'>): Promise<void> {
   const listed = new Set((await attachments.list()).map((a) => a.sha256));
   const files = [
     ...Object.values(state.documents).map((d) => ({ sha256: d.sha256, fileName: d.fileName })),
@@ -305,8 +307,15 @@ export async function registerSharedDocuments(state: FederationState, attachment
   ];
   for (const file of files) {
     if (listed.has(file.sha256) || !(await attachments.hasBlob(file.sha256))) continue;
-    await attachments.add(file.fileName, await fs.readFile(attachments.blobPath(file.sha256)));
-    listed.add(file.sha256);
+    try {
+      await attachments.add(file.fileName, await fs.readFile(attachments.blobPath(file.sha256)));
+      listed.add(file.sha256);
+    } catch (err) {
+      // A file that fails the PDF check (or its budget) is not kept; the other documents still appear.
+      if (!(err instanceof AppError)) throw err;
+      console.warn(`[packages] ${file.sha256.slice(0, 12)} refused: ${err.message}`);
+      await attachments.discardBlob(file.sha256);
+    }
   }
 }
 

@@ -52,6 +52,12 @@ function fail(code: ApiError['code'], message: string): Envelope<never> {
   return { ok: false, error: { code, message } as WireError };
 }
 
+let lockedListener: (() => void) | null = null;
+/** Called when the main side refuses a call because the app is locked (the lock screen takes over). */
+export function setLockedListener(listener: (() => void) | null): void {
+  lockedListener = listener;
+}
+
 /** Builds the typed API the screens use; they never know which transport is underneath. */
 export function createApi(transport: Transport): Api {
   const api = {} as Record<Method, (input: unknown) => Promise<unknown>>;
@@ -59,6 +65,7 @@ export function createApi(transport: Transport): Api {
     api[method] = async (input) => {
       const envelope = await transport(method, input);
       if (envelope.ok) return envelope.value;
+      if (envelope.error.code === 'locked' && !method.startsWith('lock.')) lockedListener?.();
       throw new ApiError(envelope.error.code, envelope.error.message);
     };
   }

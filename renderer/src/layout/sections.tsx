@@ -8,6 +8,7 @@ import { ForbundScreen } from '../screens/forbund/ForbundScreen';
 import { OverviewScreen } from '../screens/overview/OverviewScreen';
 import { PackagesScreen } from '../screens/packages/PackagesScreen';
 import { ProtokollScreen } from '../screens/protokoll/ProtokollScreen';
+import { VerifyScreen } from '../screens/verify/VerifyScreen';
 import type { Section } from '../state/ui-store';
 
 export interface SectionDef {
@@ -28,6 +29,7 @@ export const SECTIONS: SectionDef[] = [
   { id: 'delegations', label: 'Delegationer', description: 'Delegationsordning och delegationsbeslut', needsForbund: true, render: () => <DelegationsScreen /> },
   { id: 'forbund', label: 'Förbundet', description: 'Medlemmar, styrelse och personal', needsForbund: true, render: () => <ForbundScreen /> },
   { id: 'packages', label: 'Paket', description: 'Skicka och ta emot ändringar', needsForbund: true, render: () => <PackagesScreen /> },
+  { id: 'verify', label: 'Kontrollera protokoll', description: 'Signaturerna på ett protokoll', needsForbund: false, render: () => <VerifyScreen /> },
   { id: 'documents', label: 'Handlingar', description: 'PDF-handlingar på den här datorn', needsForbund: false, render: () => <DocumentsScreen /> },
   { id: 'about', label: 'Om Styrelsebordet', description: 'Version och datamapp', needsForbund: false, render: () => <AboutScreen /> },
 ];

@@ -10,6 +10,8 @@ export interface TieDraft {
   organisationId: string;
   organisationName: string;
   description: string;
+  /** Enhet, project or styrgrupp: what a jäv suggestion is matched on. */
+  unit: string;
   from: string;
   to: string;
 }
@@ -23,11 +25,12 @@ export const toTieDraft = (t: Tie, i: number): TieDraft => ({
   organisationId: t.organisationId ?? (t.organisationName ? OTHER_ORGANISATION : ''),
   organisationName: t.organisationName ?? '',
   description: t.description ?? '',
+  unit: t.unit ?? '',
   from: t.from ?? '',
   to: t.to ?? '',
 });
 
-export const emptyTieDraft = (key: string): TieDraft => ({ key, kind: 'employer', organisationId: '', organisationName: '', description: '', from: '', to: '' });
+export const emptyTieDraft = (key: string): TieDraft => ({ key, kind: 'employer', organisationId: '', organisationName: '', description: '', unit: '', from: '', to: '' });
 
 const orNull = (s: string): string | null => (s.trim() === '' ? null : s.trim());
 
@@ -38,6 +41,7 @@ export function fromTieDraft(d: TieDraft): TieInput {
     organisationId: member ? d.organisationId : null,
     organisationName: member ? null : orNull(d.organisationName),
     description: orNull(d.description),
+    unit: orNull(d.unit),
     from: orNull(d.from),
     to: orNull(d.to),
   };
@@ -71,5 +75,5 @@ export const hasTieErrors = (e: TieErrors): boolean => Object.values(e).some((x)
 export function describeTie(state: FederationState, t: Tie): string {
   const org = t.organisationId ? organisationName(state, t.organisationId) : (t.organisationName ?? '');
   const period = t.from || t.to ? `, ${t.from ?? ''} – ${t.to ?? ''}`.trimEnd() : '';
-  return `${TIE_KIND_LABEL[t.kind]} ${org}${t.description ? ` (${t.description})` : ''}${period}`;
+  return `${TIE_KIND_LABEL[t.kind]} ${org}${t.unit ? `, ${t.unit}` : ''}${t.description ? ` (${t.description})` : ''}${period}`;
 }

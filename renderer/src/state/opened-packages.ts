@@ -18,7 +18,11 @@ export function useOpenedPackages(): void {
       while (live) {
         try {
           const { file } = await api['packages.nextOpened']({});
-          if (live && file) useUi.getState().receivePackage(file);
+          // A PDF comes from "Arkiv → Kontrollera ett protokoll…"; anything else is a package.
+          if (live && file) {
+            if (file.fileName.toLowerCase().endsWith('.pdf')) useUi.getState().checkProtokoll(file);
+            else useUi.getState().receivePackage(file);
+          }
         } catch {
           // The main side is gone or restarting: try again shortly rather than spin.
           await new Promise((r) => setTimeout(r, 5_000));

@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Recipients } from '../../../shared/contract';
 
 /** The sections of the app. Only sections that work are listed; later issues add theirs. */
-export type Section = 'overview' | 'meetings' | 'applications' | 'delegations' | 'forbund' | 'packages' | 'documents' | 'about' | 'protokoll';
+export type Section = 'overview' | 'meetings' | 'applications' | 'delegations' | 'forbund' | 'packages' | 'documents' | 'about' | 'protokoll' | 'verify';
 
 /** view = the meeting's page; new / edit = the full-page form (id null for a new meeting). */
 export type MeetingMode = 'view' | 'new' | 'edit';
@@ -33,6 +33,9 @@ interface UiState {
   openApplication(applicationId: string | null): void;
   open(sha256: string | null): void;
   receivePackage(file: { fileName: string; bytes: Uint8Array } | null): void;
+  /** A PDF the user opened with "Arkiv → Kontrollera ett protokoll…", waiting for the check. */
+  incomingProtokoll: { fileName: string; bytes: Uint8Array } | null;
+  checkProtokoll(file: { fileName: string; bytes: Uint8Array } | null): void;
 }
 
 /** UI and session state only; data lives in Dexie and on the main side. */
@@ -53,4 +56,6 @@ export const useUi = create<UiState>((set) => ({
   open: (sha256) => set({ openAttachment: sha256 }),
   // Opening a package takes the user to Paket, where its preview appears.
   receivePackage: (file) => set(file ? { incomingPackage: file, section: 'packages' } : { incomingPackage: null }),
+  incomingProtokoll: null,
+  checkProtokoll: (file) => set(file ? { incomingProtokoll: file, section: 'verify' } : { incomingProtokoll: null }),
 }));

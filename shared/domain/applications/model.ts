@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Hex64 } from '../log/signed-event';
+import { SafeFileName, SafeLine } from '../safe-text';
 import { IsoDate, type Organisation, type OrganisationKind, Year } from '../forbund/model';
 
 /**
@@ -128,11 +129,11 @@ export type Goal = z.infer<typeof Goal>;
 export const Attachment = z
   .object({
     sha256: Hex64,
-    fileName: z.string().trim().min(1).max(255),
-    title: Text(300),
+    fileName: SafeFileName,
+    title: SafeLine(300),
     confidential: z.boolean().default(false),
     /** Required when confidential: the OSL provision (e.g. "OSL 26 kap. 1 §"). */
-    oslReference: Text(200).nullable().default(null),
+    oslReference: SafeLine(200).nullable().default(null),
   })
   .strict();
 export type Attachment = z.infer<typeof Attachment>;

@@ -27,6 +27,8 @@ export const Tie = z
     organisationId: z.uuid().nullable().default(null),
     organisationName: z.string().trim().max(200).nullable().default(null),
     description: z.string().trim().max(300).nullable().default(null),
+    /** Enhet, project or styrgrupp within the organisation (what a jäv suggestion matches on). */
+    unit: z.string().trim().max(200).nullable().default(null),
     from: IsoDate.nullable().default(null),
     to: IsoDate.nullable().default(null),
   })
@@ -86,7 +88,12 @@ export const REVIEW_AUTHORITY: { [K in keyof typeof REVIEW_EVENTS]: (state: Fede
       const person = state.persons[author];
       return no(person ? `${person.name} har inget styrelseuppdrag och får inte dela anteckningar om ansökningar.` : 'Författaren finns inte i förbundets register och får inte dela anteckningar.');
     }
-    return state.applications[p.applicationId] ? OK : no('Ansökan finns inte.');
+    const app = state.applications[p.applicationId];
+    if (!app) return no('Ansökan finns inte.');
+    if (app.javDeclarations[author]) {
+      return no(`${state.persons[author]?.name ?? 'Personen'} har anmält jäv i ärendet och deltar inte i beredningen; anteckningar om ansökan kan inte delas.`);
+    }
+    return OK;
   },
   'ties.declared': (state, event, p) => {
     // Only for oneself: the author is the person whose profile it is (the subject).

@@ -32,6 +32,11 @@ const RULES: readonly KeywordRule[] = [
   { kind: 'quality', pattern: W('kvalitet(?:en)?') },
   { kind: 'budget', pattern: W('(?:års|verksamhets)?budget(?:en|ar|arna)?') },
   { kind: 'operationalPlan', pattern: W('verksamhetsplan(?:en|er|erna)?') },
+  { kind: 'annualReport', pattern: W('årsredovisning(?:en|ar|arna)?') },
+  {
+    kind: 'appealStatements',
+    pattern: W('yttrande(?:n|t|na)?[^.;:\\n]{0,80}?(?<!\\p{L})(?:överklag\\p{L}*|laglighetsprövning\\p{L}*)'),
+  },
   {
     kind: 'memberOpinions',
     pattern: W(
@@ -43,7 +48,7 @@ const RULES: readonly KeywordRule[] = [
 /** Words that, among the four before a keyword in the same clause, turn it into a limit rather than the matter. */
 const LIMITING_WORDS = new Set([
   'ej', 'inte', 'icke', 'utom', 'förutom', 'undantag', 'undantaget', 'undantagna', 'exklusive',
-  'inom', 'enligt', 'utifrån', 'enlighet', 'ramen', 'begränsad', 'begränsat', 'mindre',
+  'inom', 'enligt', 'utifrån', 'enlighet', 'ramen', 'begränsad', 'begränsat', 'mindre', 'underlag',
 ]);
 
 const NEGATIONS = new Set(['ej', 'inte', 'icke', 'utom', 'förutom', 'undantaget', 'exklusive']);

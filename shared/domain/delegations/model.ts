@@ -54,7 +54,7 @@ export const DELEGATION_CATEGORY_LABEL: Record<DelegationCategory, string> = {
  * the reason and a forged event naming one is refused with the law, not with
  * a schema error nobody understands.
  */
-export const NonDelegableKind = z.enum(['goals', 'direction', 'scope', 'quality', 'budget', 'operationalPlan', 'memberOpinions']);
+export const NonDelegableKind = z.enum(['goals', 'direction', 'scope', 'quality', 'budget', 'operationalPlan', 'memberOpinions', 'appealStatements', 'annualReport']);
 export type NonDelegableKind = z.infer<typeof NonDelegableKind>;
 
 export const NON_DELEGABLE_LABEL: Record<NonDelegableKind, string> = {
@@ -65,6 +65,8 @@ export const NON_DELEGABLE_LABEL: Record<NonDelegableKind, string> = {
   budget: 'Budget',
   operationalPlan: 'Verksamhetsplan',
   memberOpinions: 'Yttranden och framställningar till förbundsmedlemmarna',
+  appealStatements: 'Yttranden med anledning av att styrelsens beslut har överklagats',
+  annualReport: 'Årsredovisning',
 };
 
 /** Why each kind stays with the board, in words the form shows beside the disabled choice. */
@@ -76,6 +78,8 @@ export const NON_DELEGABLE_REASON: Record<NonDelegableKind, string> = {
   budget: 'Budgeten beslutas av styrelsen och får inte delegeras.',
   operationalPlan: 'Verksamhetsplanen (med budget) beslutas av styrelsen och får inte delegeras.',
   memberOpinions: 'Framställningar och yttranden till förbundsmedlemmarnas beslutande organ får inte delegeras.',
+  appealStatements: 'Yttranden med anledning av att ett beslut av styrelsen har överklagats får inte delegeras (6 kap. 38 § 3 kommunallagen).',
+  annualReport: 'Årsredovisningen upprättas och beslutas av styrelsen (7 § lagen om finansiell samordning) och får inte delegeras.',
 };
 
 /** A point names either a delegable category or (refused) a non-delegable kind. */

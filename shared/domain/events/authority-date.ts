@@ -1,4 +1,5 @@
 import type { VerifiedEvent } from '../log/signed-event';
+import { swedishDate } from '../format';
 
 /**
  * The date an authority rule judges an event by (a board term, a delegation's
@@ -15,7 +16,7 @@ export function setAuthorityDate(event: VerifiedEvent, date: string): void {
   dates.set(event, date);
 }
 
-/** `YYYY-MM-DD`. */
+/** `YYYY-MM-DD`, the Swedish date. */
 export function authorityDate(event: VerifiedEvent): string {
-  return dates.get(event) ?? event.body.at.slice(0, 10);
+  return dates.get(event) ?? swedishDate(event.body.at);
 }

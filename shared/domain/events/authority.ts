@@ -7,6 +7,7 @@ import { authorityDate } from './authority-date';
 import { MEETING_AUTHORITY } from '../meetings/authority';
 import { DELEGATION_AUTHORITY } from '../delegations/events';
 import { REVIEW_AUTHORITY } from '../applications/review-events';
+import { PKI_AUTHORITY } from '../pki/pki-events';
 
 /**
  * Who may do what, checked on every laptop when an event is applied, against
@@ -164,6 +165,9 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
     if (!m.ok) return m;
     const a = applicationExists(state, p.applicationId);
     if (!a.ok) return a;
+    if (state.applications[p.applicationId]?.javDeclarations[event.body.author]) {
+      return no(`${state.persons[event.body.author]?.name ?? 'Personen'} har anmält jäv i ärendet och deltar inte i beredningen; frågor om ansökan kan inte ställas.`);
+    }
     return findQuestion(state, p.id) || !isNewId(state, p.id) || state.applications[p.id] ? no('Det finns redan något med samma id.') : OK;
   },
   'question.answered': (state, event, p) => {
@@ -191,6 +195,7 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
   ...MEETING_AUTHORITY,
   ...DELEGATION_AUTHORITY,
   ...REVIEW_AUTHORITY,
+  ...PKI_AUTHORITY,
 };
 
 export function authorize<T extends EventType>(type: T, state: FederationState, event: VerifiedEvent, payload: PayloadOf<T>): Verdict {

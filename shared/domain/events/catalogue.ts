@@ -16,6 +16,8 @@ import { JavGround } from '../applications/jav';
 import { MEETING_EVENTS } from '../meetings/catalogue';
 import { DELEGATION_EVENTS } from '../delegations/event-defs';
 import { REVIEW_EVENTS } from '../applications/review-events';
+import { PKI_EVENTS } from '../pki/pki-events';
+import { SafeFileName, SafeLine } from '../safe-text';
 
 /**
  * The event catalogue: every event type the app knows, its payload schema, the
@@ -119,12 +121,12 @@ const KeyAccepted = z.object({ fingerprint: Hex64 }).strict();
 const DocumentShared = z
   .object({
     sha256: Hex64,
-    fileName: z.string().trim().min(1).max(255),
-    title: z.string().trim().min(1).max(300),
+    fileName: SafeFileName,
+    title: SafeLine(300, 1),
     pageCount: z.number().int().positive().max(100_000),
     size: z.number().int().positive(),
     confidential: z.boolean().default(false),
-    oslReference: z.string().trim().max(200).nullable().default(null),
+    oslReference: SafeLine(200).nullable().default(null),
   })
   .strict()
   .refine((d) => !d.confidential || (d.oslReference !== null && d.oslReference.length > 0), 'sekretessmarkerad handling kräver hänvisning till OSL');
@@ -196,6 +198,7 @@ export const CATALOGUE = {
   ...MEETING_EVENTS,
   ...DELEGATION_EVENTS,
   ...REVIEW_EVENTS,
+  ...PKI_EVENTS,
 } as const;
 
 export type EventType = keyof typeof CATALOGUE;

@@ -8,6 +8,7 @@ import { emptyState, isDirector, type Cutoff, type FederationState } from './sta
 import { newWorking } from './versioning';
 import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './causal';
 import { setAuthorityDate } from './authority-date';
+import { swedishDate } from '../format';
 import { cutoffsOf, idsInDraft, meetingOf, roleSnapshot } from './cutoffs';
 import { subjectOf, type Parsed } from './catalogue';
 
@@ -219,7 +220,7 @@ function run(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cut
       continue;
     }
     // Dates that decide authority come from the staff's recorded facts in the causal past, never from `at` alone.
-    const own = b.at.slice(0, 10);
+    const own = swedishDate(b.at);
     const staff = isDirector(state, b.author) || state.persons[b.author]?.staffRole === 'secretary';
     let seen = isLegacy(e) ? legacyRecorded : '';
     for (const id of b.after ?? []) {

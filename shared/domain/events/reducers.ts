@@ -9,6 +9,7 @@ import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type W
 import { MEETING_REDUCERS } from '../meetings/reducers';
 import { DELEGATION_REDUCERS } from '../delegations/events';
 import { REVIEW_REDUCERS } from '../applications/review-events';
+import { PKI_REDUCERS } from '../pki/pki-events';
 
 /**
  * How each event type changes the state. Reducers run only after the key gate
@@ -208,6 +209,7 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
   ...MEETING_REDUCERS,
   ...DELEGATION_REDUCERS,
   ...REVIEW_REDUCERS,
+  ...PKI_REDUCERS,
 };
 
 export function reduce<T extends EventType>(type: T, w: Working, event: VerifiedEvent, payload: PayloadOf<T>): void {

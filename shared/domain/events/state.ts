@@ -5,6 +5,7 @@ import type { SubjectKind } from './catalogue';
 import type { MeetingState } from '../meetings/state';
 import type { DelegationDecisionState, DelegationOrderState } from '../delegations/model';
 import type { ReviewState } from '../applications/review-events';
+import { emptyPki, type PkiState } from '../pki/pki-events';
 
 /**
  * The state the screens show, derived from the events by fold.ts. It is plain
@@ -192,7 +193,7 @@ export interface ApplicationState {
   heads: string[];
 }
 
-export interface FederationState extends ReviewState {
+export interface FederationState extends ReviewState, PkiState {
   federation: Federation | null;
   /** Ansökningar om medel by id. */
   applications: Record<string, ApplicationState>;
@@ -218,7 +219,7 @@ export interface FederationState extends ReviewState {
 }
 
 export function emptyState(): FederationState {
-  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], cutoffs: [], conflicts: [], delegationOrders: {}, delegationDecisions: {}, ties: {}, sharedNotes: {} };
+  return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], cutoffs: [], conflicts: [], delegationOrders: {}, delegationDecisions: {}, ties: {}, sharedNotes: {}, pki: emptyPki() };
 }
 
 /** The audit trail of one item (organisation, person, key fingerprint or the förbund id), oldest first. */

@@ -1,5 +1,7 @@
 import {
   BOARD_ROLE_LABEL,
+  actsAsMunicipality,
+  actsAsRegion,
   ORGANISATION_KIND_LABEL,
   SEAT_ROLES,
   isActiveOn,
@@ -94,10 +96,11 @@ export function checkBoard(roster: Roster, date: string): Finding[] {
     if (n === 0) out.push(error(`missing-${kind}`, board, `${label} saknas bland förbundsmedlemmarna.`));
     if (n > 1) out.push(warning(`duplicate-${kind}`, board, `${label} finns ${n} gånger bland förbundsmedlemmarna.`));
   }
-  if (ofKind('region').length === 0) {
+  // A kommun with regional responsibility (Region Gotland) is both.
+  if (!roster.organisations.some((o) => actsAsRegion(o.kind))) {
     out.push(error('missing-region', board, 'Förbundet måste ha minst en region som medlem.'));
   }
-  if (ofKind('municipality').length === 0) {
+  if (!roster.organisations.some((o) => actsAsMunicipality(o.kind))) {
     out.push(error('missing-municipality', board, 'Förbundet måste ha minst en kommun som medlem.'));
   }
 

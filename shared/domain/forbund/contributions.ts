@@ -49,12 +49,14 @@ export function contributionYears(orgs: readonly Member[]): string[] {
 export function summariseYear(orgs: readonly Member[], year: string): YearSummary {
   const sum = (kind: Member['kind']): number =>
     orgs.filter((o) => o.kind === kind).reduce((s, o) => s + (o.contributions[year] ?? 0), 0);
+  // A kommun with regional responsibility pays both the region's and the kommun's part: shown half in each.
+  const both = sum('municipalityWithRegionalResponsibility');
   const s = {
     year,
     socialInsuranceAgency: sum('socialInsuranceAgency'),
     employmentService: sum('employmentService'),
-    regions: sum('region'),
-    municipalities: sum('municipality'),
+    regions: sum('region') + both / 2,
+    municipalities: sum('municipality') + both / 2,
   };
   return { ...s, total: s.socialInsuranceAgency + s.employmentService + s.regions + s.municipalities };
 }
@@ -72,7 +74,7 @@ export function checkContributions(orgs: readonly Member[], years?: readonly str
       out.push({ level: 'warning', code: 'no-contributions', year, message: `Inga bidrag är angivna för ${year}.` });
       continue;
     }
-    const share = (code: ContributionWarning['code'], who: string, actual: number, part: number, partText: string): void => {
+    const share = (code: ContributionWarning['code'], who: string, actual: number, part: number, partText: string, note = ''): void => {
       const expected = s.total * part;
       if (Math.abs(actual - expected) > CONTRIBUTION_TOLERANCE_KR) {
         out.push({
@@ -80,14 +82,20 @@ export function checkContributions(orgs: readonly Member[], years?: readonly str
           code,
           year,
           message:
-            `${who} ${year}: ${formatAmount(actual)}, men ska vara ${partText} av förbundets totala bidrag ` +
+            `${who} ${year}${note}: ${formatAmount(actual)}, men ska vara ${partText} av förbundets totala bidrag ` +
             `${formatAmount(s.total)}, alltså ${formatAmount(expected)}.`,
         });
       }
     };
     share('fk-share', 'Försäkringskassans bidrag', s.socialInsuranceAgency, 1 / 2, 'hälften');
-    share('region-share', 'Regionernas bidrag', s.regions, 1 / 4, 'en fjärdedel');
-    share('municipality-share', 'Kommunernas bidrag', s.municipalities, 1 / 4, 'en fjärdedel');
+    const regional = orgs.filter((o) => o.kind === 'municipalityWithRegionalResponsibility');
+    if (regional.length > 0) {
+      const who = `${regional.map((o) => o.name).join(' och ')}s bidrag`;
+      share('region-share', who, s.regions + s.municipalities, 1 / 2, 'hälften', ' (kommun med regionalt ansvar, för både regionens och kommunens del)');
+    } else {
+      share('region-share', 'Regionernas bidrag', s.regions, 1 / 4, 'en fjärdedel');
+      share('municipality-share', 'Kommunernas bidrag', s.municipalities, 1 / 4, 'en fjärdedel');
+    }
 
     for (const o of orgs) {
       const amount = o.contributions[year];

@@ -11,8 +11,12 @@ import { parseOrgNr } from './orgnr';
  * events, so never rename one: add a new value instead.
  */
 
-/** Försäkringskassan, Arbetsförmedlingen, a region or a kommun (FinsamL § 3). */
-export const OrganisationKind = z.enum(['socialInsuranceAgency', 'employmentService', 'region', 'municipality']);
+/**
+ * Försäkringskassan, Arbetsförmedlingen, a region or a kommun (FinsamL § 3);
+ * or a kommun with regional responsibility (Region Gotland, lag (2010:630)),
+ * which is both the region and the kommun of its förbund.
+ */
+export const OrganisationKind = z.enum(['socialInsuranceAgency', 'employmentService', 'region', 'municipality', 'municipalityWithRegionalResponsibility']);
 export type OrganisationKind = z.infer<typeof OrganisationKind>;
 
 export const ORGANISATION_KIND_LABEL: Record<OrganisationKind, string> = {
@@ -20,7 +24,13 @@ export const ORGANISATION_KIND_LABEL: Record<OrganisationKind, string> = {
   employmentService: 'Arbetsförmedlingen',
   region: 'Region',
   municipality: 'Kommun',
+  municipalityWithRegionalResponsibility: 'Kommun med regionalt ansvar',
 };
+
+/** Counts as a region in the board and contribution checks. */
+export const actsAsRegion = (kind: OrganisationKind): boolean => kind === 'region' || kind === 'municipalityWithRegionalResponsibility';
+/** Counts as a kommun in the board and contribution checks. */
+export const actsAsMunicipality = (kind: OrganisationKind): boolean => kind === 'municipality' || kind === 'municipalityWithRegionalResponsibility';
 
 /**
  * A seat on the board. Chair and vice chair are ledamöter with a function; a

@@ -4,11 +4,13 @@ import { budgetTotals, soughtPerYear } from '../applications/budget';
 import { adjustersOf, buildProtokoll, chairInItem, itemsOfPart, signingChair } from './build-protokoll';
 import type { MeetingEventType, MeetingPayload } from './catalogue';
 import { GRANT_OUTCOMES, outcomesFor, type AgendaItem, type DraftPart } from './model';
+import { adjusterProblem } from './justerare';
 import { paragraphNumbers } from './numbering';
 import { protokollHash } from './protokoll-document';
-import { servingByItem } from './serving';
+import { ledamotSeats, servingByItem, type ItemServing } from './serving';
 import { LOCKED_REASON, calledIds, draftVersion, hasSecretaryRole, lastVersion, latestDraft, type MeetingState } from './state';
-import { voteResult } from './texts';
+import { voteResultOf } from './texts';
+import { swedishDate } from '../format';
 
 /** The meeting rules (spread into AUTHORITY in events/authority.ts). Reasons are Swedish and shown as is. */
 
@@ -70,6 +72,43 @@ function touchesLockedParagraph(state: FederationState, m: MeetingState, next: M
   return null;
 }
 
+/**
+ * Sluten omröstning only at val, with only the count recorded; a tie at val
+ * or in a closed vote is decided by lottning (recorded), never by the
+ * chair's casting vote; lottning decides nothing else (KL 5 kap 53, 55 §§,
+ * 6 kap 24 §).
+ */
+function voteRule(vote: NonNullable<MeetingPayload<'minutes.item.recorded'>['vote']>, election: boolean, deciding: number, chair: string | null): string | null {
+  if (vote.closed) {
+    if (!election) return 'Sluten omröstning får bara användas vid val.';
+    if (vote.votes.length > 0) return 'Vid sluten omröstning antecknas bara antalet röster, inte hur var och en röstade.';
+    if (!vote.count) return 'Ange antalet röster i den slutna omröstningen.';
+    if (vote.count.ja + vote.count.nej + vote.count.avstar > deciding) return `Den slutna omröstningen har fler röster än de ${deciding} som tjänstgör.`;
+  } else if (vote.count) return 'Antal röster anges bara vid sluten omröstning; vid öppen omröstning antecknas varje röst.';
+  const result = voteResultOf(vote, chair, election);
+  const tie = result.yes === result.no;
+  if (vote.lot && !(tie && (election || vote.closed))) return 'Lottning avgör bara lika röstetal vid val eller sluten omröstning.';
+  if (result.winner === null) {
+    return election || vote.closed
+      ? 'Omröstningen slutade lika; vid val och sluten omröstning avgörs det genom lottning. Ange hur lotten föll.'
+      : 'Omröstningen slutade lika utan ordförandens utslagsröst; ordföranden måste rösta ja eller nej.';
+  }
+  return null;
+}
+
+/**
+ * KL 6 kap 27 §: a decision (beslutsärende or val) in a § where not more than
+ * half of the ledamöter serve is refused, unless the secretary records that
+ * the meeting continued anyway and why; bordläggning and återremiss remain.
+ */
+function quorumProblem(state: FederationState, m: MeetingState, item: AgendaItem, s: ItemServing | undefined, p: MeetingPayload<'minutes.item.recorded'>): string | null {
+  if (!p.decision || (item.kind !== 'decision' && item.kind !== 'election') || p.decision.outcome === 'table' || p.decision.outcome === 'referBack' || p.quorumContinued) return null;
+  const seats = ledamotSeats(state, m.date);
+  const deciding = s?.deciding.length ?? 0;
+  if (deciding * 2 > seats) return null;
+  return `Styrelsen är inte beslutför i punkten: ${deciding} av ${seats} ledamöter tjänstgör, och mer än hälften (${Math.floor(seats / 2) + 1}) krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och skälet till det.`;
+}
+
 function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<'minutes.item.recorded'>): Verdict {
   const item = m.agenda.find((i) => i.id === p.itemId);
   if (!item) return no('Punkten finns inte på sammanträdets föredragningslista.');
@@ -91,16 +130,19 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
       if (jav.has(id)) return no(`${name(state, id)} är jävig i ärendet och får inte rösta.`);
       if (!serving.has(id)) return no(`${name(state, id)} tjänstgör inte (är inte beslutande) i ärendet och får inte rösta.`);
     }
-    const result = voteResult(p.vote.votes, chairInItem(s));
-    if (result.winner === null) return no('Omröstningen slutade lika utan ordförandens utslagsröst; ordföranden måste rösta ja eller nej.');
+    const v = voteRule(p.vote, item.kind === 'election', serving.size, chairInItem(s));
+    if (v) return no(v);
   }
   const earlier = new Set((m.records[item.id]?.reservations ?? []).map((r) => r.personId));
   for (const r of p.reservations) {
     if (jav.has(r.personId)) return no(`${name(state, r.personId)} är jävig i ärendet, deltog inte i beslutet och kan inte reservera sig.`);
     if (!serving.has(r.personId)) return no(`${name(state, r.personId)} deltog inte i beslutet och kan inte reservera sig.`);
+    if (p.vote?.votes.some((v) => v.personId === r.personId && v.vote === 'avstar')) return no(`${name(state, r.personId)} avstod från att rösta och kan därför inte reservera sig mot beslutet.`);
     if (m.endTime !== null && !earlier.has(r.personId)) return no('En reservation måste anmälas innan mötet avslutas; mötet är redan avslutat.');
     if (r.motionId !== null && !p.motions.some((x) => x.id === r.motionId)) return no('Reservationen hänvisar till ett yrkande som inte finns.');
   }
+  const quorum = quorumProblem(state, m, item, s, p);
+  if (quorum) return no(quorum);
   if (p.decision) {
     const d = p.decision;
     if (!outcomesFor(item.kind).includes(d.outcome)) return no(`Beslutet passar inte punktens slag (${item.kind === 'decision' ? 'ett beslutsärende avgörs, det noteras inte' : 'punkten kan bara noteras, godkännas eller bordläggas'}).`);
@@ -121,6 +163,8 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
   }
   if (p.adjusters.length > 0 && item.kind !== 'adjusters') return no('Justerare väljs under punkten Val av justerare.');
   if (new Set(p.adjusters).size !== p.adjusters.length) return no('Samma justerare står med två gånger.');
+  const adjusters = adjusterProblem(state, m, p.adjusters, s);
+  if (adjusters) return no(adjusters);
   if (p.urgent && !p.decision) return no('En paragraf som justeras omedelbart måste ha ett beslut.');
   return OK;
 }
@@ -132,6 +176,8 @@ export function draftProblem(state: FederationState, m: MeetingState, part: Draf
   if (!m.justering) return 'Tid och plats för justering är inte bestämda.';
   if (!signingChair(state, m)) return 'Det finns ingen ordförande som kan justera protokollet på sammanträdesdagen.';
   if (adjustersOf(m).length === 0) return 'Ingen justerare är vald (punkten Val av justerare).';
+  const adjusters = adjusterProblem(state, m, adjustersOf(m));
+  if (adjusters) return adjusters;
   const items = itemsOfPart(state, m, part);
   if (items.length === 0) return `Paragrafen § ${String(part)} finns inte i protokollet.`;
   if (part !== 'whole') {
@@ -235,6 +281,20 @@ export const MEETING_AUTHORITY: { [T in MeetingEventType]: Rule<T> } = {
   },
   'protokoll.returned': (state, event, p) => feedback(state, event, p, 'sända tillbaka protokollet'),
   'protokoll.commented': (state, event, p) => feedback(state, event, p, 'lämna synpunkter på protokollet'),
+  'anslag.posted': (state, event, p) => {
+    const m = state.meetings[p.meetingId];
+    if (!m) return no('Sammanträdet finns inte.');
+    const author = state.persons[event.body.author];
+    if (author?.staffRole !== 'director' && author?.staffRole !== 'secretary') {
+      return no(`${author?.name ?? 'Författaren'} är varken förbundschef eller sekreterare och får inte registrera anslaget.`);
+    }
+    if (!m.locked) return no('Protokollet är inte justerat; justeringen kan tillkännages först när protokollet är justerat.');
+    if (m.anslag) return no(`Anslaget är redan registrerat som uppsatt ${m.anslag.postedOn}.`);
+    if (p.postedOn < m.locked.date) return no(`Anslaget kan inte ha satts upp ${p.postedOn}, före justeringen ${m.locked.date}.`);
+    const today = swedishDate(event.body.at);
+    if (p.postedOn > today) return no(`Datumet ${p.postedOn} har inte inträffat än. Registrera anslaget när det har satts upp.`);
+    return OK;
+  },
   'protokoll.attested': (state, event, p) => {
     const o = openMeeting(state, p.meetingId);
     if ('v' in o) return o.v;

@@ -4,9 +4,9 @@ import { DECISION_OUTCOME_LABEL, DEFAULT_STORAGE, type AgendaItem, type AgendaIt
 import { delegationLines } from './agenda';
 import { paragraphNumbers, paragraphRangeText } from './numbering';
 import { PROTOKOLL_FORMAT, type AttendanceLine, type ProtokollDocument, type ProtokollParagraph, type ProtokollPerson } from './protokoll-document';
-import { servingByItem, type ItemServing } from './serving';
+import { ledamotSeats, servingByItem, type ItemServing } from './serving';
 import { boardChairOn, itemIndex, type MeetingState } from './state';
-import { javSentence, motionSentence, reservationSentence, voteResult, voteResultSentence } from './texts';
+import { javSentence, motionSentence, reservationSentence, voteResultOf, voteResultSentence } from './texts';
 
 /**
  * buildProtokoll: the canonical protokoll from the folded state. Pure and
@@ -46,6 +46,8 @@ export function defaultDecision(kind: AgendaItemKind, adjusterNames: readonly st
       return noted('Styrelsen noterar tiden för nästa sammanträde.');
     case 'closing':
       return noted('Ordföranden förklarar sammanträdet avslutat.');
+    case 'election':
+      return { outcome: 'elected', text: 'Styrelsen beslutar att välja …', amountKr: null, period: null, grantByYear: {} };
     case 'decision':
       return noted('Beslut saknas.');
     default:
@@ -136,9 +138,11 @@ function paragraph(state: FederationState, m: MeetingState, item: AgendaItem, n:
   const chair = chairInItem(s);
   const vote = r?.vote
     ? (() => {
-        const result = voteResult(r.vote.votes, chair);
+        const result = voteResultOf(r.vote, chair, item.kind === 'election');
         const votes = r.vote.votes.map((v) => ({ personId: v.personId, name: nameOf(state, v.personId), vote: v.vote })).sort(byName);
-        return { proposition: r.vote.proposition, votes, yes: result.yes, no: result.no, abstain: result.abstain, castingVote: result.castingVote, result: voteResultSentence(result, decision.text) };
+        // closed and byLot only when set, so earlier protokoll hash as before the fields existed.
+        const extra = { ...(result.closed ? { closed: true as const } : {}), ...(result.byLot ? { byLot: true as const } : {}) };
+        return { proposition: r.vote.proposition, votes, yes: result.yes, no: result.no, abstain: result.abstain, castingVote: result.castingVote, result: voteResultSentence(result, decision.text), ...extra };
       })()
     : null;
   const substituteFor = (id: string): string | null => {
@@ -169,6 +173,9 @@ function paragraph(state: FederationState, m: MeetingState, item: AgendaItem, n:
     sendTo: [...(r?.sendTo ?? [])],
     // Only when set, so protokoll without confidential items hash as before the field existed.
     ...(item.confidential ? { confidential: true } : {}),
+    ...(r?.quorumContinued
+      ? { quorumNote: `Styrelsen var inte beslutför i paragrafen (${s?.deciding.length ?? 0} av ${ledamotSeats(state, m.date)} ledamöter tjänstgjorde). Sammanträdet fortsatte ändå: ${r.quorumContinued.reason}` }
+      : {}),
   };
 }
 

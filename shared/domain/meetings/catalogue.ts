@@ -91,6 +91,9 @@ const ProtokollDrafted = z
 
 const ProtokollFeedback = z.object({ meetingId: Id, version: z.number().int().min(1).max(10_000), comment: Comment }).strict();
 
+/** The day the justering was actually posted on the anslagstavla (KL 8 kap 12 §); starts the appeal window. */
+const AnslagPosted = z.object({ meetingId: Id, postedOn: IsoDate }).strict();
+
 const ProtokollAttested = z
   .object({ meetingId: Id, version: z.number().int().min(1).max(10_000), sha256: Hex64, role: AttestationRole, part: DraftPart })
   .strict();
@@ -117,6 +120,7 @@ export const MEETING_EVENTS = {
   'protokoll.returned': def({ payload: ProtokollFeedback, label: 'Protokollet sändes tillbaka', subjectKind: 'meeting', subject: byMeeting }),
   'protokoll.commented': def({ payload: ProtokollFeedback, label: 'Synpunkt på protokollet', subjectKind: 'meeting', subject: byMeeting }),
   'protokoll.attested': def({ payload: ProtokollAttested, label: 'Protokollet justerades', subjectKind: 'meeting', subject: byMeeting }),
+  'anslag.posted': def({ payload: AnslagPosted, label: 'Anslaget sattes upp', subjectKind: 'meeting', subject: byMeeting }),
 } as const;
 
 export type MeetingEventType = keyof typeof MEETING_EVENTS;

@@ -60,5 +60,8 @@ export * from './protokoll-document';
 export * from './kallelse-document';
 export * from './agenda';
 export * from './anslag';
+export * from './timing';
+export * from './justerare';
+export * from './warnings';
 export * from './build-kallelse';
 export * from './selectors';

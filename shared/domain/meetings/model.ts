@@ -32,6 +32,7 @@ export const AgendaItemKind = z.enum([
   'otherBusiness',
   'nextMeeting',
   'closing',
+  'election',
 ]);
 export type AgendaItemKind = z.infer<typeof AgendaItemKind>;
 
@@ -49,6 +50,7 @@ export const AGENDA_ITEM_KIND_LABEL: Record<AgendaItemKind, string> = {
   otherBusiness: 'Övriga frågor',
   nextMeeting: 'Nästa sammanträde',
   closing: 'Mötets avslutande',
+  election: 'Val',
 };
 
 export const AgendaItem = z
@@ -142,7 +144,7 @@ export const OtherAttendee = z
   .strict();
 export type OtherAttendee = z.output<typeof OtherAttendee>;
 
-export const DecisionOutcome = z.enum(['grant', 'grantWithChanges', 'partialGrant', 'reject', 'referBack', 'table', 'noted']);
+export const DecisionOutcome = z.enum(['grant', 'grantWithChanges', 'partialGrant', 'reject', 'referBack', 'table', 'noted', 'elected']);
 export type DecisionOutcome = z.infer<typeof DecisionOutcome>;
 
 export const DECISION_OUTCOME_LABEL: Record<DecisionOutcome, string> = {
@@ -153,6 +155,7 @@ export const DECISION_OUTCOME_LABEL: Record<DecisionOutcome, string> = {
   referBack: 'Återremiss',
   table: 'Bordläggning',
   noted: 'Noteras',
+  elected: 'Vald',
 };
 
 /** Outcomes that grant money when the item concerns an ansökan. */
@@ -160,6 +163,7 @@ export const GRANT_OUTCOMES: readonly DecisionOutcome[] = ['grant', 'grantWithCh
 
 /** What each kind of item may end in: beslutsärenden are decided, the rest noted or approved (agenda, justerare). */
 export function outcomesFor(kind: AgendaItemKind): readonly DecisionOutcome[] {
+  if (kind === 'election') return ['elected', 'table'];
   return kind === 'decision' ? ['grant', 'grantWithChanges', 'partialGrant', 'reject', 'referBack', 'table'] : ['noted', 'grant', 'table'];
 }
 
@@ -210,12 +214,26 @@ export const VoteChoice = z.enum(['ja', 'nej', 'avstar']);
 export type VoteChoice = z.infer<typeof VoteChoice>;
 export const VOTE_CHOICE_LABEL: Record<VoteChoice, string> = { ja: 'Ja', nej: 'Nej', avstar: 'Avstår' };
 
-/** An open vote (öppen omröstning). The result is computed (vote.ts), never entered. */
+const VoteCount = z.number().int().min(0).max(200);
+
+/**
+ * A vote. Open (öppen omröstning): each beslutande's vote is recorded and the
+ * result computed (texts.ts), never entered. Closed (sluten omröstning, only
+ * at val): only the count is recorded, never who voted how. A tie at val or
+ * in a closed vote is decided by lottning (`lot`: the side the lot fell on);
+ * in other matters by the chair's casting vote. The optional fields are left
+ * out when unused, so earlier records read and hash as before.
+ */
 export const Vote = z
   .object({
     /** Propositionsordning: what was put to the vote and what ja and nej mean. */
     proposition: Text(5000).min(1),
     votes: z.array(z.object({ personId: Id, vote: VoteChoice }).strict()).max(100),
+    closed: z.literal(true).optional(),
+    /** The count of a closed vote ("avstar" = blank votes). */
+    count: z.object({ ja: VoteCount, nej: VoteCount, avstar: VoteCount }).strict().optional(),
+    /** Lottning on a tie: the side the lot fell on. */
+    lot: z.enum(['ja', 'nej']).optional(),
   })
   .strict();
 export type Vote = z.output<typeof Vote>;
@@ -251,6 +269,8 @@ export const ItemRecordFields = {
   urgent: z.boolean().default(false),
   /** Expedieras till. */
   sendTo: z.array(Text(300).min(1)).max(50).default([]),
+  /** The § was not quorate and the meeting continued anyway, for this reason (stated in the protokoll). Absent otherwise. */
+  quorumContinued: z.object({ reason: Text(2000).min(1) }).strict().optional(),
 };
 export const ItemRecord = z.object(ItemRecordFields).strict();
 export type ItemRecord = z.output<typeof ItemRecord>;

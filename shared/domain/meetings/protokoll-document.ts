@@ -42,6 +42,10 @@ export interface ProtokollVote {
   castingVote: boolean;
   /** Swedish: "Styrelsen har med 5 ja-röster mot 3 nej-röster beslutat att …". */
   result: string;
+  /** Sluten omröstning: `votes` is empty, only the count is known. Absent when open. */
+  closed?: true;
+  /** Lottning decided a tie. Absent otherwise. */
+  byLot?: true;
 }
 
 export interface ProtokollParagraph {
@@ -84,6 +88,8 @@ export interface ProtokollParagraph {
    * (so documents built without it hash exactly as before).
    */
   confidential?: boolean;
+  /** When the § was not quorate and the meeting continued anyway: the sentence stating it and why. Absent otherwise. */
+  quorumNote?: string;
 }
 
 export interface ProtokollDocument {

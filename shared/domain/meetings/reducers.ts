@@ -62,6 +62,7 @@ export const MEETING_REDUCERS: { [T in MeetingEventType]: Reducer<T> } = {
       attestations: [],
       locked: null,
       lockedParagraphs: {},
+      anslag: null,
       heads: [],
     };
     w.state.meetings[m.id] = m;
@@ -148,6 +149,13 @@ export const MEETING_REDUCERS: { [T in MeetingEventType]: Reducer<T> } = {
     const f = { version: p.version, kind: 'commented' as const, personId: e.body.author, comment: p.comment, at: e.body.at, eventId: e.id };
     m.feedback.push(f);
     record(w, m, e, [change(`feedback.${e.id}`, `synpunkt på protokollet (version ${p.version})`, null, f)]);
+  },
+  'anslag.posted': (w, e, p) => {
+    const m = meeting(w, p.meetingId);
+    const to = { postedOn: p.postedOn, by: e.body.author, eventId: e.id };
+    const changes = [change('anslag', 'anslaget uppsatt', m.anslag, to)];
+    m.anslag = to;
+    record(w, m, e, changes);
   },
   'protokoll.attested': (w, e, p) => {
     const m = meeting(w, p.meetingId);

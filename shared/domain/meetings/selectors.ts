@@ -186,8 +186,8 @@ export function reportedDelegationDecisionIds(state: FederationState): string[] 
   return [...ids].sort();
 }
 
-/** Anslag dates of a justerat protokoll (null before justering). */
-export function anslagOf(state: FederationState, meetingId: string, postedOn: string | null = null): AnslagDates | null {
-  const lock = state.meetings[meetingId]?.locked;
-  return lock ? anslagDates(lock.date, postedOn) : null;
+/** Anslag dates of a justerat protokoll from the recorded anslag (null before justering; postedOn null before the anslag). */
+export function anslagOf(state: FederationState, meetingId: string): AnslagDates | null {
+  const m = state.meetings[meetingId];
+  return m?.locked ? anslagDates(m.locked.date, m.anslag?.postedOn ?? null) : null;
 }

@@ -53,6 +53,13 @@ export interface LockRecord {
   eventId: string;
 }
 
+/** The recorded anslag: the day posted, by whom. */
+export interface AnslagRecord {
+  postedOn: string;
+  by: string;
+  eventId: string;
+}
+
 export interface MeetingState {
   id: string;
   date: string;
@@ -84,6 +91,8 @@ export interface MeetingState {
   locked: LockRecord | null;
   /** §§ justerade omedelbart, by § number. */
   lockedParagraphs: Record<string, LockRecord>;
+  /** The anslag as recorded (anslag.posted); null until posted. */
+  anslag: AnslagRecord | null;
   heads: string[];
 }
 

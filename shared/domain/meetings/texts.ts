@@ -38,6 +38,26 @@ export interface VoteResult {
   winner: 'ja' | 'nej' | null;
   /** The chair's casting vote (utslagsröst) decided a tie. */
   castingVote: boolean;
+  /** Lottning decided a tie (val, sluten omröstning). */
+  byLot?: boolean;
+  /** A closed vote: only the count is known. */
+  closed?: boolean;
+}
+
+/**
+ * The result of a recorded vote. At val (`election`) and in a closed vote a
+ * tie is decided by lottning, never by the chair's casting vote (KL 5 kap
+ * 55 §, 6 kap 24 §); otherwise as `voteResult`.
+ */
+export function voteResultOf(vote: Vote, chairId: string | null, election: boolean): VoteResult {
+  const closed = vote.closed === true;
+  const base = closed
+    ? { yes: vote.count?.ja ?? 0, no: vote.count?.nej ?? 0, abstain: vote.count?.avstar ?? 0 }
+    : (({ yes, no, abstain }) => ({ yes, no, abstain }))(voteResult(vote.votes, null));
+  const flags = closed ? { closed: true } : {};
+  if (base.yes !== base.no) return { ...base, winner: base.yes > base.no ? 'ja' : 'nej', castingVote: false, ...flags };
+  if (election || closed) return { ...base, winner: vote.lot ?? null, castingVote: false, ...(vote.lot ? { byLot: true } : {}), ...flags };
+  return voteResult(vote.votes, chairId);
 }
 
 /**
@@ -67,6 +87,16 @@ function decidedClause(decisionText: string): string {
 export function voteResultSentence(result: VoteResult, decisionText: string): string {
   const clause = decidedClause(decisionText).replace(/\.?$/, '.');
   const abstained = result.abstain > 0 ? ` ${result.abstain} ${result.abstain === 1 ? 'ledamot' : 'ledamöter'} avstod från att rösta.` : '';
+  if (result.closed) {
+    const blank = result.abstain > 0 ? ` ${result.abstain} ${result.abstain === 1 ? 'blank röst' : 'blanka röster'}.` : '';
+    const count = `${votesWord(result.yes, 'ja')} mot ${votesWord(result.no, 'nej')}`;
+    if (result.winner === null) return `Den slutna omröstningen slutade lika (${count}) utan lottning.${blank}`;
+    if (result.byLot) return `Den slutna omröstningen slutade lika (${count}) och avgjordes genom lottning; lotten föll på ${result.winner}. Styrelsen har därmed beslutat ${clause}${blank}`;
+    return `Styrelsen har efter sluten omröstning med ${count} beslutat ${clause}${blank}`;
+  }
+  if (result.byLot) {
+    return `Omröstningen slutade lika (${votesWord(result.yes, 'ja')} mot ${votesWord(result.no, 'nej')}) och avgjordes genom lottning; lotten föll på ${result.winner}. Styrelsen har därmed beslutat ${clause}${abstained}`;
+  }
   if (result.winner === null) return `Omröstningen slutade lika (${votesWord(result.yes, 'ja')} mot ${votesWord(result.no, 'nej')}) utan utslagsröst.${abstained}`;
   const [w, l] = result.winner === 'ja' ? [votesWord(result.yes, 'ja'), votesWord(result.no, 'nej')] : [votesWord(result.no, 'nej'), votesWord(result.yes, 'ja')];
   if (result.castingVote) return `Styrelsen har med ordförandens utslagsröst (${w} mot ${l}) beslutat ${clause}${abstained}`;

@@ -68,10 +68,10 @@ describe('the ties form', () => {
     expect(tieErrors({ ...dated, from: '2026-13-01' }).from).toContain('ÅÅÅÅ-MM-DD');
     const ok = { ...dated, to: '', description: ' enhetschef ' };
     expect(hasTieErrors(tieErrors(ok))).toBe(false);
-    expect(fromTieDraft(ok)).toEqual({ kind: 'employer', organisationId: null, organisationName: 'Lomma kommun', description: 'enhetschef', from: '2026-05-01', to: null });
+    expect(fromTieDraft(ok)).toEqual({ kind: 'employer', organisationId: null, organisationName: 'Lomma kommun', description: 'enhetschef', unit: null, from: '2026-05-01', to: null });
     expect(fromTieDraft({ ...ok, organisationId: ORG.kommun })).toMatchObject({ organisationId: ORG.kommun, organisationName: null });
     const s = threeApplications();
-    expect(describeTie(s, { kind: 'steeringGroup', organisationId: ORG.kommun, organisationName: null, description: null, from: '2025-01-01', to: null })).toBe(
+    expect(describeTie(s, { kind: 'steeringGroup', organisationId: ORG.kommun, organisationName: null, description: null, unit: null, from: '2025-01-01', to: null })).toBe(
       'Sitter i styrgrupp för Linköpings kommun, 2025-01-01 –',
     );
   });

@@ -48,7 +48,7 @@ describe('review events: shared notes and declared ties', () => {
     const t1 = ev(LEDAMOT, 'ties.declared', { ties: [{ kind: 'employer', organisationId: ORG.kommun, description: 'enhetschef', from: '2020-01-01' }] }, 11);
     const t2 = ev(LEDAMOT, 'ties.declared', { ties: [{ kind: 'steeringGroup', organisationName: 'Lomma kommun' }, { kind: 'board', organisationId: ORG.af, to: '2026-12-31' }] }, 12);
     const s1 = fold([...events, t1]);
-    expect(tiesOf(s1, LEDAMOT.id)).toEqual([{ kind: 'employer', organisationId: ORG.kommun, organisationName: null, description: 'enhetschef', from: '2020-01-01', to: null }]);
+    expect(tiesOf(s1, LEDAMOT.id)).toEqual([{ kind: 'employer', organisationId: ORG.kommun, organisationName: null, description: 'enhetschef', unit: null, from: '2020-01-01', to: null }]);
     const s = fold([...events, t1, t2]);
     expect(s.refused).toEqual([]);
     expect(tiesOf(s, LEDAMOT.id).map((t) => t.kind)).toEqual(['steeringGroup', 'board']);
@@ -58,7 +58,8 @@ describe('review events: shared notes and declared ties', () => {
     expect(h.map((x) => x.label)).toEqual(['Kopplingar (jävsprofil) angavs', 'Kopplingar (jävsprofil) angavs']);
     expect((h[1]?.changes[0]?.from as unknown[]).length).toBe(1);
     const names = (id: string) => (id === ORG.af ? 'Arbetsförmedlingen' : 'Linköpings kommun');
-    expect(suggestJav(tiesOf(s, LEDAMOT.id), [ORG.af, ORG.kommun], names, '2026-03-01').map((x) => x.ground)).toEqual(['representative']);
+    // A seat in an applying member organisation alone is no jäv suggestion (every ledamot represents one).
+    expect(suggestJav(tiesOf(s, LEDAMOT.id), [ORG.af, ORG.kommun], names, '2026-03-01')).toEqual([]);
 
     // An empty list clears the profile.
     expect(tiesOf(fold([...events, t1, ev(LEDAMOT, 'ties.declared', { ties: [] }, 13)]), LEDAMOT.id)).toEqual([]);

@@ -33,6 +33,8 @@ const dir = join(mkdtempSync(join(tmpdir(), 'sb-demo-protokoll-')), 'demo');
 const work = mkdtempSync(join(tmpdir(), 'sb-demo-tamper-'));
 let path = '';
 let pdf: Uint8Array;
+/** The förbund CA fingerprint, as the demo folder publishes it (LÄSMIG, next to forbundets-ca.pem). */
+let ca = '';
 
 /** The embedded files of a PDF by name, decoded. */
 async function embeddedFiles(bytes: Uint8Array): Promise<Map<string, string>> {
@@ -90,6 +92,7 @@ describe('the demo folder’s signed protokoll', () => {
     expect(name, readdirSync(dir).join(', ')).toBeDefined();
     path = join(dir, name!);
     pdf = readFileSync(path);
+    ca = /Fingeravtryck \(SHA-256\): ([0-9a-f]{64})/.exec(readFileSync(join(dir, 'LÄSMIG.txt'), 'utf8'))?.[1] ?? '';
   }, 240_000);
 
   it('is in the folder and described in LÄSMIG', () => {
@@ -100,8 +103,9 @@ describe('the demo folder’s signed protokoll', () => {
     expect(kallelser).toHaveLength((METHODS as readonly string[]).includes('meetings.kallelsePdf') ? 1 : 0);
   });
 
-  it('passes verify, which lists the chair and the justerare (exit 0)', () => {
-    const r = cli('verify', path);
+  it('passes verify against the published CA, which lists the chair and the justerare (exit 0)', () => {
+    expect(ca).toMatch(/^[0-9a-f]{64}$/);
+    const r = cli('verify', '--ca', ca, path);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^OK$/m);
     expect(r.stdout).toMatch(/Lena Åberg, ordförande, \d{4}-\d\d-\d\d \d\d\.\d\d/);
@@ -139,22 +143,33 @@ describe('the demo folder’s signed protokoll', () => {
       expect(text, `the edit of ${name} changes it`).not.toBe(original);
       return replaceEmbedded(pdf, name, Buffer.from(text));
     };
-    const r = cli('verify', write('andrad-protokoll-json.pdf', await changed('protokoll.json')));
+    const r = cli('verify', '--ca', ca, write('andrad-protokoll-json.pdf', await changed('protokoll.json')));
     expect(r.status, r.stdout).toBe(1);
     expect(r.stderr).toContain('Kontrollen misslyckades');
     expect(r.stderr).toMatch(/^ {2}- \S/m);
     for (const name of Object.keys(edits)) {
-      const result = await verifyProtokollPdf(await changed(name));
+      const result = await verifyProtokollPdf(await changed(name), { caFingerprint: ca });
       expect(result.ok, name).toBe(false);
       expect(result.problems.join(' '), name).toMatch(problemFor[name]!);
     }
   }, 180_000);
 
   it('fails verify, naming the page, when a visible word is changed (exit 1)', async () => {
-    const r = cli('verify', write('andrad-text.pdf', await swapGlyphsOnPage(pdf, 1)));
+    const r = cli('verify', '--ca', ca, write('andrad-text.pdf', await swapGlyphsOnPage(pdf, 1)));
     expect(r.status, r.stdout).toBe(1);
     expect(r.stderr).toMatch(/Den synliga texten stämmer inte med det signerade protokollet: .*sidan 2/);
   }, 60_000);
+
+  it.skipIf(!hasTool('pdfsig') || !hasTool('certutil'))('passes pdfsig with the published CA trusted: valid, trusted, whole document signed', () => {
+    const db = mkdtempSync(join(tmpdir(), 'sb-demo-nss-'));
+    run('certutil', '-N', '-d', `sql:${db}`, '--empty-password');
+    run('certutil', '-A', '-d', `sql:${db}`, '-n', 'forbund-ca', '-t', 'C,C,C', '-i', join(dir, 'forbundets-ca.pem'));
+    const out = run('pdfsig', '-nssdir', `sql:${db}`, path);
+    expect(out).toContain('Signer Certificate Common Name: Lena Åberg');
+    expect(out).toContain('Signature Validation: Signature is Valid.');
+    expect(out).toContain('Certificate Validation: Certificate is Trusted.');
+    expect(out).toContain('Total document signed');
+  });
 
   it.skipIf(!hasTool('qpdf'))('passes qpdf --check', () => {
     expect(run('qpdf', '--check', path)).toContain('No syntax or stream encoding errors');
@@ -169,6 +184,12 @@ describe('the demo folder’s signed protokoll', () => {
   it.skipIf(!hasTool('pdftotext'))('gives the decisions with å ä ö and § intact', () => {
     const text = run('pdftotext', '-enc', 'UTF-8', path, '-').replace(/\s+/g, ' ');
     expect(text).toContain('SAMMANTRÄDESPROTOKOLL');
+    // The val § with its closed vote: only the count.
+    expect(text).toContain('Val av styrelsens representant i beredningsgruppen');
+    expect(text).toContain('Sluten omröstning: 3 ja, 1 nej, 1 blanka.');
+    // The BEVIS block certifies the recorded anslag.
+    expect(text).toContain('Justeringen har tillkännagivits genom anslag.');
+    expect(text).toMatch(/Datum då anslaget sätts upp \d{4}-\d{2}-\d{2}/);
     expect(text).toMatch(/§ \d+ Ansökan om medel: Öppna vägar \(förstudie\)/);
     expect(text).toMatch(/Styrelsen beslutar att bevilja Skövde kommun 150 000 kr för förstudien Öppna vägar/);
     expect(text).toMatch(/Styrelsen beslutar att godkänna delårsrapporten för januari–augusti \d{4}\./);

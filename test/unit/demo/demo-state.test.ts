@@ -84,6 +84,9 @@ describe('the demo förbund on the förbundschef’s installation', () => {
     if (next!.date.slice(0, 4) === held!.date.slice(0, 4)) expect(Object.values(paragraphNumbers(state, next!))[0]).toBe(cal.firstParagraph + held!.agenda.length);
     // The chair's laptop, which exports the signed protokoll, has it justerat too.
     expect(chairState.meetings[held!.id]?.locked).not.toBeNull();
+    // The anslag is a recorded fact, posted the day of justering, on both laptops.
+    expect(held!.anslag?.postedOn).toBe(cal.today);
+    expect(chairState.meetings[held!.id]?.anslag?.postedOn).toBe(cal.today);
   });
 
   it('shows the förstudie granted, the budget ledger charged and the earlier decision beside the project application', () => {

@@ -25,7 +25,7 @@ describe('browser host', () => {
   const list = vi.fn(async () => []);
   const root = mkdtempSync(join(tmpdir(), 'sb-host-'));
   const buildDir = join(root, 'renderer');
-  const auth = () => ({ Authorization: `Bearer ${host.token}` });
+  const auth = () => ({ Authorization: `Bearer ${host.token}`, 'Content-Type': 'application/json' });
 
   beforeAll(async () => {
     mkdirSync(join(buildDir, 'assets'), { recursive: true });
@@ -61,7 +61,7 @@ describe('browser host', () => {
     expect(page.body).toContain('Styrelsebordet');
     expect(String(page.headers['set-cookie'])).toMatch(/HttpOnly; SameSite=Strict/);
     expect(String(page.headers['content-security-policy'])).toContain("script-src 'self'");
-    const asset = await raw(host, '/assets/app.js', { headers: { Cookie: `sb_token=${host.token}` } });
+    const asset = await raw(host, '/assets/app.js', { headers: { Cookie: String(page.headers['set-cookie']).split(';')[0]! } });
     expect(asset.status).toBe(200);
   });
 

@@ -58,7 +58,7 @@ describe('the protokoll from draft to justerat', () => {
     expect(st.meetings[MEETING]!.locked).toMatchObject({ version: 2, date: '2026-03-18' });
     expect(meetingStatus(st, MEETING)).toBe('attested');
     expect(attestationStatus(st, MEETING).signers.map((x) => [x.name, x.attested])).toEqual([['Olle Ordförande', true], ['Lina Ledamot', true]]);
-    expect(anslagOf(st, MEETING)).toMatchObject({ justeredOn: '2026-03-18', latestPosting: '2026-03-20', appealEnds: '2026-04-10' });
+    expect(anslagOf(st, MEETING)).toMatchObject({ justeredOn: '2026-03-18', latestPosting: '2026-03-20', postedOn: null, appealEnds: null });
 
     const before = JSON.stringify(st.meetings);
     s.add(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.decision, decision: { outcome: 'reject', text: 'Styrelsen beslutar att avslå.' } });

@@ -114,11 +114,12 @@ describe('anslag', () => {
     expect(appealEnds('2026-03-19')).toBe('2026-04-09');
     expect(isFinal('2026-03-19', '2026-04-09')).toBe(false);
     expect(isFinal('2026-03-19', '2026-04-10')).toBe(true);
+    // The second day after 2026-12-30 is nyårsdagen: the posting deadline moves to the next weekday (lag 1930:173).
     expect(anslagDates('2026-12-30', '2027-01-04')).toEqual({
       justeredOn: '2026-12-30',
       postedOn: '2027-01-04',
-      latestPosting: '2027-01-01',
-      postedLate: true,
+      latestPosting: '2027-01-04',
+      postedLate: false,
       appealEnds: '2027-01-25',
       finalFrom: '2027-01-26',
     });

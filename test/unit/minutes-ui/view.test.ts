@@ -51,7 +51,7 @@ function meeting(patch: Partial<MeetingState>): MeetingState {
     id: 'm', date: '2026-03-14', startTime: '09:00', place: 'Kansliet', distance: null, organ: 'Styrelsen', called: [], justering: null, firstParagraph: null, storage: null,
     agenda: [], createdBy: D, calledOn: null, absences: {}, attendance: null, records: {}, endTime: '11:00', numberedFrom: 10,
     drafts: [{ version: 1, part: 'whole', document: doc as never, sha256: 'a'.repeat(64), draftedBy: D, draftedAt: '2026-03-14T12:00:00Z', eventId: 'e1' }],
-    feedback: [], attestations: [], locked: null, lockedParagraphs: {}, heads: [],
+    feedback: [], attestations: [], locked: null, lockedParagraphs: {}, anslag: null, heads: [],
     ...patch,
   };
 }
@@ -78,13 +78,27 @@ describe('protokoll view', () => {
     expect(protokollActions(s, returned, C).returned).toBe(true);
   });
 
-  it('lists justerade protokoll with anslag dates and laga kraft after the appeal window', () => {
-    const locked = meeting({ locked: { version: 1, date: '2026-03-16', eventId: 'e4' } });
+  it('lists justerade protokoll with the recorded anslag, and laga kraft only after the appeal window', () => {
+    const unposted = meeting({ locked: { version: 1, date: '2026-03-16', eventId: 'e4' } });
+    const s0 = { ...state, meetings: { m: unposted } } as unknown as FederationState;
+    const [row0] = archiveRows(s0, '2026-06-01');
+    // Before the anslag is recorded: no appeal end, never laga kraft.
+    expect(row0).toMatchObject({ paragraphs: '§§ 10–14', justeredOn: '2026-03-16', final: false, warnings: [] });
+    expect(row0!.anslag).toMatchObject({ postedOn: null, latestPosting: '2026-03-18', appealEnds: null });
+    const locked = meeting({ locked: { version: 1, date: '2026-03-16', eventId: 'e4' }, anslag: { postedOn: '2026-03-18', by: D, eventId: 'e5' } });
     const s = { ...state, meetings: { m: locked } } as unknown as FederationState;
     const [row] = archiveRows(s, '2026-04-01');
-    expect(row).toMatchObject({ paragraphs: '§§ 10–14', justeredOn: '2026-03-16', final: false });
-    expect(row!.anslag.latestPosting).toBe('2026-03-18');
+    expect(row).toMatchObject({ final: false });
     expect(row!.anslag.appealEnds).toBe('2026-04-08');
     expect(archiveRows(s, '2026-04-09')[0]!.final).toBe(true);
+  });
+
+  it('warns in the archive when a protokoll was justerat more than 14 days after the meeting or posted late', () => {
+    const late = meeting({ locked: { version: 1, date: '2026-03-30', eventId: 'e4' }, anslag: { postedOn: '2026-04-02', by: D, eventId: 'e5' } });
+    const s = { ...state, meetings: { m: late } } as unknown as FederationState;
+    expect(archiveRows(s, '2026-04-03')[0]!.warnings).toEqual([
+      'Protokollet justerades 2026-03-30, mer än 14 dagar efter sammanträdet (senast 2026-03-28).',
+      'Anslaget sattes upp 2026-04-02, senare än den andra dagen efter justeringen (senast 2026-04-01, kommunallagen 8 kap. 12 §).',
+    ]);
   });
 });

@@ -226,7 +226,7 @@ describe('ZIP bombs are refused while streaming', () => {
       entries: [{ name: attachmentName, stream: zeros(GB), compressionLevel: 9, listedAs: { size: 200 * 1024 * 1024, sha256: sha256(pdf) } }],
     });
     expect(statSync(bomb).size).toBeLessThan(2 * 1024 * 1024);
-  }, 60_000);
+  });
 
   it('by its declared size, before inflating anything', async () => {
     const t0 = performance.now();

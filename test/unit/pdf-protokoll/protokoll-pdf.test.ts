@@ -14,6 +14,7 @@ import { EXPORT_FORMAT, protokollDefinition, protokollFiles, renderSignedProtoko
 import { renderPdf } from '../../../electron/services/pdf/render';
 import { verifyProtokollPdf } from '../../../electron/services/pdf/verify-protokoll';
 import { attest, makeSigners, protokoll, signerInfo, type Signer } from './fixtures';
+import { makePki, sealed, type TestPki } from './pki-fixtures';
 import { removeEmbedded, replaceEmbedded } from './tamper';
 
 function hasTool(tool: string): boolean {
@@ -42,17 +43,21 @@ let signers: Signer[];
 let lines: SignedEventLine[];
 let pdf: Uint8Array;
 let path: string;
+let pki: TestPki;
 
-const render = (over: Partial<Parameters<typeof renderSignedProtokoll>[0]> = {}) =>
-  renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: ANSLAG, variant: 'signed', exportedAt: EXPORTED, ...over });
+/** The exported protokoll: rendered, then signed (PAdES) by the chair. */
+const render = async (over: Partial<Parameters<typeof renderSignedProtokoll>[0]> = {}) =>
+  sealed(pki, await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: ANSLAG, variant: 'signed', exportedAt: EXPORTED, caFingerprint: pki.ca.fingerprint, ...over }));
+const verifyPinned = (bytes: Uint8Array) => verifyProtokollPdf(bytes, { caFingerprint: pki.ca.fingerprint });
 
 beforeAll(async () => {
   doc = protokoll();
   signers = makeSigners();
+  pki = await makePki(doc, signers);
   lines = [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')];
   pdf = await render();
   path = write('protokoll.pdf', pdf);
-}, 60_000);
+});
 
 async function attachments(bytes: Uint8Array): Promise<Record<string, Uint8Array>> {
   const task = await openPdf(bytes);
@@ -66,7 +71,7 @@ async function attachments(bytes: Uint8Array): Promise<Record<string, Uint8Array
 
 describe('signed protokoll PDF', () => {
   it('verifies, naming the chair and the justerare with time and key', async () => {
-    const result = await verifyProtokollPdf(pdf);
+    const result = await verifyPinned(pdf);
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     expect(result.sha256).toBe(protokollHash(doc));
@@ -127,7 +132,7 @@ describe('signed protokoll PDF', () => {
 
 describe('verify refuses a changed protokoll', () => {
   const problemsOf = async (bytes: Uint8Array) => {
-    const r = await verifyProtokollPdf(bytes);
+    const r = await verifyPinned(bytes);
     expect(r.ok).toBe(false);
     return r.problems.join('\n');
   };
@@ -161,9 +166,10 @@ describe('verify refuses a changed protokoll', () => {
     const tampered = structuredClone(doc);
     tampered.paragraphs[2]!.decision.text = tampered.paragraphs[2]!.decision.text.replace('450 000 kr', '550 000 kr');
     const hash = protokollHash(doc);
-    const facts: ExportFacts = { format: EXPORT_FORMAT, variant: 'signed', anslag: ANSLAG, exportedAt: EXPORTED.toISOString(), sha256: hash };
+    const facts: ExportFacts = { format: EXPORT_FORMAT, variant: 'signed', anslag: ANSLAG, exportedAt: EXPORTED.toISOString(), sha256: hash, caFingerprint: pki.ca.fingerprint };
     const report = checkAttestations(doc, hash, lines, signerInfo(signers));
-    const forged = await renderPdf(protokollDefinition(tampered, report, facts), { files: protokollFiles(doc, lines, signerInfo(signers), facts) });
+    // Even signed by an insider with a certificate of the förbund's CA, the changed text is found.
+    const forged = await sealed(pki, await renderPdf(protokollDefinition(tampered, report, facts), { files: protokollFiles(doc, lines, signerInfo(signers), facts) }));
     const problems = await problemsOf(forged);
     expect(problems).toMatch(/Den synliga texten stämmer inte med det signerade protokollet: texten på sidan \d har ändrats \(väntat ”.*450000kr.*”, i filen ”.*550000kr.*”/);
     expect(problems).not.toContain('Signaturen');
@@ -189,7 +195,7 @@ describe('public version', () => {
   let pub: Uint8Array;
   beforeAll(async () => {
     pub = await render({ variant: 'public' });
-  }, 60_000);
+  });
 
   it('leaves out the confidential summary, says it is a public unsigned copy, and carries no signed JSON', async () => {
     const files = await attachments(pub);
@@ -208,7 +214,7 @@ describe('public version', () => {
   });
 
   it('does not verify as the signed protokoll', async () => {
-    const r = await verifyProtokollPdf(pub);
+    const r = await verifyPinned(pub);
     expect(r.ok).toBe(false);
     expect(r.problems[0]).toContain('Filen är den offentliga versionen, en osignerad kopia');
     expect(r.problems).toHaveLength(1); // its signatures and its text are otherwise consistent
@@ -217,7 +223,7 @@ describe('public version', () => {
 
 describe('cli verify', () => {
   it('prints OK and the signers (exit 0), names a failure (exit 1), usage errors exit 2', async () => {
-    const ok = cli('verify', path);
+    const ok = cli('verify', '--ca', pki.ca.fingerprint, path);
     expect(ok.status, ok.stderr).toBe(0);
     expect(ok.stdout.split('\n')[0]).toBe('OK');
     expect(ok.stdout).toContain('Åsa Öberg, ordförande, 2026-03-16 14.05 (svensk tid), nyckel ');
@@ -225,14 +231,30 @@ describe('cli verify', () => {
 
     const changed = structuredClone(doc);
     changed.paragraphs[0]!.title = 'Mötets öppnande';
-    const bad = cli('verify', write('ändrad.pdf', await replaceEmbedded(pdf, 'protokoll.json', protokollBytes(changed))));
+    const bad = cli('verify', '--ca', pki.ca.fingerprint, write('ändrad.pdf', await replaceEmbedded(pdf, 'protokoll.json', protokollBytes(changed))));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('Kontrollen misslyckades');
     expect(bad.stderr).toContain('gäller ett protokoll med SHA-256');
 
     expect(cli('verify', write('text.pdf', new TextEncoder().encode('inte en pdf'))).status).toBe(1);
     expect(cli('verify', join(dir, 'saknas.pdf')).status).toBe(1);
+    const unpinned = cli('verify', path);
+    expect(unpinned.status).toBe(1);
+    expect(unpinned.stderr).toContain('Förbundets CA är inte angiven');
+    expect(unpinned.stderr).toContain(`--ca "${pki.ca.fingerprint.slice(0, 4).toUpperCase()} `);
+    expect(cli('verify', '--ca', 'abc', path).status).toBe(2);
     expect(cli('verify').status).toBe(2);
     expect(cli('verify', path, path).status).toBe(2);
   }, 120_000);
+});
+
+describe('before the anslag is recorded', () => {
+  it.skipIf(!hasTool('pdftotext'))('leaves the BEVIS block unfilled rather than certifying a posting that did not happen, and still verifies', async () => {
+    const bytes = await render({ anslag: { postedOn: null, takenDownOn: null } });
+    const text = run('pdftotext', '-enc', 'UTF-8', write('utan-anslag.pdf', bytes), '-').replace(/\s+/g, ' ');
+    expect(text).not.toContain('Justeringen har tillkännagivits genom anslag.');
+    expect(text).toContain('Anslaget var inte uppsatt när protokollet exporterades.');
+    expect(text).not.toMatch(/Datum då anslaget sätts upp \d/);
+    expect((await verifyProtokollPdf(bytes)).problems).toEqual([]);
+  });
 });

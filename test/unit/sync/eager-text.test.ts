@@ -34,5 +34,5 @@ describe('text extraction after an import', () => {
     // The cached text is what the search gets.
     const sha = pdfs[0]!.split('/').at(-1)!.replace(/\.pdf$/, '');
     expect((await lena['attachments.text']({ sha256: sha })).text).toBe(texts[0]);
-  }, 90_000);
+  });
 });

@@ -3,15 +3,21 @@ import { cpSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services';
 import { makeMultiPagePdf } from '../../helpers/pdf-fixtures';
 import { carry, laptop, setUpForbund } from '../../helpers/federation-fixture';
+import { bundleForNode } from '../../helpers/node-bundle';
+
+let childScript: string;
+beforeAll(async () => {
+  childScript = await bundleForNode('test/helpers/import-child.ts');
+});
 
 /** Runs the import in a child process and SIGKILLs it after `killAfterMs` (or lets it finish). */
 function importInChild(dataDir: string, packagePath: string, killAfterMs: number | null): Promise<'killed' | 'done'> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/import-child.ts', dataDir, packagePath], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [childScript, dataDir, packagePath], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
@@ -77,5 +83,5 @@ describe('an import killed midway', () => {
       await importInChild(folder, packagePath, null);
       expect(await observe(folder)).toEqual(after);
     }
-  }, 120_000);
+  }, 300_000); // eleven child imports and 400 appends; a ceiling for a busy machine, not a timing goal
 });

@@ -32,19 +32,25 @@ describe('set-up, invitation, key registration and a round trip of packages', ()
     await member['packages.apply']({ previewId: first.previewId, asPerson: lena });
     const memberSession = await member['session.get']({});
     expect(memberSession.device?.personId).toBe(lena);
-    expect(memberSession.sync.unsent).toBe(1); // the key registration
+    expect(memberSession.sync.unsent).toBe(2); // the key registration and the request for a PDF-signing certificate (issue #12)
 
     // Lena's first return package registers her key: held until the förbundschef accepts it.
     const back = await member['packages.export']({ recipients: { mode: 'director' } });
     const { preview } = await carry(back, director);
     expect(preview.sender).toMatchObject({ name: 'Lena Ledamot', known: false, shortCode: memberSession.device!.shortCode });
-    expect(preview.newEvents).toEqual([{ type: 'key.registered', label: 'Enhetsnyckel registrerades', count: 1 }]);
+    expect(preview.newEvents).toEqual([
+      { type: 'key.registered', label: 'Enhetsnyckel registrerades', count: 1 },
+      { type: 'certificate.requested', label: 'Certifikat för PDF-signaturer begärdes', count: 1 },
+    ]);
     let state = await stateOf(director);
     expect(state.keys[memberSession.device!.fingerprint]?.status).toBe('pending');
 
     await director['log.append']({ type: 'key.accepted', payload: { fingerprint: memberSession.device!.fingerprint }, prev: [] });
     state = await stateOf(director);
     expect(state.keys[memberSession.device!.fingerprint]?.status).toBe('accepted');
+    // Accepting the key issued her certificate for PDF signatures, from the förbund CA made at set-up.
+    expect(state.pki.ca).not.toBeNull();
+    expect(state.pki.certificates[memberSession.device!.fingerprint]?.personId).toBe(lena);
 
     // Importing the same package again changes nothing.
     const again = await carry(back, director);
@@ -60,7 +66,7 @@ describe('set-up, invitation, key registration and a round trip of packages', ()
     expect(lenaState).toEqual(await stateOf(director));
 
     // The invitation carried everything; Lena's first package acknowledged it, so this one held only what was new.
-    expect(toLena.events).toBe(1);
+    expect(toLena.events).toBe(2); // key.accepted and certificate.issued
     expect(toLena.events).toBeLessThan(invitation.events);
     // Once Lena acknowledges that too, there is nothing left to send her.
     await carry(await member['packages.export']({ recipients: { mode: 'director' } }), director);

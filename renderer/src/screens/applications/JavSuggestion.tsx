@@ -5,11 +5,12 @@ import { currentApplication, type FederationState } from '../../../../shared/dom
 import { organisationName } from '../../lib/applications';
 import { today } from '../../lib/roster';
 
-/** Where the member's declared ties match the applying parties or the owner, on this day. */
+/** Where the member's declared ties reach a unit, project or styrgrupp the ansökan names, or the ansökan names the member, on this day. */
 export function javSuggestionsFor(state: FederationState, applicationId: string, me: string): Suggestion[] {
   const app = currentApplication(state, applicationId);
   if (!app) return [];
-  return suggestJav(tiesOf(state, me), { parties: app.parties, ownerId: app.ownerId }, (id) => organisationName(state, id), today());
+  const name = state.persons[me]?.name;
+  return suggestJav(tiesOf(state, me), app, (id) => organisationName(state, id), today(), name ? { name } : undefined);
 }
 
 /**

@@ -15,7 +15,7 @@ import { useSession } from '../../state/session-store';
  * types. Sharing sends a copy to the förbundschef as a signed note.shared
  * event; the note itself stays here and stays editable.
  */
-export function MyNotes({ applicationId, me }: { applicationId: string; me: string }) {
+export function MyNotes({ applicationId, me, jav = false }: { applicationId: string; me: string; jav?: boolean }) {
   const { state } = useFederation();
   const [text, setText] = useState<string | null>(null);
   const [sharing, setSharing] = useState(false);
@@ -54,9 +54,13 @@ export function MyNotes({ applicationId, me }: { applicationId: string; me: stri
         }}
       />
       <Group gap="sm">
-        <Button variant="default" size="xs" disabled={!text || text.trim() === ''} onClick={() => setSharing(true)}>
-          Dela anteckningen med förbundschefen
-        </Button>
+        {jav ? (
+          <Text size="xs" c="dimmed">Du har anmält jäv och delar därför inga anteckningar om ansökan.</Text>
+        ) : (
+          <Button variant="default" size="xs" disabled={!text || text.trim() === ''} onClick={() => setSharing(true)}>
+            Dela anteckningen med förbundschefen
+          </Button>
+        )}
         {last && (
           <Text size="xs" c="dimmed" data-testid="note-shared-at">
             Delad med förbundschefen {formatDate(last.at)}{mine.length > 1 ? ` (${mine.length} gånger)` : ''}.

@@ -32,7 +32,7 @@ export function MyReview({ applicationId, me }: { applicationId: string; me: str
             <Text size="sm">
               {JAV_GROUND_LABEL[myJav.ground]}, anmält {formatDate(myJav.declaredAt)}: {myJav.text}
             </Text>
-            <Text size="sm" mt="xs">Du tar därför inte ställning till ansökan och deltar inte i beslutet.</Text>
+            <Text size="sm" mt="xs">Du deltar därför inte i beredningen (inga frågor, delade anteckningar eller ställningstagande) och inte i beslutet.</Text>
           </Alert>
         ) : (
           <>
@@ -57,8 +57,8 @@ export function MyReview({ applicationId, me }: { applicationId: string; me: str
             </Group>
           </>
         )}
-        <Questions applicationId={applicationId} me={me} />
-        <MyNotes applicationId={applicationId} me={me} />
+        <Questions applicationId={applicationId} me={me} jav={!!myJav} />
+        <MyNotes applicationId={applicationId} me={me} jav={!!myJav} />
       </Stack>
       <JavDialog applicationId={applicationId} opened={javOpen} initial={javInitial} onClose={() => setJavOpen(false)} />
     </Paper>
@@ -107,7 +107,7 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
   );
 }
 
-function Questions({ applicationId, me }: { applicationId: string; me: string }) {
+function Questions({ applicationId, me, jav }: { applicationId: string; me: string; jav: boolean }) {
   const { state } = useFederation();
   const mine = Object.values(state.applications[applicationId]?.questions ?? {})
     .filter((q) => q.askedBy === me)
@@ -154,10 +154,16 @@ function Questions({ applicationId, me }: { applicationId: string; me: string })
           ))}
         </Stack>
       )}
-      <Textarea label="Ny fråga till förbundschefen" autosize minRows={2} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
-      <Group>
-        <Button variant="default" onClick={() => void ask()} loading={busy} disabled={text.trim() === ''}>Skicka fråga</Button>
-      </Group>
+      {jav ? (
+        <Text size="sm" c="dimmed">Du har anmält jäv och ställer därför inga frågor om ansökan.</Text>
+      ) : (
+        <>
+          <Textarea label="Ny fråga till förbundschefen" autosize minRows={2} maxLength={5000} value={text} onChange={(e) => setText(e.currentTarget.value)} />
+          <Group>
+            <Button variant="default" onClick={() => void ask()} loading={busy} disabled={text.trim() === ''}>Skicka fråga</Button>
+          </Group>
+        </>
+      )}
     </Stack>
   );
 }

@@ -2,6 +2,7 @@ import { Button, Grid, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/co
 import { IconPencil } from '@tabler/icons-react';
 import { useState } from 'react';
 import { hasSecretaryRole, type MeetingState } from '../../../../shared/domain/meetings';
+import { MeetingWarnings } from '../../components/MeetingWarnings';
 import { StoredPdfPanel } from '../../components/pdf/StoredPdfPanel';
 import { useFederation } from '../../state/federation';
 import { useUi } from '../../state/ui-store';
@@ -33,6 +34,7 @@ export function MeetingDetail({ meeting }: { meeting: MeetingState }) {
           )
         }
       />
+      <MeetingWarnings meetingId={meeting.id} />
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, lg: doc ? 6 : 7 }}>
           <Stack gap="lg">

@@ -2,7 +2,8 @@ import { Alert, Button, Checkbox, Group, Paper, SimpleGrid, Stack, Text, TextInp
 import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { currentApplication, headsOf, type FederationState } from '../../../../shared/domain/events';
-import type { AgendaItem, MeetingState } from '../../../../shared/domain/meetings';
+import { IsoDate } from '../../../../shared/domain/forbund/model';
+import { justeringPlanWarning, meetingDayWarning, type AgendaItem, type MeetingState } from '../../../../shared/domain/meetings';
 import { api, userMessage } from '../../api/client';
 import { ShortCode } from '../../components/ShortCode';
 import { PageTitle } from '../../layout/AppFrame';
@@ -55,6 +56,11 @@ export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
     if (!meeting && !touched) setDraft(newDraft(state, today(), me));
   }, [eventCount]);
   const back = () => openMeeting(meeting?.id ?? null);
+  const validDate = (s: string): string | null => (IsoDate.safeParse(s.trim()).success ? s.trim() : null);
+  const meetingDate = validDate(draft.date);
+  const justeringDate = validDate(draft.justeringDate);
+  const dayWarning = meetingDate ? meetingDayWarning(meetingDate) : null;
+  const justeringWarning = meetingDate && justeringDate ? justeringPlanWarning(meetingDate, justeringDate) : null;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -101,6 +107,11 @@ export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
               <TextInput label="Starttid" description="TT.MM, till exempel 09.00" required value={draft.startTime} onChange={(e) => set({ startTime: e.currentTarget.value })} error={errors?.startTime} autoComplete="off" />
               <TextInput label="Plats" description="Lokal och adress" required value={draft.place} onChange={(e) => set({ place: e.currentTarget.value })} error={errors?.place} maxLength={300} />
             </SimpleGrid>
+            {dayWarning && (
+              <Alert color="yellow" title="Helgdag eller helg" data-testid="meeting-day-warning">
+                {dayWarning}
+              </Alert>
+            )}
             <Checkbox label="Deltagande på distans erbjuds" checked={draft.distanceOffered} onChange={(e) => set({ distanceOffered: e.currentTarget.checked })} />
             {draft.distanceOffered && (
               <Textarea
@@ -123,6 +134,11 @@ export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
             <Title order={2} size="h3" id="justering-heading">Justering och numrering</Title>
             <Text size="sm" c="dimmed">Tid och plats för justeringen står i kallelsen och beslutas under punkten Val av justerare. Kan lämnas tomt och bestämmas senare.</Text>
             {errors?.justering && <Alert color="red">{errors.justering}</Alert>}
+            {justeringWarning && (
+              <Alert color="yellow" data-testid="justering-date-warning">
+                {justeringWarning}
+              </Alert>
+            )}
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
               <TextInput label="Justeringens datum" description="ÅÅÅÅ-MM-DD" value={draft.justeringDate} onChange={(e) => set({ justeringDate: e.currentTarget.value })} autoComplete="off" />
               <TextInput label="Justeringens plats" value={draft.justeringPlace} onChange={(e) => set({ justeringPlace: e.currentTarget.value })} maxLength={300} />

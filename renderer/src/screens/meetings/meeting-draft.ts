@@ -1,5 +1,6 @@
 import { budgetTotals } from '../../../../shared/domain/applications/budget';
 import { currentApplication, type FederationState } from '../../../../shared/domain/events';
+import { deadline, plusDays } from '../../../../shared/domain/calendar';
 import { BOARD_ROLE_LABEL, IsoDate, isActiveOn, type BoardRole } from '../../../../shared/domain/forbund/model';
 import { formatAmount } from '../../../../shared/domain/format';
 import {
@@ -155,11 +156,9 @@ export function pendingDelegationIds(state: FederationState, date: string): stri
   return pendingDelegationReports(state, date, new Set(reportedDelegationDecisionIds(state))).map((d) => d.id);
 }
 
-/** The draft for a new meeting: two weeks ahead at 09.00, everyone called, the standard agenda with the open ansökningar. */
+/** The draft for a new meeting: the first weekday from two weeks ahead at 09.00, everyone called, the standard agenda with the open ansökningar. */
 export function newDraft(state: FederationState, today: string, me: string | null): MeetingDraft {
-  const d = new Date(`${today}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 14);
-  const date = d.toISOString().slice(0, 10);
+  const date = deadline(plusDays(today, 14));
   const presenter = me && state.persons[me]?.staffRole ? me : null;
   return {
     date,

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { headsOf } from '../../../../shared/domain/events';
-import { defaultDecision, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
+import { adjusterProblem, defaultDecision, ledamotSeats, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
 import { formatDnr } from '../../../../shared/domain/format';
 import { userMessage } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
@@ -28,9 +28,13 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
   const base = servingWithJav(state, m, item.id, []);
   // Everyone in the room for this item: beslutande, other ersättare and the jäviga (who leave for the §).
   const present = [...new Set([...(base?.deciding.map((d) => d.personId) ?? []), ...(base?.substitutesNotServing ?? [])])];
-  const props = { record, onChange: setRecord, disabled: !editable, serving, present };
-  // Justerare are chosen among the beslutande of the item.
-  const boardPresent = base?.deciding.map((d) => d.personId) ?? [];
+  const props = { record, onChange: setRecord, disabled: !editable, serving, present, election: item.kind === 'election' };
+  // Everyone present may be ticked; the domain rule (adjusterProblem) refuses staff, ersättare who do not serve and the chair, with the reason.
+  const inRoom = [...new Set([...(base?.deciding.map((d) => d.personId) ?? []), ...(base?.substitutesNotServing ?? []), ...(base?.others ?? [])])];
+  const adjusterRefusal = item.kind === 'adjusters' ? adjusterProblem(state, m, record.adjusters) : null;
+  // KL 6 kap 27 §: a decision in a § that is not quorate needs the meeting's "continued anyway" and its reason.
+  const seats = ledamotSeats(state, m.date);
+  const notQuorate = (item.kind === 'decision' || item.kind === 'election') && (serving?.deciding.length ?? 0) * 2 <= seats;
 
   async function save() {
     setBusy(true);
@@ -60,9 +64,23 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
         {item.kind === 'adjusters' && (
           <Checkbox.Group label="Justerare (jämte ordföranden)" value={record.adjusters} onChange={(v) => setRecord(withAdjusters(record, v.slice(0, 5), (id) => state.persons[id]?.name ?? ''))}>
             <Group mt="xs">
-              {boardPresent.map((id) => <Checkbox key={id} value={id} label={state.persons[id]?.name ?? ''} disabled={!editable} />)}
+              {inRoom.map((id) => <Checkbox key={id} value={id} label={state.persons[id]?.name ?? ''} disabled={!editable} />)}
             </Group>
           </Checkbox.Group>
+        )}
+        {adjusterRefusal && (
+          <Alert color="red" title="Justeraren kan inte väljas" role="alert" data-testid="adjuster-refusal">{adjusterRefusal}</Alert>
+        )}
+        {notQuorate && (
+          <Alert color="orange" title="Styrelsen är inte beslutför i paragrafen" data-testid="quorum-continue">
+            <Stack gap="xs">
+              <Text size="sm">{`${serving?.deciding.length ?? 0} av ${seats} ledamöter tjänstgör; mer än hälften krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och varför. Skälet står i protokollet.`}</Text>
+              <Checkbox label="Sammanträdet fortsatte ändå" disabled={!editable} checked={record.quorumContinued !== undefined} onChange={(e) => setRecord(withQuorum(record, e.currentTarget.checked ? '' : null))} />
+              {record.quorumContinued !== undefined && (
+                <Textarea label="Skäl" autosize minRows={1} maxLength={2000} disabled={!editable} value={record.quorumContinued.reason} onChange={(e) => setRecord(withQuorum(record, e.currentTarget.value))} />
+              )}
+            </Stack>
+          </Alert>
         )}
         <Divider />
         <JavList {...props} />
@@ -78,7 +96,7 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
         )}
         {editable && (
           <Group>
-            <Button onClick={() => void save()} loading={busy}>{`Spara § ${number}`}</Button>
+            <Button onClick={() => void save()} loading={busy} disabled={adjusterRefusal !== null}>{`Spara § ${number}`}</Button>
           </Group>
         )}
       </Stack>
@@ -97,10 +115,29 @@ function withAdjusters(r: ItemRecord, adjusters: string[], name: (id: string) =>
   return { ...r, adjusters, decision };
 }
 
+/** Sets or clears "continued anyway" (null clears). */
+function withQuorum(r: ItemRecord, reason: string | null): ItemRecord {
+  const { quorumContinued: _q, ...rest } = r;
+  return reason === null ? rest : { ...rest, quorumContinued: { reason } };
+}
+
+/** A lot drawn for a tie that is no longer a tie (votes changed since) is not part of the record. */
+function withoutStaleLot(v: NonNullable<ItemRecord['vote']>): NonNullable<ItemRecord['vote']> {
+  if (!v.lot) return v;
+  const yes = v.closed ? (v.count?.ja ?? 0) : v.votes.filter((x) => x.vote === 'ja').length;
+  const no = v.closed ? (v.count?.nej ?? 0) : v.votes.filter((x) => x.vote === 'nej').length;
+  if (yes === no) return v;
+  const { lot: _lot, ...rest } = v;
+  return rest;
+}
+
 /** Rows left empty in the form are not part of the record; the main side checks the rest. */
-function clean(r: ItemRecord): ItemRecord {
+function clean(record: ItemRecord): ItemRecord {
+  // A blank reason is no reason: left out, so the domain's refusal says what is missing.
+  const r = record.quorumContinued && record.quorumContinued.reason.trim() === '' ? withQuorum(record, null) : record;
   return {
     ...r,
+    vote: r.vote ? withoutStaleLot(r.vote) : null,
     jav: r.jav.filter((j) => j.personId !== ''),
     motions: r.motions.filter((x) => x.personId !== ''),
     reservations: r.reservations.filter((x) => x.personId !== ''),

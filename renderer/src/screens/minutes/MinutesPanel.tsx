@@ -7,6 +7,7 @@ import { ShortCode } from '../../components/ShortCode';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
 import { useFederation } from '../../state/federation';
+import { MeetingWarnings } from '../../components/MeetingWarnings';
 import { useSession } from '../../state/session-store';
 import { AttendancePanel } from './AttendancePanel';
 import { ItemRecordForm } from './ItemRecordForm';
@@ -30,6 +31,7 @@ export function MinutesPanel({ meetingId }: { meetingId: string }) {
     <Stack gap="lg">
       {m.locked && <Alert color="green" title={`Justerat ${m.locked.date}`}>{LOCKED_REASON}</Alert>}
       {!secretary && <Alert color="gray">Protokollet förs av förbundschefen, sekreteraren eller ordföranden. Du kan läsa det som är antecknat.</Alert>}
+      <MeetingWarnings meetingId={m.id} />
       {/* Full width each: the närvaro table and the per-§ lists need the room. */}
       <AttendancePanel key={heads} m={m} editable={editable} />
       <ServingPanel m={m} numbers={numbers} />

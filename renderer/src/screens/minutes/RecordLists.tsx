@@ -4,9 +4,10 @@ import { JAV_GROUND_LABEL, JavGround } from '../../../../shared/domain/applicati
 import { MOTION_KIND_LABEL, MotionKind, VOTE_CHOICE_LABEL, VoteChoice, type ItemRecord, type ItemServing } from '../../../../shared/domain/meetings';
 import { newId } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
-import { javPreview, liveVote, voteSummary } from './minutes-view';
+import { ClosedVoteCount, ClosedVoteToggle, LotChoice } from './ElectionVote';
+import { javPreview, liveVoteOf, voteSummary } from './minutes-view';
 
-type Props = { record: ItemRecord; onChange(r: ItemRecord): void; disabled: boolean; serving: ItemServing | undefined; present: string[] };
+type Props = { record: ItemRecord; onChange(r: ItemRecord): void; disabled: boolean; serving: ItemServing | undefined; present: string[]; election?: boolean };
 
 function Block({ title, children, onAdd, addLabel, disabled }: { title: string; children: ReactNode; onAdd?: () => void; addLabel?: string; disabled: boolean }) {
   return (
@@ -69,11 +70,11 @@ export function MotionList({ record, onChange, disabled, serving }: Props) {
 }
 
 /** Omröstning: ja / nej / avstår per beslutande only; the result computed as the votes are entered. */
-export function VoteBlock({ record, onChange, disabled, serving }: Props) {
+export function VoteBlock({ record, onChange, disabled, serving, election = false }: Props) {
   const { state } = useFederation();
   const name = (id: string) => state.persons[id]?.name ?? 'okänd person';
   const vote = record.vote;
-  const result = vote ? liveVote(vote.votes, serving) : null;
+  const result = vote ? liveVoteOf(vote, serving, election) : null;
   const setChoice = (personId: string, v: VoteChoice) =>
     vote && onChange({ ...record, vote: { ...vote, votes: [...vote.votes.filter((x) => x.personId !== personId), { personId, vote: v }] } });
   return (
@@ -83,6 +84,8 @@ export function VoteBlock({ record, onChange, disabled, serving }: Props) {
       {vote && (
         <>
           <Textarea size="xs" label="Propositionsordning (vad ja och nej betyder)" disabled={disabled} autosize value={vote.proposition} onChange={(e) => onChange({ ...record, vote: { ...vote, proposition: e.currentTarget.value } })} />
+          {election && <ClosedVoteToggle vote={vote} disabled={disabled} onChange={(v) => onChange({ ...record, vote: v })} />}
+          {vote.closed ? <ClosedVoteCount vote={vote} disabled={disabled} onChange={(v) => onChange({ ...record, vote: v })} /> : (
           <Table aria-label="Röster" verticalSpacing={2}>
             <Table.Thead><Table.Tr><Table.Th>Beslutande</Table.Th><Table.Th>Röst</Table.Th></Table.Tr></Table.Thead>
             <Table.Tbody>
@@ -100,7 +103,9 @@ export function VoteBlock({ record, onChange, disabled, serving }: Props) {
               ))}
             </Table.Tbody>
           </Table>
-          {result && <Text size="sm" fw={600} data-testid="vote-result" aria-live="polite">{voteSummary(result)}</Text>}
+          )}
+          {result && result.yes === result.no && (election || vote.closed) && <LotChoice vote={vote} disabled={disabled} onChange={(v) => onChange({ ...record, vote: v })} />}
+          {result && <Text size="sm" fw={600} data-testid="vote-result" aria-live="polite">{voteSummary(result, election)}</Text>}
         </>
       )}
     </Stack>

@@ -10,6 +10,8 @@ import {
   seatOn,
   servingByItem,
   voteResult,
+  voteResultOf,
+  type Vote,
   type AgendaItem,
   type AttendanceEntry,
   type Decision,
@@ -133,11 +135,17 @@ export function javPreview(state: FederationState, serving: ItemServing | undefi
   });
 }
 
-/** "3 ja, 2 nej, 1 avstår – bifall (ja)"-style summary for the screen. */
-export function voteSummary(r: VoteResult): string {
-  const base = `${r.yes} ja, ${r.no} nej, ${r.abstain} avstår`;
-  if (r.winner === null) return `${base}. Lika röstetal: ordföranden måste rösta ja eller nej (utslagsröst).`;
-  return `${base}. ${r.winner === 'ja' ? 'Ja' : 'Nej'} har vunnit${r.castingVote ? ' med ordförandens utslagsröst' : ''}.`;
+/** The live result of a vote as recorded so far, at val (`election`) with lottning instead of the casting vote. */
+export function liveVoteOf(vote: Vote, serving: ItemServing | undefined, election: boolean): VoteResult & { chairId: string | null } {
+  const chairId = chairInItem(serving);
+  return { ...voteResultOf(vote, chairId, election), chairId };
+}
+
+/** "3 ja, 2 nej, 1 avstår – bifall (ja)"-style summary for the screen; `lotRule` when a tie is decided by lottning. */
+export function voteSummary(r: VoteResult, lotRule = false): string {
+  const base = `${r.yes} ja, ${r.no} nej, ${r.abstain} ${r.closed ? 'blanka' : 'avstår'}`;
+  if (r.winner === null) return lotRule || r.closed ? `${base}. Lika röstetal: avgörs genom lottning (ingen utslagsröst vid val eller sluten omröstning).` : `${base}. Lika röstetal: ordföranden måste rösta ja eller nej (utslagsröst).`;
+  return `${base}. ${r.winner === 'ja' ? 'Ja' : 'Nej'} har vunnit${r.castingVote ? ' med ordförandens utslagsröst' : ''}${r.byLot ? ' genom lottning' : ''}.`;
 }
 
 /** Whether the item's decision may carry an amount (a grant on an ansökan). */

@@ -13,6 +13,27 @@ const STATUS_TEXT: Record<PersonKeyStatus | 'rejected' | 'revoked', string> = {
   revoked: 'Spärrad (förlorad dator)',
 };
 
+/** Groups of four, upper case: how the fingerprint is printed in every protokoll. */
+const grouped = (hex: string): string => (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
+
+/** The förbund CA's fingerprint (issue #12): published by the förbund, printed in every protokoll, compared by telephone. */
+function CaFingerprint({ state }: { state: FederationState }) {
+  const ca = state.pki.ca;
+  return (
+    <Stack gap={2} mt="xs" data-testid="ca-fingerprint">
+      <Text size="sm" fw={600}>Förbundets certifikatutfärdare (CA)</Text>
+      {ca ? (
+        <>
+          <Text size="sm" ff="monospace" style={{ wordBreak: 'break-word' }}>{grouped(ca.fingerprint)}</Text>
+          <Text size="sm" c="dimmed">Fingeravtrycket står i varje protokoll. Publicera det på förbundets webbplats så att den som får ett protokoll kan jämföra.</Text>
+        </>
+      ) : (
+        <Text size="sm" c="dimmed">Ingen ännu: förbundschefens dator skapar den och den kommer med nästa paket.</Text>
+      )}
+    </Stack>
+  );
+}
+
 /** This computer's key: its short code to read aloud, and whether the förbundschef has accepted it. */
 export function MyDevice({ state }: { state: FederationState }) {
   const session = useSession();
@@ -45,6 +66,7 @@ export function MyDevice({ state }: { state: FederationState }) {
           </Group>
         )}
         {status === 'rejected' && <Text size="sm">Förbundschefen har avvisat nyckeln. Kontakta förbundschefen.</Text>}
+        <CaFingerprint state={state} />
       </Stack>
     </Paper>
   );

@@ -94,7 +94,15 @@ function TiesDialog({ state, me, onClose }: { state: FederationState; me: string
                 {d.organisationId === OTHER_ORGANISATION && (
                   <TextInput label="Organisationens namn" value={d.organisationName} onChange={(ev) => set(d.key, { organisationName: ev.currentTarget.value })} error={e.organisationName} w={220} maxLength={200} />
                 )}
-                <TextInput label="Roll eller enhet (valfritt)" value={d.description} onChange={(ev) => set(d.key, { description: ev.currentTarget.value })} w={220} maxLength={300} />
+                <TextInput label="Roll (valfritt)" description={d.kind === 'relative' ? 'Vem den närstående är' : undefined} value={d.description} onChange={(ev) => set(d.key, { description: ev.currentTarget.value })} w={200} maxLength={300} />
+                <TextInput
+                  label="Enhet, projekt eller styrgrupp (valfritt)"
+                  description="Jävsförslag ges när ansökan nämner den"
+                  value={d.unit}
+                  onChange={(ev) => set(d.key, { unit: ev.currentTarget.value })}
+                  w={260}
+                  maxLength={200}
+                />
                 <TextInput label="Från" placeholder="ÅÅÅÅ-MM-DD" value={d.from} onChange={(ev) => set(d.key, { from: ev.currentTarget.value })} error={e.from} w={140} />
                 <TextInput label="Till" placeholder="ÅÅÅÅ-MM-DD" value={d.to} onChange={(ev) => set(d.key, { to: ev.currentTarget.value })} error={e.to} w={140} />
               </Group>

@@ -1,13 +1,14 @@
-import { Alert, Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { headsOf } from '../../../../shared/domain/events';
-import { anslagOf, buildProtokoll, lastVersion, latestDraft, type DraftPart, type DraftRecord } from '../../../../shared/domain/meetings';
+import { buildProtokoll, lastVersion, latestDraft, type DraftPart, type DraftRecord } from '../../../../shared/domain/meetings';
 import { api, userMessage } from '../../api/client';
 import { downloadBytes } from '../../lib/download';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
 import { useFederation } from '../../state/federation';
 import { useUi } from '../../state/ui-store';
+import { AnslagBox } from './AnslagBox';
 import { AttestDialog, FeedbackDialog } from './JusteringDialogs';
 import { ProtokollPreview } from './ProtokollPreview';
 import { justeringRecipients, protokollActions, signerLines, urgentParagraphs } from './protokoll-view';
@@ -24,7 +25,6 @@ export function ProtokollPanel({ meetingId }: { meetingId: string }) {
   const draft = latestDraft(m, 'whole');
   const a = protokollActions(state, m, me);
   const signers = signerLines(state, meetingId);
-  const anslag = anslagOf(state, meetingId);
 
   async function makeDraft(part: DraftPart) {
     setBusy(`draft-${part}`);
@@ -101,12 +101,7 @@ export function ProtokollPanel({ meetingId }: { meetingId: string }) {
               {!a.attested && <Button variant="default" color="orange" onClick={() => setDialog({ kind: 'returned', draft })}>Skicka tillbaka</Button>}
             </Group>
           )}
-          {m.locked && anslag && (
-            <Alert color="green" title={`Justerat ${m.locked.date}`}>
-              <Text size="sm">Anslaget sätts upp senast {anslag.latestPosting} och tas ned tidigast {anslag.finalFrom}.</Text>
-              <Text size="sm">Överklagandetiden slutar {anslag.appealEnds}; besluten vinner laga kraft {anslag.finalFrom} om de inte överklagas.</Text>
-            </Alert>
-          )}
+          <AnslagBox meetingId={meetingId} />
           {m.locked && (
             <Group>
               <Button loading={busy === 'export-full-whole'} onClick={() => void exportPdf('full')}>Exportera signerat protokoll</Button>

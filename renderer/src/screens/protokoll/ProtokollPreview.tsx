@@ -26,10 +26,13 @@ export function ProtokollPreview({ doc }: { doc: ProtokollDocument }) {
             {p.basis.length > 0 && <Text size="sm">Beslutsunderlag: {p.basis.join('; ')}</Text>}
             {p.proposal && <Text size="sm">Förslag till beslut: {p.proposal}</Text>}
             {p.jav.map((j) => <Text size="sm" key={j.personId}>{j.text}</Text>)}
+            {p.quorumNote && <Text size="sm">{p.quorumNote}</Text>}
             {p.motions.length > 0 && <Text size="sm">Yrkanden: {p.motions.map((x) => x.text).join(' ')}</Text>}
             {p.vote && (
               <Text size="sm">
-                Omröstning: {p.vote.proposition} Ja: {names(p.vote.votes, 'ja')}. Nej: {names(p.vote.votes, 'nej')}.{p.vote.abstain > 0 ? ` Avstår: ${names(p.vote.votes, 'avstar')}.` : ''} {p.vote.result}
+                {p.vote.closed
+                  ? `Sluten omröstning: ${p.vote.proposition} ${p.vote.yes} ja, ${p.vote.no} nej, ${p.vote.abstain} blanka. ${p.vote.result}`
+                  : <>Omröstning: {p.vote.proposition} Ja: {names(p.vote.votes, 'ja')}. Nej: {names(p.vote.votes, 'nej')}.{p.vote.abstain > 0 ? ` Avstår: ${names(p.vote.votes, 'avstar')}.` : ''} {p.vote.result}</>}
               </Text>
             )}
             <Text size="sm" fw={600}>

@@ -71,7 +71,7 @@ export function ProtokollScreen() {
               <Table aria-label="Justerade protokoll" striped>
                 <Table.Thead>
                   <Table.Tr>
-                    <Table.Th>Sammanträde</Table.Th><Table.Th>Paragrafer</Table.Th><Table.Th>Justerat</Table.Th><Table.Th>Anslaget sätts upp senast</Table.Th><Table.Th>Överklagandetiden slutar</Table.Th><Table.Th>Laga kraft</Table.Th>
+                    <Table.Th>Sammanträde</Table.Th><Table.Th>Paragrafer</Table.Th><Table.Th>Justerat</Table.Th><Table.Th>Anslag</Table.Th><Table.Th>Överklagandetiden slutar</Table.Th><Table.Th>Laga kraft</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -80,9 +80,22 @@ export function ProtokollScreen() {
                       <Table.Td style={NOWRAP}>{r.organ} {r.date}</Table.Td>
                       <Table.Td>{r.paragraphs}</Table.Td>
                       <Table.Td style={NOWRAP}>{r.justeredOn}</Table.Td>
-                      <Table.Td style={NOWRAP}>{r.anslag.latestPosting}</Table.Td>
-                      <Table.Td style={NOWRAP}>{r.anslag.appealEnds}</Table.Td>
-                      <Table.Td style={NOWRAP}>{r.final ? <Badge variant="dot" tt="none" color="green">Laga kraft</Badge> : `från ${r.anslag.finalFrom}`}</Table.Td>
+                      <Table.Td data-testid="archive-anslag">
+                        {r.anslag.postedOn ? (
+                          `Uppsatt ${r.anslag.postedOn}`
+                        ) : (
+                          <Text size="sm" span>
+                            <Text span size="sm" fw={700}>Anslag ej uppsatt</Text> (senast {r.anslag.latestPosting})
+                          </Text>
+                        )}
+                        {r.warnings.map((w) => (
+                          <Text key={w} size="xs" data-testid="archive-warning">{w}</Text>
+                        ))}
+                      </Table.Td>
+                      <Table.Td style={NOWRAP} data-testid="archive-appeal-end">{r.anslag.appealEnds ?? '–'}</Table.Td>
+                      <Table.Td style={NOWRAP}>
+                        {r.final ? <Badge variant="dot" tt="none" color="green">Laga kraft</Badge> : r.anslag.finalFrom ? `från ${r.anslag.finalFrom}` : 'Efter anslaget'}
+                      </Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

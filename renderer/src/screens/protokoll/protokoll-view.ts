@@ -2,6 +2,8 @@ import type { FederationState } from '../../../../shared/domain/events';
 import {
   anslagDates,
   attestationStatus,
+  lateAnslagWarning,
+  lateJusteringWarning,
   draftProblem,
   hasSecretaryRole,
   isFinal,
@@ -67,6 +69,8 @@ export interface ArchiveRow {
   justeredOn: string;
   anslag: AnslagDates;
   final: boolean;
+  /** Swedish warnings: justerat late, anslag posted late. */
+  warnings: string[];
 }
 
 /** The archive: justerade protokoll, newest first, with anslag dates and whether the decisions have laga kraft on `today`. */
@@ -77,7 +81,8 @@ export function archiveRows(state: FederationState, today: string): ArchiveRow[]
     .map((m) => {
       const lock = m.locked!;
       const doc = m.drafts.find((d) => d.version === lock.version)?.document;
-      const anslag = anslagDates(lock.date);
+      const anslag = anslagDates(lock.date, m.anslag?.postedOn ?? null);
+      const warnings = [lateJusteringWarning(m.date, lock.date), lateAnslagWarning(anslag)].filter((w): w is string => w !== null);
       return {
         meetingId: m.id,
         date: m.date,
@@ -86,7 +91,8 @@ export function archiveRows(state: FederationState, today: string): ArchiveRow[]
         version: lock.version,
         justeredOn: lock.date,
         anslag,
-        final: isFinal(anslag.postedOn, today),
+        final: anslag.postedOn !== null && isFinal(anslag.postedOn, today),
+        warnings,
       };
     });
 }

@@ -1,4 +1,4 @@
-import { Button, Card, Container, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Card, Container, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconBuildingCommunity, IconMailOpened, IconPresentation } from '@tabler/icons-react';
 import { useState, type ReactNode } from 'react';
 import type { Session } from '../../../../shared/contract';
@@ -8,8 +8,9 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { adoptSession } from '../../state/actions';
 import { InvitationImport } from './InvitationImport';
 import { SetupForm } from './SetupForm';
+import { VerifyPanel } from '../verify/VerifyPanel';
 
-type Mode = 'choose' | 'setup' | 'invitation';
+type Mode = 'choose' | 'setup' | 'invitation' | 'verify';
 
 /** The first run: this installation belongs to no förbund yet. Three ways in. */
 export function FirstRunScreen({ session }: { session: Session }) {
@@ -28,6 +29,20 @@ export function FirstRunScreen({ session }: { session: Session }) {
           {mode === 'choose' && <Choices onChoose={setMode} />}
           {mode === 'setup' && <SetupForm onCancel={() => setMode('choose')} />}
           {mode === 'invitation' && <InvitationImport onCancel={() => setMode('choose')} />}
+          {mode === 'choose' && (
+            <Group gap="sm">
+              <Text>Har du fått ett protokoll från ett samordningsförbund?</Text>
+              <Button variant="subtle" onClick={() => setMode('verify')}>Kontrollera protokoll</Button>
+            </Group>
+          )}
+          {mode === 'verify' && (
+            <Stack gap="sm">
+              <VerifyPanel ownCa={null} title={<Title order={2}>Kontrollera ett protokoll</Title>} />
+              <Group>
+                <Button variant="default" onClick={() => setMode('choose')}>Tillbaka</Button>
+              </Group>
+            </Stack>
+          )}
           <DeviceNote session={session} />
         </Stack>
       </Container>

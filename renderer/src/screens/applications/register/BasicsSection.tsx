@@ -78,7 +78,7 @@ export function BasicsSection({ draft, edit, err, state }: FormPart) {
                 key={o.id}
                 value={o.id}
                 // Kommun and region say their kind (two of them count as one party); the state agencies' names already do.
-                label={o.kind === 'municipality' || o.kind === 'region' ? `${o.name} (${ORGANISATION_KIND_LABEL[o.kind].toLowerCase()})` : o.name}
+                label={o.kind === 'municipality' || o.kind === 'region' || o.kind === 'municipalityWithRegionalResponsibility' ? `${o.name} (${ORGANISATION_KIND_LABEL[o.kind].toLowerCase()})` : o.name}
               />
             ))}
           </SimpleGrid>

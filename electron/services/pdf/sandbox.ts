@@ -1,0 +1,170 @@
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { AppError } from '../../../shared/contract/errors';
+import type { ExtractedText, ExtractTextOptions } from './extract-text';
+import type { PdfJob, PdfJobAnswer, PdfWorkerStatus } from './pdf-worker';
+
+/**
+ * Untrusted PDFs are read in a worker thread with a time and memory budget,
+ * so a hostile file (a 3 KB form-XObject bomb kept pdf.js busy for minutes)
+ * can neither freeze the main side nor exhaust its heap. Jobs run one at a
+ * time in one long-lived thread; a job over its time budget, or a thread
+ * over its memory limit, ends the thread (`terminate` stops even a busy
+ * loop) and the job fails with a Swedish message; the next job gets a new
+ * thread. The thread is unref'd while idle, so it never keeps a CLI alive.
+ */
+export interface PdfBudget {
+  /** Checking a file before it is stored (inspect.ts). */
+  inspectMs: number;
+  /** Extracting its text for the search (extract-text.ts). */
+  extractMs: number;
+  /** Old-generation heap of the worker thread. */
+  maxMemoryMb: number;
+  /** Starting the thread and loading pdf.js (not part of a job's budget). */
+  startMs: number;
+}
+
+const budget: PdfBudget = { inspectMs: 30_000, extractMs: 20_000, maxMemoryMb: 1024, startMs: 120_000 };
+
+/** Changes the budget (tests, bench); returns the previous one. */
+export function configurePdfBudget(change: Partial<PdfBudget>): PdfBudget {
+  const before = { ...budget };
+  Object.assign(budget, change);
+  return before;
+}
+
+const MESSAGES = {
+  inspect:
+    'PDF-filen är för krävande att kontrollera (det tog för lång tid eller krävde för mycket minne) och har inte sparats. ' +
+    'Skriv ut den till en ny PDF-fil och försök igen.',
+  extract: 'Texten i PDF-filen är för krävande att läsa (det tog för lång tid eller krävde för mycket minne). Filen sparas utan sökbar text.',
+  start: 'PDF-läsaren kunde inte starta. Starta om programmet och försök igen.',
+} as const;
+
+const overBudget = (op: PdfJob['op'], cause?: unknown): AppError => {
+  const error = new AppError('invalid_file', MESSAGES[op]);
+  if (cause !== undefined) error.cause = cause;
+  return error;
+};
+
+/**
+ * The worker's entry. Built: `pdf-worker.js` beside the bundle that starts
+ * it (out/main for Electron via electron.vite.config.ts; out/host and out/cli
+ * via scripts/build-host.mjs). From TypeScript
+ * sources (web host, CLI, tests): the .ts file, with tsx registered in the
+ * thread first, because Node 20 does not pass `--import tsx` on to workers.
+ */
+function spawn(resourceLimits: ResourceLimits): Worker {
+  const here = import.meta.url;
+  if (!here.endsWith('.ts')) return new Worker(new URL('./pdf-worker.js', here), { resourceLimits });
+  const tsxApi = pathToFileURL(createRequire(here).resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
+  const entry = new URL('./pdf-worker.ts', here).href;
+  const boot = `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`;
+  return new Worker(boot, { eval: true, resourceLimits });
+}
+
+let worker: Worker | null = null;
+let ready: Promise<Worker> | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+let nextId = 0;
+
+function stop(w: Worker): void {
+  if (worker === w) {
+    worker = null;
+    ready = null;
+  }
+  void w.terminate();
+}
+
+function started(): Promise<Worker> {
+  ready ??= new Promise<Worker>((resolve, reject) => {
+    const w = spawn({ maxOldGenerationSizeMb: budget.maxMemoryMb, maxYoungGenerationSizeMb: 64 });
+    worker = w;
+    const fail = (cause: unknown) => {
+      clearTimeout(timer);
+      stop(w);
+      const error = new AppError('internal', MESSAGES.start);
+      error.cause = cause;
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error('pdf worker start timed out')), budget.startMs);
+    w.once('error', fail);
+    w.once('exit', (code) => fail(new Error(`pdf worker exited with ${code}`)));
+    w.once('message', (status: PdfWorkerStatus) => {
+      if (!status.ready) return fail(new Error(status.message));
+      clearTimeout(timer);
+      w.removeAllListeners('error');
+      w.removeAllListeners('exit');
+      // A thread that dies between jobs (out of memory, a crash) is replaced at the next job.
+      w.on('exit', () => worker === w && ((worker = null), (ready = null)));
+      w.on('error', () => undefined);
+      resolve(w);
+    });
+  });
+  return ready;
+}
+
+async function runJob<T>(op: PdfJob['op'], bytes: Uint8Array, options: ExtractTextOptions, budgetMs: number): Promise<T> {
+  const w = await started();
+  w.ref();
+  try {
+    return await new Promise<T>((resolve, reject) => {
+      const id = ++nextId;
+      const done = () => {
+        clearTimeout(timer);
+        w.off('message', onMessage);
+        w.off('error', onError);
+        w.off('exit', onExit);
+      };
+      const onMessage = (answer: PdfJobAnswer) => {
+        if (answer.id !== id) return;
+        done();
+        if (answer.ok) return resolve(answer.value as T);
+        const error = new AppError(answer.error.code, answer.error.message);
+        if (answer.error.detail) error.cause = new Error(answer.error.detail);
+        reject(error);
+      };
+      const onError = (err: unknown) => {
+        done();
+        stop(w);
+        reject(overBudget(op, err)); // ERR_WORKER_OUT_OF_MEMORY and the like
+      };
+      const onExit = (code: number) => onError(new Error(`pdf worker exited with ${code}`));
+      const timer = setTimeout(() => onError(new Error(`pdf ${op} over its ${budgetMs} ms budget`)), budgetMs);
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+      const copy = new Uint8Array(bytes); // transferred: the caller keeps its bytes
+      const job: PdfJob = op === 'inspect' ? { id, op, bytes: copy } : { id, op, bytes: copy, options };
+      w.postMessage(job, [copy.buffer]);
+    });
+  } finally {
+    if (worker === w) w.unref();
+  }
+}
+
+function serial<T>(work: () => Promise<T>): Promise<T> {
+  const result = queue.then(work, work);
+  queue = result.catch(() => undefined);
+  return result;
+}
+
+/** inspect.ts's check of a PDF, in the worker thread within the budget. */
+export function inspectPdfGuarded(bytes: Uint8Array): Promise<{ pageCount: number }> {
+  return serial(() => runJob('inspect', bytes, {}, budget.inspectMs));
+}
+
+/** extract-text.ts's text extraction, in the worker thread within the budget (or `budgetMs`). */
+export function extractPdfTextGuarded(bytes: Uint8Array, options: ExtractTextOptions & { budgetMs?: number } = {}): Promise<ExtractedText> {
+  const { budgetMs, ...rest } = options;
+  return serial(() => runJob('extract', bytes, rest, budgetMs ?? budget.extractMs));
+}
+
+/** Starts the thread and loads pdf.js in the background, so the first PDF a user adds does not wait for it. */
+export function preloadPdfWorker(): void {
+  started().then(
+    (w) => w.unref(),
+    () => undefined,
+  );
+}

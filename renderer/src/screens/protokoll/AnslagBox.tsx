@@ -1,0 +1,74 @@
+import { Alert, Button, Group, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { headsOf } from '../../../../shared/domain/events';
+import { IsoDate } from '../../../../shared/domain/forbund/model';
+import { anslagDates, lateAnslagWarning, lateJusteringWarning } from '../../../../shared/domain/meetings';
+import { userMessage } from '../../api/client';
+import { notifySuccess } from '../../lib/notify';
+import { today } from '../../lib/roster';
+import { appendEvent } from '../../state/actions';
+import { useFederation } from '../../state/federation';
+
+/**
+ * After justering: the anslag as a recorded fact. Before it is recorded the
+ * box says so and (for the förbundschef or sekreterare) offers to record the
+ * day it was posted; after, the appeal end and laga kraft from that day.
+ */
+export function AnslagBox({ meetingId }: { meetingId: string }) {
+  const { state, me } = useFederation();
+  const m = state.meetings[meetingId]!;
+  const [date, setDate] = useState(today());
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (!m.locked) return null;
+  const posted = m.anslag?.postedOn ?? null;
+  const d = anslagDates(m.locked.date, posted);
+  const staff = me ? state.persons[me]?.staffRole : null;
+  const mayRecord = staff === 'director' || staff === 'secretary';
+  const warnings = [lateJusteringWarning(m.date, m.locked.date), lateAnslagWarning(d)].filter((w): w is string => w !== null);
+  const candidate = IsoDate.safeParse(date.trim()).success ? anslagDates(m.locked.date, date.trim()) : null;
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(null);
+    if (!candidate) return setError('Ange datumet som ÅÅÅÅ-MM-DD.');
+    setBusy(true);
+    try {
+      await appendEvent('anslag.posted', { meetingId, postedOn: date.trim() }, headsOf(state, meetingId));
+      notifySuccess('Anslaget är registrerat', `Överklagandetiden slutar ${candidate.appealEnds}.`);
+    } catch (err) {
+      setError(userMessage(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <Alert color={posted ? 'green' : 'orange'} title={`Justerat ${m.locked.date}`} data-testid="anslag-box">
+      {posted ? (
+        <>
+          <Text size="sm">Anslaget sattes upp {posted} och tas ned tidigast {d.finalFrom}.</Text>
+          <Text size="sm">Överklagandetiden slutar {d.appealEnds}; besluten vinner laga kraft {d.finalFrom} om de inte överklagas.</Text>
+        </>
+      ) : (
+        <>
+          <Text size="sm" fw={600}>Anslag ej uppsatt.</Text>
+          <Text size="sm">Justeringen ska tillkännages på anslagstavlan senast {d.latestPosting}. Överklagandetiden räknas från den dag anslaget sätts upp.</Text>
+          {mayRecord && (
+            <form onSubmit={(e) => void submit(e)} aria-label="Registrera anslaget" noValidate>
+              <Group align="flex-end" mt="xs">
+                <TextInput label="Anslaget sattes upp" description="ÅÅÅÅ-MM-DD" value={date} onChange={(e) => setDate(e.currentTarget.value)} autoComplete="off" />
+                <Button type="submit" loading={busy}>Registrera anslaget</Button>
+              </Group>
+              {candidate?.postedLate && <Text size="sm" fw={600} mt={4}>{lateAnslagWarning(candidate)}</Text>}
+            </form>
+          )}
+        </>
+      )}
+      {warnings.map((w) => (
+        <Text key={w} size="sm" fw={600}>{w}</Text>
+      ))}
+      {error && <Text size="sm" c="red" role="alert">{error}</Text>}
+    </Alert>
+  );
+}
