@@ -52,6 +52,20 @@ export default tseslint.config(
     },
   },
   {
+    // Issue #15: a time is shown as a Swedish date (formatDate / swedishDate), never by cutting its ISO text,
+    // which gives the UTC date ("Justerat 2026-12-05" for a justering made 2026-12-06 at 00.30).
+    files: ['renderer/**/*.{ts,tsx}', 'electron/services/pdf/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name=/^(slice|substring|substr)$/][callee.object.property.name=/^(at|.+At)$/]",
+          message: 'Show a time with formatDate/swedishDate from shared/domain/format, not by slicing its ISO text.',
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/**/*.ts'],
     ignores: ['electron/main/**', 'electron/preload/**'],
     rules: {

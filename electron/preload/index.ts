@@ -29,6 +29,7 @@ const api = Object.freeze({
   'session.get': call('session.get'),
   'forbund.create': call('forbund.create'),
   'demo.load': call('demo.load'),
+  'demo.leave': call('demo.leave'),
   'log.list': call('log.list'),
   'log.append': call('log.append'),
   'documents.share': call('documents.share'),

@@ -1,10 +1,11 @@
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
-import type { Handlers } from '../../shared/contract';
+import { join, resolve } from 'node:path';
+import { METHODS, type Handlers } from '../../shared/contract';
 import { AppError } from '../../shared/contract/errors';
 import { currentApplication } from '../../shared/domain/events';
 import { formatDate } from '../../shared/domain/format';
 import { buildKallelse } from '../../shared/domain/meetings/build-kallelse';
+import { applicationLedger } from '../../shared/domain/meetings/selectors';
 import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
 import { DATA_KEY_BOX, dataKeySecretBox, privateKeySealedBy, resealPrivateKey } from './identity/data-key-box';
@@ -15,6 +16,7 @@ import { openLocalState } from './sync/local-state';
 import { createOpenedPackages, type OpenedPackages } from './sync/opened-packages';
 import { createPackagesService, registerSharedDocuments } from './sync/packages-service';
 import { loadDemoInto } from './demo/load-demo';
+import { archiveDemo } from './demo/leave-demo';
 import { renderApplicationSummary, summaryFileName } from './pdf/application-summary';
 import { renderCoverSheet } from './pdf/cover-sheet';
 import { renderKallelse } from './pdf/kallelse-pdf';
@@ -46,6 +48,22 @@ const OPENED_POLL_MS = 25_000;
  * Electron's IPC, the browser host and the CLI all sit on top of this.
  */
 export async function createServices(opts: ServiceOptions): Promise<Handlers> {
+  let current = await openServices(opts);
+  // "Lämna demoförbundet": the demo's files go to an archive folder and the services open afresh on the empty folder.
+  const leaveDemo: Handlers['demo.leave'] = async () => {
+    if (!(await current['session.get']({})).demo) throw new AppError('bad_request', 'Den här installationen är inget demoförbund. Inget har ändrats.');
+    await archiveDemo(resolve(opts.dataDir));
+    current = await openServices(opts);
+    return current['session.get']({});
+  };
+  const outer: Record<string, (input: never) => Promise<unknown>> = {};
+  for (const method of METHODS) {
+    outer[method] = method === 'demo.leave' ? leaveDemo : (input: never) => (current[method] as (i: never) => Promise<unknown>)(input);
+  }
+  return outer as unknown as Handlers;
+}
+
+async function openServices(opts: ServiceOptions): Promise<Handlers> {
   const folder = await openDataFolder(opts.dataDir);
   const attachments = createAttachmentStore(folder);
   const store = await openEventStore(folder.root);
@@ -118,7 +136,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       if (!application) throw new AppError('not_found', 'Ansökan finns inte på den här datorn. Importera paketet med ansökan under Paket och försök igen.');
       const now = new Date();
       const organisationNames = Object.fromEntries(Object.values(state.organisations).map((o) => [o.id, o.name]));
-      const bytes = await renderApplicationSummary({ application, organisationNames, organisation: state.federation?.name, insatsBudget: state.insatsBudget, generatedAt: now });
+      const bytes = await renderApplicationSummary({ application, organisationNames, organisation: state.federation?.name, insatsBudget: state.insatsBudget, ledger: applicationLedger(state, applicationId), generatedAt: now });
       const fileName = summaryFileName(application, now);
       // Keep a copy, as for the cover sheet: what the app produced is part of the record.
       await fs.mkdir(folder.exportsDir, { recursive: true });
@@ -135,7 +153,12 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
       // Members of the demo live in scratch folders; only their return packages reach this installation.
       await loadDemoInto(handlers, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
       await lock.markDemo(); // fictional data: no PIN asked
+      await local.update((s) => ({ ...s, demo: true }));
       return federation.session();
+    },
+    // Answered by createServices, which can reopen the folder; one open folder cannot leave itself.
+    'demo.leave': async () => {
+      throw new AppError('bad_request', 'Demoförbundet kan inte lämnas härifrån.');
     },
     'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
     'log.append': async ({ type, payload, prev }) => {

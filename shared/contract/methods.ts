@@ -16,6 +16,7 @@ export const METHODS = [
   'session.get',
   'forbund.create',
   'demo.load',
+  'demo.leave',
   'log.list',
   'log.append',
   'documents.share',

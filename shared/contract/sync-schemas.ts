@@ -21,9 +21,13 @@ export const Session = z.object({
   /** Null until the installation belongs to a person (set-up or an accepted invitation): the key is made then. */
   device: DeviceInfo.nullable(),
   forbund: z.object({ id: Uuid, name: z.string(), genesisId: Hex64 }).nullable(),
+  /** True when this installation is the demo förbund ("Utforska ett demoförbund"). */
+  demo: z.boolean().default(false),
   sync: z.object({
     /** Own events not yet in any exported package. */
     unsent: z.number().int().min(0),
+    /** Own events that went out in a package but that no recipient has acknowledged yet (their next package says what they hold). */
+    unconfirmed: z.number().int().min(0).default(0),
     lastImport: z.object({ at: z.string(), from: z.string() }).nullable(),
     lastExport: z.object({ at: z.string(), fileName: z.string() }).nullable(),
   }),
@@ -77,7 +81,9 @@ export const PackagePreview = z.object({
   refused: z.array(z.object({ label: z.string(), author: z.string(), reason: z.string() })),
   held: z.array(z.object({ label: z.string(), author: z.string(), shortCode: z.string() })),
   conflicts: z.array(z.string()),
-  /** For an invitation: the people of the roster, so the new user can say who they are. */
+  /** Whom the package is addressed to (the manifest's recipients); empty = the whole board. */
+  recipients: z.array(z.object({ personId: Uuid, name: z.string() })),
+  /** For an invitation: the person it was made for (only they can join with it); the roster then lists only them. */
   roster: z.array(z.object({ personId: Uuid, name: z.string(), description: z.string() })),
 });
 export type PackagePreview = z.infer<typeof PackagePreview>;
@@ -96,6 +102,8 @@ export const syncContract = {
     output: Session,
   },
   'demo.load': { input: z.object({}).strict(), output: Session },
+  /** Leaves the demo: its files move to an archive folder inside the data folder; refused unless this installation is the demo. */
+  'demo.leave': { input: z.object({}).strict(), output: Session },
   'log.list': {
     input: z.object({ afterSeq: z.number().int().min(0) }).strict(),
     output: z.object({ events: z.array(StoredEvent), lastSeq: z.number().int().min(0) }),

@@ -95,9 +95,9 @@ export async function applyPreview(page: Page) {
   const importButton = page.getByRole('button', { name: 'Importera', exact: true });
   await importButton.click();
   // Checking signatures and PDFs and folding the events takes a while with attachments on a busy machine.
-  // The preview closes when the import is done; the previous import's notification may still be showing.
+  // The preview closes once this import is done; the notice of an import just before may still be showing.
   await expect(importButton).toBeHidden({ timeout: 60_000 });
-  await expect(page.getByText('Paketet importerades').last()).toBeVisible();
+  await expect(page.getByText('Paketet importerades').last()).toBeVisible({ timeout: 60_000 });
 }
 
 export interface MeetingInput {
@@ -158,7 +158,9 @@ export async function joinWithInvitation(page: Page, invitation: { name: string;
   await slow(page.getByRole('heading', { name: /^Inbjudan till / })).toBeVisible();
   await slow(page.getByTestId('short-code').first()).toHaveText(directorCode);
   await page.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
-  await page.getByRole('radio', { name: new RegExp(`^${who}`) }).check();
+  // The invitation names its person: preselected and locked (no choice of someone else).
+  await expect(page.getByTestId('invited-person')).toContainText(who);
+  await expect(page.getByRole('radio')).toHaveCount(0);
   await page.getByRole('button', { name: 'Gå med i förbundet' }).click();
   await choosePin(page);
   await slow(page.getByTestId('signed-in')).toContainText(who);

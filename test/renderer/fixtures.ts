@@ -82,7 +82,8 @@ export const memberRenamesHimself = (seq: number, lamport = 5) =>
 export const session = (over: Partial<Session> = {}): Session => ({
   device: { fingerprint: DIRECTOR_KEY, shortCode: 'ABCD-0000-1111-2222', deviceName: 'Kontorsdatorn', personId: DIRECTOR.id },
   forbund: { id: FORBUND, name: 'Samordningsförbundet Östra Skåne', genesisId: genesis().id },
-  sync: { unsent: 0, lastImport: null, lastExport: null },
+  demo: false,
+  sync: { unsent: 0, unconfirmed: 0, lastImport: null, lastExport: null },
   ...over,
 });
 

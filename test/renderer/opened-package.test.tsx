@@ -27,6 +27,7 @@ const preview: PackagePreview = {
   refused: [],
   held: [],
   conflicts: [],
+  recipients: [],
   roster: [],
 };
 

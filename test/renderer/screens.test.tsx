@@ -38,6 +38,7 @@ const PREVIEW: PackagePreview = {
   refused: [{ label: 'Förbundsmedlem lades till', author: MEMBER.name, reason: 'Örjan Lind är inte förbundschef och får inte lägga till förbundsmedlemmar.' }],
   held: [],
   conflicts: [],
+  recipients: [],
   roster: [],
 };
 
@@ -47,7 +48,7 @@ describe('Paket: import', () => {
     m.handlers['packages.preview'] = () => PREVIEW;
     m.handlers['packages.apply'] = () => {
       m.log.push(memberKeyRegistered(4));
-      const after = session({ sync: { unsent: 0, lastImport: { at: '2026-03-14T10:00:00.000Z', from: MEMBER.name }, lastExport: null } });
+      const after = session({ sync: { unsent: 0, unconfirmed: 0, lastImport: { at: '2026-03-14T10:00:00.000Z', from: MEMBER.name }, lastExport: null } });
       m.handlers['session.get'] = () => after;
       return { newEvents: 1, newAttachments: 0, session: after };
     };

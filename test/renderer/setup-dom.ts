@@ -19,4 +19,8 @@ window.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver
 // matters when the state never comes.
 configure({ asyncUtilTimeout: 10_000 });
 
-afterEach(() => cleanup());
+afterEach(() => {
+  cleanup();
+  // The app mirrors where it is to the address (#/ansokningar/…); each test starts from a fresh one, as a new window would.
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+});

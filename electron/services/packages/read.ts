@@ -28,6 +28,8 @@ export interface ReadPackageOptions {
   trustedKeys: (fingerprint: string) => string | null | Promise<string | null>;
   /** Refuse a package of any other förbund. */
   expectedForbund?: string;
+  /** The name of the expected förbund, so a refusal can tell "another förbund with the same name" apart. */
+  expectedForbundName?: string;
   /** Invitations: the sender's key arrives in the package itself; the user confirms it by its short code. */
   allowUnknownSender?: boolean;
   /** Where attachments are extracted (a folder under the data folder). Without it they are verified and discarded. */
@@ -188,6 +190,12 @@ async function readHeader(opened: OpenedZip, budget: Budget, opts: ReadPackageOp
   if (!verify(senderKey, manifestBytes, sig)) throw refuse(`signaturen stämmer inte. ${RESEND}`);
 
   if (opts.expectedForbund && manifest.forbund !== opts.expectedForbund) {
+    if (opts.expectedForbundName !== undefined && manifest.forbundName.trim() === opts.expectedForbundName.trim()) {
+      // Two förbund can share a name (two demo installations, a förbund set up twice): say so, or the refusal makes no sense.
+      throw refuse(
+        `paketet gäller ett annat förbund med samma namn (”${manifest.forbundName}”). Det skapades på en dator som inte hör till ditt förbund, till exempel ett annat demoförbund. Kontrollera att du valt rätt fil.`,
+      );
+    }
     throw refuse(`paketet gäller ett annat samordningsförbund (”${manifest.forbundName}”). Kontrollera att du valt rätt fil.`);
   }
   const trustedPem = await opts.trustedKeys(manifest.sender.key);

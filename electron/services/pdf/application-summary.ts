@@ -11,6 +11,7 @@ import {
   remainingBudget,
   type Application,
   type Financier,
+  type RemainingYear,
   type YearAmounts,
 } from '../../../shared/domain/applications';
 import { formatAmount, formatDate, formatTime } from '../../../shared/domain/format';
@@ -37,8 +38,12 @@ export interface ApplicationSummaryInput {
   organisation?: string;
   /** The förbund's budget for insatser per year. */
   insatsBudget: YearAmounts;
-  /** Already granted per year (decisions); empty until decisions exist. */
-  grantedPerYear?: YearAmounts;
+  /**
+   * What granting would leave of the insats budget, per year, as the domain's
+   * applicationLedger computes it for the screen (one computation for both).
+   * Without it, nothing counts as granted yet.
+   */
+  ledger?: RemainingYear[];
   generatedAt: Date;
 }
 
@@ -183,7 +188,7 @@ function budgetSection(input: ApplicationSummaryInput): Content[] {
   if (flags.length > 0) {
     out.push({ text: 'Budgeten går inte ihop på alla punkter', style: 'body', bold: true, color: '#8a4b00', margin: [0, 4, 0, 2] }, { ul: flags.map((f) => f.message), style: 'body' });
   }
-  const remaining = remainingBudget(input.insatsBudget, input.grantedPerYear ?? {}, app);
+  const remaining = input.ledger ?? remainingBudget(input.insatsBudget, {}, app);
   out.push({ text: 'Förbundets budget för insatser om ansökan beviljas', style: 'body', bold: true, margin: [0, 8, 0, 4] });
   if (Object.keys(input.insatsBudget).length === 0) {
     out.push({ text: 'Förbundschefen har inte fastställt någon budget för insatser ännu.', style: 'body', color: COLORS.muted });

@@ -69,6 +69,7 @@ export function kallelseDefinition(doc: KallelseDocument): DocDefinition {
         ['Tid', `${m.date} kl. ${m.startTime.replace(':', '.')}`],
         ['Plats', m.place],
         ...(m.distance ? ([['På distans', m.distance]] as [string, string][]) : []),
+        ...(m.justering ? ([['Justering', `${m.justering.date}, ${m.justering.place}`]] as [string, string][]) : []),
       ]),
       {
         margin: [0, 12, 0, 4],

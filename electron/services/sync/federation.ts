@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError, type Session } from '../../../shared/contract';
-import { authorize, fold, isEventType, nextPlace, parsePayload, unplacedIds, type FederationState } from '../../../shared/domain/events';
+import { authorize, fold, isEventType, nextPlace, parsePayload, plainReason, unplacedIds, type FederationState } from '../../../shared/domain/events';
 import { parseOrgNr } from '../../../shared/domain/forbund/orgnr';
 import { EVENT_FORMAT_VERSION, shortCode, type EventBody, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { signEvent } from '../identity/events';
@@ -79,9 +79,12 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
    */
   function checkWouldApply(event: VerifiedEvent): void {
     const genesisId = local.get().forbund?.genesisId ?? event.id;
-    const after = fold([...store.all(), event], { genesisId });
+    // Judged as it will be once this device's key is accepted, on top of its own held changes
+    // (a förhinder withdrawn while the key waits must find the förhinder reported while it waited).
+    const assumeAccepted = identity?.fingerprint;
+    const after = fold([...store.all(), event], { genesisId, ...(assumeAccepted ? { assumeAccepted } : {}) });
     const refused = after.refused.find((r) => r.eventId === event.id);
-    if (refused) throw new AppError('forbidden', refused.reason);
+    if (refused) throw new AppError('forbidden', plainReason(refused.type, refused.reason));
     if (after.held.some((h) => h.eventId === event.id)) {
       const parsed = parsePayload(event.body);
       if (!parsed.ok) throw new AppError('bad_request', parsed.reason);
@@ -92,14 +95,20 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
 
   function session(): Session {
     const s = local.get();
-    const unsent = identity ? store.all().filter((e) => e.body.key === identity!.fingerprint && !s.exportedOwn.includes(e.id)).length : 0;
+    const own = identity ? store.all().filter((e) => e.body.key === identity!.fingerprint) : [];
+    const exported = new Set(s.exportedOwn);
+    const unsent = own.filter((e) => !exported.has(e.id)).length;
+    // Confirmed once someone else's package says they hold it (their acks for my key reach its clock).
+    const ackedUpTo = Math.max(0, ...Object.entries(s.peerAcks).filter(([person]) => person !== s.personId).map(([, acks]) => (identity ? (acks[identity.fingerprint]?.lamport ?? 0) : 0)));
+    const unconfirmed = own.filter((e) => exported.has(e.id) && e.body.lamport > ackedUpTo).length;
     return {
       device:
         identity && s.personId
           ? { fingerprint: identity.fingerprint, shortCode: shortCode(identity.fingerprint), deviceName: identity.deviceName, personId: s.personId }
           : null,
       forbund: s.forbund,
-      sync: { unsent, lastImport: s.lastImport, lastExport: s.lastExport },
+      demo: s.demo,
+      sync: { unsent, unconfirmed, lastImport: s.lastImport, lastExport: s.lastExport },
     };
   }
 

@@ -19,10 +19,12 @@ const LocalState = z.object({
   peerAcks: z.record(z.uuid(), Acks).default({}),
   lastImport: z.object({ at: z.string(), from: z.string() }).nullable().default(null),
   lastExport: z.object({ at: z.string(), fileName: z.string() }).nullable().default(null),
+  /** Set by "Utforska ett demoförbund": the header says Demo and offers to leave it. */
+  demo: z.boolean().default(false),
 });
 export type LocalState = z.infer<typeof LocalState>;
 
-const EMPTY: LocalState = { format: 1, forbund: null, personId: null, exportedOwn: [], peerAcks: {}, lastImport: null, lastExport: null };
+const EMPTY: LocalState = { format: 1, forbund: null, personId: null, exportedOwn: [], peerAcks: {}, lastImport: null, lastExport: null, demo: false };
 
 export interface LocalStateFile {
   get(): LocalState;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, type PackagePreview, type Recipients } from '../../../shared/contract';
-import { CATALOGUE, fold, isEventType, isLegacy, personName, type FederationState } from '../../../shared/domain/events';
+import { CATALOGUE, fold, isEventType, isLegacy, personName, plainReason, type FederationState } from '../../../shared/domain/events';
 import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL } from '../../../shared/domain/forbund/model';
 import { shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import type { AttachmentStore } from '../attachments';
@@ -173,7 +173,7 @@ export function createPackagesService(opts: {
           onProgress,
           trustedKeys: (fp) => state.keys[fp]?.publicKeyPem ?? null,
           ...(s.forbund ? { isAccepted: (fp: string) => state.keys[fp]?.status === 'accepted' } : {}),
-          ...(s.forbund ? { expectedForbund: s.forbund.id } : {}),
+          ...(s.forbund ? { expectedForbund: s.forbund.id, expectedForbundName: s.forbund.name } : {}),
           allowUnknownSender: true, // checked below: an unknown sender must introduce its key or be the inviting förbundschef
           tempDir,
         }));
@@ -228,10 +228,11 @@ export function createPackagesService(opts: {
           newEvents: [...byType].map(([type, count]) => ({ type, label: label(type), count })),
           newAttachments: (await Promise.all(read.attachments.map((a) => opts.attachments.hasBlob(a.sha256)))).filter((has) => !has).length,
           alreadyKnown: local2.alreadyKnownEvents,
-          refused: folded.refused.filter((r) => newIds.has(r.eventId)).map((r) => ({ label: label(r.type), author: personName(after, r.author), reason: r.reason })),
+          refused: folded.refused.filter((r) => newIds.has(r.eventId)).map((r) => ({ label: label(r.type), author: personName(after, r.author), reason: plainReason(r.type, r.reason) })),
           held: folded.held.filter((h) => newIds.has(h.eventId)).map((h) => ({ label: label(h.type), author: personName(after, h.author), shortCode: shortCode(h.fingerprint) })),
           conflicts: after.conflicts.map((c) => c.explanation).filter((x) => !beforeConflicts.has(x)),
-          roster: manifest.kind === 'invitation' && !s.forbund ? rosterChoices(after) : [],
+          recipients: manifest.recipients.map((r) => ({ personId: r.person, name: r.name })),
+          roster: manifest.kind === 'invitation' && !s.forbund ? invitedChoices(after, manifest.recipients.map((r) => r.person)) : [],
         };
         pending.set(previewId, { read, preview, newEvents: worth, path });
         return preview;
@@ -249,6 +250,10 @@ export function createPackagesService(opts: {
       try {
         const s = local.get();
         if (!s.forbund) {
+          const invited = p.preview.kind === 'invitation' && p.preview.recipients.length === 1 ? p.preview.recipients[0]! : null;
+          if (invited && asPerson !== invited.personId) {
+            throw new AppError('bad_request', `Inbjudan gäller ${invited.name}. Den som ska gå med som någon annan behöver en egen inbjudan från förbundschefen.`);
+          }
           if (!asPerson || !p.preview.roster.some((r) => r.personId === asPerson)) {
             throw new AppError('bad_request', 'Välj vem du är i förbundets register.');
           }
@@ -317,6 +322,13 @@ export async function registerSharedDocuments(state: FederationState, attachment
       await attachments.discardBlob(file.sha256);
     }
   }
+}
+
+/** An invitation made for one person offers only that person; an older one without a named recipient, the roster. */
+function invitedChoices(state: FederationState, recipients: readonly string[]): PackagePreview['roster'] {
+  const all = rosterChoices(state);
+  const named = all.filter((r) => recipients.length === 1 && r.personId === recipients[0]);
+  return named.length === 1 ? named : all;
 }
 
 function rosterChoices(state: FederationState): PackagePreview['roster'] {

@@ -63,11 +63,33 @@ export async function clearEvents(db: StyrelsebordetDb): Promise<void> {
 }
 
 /** Parses stored lines and folds them. Pure: what the hook memoises. */
-export function deriveState(stored: readonly StoredEvent[], genesisId: string | undefined): FederationState {
+export function deriveState(stored: readonly StoredEvent[], genesisId: string | undefined, assumeAccepted?: string): FederationState {
   const verified: VerifiedEvent[] = [];
   for (const s of stored) {
     const v = toVerified(s);
     if (v) verified.push(v);
   }
-  return fold(verified, genesisId ? { genesisId } : {});
+  return fold(verified, { ...(genesisId ? { genesisId } : {}), ...(assumeAccepted ? { assumeAccepted } : {}) });
+}
+
+/** One of my own changes the fold holds because my key is not yet accepted. */
+export interface PendingChange {
+  eventId: string;
+  type: string;
+  payload: unknown;
+  at: string;
+}
+
+/** My held changes (signed by my key while it is pending), in log order. */
+export function pendingMineOf(state: FederationState, stored: readonly StoredEvent[], myKey: string | undefined): PendingChange[] {
+  if (!myKey) return [];
+  const ids = new Set(state.held.filter((h) => h.fingerprint === myKey && h.keyStatus === 'pending').map((h) => h.eventId));
+  if (ids.size === 0) return [];
+  const out: PendingChange[] = [];
+  for (const s of stored) {
+    if (!ids.has(s.id)) continue;
+    const v = toVerified(s);
+    if (v) out.push({ eventId: v.id, type: v.body.type, payload: v.body.payload, at: v.body.at });
+  }
+  return out;
 }

@@ -6,12 +6,16 @@ import { useOpenedPackages } from '../state/opened-packages';
 import type { Session } from '../../../shared/contract';
 import { useFederation } from '../state/federation';
 import { useUi } from '../state/ui-store';
+import { DemoBadge } from './DemoBadge';
 import { HeaderStatus } from './HeaderStatus';
+import { useHashRoute } from './hash-route';
 import { sectionsFor } from './sections';
 
 export function AppFrame({ session }: { session: Session }) {
   useOpenedPackages();
   const [navOpen, { toggle }] = useDisclosure();
+  // From 1024 px the menu can be folded away to give the page the whole width (issue #15 item 7).
+  const [deskNavOpen, { toggle: toggleDesk }] = useDisclosure(true);
   const section = useUi((s) => s.section);
   const go = useUi((s) => s.go);
   const sections = sectionsFor(session.forbund !== null);
@@ -22,6 +26,7 @@ export function AppFrame({ session }: { session: Session }) {
   const firstRender = useRef(true);
   // Choosing a section in the menu starts it afresh (Ansökningar shows its list, not the page last open).
   const [visit, setVisit] = useState(0);
+  useHashRoute(() => setVisit((v) => v + 1));
 
   // After a change of section, move focus to its heading so keyboard and
   // screen-reader users know where they are. Not on start: the skip link comes first.
@@ -34,20 +39,22 @@ export function AppFrame({ session }: { session: Session }) {
   }, [section]);
 
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen } }} padding="lg">
+    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen, desktop: !deskNavOpen } }} padding="lg">
       <a href="#innehall" className="skip-link">Hoppa till innehållet</a>
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
+          <Group gap="sm" wrap="nowrap" style={{ flex: 1, minWidth: 0 }}>
             <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Visa eller dölj menyn" />
-            <Stack gap={0}>
+            <Burger opened={deskNavOpen} onClick={toggleDesk} visibleFrom="sm" size="sm" aria-label={deskNavOpen ? 'Dölj menyn' : 'Visa menyn'} aria-expanded={deskNavOpen} />
+            <Stack gap={0} style={{ minWidth: 0 }}>
               <Text component="span" size="xs" c="dimmed">Styrelsebordet</Text>
-              <Text component="span" fw={700} size="lg" lh={1.2} data-testid="forbund-name">
+              <Text component="span" fw={700} size="lg" lh={1.2} truncate="end" title={forbundName} data-testid="forbund-name">
                 {forbundName}
               </Text>
             </Stack>
           </Group>
-          <Group gap="md" wrap="nowrap">
+          <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
+            {session.demo && <DemoBadge />}
             <HeaderStatus session={session} />
             <ColorSchemeToggle />
           </Group>

@@ -5,10 +5,15 @@ import { formatDate } from '../../../shared/domain/format';
 import { roleLabel } from '../lib/roster';
 import { useFederation } from '../state/federation';
 
-/** "3 ändringar väntar på att skickas" / "Allt är skickat". */
-export function unsentText(unsent: number): string {
-  if (unsent === 0) return 'Allt är skickat';
-  return unsent === 1 ? '1 ändring väntar på att skickas' : `${unsent} ändringar väntar på att skickas`;
+/**
+ * "3 ändringar väntar på att skickas" / "Skickat – väntar på svar" / "Allt är skickat".
+ * A package file being made is not the same as it arriving: "Allt är skickat"
+ * only once a recipient's own package says they hold every change of mine.
+ */
+export function unsentText(unsent: number, unconfirmed = 0): string {
+  if (unsent > 0) return unsent === 1 ? '1 ändring väntar på att skickas' : `${unsent} ändringar väntar på att skickas`;
+  if (unconfirmed > 0) return 'Paket skapat – väntar på svar från mottagaren';
+  return 'Allt är skickat';
 }
 
 /** "Senast importerat: 2026-03-12 från Förbundschefen", or nothing before the first import. */
@@ -22,18 +27,19 @@ export function HeaderStatus({ session }: { session: Session }) {
   const person = me ? state.persons[me] : undefined;
   const unsent = session.sync.unsent;
   const imported = lastImportText(session.sync);
+  // Status above, who is signed in below: one narrow column, so the header holds from 1024 px.
   return (
     <Group gap="lg" wrap="nowrap" visibleFrom="sm">
-      <Stack gap={0} align="flex-end">
+      <Stack gap={2} align="flex-end">
         <Badge
           variant="outline"
           color="gray"
           c="var(--mantine-color-text)"
-          size="lg"
+          size="md"
           tt="none"
           fw={500}
           leftSection={
-            unsent > 0 ? (
+            unsent > 0 || session.sync.unconfirmed > 0 ? (
               <IconCloudUp size={16} aria-hidden color="var(--mantine-color-orange-8)" />
             ) : (
               <IconCloudCheck size={16} aria-hidden color="var(--mantine-color-green-8)" />
@@ -41,19 +47,19 @@ export function HeaderStatus({ session }: { session: Session }) {
           }
           data-testid="sync-state"
         >
-          {unsentText(unsent)}
+          {unsentText(unsent, session.sync.unconfirmed)}
         </Badge>
+        {person && (
+          <Text size="sm" data-testid="signed-in" title={imported ?? undefined}>
+            <Text span fw={600}>{person.name}</Text> · {roleLabel(state, person.id)}
+          </Text>
+        )}
         {imported && (
-          <Text size="xs" c="dimmed">
+          <Text size="xs" c="dimmed" visibleFrom="lg">
             {imported}
           </Text>
         )}
       </Stack>
-      {person && (
-        <Text size="sm" data-testid="signed-in">
-          <Text span fw={600}>{person.name}</Text> · {roleLabel(state, person.id)}
-        </Text>
-      )}
     </Group>
   );
 }

@@ -31,6 +31,9 @@ interface UiState {
   /** An ansökan to open when Ansökningar mounts (a link from Översikt), taken once. */
   pendingApplication: string | null;
   openApplication(applicationId: string | null): void;
+  /** The ansökan whose page Ansökningar shows now (null = its list); mirrored to the address. */
+  applicationOpen: string | null;
+  showingApplication(applicationId: string | null): void;
   open(sha256: string | null): void;
   receivePackage(file: { fileName: string; bytes: Uint8Array } | null): void;
   /** A PDF the user opened with "Arkiv → Kontrollera ett protokoll…", waiting for the check. */
@@ -49,9 +52,13 @@ export const useUi = create<UiState>((set) => ({
   sendTo: (recipients) => set({ packageRecipients: recipients, section: 'packages' }),
   meeting: null,
   // Choosing Sammanträden in the navigation shows its list, not the meeting last open.
-  go: (section) => set(section === 'meetings' ? { section, meeting: null } : { section }),
+  // Choosing a section always shows its start: Sammanträden and Protokoll their lists (Ansökningar remounts).
+  go: (section) =>
+    set(section === 'meetings' ? { section, meeting: null } : section === 'protokoll' ? { section, minutesMeetingId: null } : section === 'applications' ? { section, applicationOpen: null } : { section }),
   openMeeting: (id, mode = 'view') => set({ section: 'meetings', meeting: id === null && mode !== 'new' ? null : { id, mode } }),
   pendingApplication: null,
+  applicationOpen: null,
+  showingApplication: (applicationId) => set({ applicationOpen: applicationId }),
   openApplication: (applicationId) => set(applicationId ? { pendingApplication: applicationId, section: 'applications' } : { pendingApplication: null }),
   open: (sha256) => set({ openAttachment: sha256 }),
   // Opening a package takes the user to Paket, where its preview appears.

@@ -56,6 +56,13 @@ export interface FoldOptions {
    * the main side should always pin it once known.
    */
   genesisId?: string;
+  /**
+   * A preview for the owner of a key that waits for the förbundschef: the key
+   * with this fingerprint counts as accepted while it is pending, so the
+   * owner sees their own held changes where they belong. Never used for what
+   * is sent or signed, only for what this laptop shows (marked as waiting).
+   */
+  assumeAccepted?: string;
 }
 
 const REFUSED_PARADOX =
@@ -70,6 +77,11 @@ export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}
   const parsed = new Map(sorted.map((e) => [e.id, parsePayload(e.body)]));
   const ctx: Context = { sorted, payloads: parsed, genesis, byId: new Map(sorted.map((e) => [e.id, e])), pasts: new Map() };
   const keyCount = new Set(sorted.filter((e) => e.body.type === 'key.registered').map((e) => e.body.key)).size;
+  const assume = options.assumeAccepted;
+  const preview = (d: KeyDirectory): KeyDirectory => {
+    const entry = assume === undefined ? undefined : d[assume];
+    return assume !== undefined && entry?.status === 'pending' ? { ...d, [assume]: { ...entry, status: 'accepted' } } : d;
+  };
   const cutCount = sorted.filter((e) => e.body.type === 'person.updated' || e.body.type === 'key.revoked' || e.body.type === 'protokoll.drafted').length;
   // The genesis key is accepted by definition: starting from it saves the round that would only learn that.
   let directory: KeyDirectory = {};
@@ -91,7 +103,7 @@ export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}
   const tried = new Set<string>([sig(directory, cutoffs)]);
   for (let round = 0; round <= keyCount + cutCount + 2; round++) {
     const state = run(ctx, directory, cutoffs);
-    const next = directoryOf(state);
+    const next = preview(directoryOf(state));
     const signature = sig(next, nextCutoffs(state));
     if (signature === sig(directory, cutoffs)) return state;
     if (tried.has(signature)) break; // a cycle: no fixpoint

@@ -2,6 +2,7 @@
  * The event layer's public face: what the main side's event store and the
  * renderer import. Internals (versioning, reducers, the key gate) stay behind it.
  */
+export { plainReason } from './refusal-words';
 export { CATALOGUE, EVENT_TYPES, INSATS_BUDGET_SUBJECT, isEventType, keyAnnouncement, parsePayload, subjectOf } from './catalogue';
 export type { EventType, PayloadInput, PayloadOf, SubjectKind } from './catalogue';
 export { AUTHORITY, authorize, type Verdict } from './authority';

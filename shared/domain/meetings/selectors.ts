@@ -156,9 +156,30 @@ export function earlierDecisions(state: FederationState, applicationId: string):
   return decisionsOf(state).filter((d) => d.lock && d.applicationId !== null && (d.applicationId === applicationId || (name !== undefined && nameOf(d.applicationId) === name)));
 }
 
-/** Year → kronor granted by justerade decisions (per-year amounts, or as sought for a full grant without them). */
-export function grantedPerYear(state: FederationState, exceptApplicationId: string | null = null): Record<string, number> {
+/**
+ * Year → kronor granted by delegation: delegationsbeslut under a point for
+ * insatser ('initiatives') with an amount, in the year of the decision. They
+ * bind the insats budget as a board grant does (issue #15 item 5).
+ */
+export function delegatedPerYear(state: FederationState): Record<string, number> {
   const out: Record<string, number> = {};
+  for (const d of Object.values(state.delegationDecisions)) {
+    if (!d.amountKr) continue;
+    const point = state.delegationOrders[d.orderId]?.points.find((p) => p.number === d.pointNumber);
+    if (point?.category !== 'initiatives') continue;
+    const year = d.date.slice(0, 4);
+    out[year] = (out[year] ?? 0) + d.amountKr;
+  }
+  return out;
+}
+
+/**
+ * Year → kronor granted: by justerade decisions of the board (per-year
+ * amounts, or as sought for a full grant without them) and by delegation.
+ * The one computation behind every screen and PDF that shows the insats budget.
+ */
+export function grantedPerYear(state: FederationState, exceptApplicationId: string | null = null): Record<string, number> {
+  const out: Record<string, number> = { ...delegatedPerYear(state) };
   for (const d of decisionsOf(state)) {
     if (!d.lock || !d.applicationId || d.applicationId === exceptApplicationId || !GRANT_OUTCOMES.includes(d.decision.outcome)) continue;
     const app = state.applications[d.applicationId];
@@ -169,9 +190,17 @@ export function grantedPerYear(state: FederationState, exceptApplicationId: stri
   return out;
 }
 
-/** The insats budget per year: budget (budget.set), granted (justerade decisions) and what is left (`available`). */
-export function budgetLedger(state: FederationState): RemainingYear[] {
-  return remainingBudget(state.insatsBudget, grantedPerYear(state), {});
+/** The insats budget per year: budget (budget.set), granted (justerade decisions and delegation, `delegated` of it) and what is left (`available`). */
+export function budgetLedger(state: FederationState): (RemainingYear & { delegated: number })[] {
+  const delegated = delegatedPerYear(state);
+  return remainingBudget(state.insatsBudget, grantedPerYear(state), {}).map((y) => ({ ...y, delegated: delegated[y.year] ?? 0 }));
+}
+
+/** What granting this ansökan would leave of the insats budget, per year: the same figures on the screen and in the summary PDF. */
+export function applicationLedger(state: FederationState, applicationId: string, version?: Parameters<typeof remainingBudget>[2]): RemainingYear[] {
+  const app = state.applications[applicationId];
+  const shown = version ?? app?.versions[app.current - 1] ?? {};
+  return remainingBudget(state.insatsBudget, grantedPerYear(state, applicationId), shown);
 }
 
 /** Delegation decision ids reported (Anmälan av delegationsbeslut) in justerade protokoll. */

@@ -8,6 +8,7 @@ import {
   applicationOutcome,
   applicationsOnAgenda,
   attestationStatus,
+  applicationLedger,
   budgetLedger,
   earlierDecisions,
   forecastServing,
@@ -17,7 +18,14 @@ import {
   paragraphNumbers,
   reportedDelegationDecisionIds,
 } from '../../../shared/domain/meetings';
+import { formatAmount } from '../../../shared/domain/format';
+import { extractPdfText } from '../../../electron/services/pdf/extract-text';
 import { laptop, type Laptop } from '../../helpers/federation-fixture';
+
+/** The text of a PDF, as the app's own search reads it (pdf.js). */
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  return (await extractPdfText(bytes)).pages.join('\n');
+}
 
 /**
  * What "Utforska ett demoförbund" leaves on the förbundschef's installation
@@ -36,11 +44,13 @@ async function stateOf(l: Laptop): Promise<FederationState> {
 const cal = demoCalendar();
 let state: FederationState;
 let chairState: FederationState;
+let directorLaptop: Laptop;
 const personId = (name: string): string => Object.values(state.persons).find((p) => p.name === name)!.id;
 
 describe('the demo förbund on the förbundschef’s installation', () => {
   beforeAll(async () => {
     const director = await laptop('demo-chef');
+    directorLaptop = director;
     const members: Laptop[] = [];
     await runDemoScenario(director, async () => {
       const l = await laptop(`demo-ledamot-${members.length}`);
@@ -99,8 +109,10 @@ describe('the demo förbund on the förbundschef’s installation', () => {
     const from = firstOfNextMonth(cal.held);
     expect(outcome.period).toEqual({ from, to: endOfMonthAfter(from, 3) });
     expect(earlierDecisions(state, project.id).map((d) => d.applicationId)).toEqual([study.id]);
-    const granted = budgetLedger(state).reduce((sum, y) => sum + y.granted, 0);
-    expect(granted).toBe(150_000);
+    // The board's 150 000 kr and the two grants by delegation under punkt 9 (45 000 and 30 000 kr).
+    const ledger = budgetLedger(state);
+    expect(ledger.reduce((sum, y) => sum + y.granted, 0)).toBe(225_000);
+    expect(ledger.reduce((sum, y) => sum + y.delegated, 0)).toBe(75_000);
     expect(applicationOutcome(state, project.id).status).toBe('none');
   });
 
@@ -115,5 +127,17 @@ describe('the demo förbund on the förbundschef’s installation', () => {
     expect(Object.keys(next.absences)).toEqual([personId('Olle Ström')]);
     const serving = forecastServing(state, next)[0]!.deciding;
     expect(serving.find((d) => d.servesFor === personId('Olle Ström'))?.personId).toBe(personId('Sara Ekström'));
+  });
+
+  it('shows the same insats budget figures in the ansökan summary PDF as on the screen (one ledger)', async () => {
+    const project = Object.values(state.applications).find((a) => a.versions[a.current - 1]!.name === 'Öppna vägar')!;
+    const screen = applicationLedger(state, project.id);
+    expect(screen.some((y) => y.granted > 0)).toBe(true);
+    const { bytes } = await directorLaptop['applications.summaryPdf']({ applicationId: project.id });
+    const text = (await pdfText(bytes)).replace(/\s+/g, ' ');
+    for (const y of screen) {
+      const row = [y.year, y.budgetMissing ? null : formatAmount(y.budget), formatAmount(y.granted), formatAmount(y.sought), formatAmount(y.remaining)].filter(Boolean).join(' ');
+      expect(text).toContain(row);
+    }
   });
 });

@@ -160,6 +160,8 @@ describe('the protokoll from draft to justerat', () => {
     expect(k.items[5]).toMatchObject({ number: 6, title: 'Ansökan om medel: Ungdomslots', dnr: 'Dnr 2026/12' });
     expect(k.items[7]?.presenter).toBe('Dana Direktör, förbundschef');
     expect(k.sender).toMatchObject({ name: 'Sara Sekreterare', role: 'sekreterare' });
+    // Issue #15 item 14: the form says the justering's time and place "står i kallelsen" – so they do.
+    expect(k.meeting.justering).toEqual({ date: '2026-03-17', place: 'Förbundets kansli' });
   });
 });
 

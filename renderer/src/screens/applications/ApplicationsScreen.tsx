@@ -20,6 +20,9 @@ export function ApplicationsScreen() {
     return id ? { kind: 'review', id } : { kind: 'list' };
   });
   useEffect(() => useUi.getState().openApplication(null), []);
+  // The page shown goes to the address (Back returns to the list).
+  const shownId = view.kind === 'review' || view.kind === 'revise' ? view.id : null;
+  useEffect(() => useUi.getState().showingApplication(shownId), [shownId]);
   const rootRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
 

@@ -1,8 +1,8 @@
 import { Alert, Group, List, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { Fragment } from 'react';
-import { grantedPerYear } from '../../../../shared/domain/meetings';
-import { COST_CATEGORY_LABEL, budgetFlags, budgetTotals, lineSum, remainingBudget, type Application } from '../../../../shared/domain/applications';
+import { applicationLedger } from '../../../../shared/domain/meetings';
+import { COST_CATEGORY_LABEL, budgetFlags, budgetTotals, lineSum, type Application } from '../../../../shared/domain/applications';
 import type { FederationState } from '../../../../shared/domain/events';
 import { formatAmount } from '../../../../shared/domain/format';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
@@ -14,8 +14,8 @@ const nowrap = { whiteSpace: 'nowrap' } as const;
 export function BudgetView({ state, app }: { state: FederationState; app: Application }) {
   const totals = budgetTotals(app);
   const flags = budgetFlags(app);
-  // Granted per year: the budget ledger of justerade decisions, this ansökan's own grant left out (it is the "denna ansökan" column).
-  const remaining = remainingBudget(state.insatsBudget, grantedPerYear(state, app.id), app);
+  // The one ledger (board decisions and delegation), this ansökan's own grant left out; the summary PDF shows the same figures.
+  const remaining = applicationLedger(state, app.id, app);
   const max = Math.max(1, ...totals.years.map((y) => y.total));
 
   return (

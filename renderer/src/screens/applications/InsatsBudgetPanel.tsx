@@ -38,7 +38,7 @@ export function InsatsBudgetPanel() {
                 <Table.Tr>
                   <Table.Th scope="col">År</Table.Th>
                   <Table.Th scope="col" ta="right">Budget</Table.Th>
-                  <Table.Th scope="col" ta="right">Beviljat (justerat)</Table.Th>
+                  <Table.Th scope="col" ta="right">Beviljat (justerat eller genom delegation)</Table.Th>
                   <Table.Th scope="col" ta="right">Kvar att bevilja</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -47,7 +47,14 @@ export function InsatsBudgetPanel() {
                   <Table.Tr key={y.year} data-testid="budget-year">
                     <Table.Th scope="row">{y.year}</Table.Th>
                     <Table.Td ta="right">{y.budgetMissing ? 'Inte fastställd' : formatAmount(y.budget)}</Table.Td>
-                    <Table.Td ta="right">{formatAmount(y.granted)}</Table.Td>
+                    <Table.Td ta="right">
+                      <span className="nobreak">{formatAmount(y.granted)}</span>
+                      {y.delegated > 0 && (
+                        <Text size="xs" c="dimmed" data-testid="granted-by-delegation">
+                          varav <span className="nobreak">{formatAmount(y.delegated)}</span> genom delegation
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td ta="right" c={y.available < 0 ? 'red.8' : undefined} fw={y.available < 0 ? 700 : undefined}>
                       {formatAmount(y.available)}
                     </Table.Td>

@@ -7,7 +7,8 @@ import { userMessage } from '../../api/client';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { newId } from '../../lib/roster';
 import { appendEvent } from '../../state/actions';
-import { useFederation } from '../../state/federation';
+import { isPending, useFederation } from '../../state/federation';
+import { PendingNote } from '../../components/PendingNote';
 import { JavDialog } from './JavDialog';
 import { JavSuggestionNotice, javSuggestionsFor, javTextFrom } from './JavSuggestion';
 import { MyNotes } from './MyNotes';
@@ -15,7 +16,7 @@ import { ReadMarker } from './ReadMarker';
 
 /** A board member's own review: read marker, stance (unless jäv), questions to the förbundschef, jäv and private notes. */
 export function MyReview({ applicationId, me }: { applicationId: string; me: string }) {
-  const { state } = useFederation();
+  const { state, pending } = useFederation();
   const app = state.applications[applicationId]!;
   const myJav = app.javDeclarations[me];
   const [javOpen, setJavOpen] = useState(false);
@@ -33,6 +34,7 @@ export function MyReview({ applicationId, me }: { applicationId: string; me: str
               {JAV_GROUND_LABEL[myJav.ground]}, anmält {formatDate(myJav.declaredAt)}: {myJav.text}
             </Text>
             <Text size="sm" mt="xs">Du deltar därför inte i beredningen (inga frågor, delade anteckningar eller ställningstagande) och inte i beslutet.</Text>
+            {isPending(pending, 'jav.declared', { applicationId }) && <PendingNote />}
           </Alert>
         ) : (
           <>
@@ -66,7 +68,7 @@ export function MyReview({ applicationId, me }: { applicationId: string; me: str
 }
 
 function StanceForm({ applicationId, me }: { applicationId: string; me: string }) {
-  const { state } = useFederation();
+  const { state, pending } = useFederation();
   const current = state.applications[applicationId]?.stances[me];
   const [stance, setStance] = useState<StanceValue | null>(current?.stance ?? null);
   const [comment, setComment] = useState(current?.comment ?? '');
@@ -99,6 +101,7 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
           ))}
         </Group>
       </Radio.Group>
+      {current && isPending(pending, 'stance.set', { applicationId }) && <PendingNote />}
       <Textarea label="Kommentar till ställningstagandet (valfri)" autosize minRows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
       <Group>
         <Button onClick={() => void save()} loading={busy} disabled={!stance}>Spara ställningstagande</Button>
@@ -108,7 +111,7 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
 }
 
 function Questions({ applicationId, me, jav }: { applicationId: string; me: string; jav: boolean }) {
-  const { state } = useFederation();
+  const { state, pending } = useFederation();
   const mine = Object.values(state.applications[applicationId]?.questions ?? {})
     .filter((q) => q.askedBy === me)
     .sort((a, b) => (a.askedAt < b.askedAt ? -1 : 1));
@@ -146,6 +149,8 @@ function Questions({ applicationId, me, jav }: { applicationId: string; me: stri
                     <Text size="sm" fw={600} mt="xs">Svar {formatDate(q.answer.answeredAt)}</Text>
                     <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{q.answer.text}</Text>
                   </>
+                ) : isPending(pending, 'question.asked', { id: q.id }) ? (
+                  <PendingNote />
                 ) : (
                   <Text size="sm" c="dimmed" mt="xs">Inte besvarad ännu.</Text>
                 )}

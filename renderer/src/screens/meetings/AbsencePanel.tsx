@@ -1,34 +1,15 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { db } from '../../db/database';
 import { headsOf } from '../../../../shared/domain/events';
 import { calledIds, type MeetingState } from '../../../../shared/domain/meetings';
 import { userMessage } from '../../api/client';
 import { ShortCode } from '../../components/ShortCode';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
-import { useFederation } from '../../state/federation';
+import { isPending, useFederation } from '../../state/federation';
+import { PendingNote } from '../../components/PendingNote';
 import { useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
-
-/**
- * My own förhinder while my key waits for the förbundschef: the event is held
- * (not in the folded state), but the member must still see what they reported.
- */
-function useHeldAbsence(heldIds: string[], meetingId: string): 'reported' | 'withdrawn' | null {
-  return (
-    useLiveQuery(async () => {
-      const rows = await db.events.where('id').anyOf(heldIds).sortBy('seq');
-      let last: 'reported' | 'withdrawn' | null = null;
-      for (const r of rows) {
-        const body = JSON.parse(r.body) as { type: string; payload: { meetingId?: string } };
-        if (body.payload.meetingId === meetingId) last = body.type === 'absence.reported' ? 'reported' : 'withdrawn';
-      }
-      return last;
-    }, [heldIds.join(','), meetingId]) ?? null
-  );
-}
 
 export const ABSENCE_REMINDER = 'Skicka paketet till förbundschefen så att rätt ersättare kallas in.';
 
@@ -39,16 +20,16 @@ export function canReportAbsence(state: Parameters<typeof calledIds>[0], m: Meet
 
 /** A member's own förhinder: "Anmäl förhinder" with an optional reason, and "Ångra förhinder". */
 export function AbsencePanel({ meeting }: { meeting: MeetingState }) {
-  const { state, me } = useFederation();
+  const { state, me, pending } = useFederation();
   const session = useSession();
   const go = useUi((s) => s.go);
   const [opened, setOpened] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const heldIds = state.held.filter((h) => h.author === me && h.type.startsWith('absence.')).map((h) => h.eventId);
-  const held = useHeldAbsence(heldIds, meeting.id);
+  // While my key waits, `state` already shows my own förhinder (see FederationProvider); it is marked as waiting.
+  const held = isPending(pending, 'absence.', { meetingId: meeting.id });
   if (!me || !canReportAbsence(state, meeting, me)) return null;
-  const mine = held === 'reported' ? { reason: null } : held === 'withdrawn' ? undefined : meeting.absences[me];
+  const mine = meeting.absences[me];
   const unsent = (session?.sync.unsent ?? 0) > 0;
 
   async function report() {
@@ -86,7 +67,7 @@ export function AbsencePanel({ meeting }: { meeting: MeetingState }) {
             <Text>
               Du har anmält förhinder{mine.reason ? `: ${mine.reason}` : '.'}
             </Text>
-            {held && <Text size="sm" c="dimmed">Anmälan gäller när förbundschefen har godkänt den här datorns nyckel.</Text>}
+            {held && <PendingNote />}
             {unsent && (
               <Alert color="yellow" title="Förhindret är inte skickat ännu">
                 {ABSENCE_REMINDER}

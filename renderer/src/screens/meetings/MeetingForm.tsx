@@ -15,7 +15,7 @@ import { useSession } from '../../state/session-store';
 import { useUi } from '../../state/ui-store';
 import { AgendaEditor } from './AgendaEditor';
 import { CalledPicker } from './CalledPicker';
-import { createdPayload, draftOf, hasErrors, newDraft, updatedPayload, validateDraft, type DraftErrors, type MeetingDraft } from './meeting-draft';
+import { createdPayload, draftOf, hasErrors, meetingDateWarning, newDraft, updatedPayload, validateDraft, type DraftErrors, type MeetingDraft } from './meeting-draft';
 
 /**
  * Shares the ansökan attachments an item lists that are not yet shared with
@@ -46,6 +46,7 @@ export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const errors: DraftErrors | null = submitted ? validateDraft(state, draft) : null;
+  const dateWarning = meetingDateWarning(draft.date, today());
   const [touched, setTouched] = useState(false);
   const set = (over: Partial<MeetingDraft>) => {
     setTouched(true);
@@ -103,7 +104,15 @@ export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
           <Stack gap="sm">
             <Title order={2} size="h3" id="when-heading">Tid och plats</Title>
             <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <TextInput label="Datum" description="ÅÅÅÅ-MM-DD" required value={draft.date} onChange={(e) => set({ date: e.currentTarget.value })} error={errors?.date} autoComplete="off" />
+              <TextInput
+                label="Datum"
+                description="ÅÅÅÅ-MM-DD"
+                required
+                value={draft.date}
+                onChange={(e) => set({ date: e.currentTarget.value })}
+                error={errors?.date}
+                autoComplete="off"
+              />
               <TextInput label="Starttid" description="TT.MM, till exempel 09.00" required value={draft.startTime} onChange={(e) => set({ startTime: e.currentTarget.value })} error={errors?.startTime} autoComplete="off" />
               <TextInput label="Plats" description="Lokal och adress" required value={draft.place} onChange={(e) => set({ place: e.currentTarget.value })} error={errors?.place} maxLength={300} />
             </SimpleGrid>
@@ -111,6 +120,11 @@ export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
               <Alert color="yellow" title="Helgdag eller helg" data-testid="meeting-day-warning">
                 {dayWarning}
               </Alert>
+            )}
+            {dateWarning && !errors?.date && (
+              <Text size="sm" id="meeting-date-warning" data-testid="meeting-date-warning" role="status">
+                {dateWarning}
+              </Text>
             )}
             <Checkbox label="Deltagande på distans erbjuds" checked={draft.distanceOffered} onChange={(e) => set({ distanceOffered: e.currentTarget.checked })} />
             {draft.distanceOffered && (

@@ -156,6 +156,17 @@ export function pendingDelegationIds(state: FederationState, date: string): stri
   return pendingDelegationReports(state, date, new Set(reportedDelegationDecisionIds(state))).map((d) => d.id);
 }
 
+/**
+ * What to tell the secretary about a meeting date before it is saved, beside
+ * the holiday and weekend warning of the domain (meetingDayWarning): a date
+ * that has passed. Null for a date ahead, or one that does not parse.
+ */
+export function meetingDateWarning(date: string, today: string): string | null {
+  const d = new Date(`${date.trim()}T12:00:00Z`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date.trim()) || Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== date.trim()) return null;
+  return date.trim() < today ? `${date.trim()} har redan varit. Kontrollera datumet.` : null;
+}
+
 /** The draft for a new meeting: the first weekday from two weeks ahead at 09.00, everyone called, the standard agenda with the open ansökningar. */
 export function newDraft(state: FederationState, today: string, me: string | null): MeetingDraft {
   const date = deadline(plusDays(today, 14));

@@ -9,6 +9,7 @@ import { appendEvent } from '../../state/actions';
 import { useFederation } from '../../state/federation';
 import { MeetingWarnings } from '../../components/MeetingWarnings';
 import { useSession } from '../../state/session-store';
+import { today } from '../../lib/roster';
 import { AttendancePanel } from './AttendancePanel';
 import { ItemRecordForm } from './ItemRecordForm';
 import { ServingPanel } from './ServingPanel';
@@ -65,7 +66,11 @@ export function MinutesPanel({ meetingId }: { meetingId: string }) {
             ) : (
               <>
                 <Text size="sm">När sammanträdet avslutas antecknas sluttiden. Därefter kan inga nya reservationer anmälas, och protokollsutkastet kan skapas.</Text>
-                <Group><Button color="dark" onClick={() => setClosing(true)}>Avsluta sammanträdet</Button></Group>
+                {m.date <= today() ? (
+                  <Group><Button color="dark" onClick={() => setClosing(true)}>Avsluta sammanträdet</Button></Group>
+                ) : (
+                  <Text size="sm" data-testid="close-not-yet">Sammanträdet kan avslutas från sammanträdesdagen, {m.date}.</Text>
+                )}
               </>
             )}
           </Stack>

@@ -1,7 +1,7 @@
 import { Alert, Button, List, Stack, Text } from '@mantine/core';
 import { IconAlertTriangle, IconArrowsSplit2, IconClockPause } from '@tabler/icons-react';
 import { useState } from 'react';
-import { personName, type FederationState } from '../../../../shared/domain/events';
+import { personName, plainReason, type FederationState } from '../../../../shared/domain/events';
 import { formatDate } from '../../../../shared/domain/format';
 import { shortCode } from '../../../../shared/domain/log/signed-event';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
@@ -45,7 +45,7 @@ export function RefusedEvents({ state }: { state: FederationState }) {
       <List size="sm" spacing="xs">
         {shown.map((r) => (
           <List.Item key={r.eventId}>
-            <Text span fw={600} size="sm">{eventLabel(r.type)}</Text> från {personName(state, r.author)}, {formatDate(r.at)}: {r.reason}
+            <Text span fw={600} size="sm">{eventLabel(r.type)}</Text> från {personName(state, r.author)}, {formatDate(r.at)}: {plainReason(r.type, r.reason)}
           </List.Item>
         ))}
       </List>

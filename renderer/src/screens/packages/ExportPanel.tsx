@@ -1,4 +1,4 @@
-import { Button, Group, NativeSelect, Paper, Radio, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, NativeSelect, Paper, Radio, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import type { Recipients } from '../../../../shared/contract';
 import { isDirector, rosterOf } from '../../../../shared/domain/events';
@@ -25,6 +25,10 @@ export function ExportPanel({ primary }: { primary: boolean }) {
   const [personId, setPersonId] = useState('');
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
+  const [made, setMade] = useState<{ fileName: string; to: string; contents: string } | null>(null);
+  const name = (id: string) => state.persons[id]?.name ?? 'okänd';
+  const recipientWords = (r: Recipients): string =>
+    r.mode === 'director' ? 'förbundschefen' : r.mode === 'board' ? 'hela styrelsen' : r.mode === 'person' ? name(r.personId) : r.personIds.map(name).join(', ');
   const others = rosterOf(state).persons.filter((p) => p.id !== me);
   const unsent = session?.sync.unsent ?? 0;
   const last = session?.sync.lastExport;
@@ -37,7 +41,9 @@ export function ExportPanel({ primary }: { primary: boolean }) {
     try {
       const pkg = await api['packages.export']({ recipients });
       downloadBytes(pkg.bytes, pkg.fileName, 'application/octet-stream');
-      notifySuccess('Paketet skapades', `${packageContents(pkg.events, pkg.attachments)}. Skicka filen ${pkg.fileName} till mottagaren.`);
+      const to = recipientWords(recipients);
+      setMade({ fileName: pkg.fileName, to, contents: packageContents(pkg.events, pkg.attachments) });
+      notifySuccess('Paketet skapades', `${packageContents(pkg.events, pkg.attachments)}. Skicka filen ${pkg.fileName} till ${to}.`);
       await refreshAll();
     } catch (err) {
       notifyError('Paketet kunde inte skapas', userMessage(err));
@@ -76,7 +82,16 @@ export function ExportPanel({ primary }: { primary: boolean }) {
           <Button variant={primary ? 'filled' : 'default'} onClick={() => void run()} loading={busy}>Skapa paket</Button>
         </Group>
         {busy && <Working text="Paketet skapas …" />}
-        {last && !busy && (
+        {made && !busy && (
+          <Alert color="blue" title={`Paketet är skapat – skicka filen till ${made.to}`} role="status" data-testid="package-made">
+            <Text size="sm">
+              {made.contents}. Filen <Text span className="nobreak" fw={600}>{made.fileName}</Text>{' '}
+              {window.styrelsebordet ? 'sparades där du valde.' : 'har laddats ned till webbläsarens mapp för hämtade filer.'} Skicka den med e-post eller på
+              ett USB-minne. Ändringarna räknas som framme när mottagarens nästa paket har importerats här.
+            </Text>
+          </Alert>
+        )}
+        {last && !busy && !made && (
           <Text size="sm" c="dimmed">
             Senast skapat: {last.fileName}
           </Text>

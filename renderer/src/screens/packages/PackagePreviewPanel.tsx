@@ -4,6 +4,7 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import type { PackagePreview } from '../../../../shared/contract';
 import { formatDateTime } from '../../../../shared/domain/format';
 import { ShortCode } from '../../components/ShortCode';
+import { useFederation } from '../../state/federation';
 import { Working } from './Working';
 
 /**
@@ -16,6 +17,8 @@ export function PackagePreviewPanel(props: { preview: PackagePreview; director: 
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [p.previewId]);
   const total = p.newEvents.reduce((n, e) => n + e.count, 0);
+  const { me } = useFederation();
+  const forSomeoneElse = p.kind === 'changes' && me !== null && p.recipients.length > 0 && !p.recipients.some((r) => r.personId === me);
   return (
     <Paper withBorder p="md" bg="var(--mantine-color-default-hover)" component="section" aria-labelledby="preview-heading">
       <Stack gap="md">
@@ -30,6 +33,7 @@ export function PackagePreviewPanel(props: { preview: PackagePreview; director: 
               <Badge variant="dot" color={p.sender.known ? 'green' : 'yellow'} tt="none">{p.sender.known ? 'känd nyckel' : 'okänd nyckel'}</Badge>
             </Group>
           </Fact>
+          <Fact term="Till">{p.recipients.length === 0 ? 'Hela styrelsen' : p.recipients.map((r) => r.name).join(', ')}</Fact>
           <Fact term="Förbund">{p.forbund.name}</Fact>
           <Fact term="Skapat">{formatDateTime(p.createdAt)}</Fact>
           <Fact term="Signatur">
@@ -43,6 +47,12 @@ export function PackagePreviewPanel(props: { preview: PackagePreview; director: 
           <Alert color="yellow" title="Okänd nyckel" role="region">
             Avsändarens nyckel är inte godkänd på den här datorn. Ring {p.sender.name} och jämför koden <ShortCode code={p.sender.shortCode} />. Ändringar
             från nyckeln hålls tillbaka tills {props.director ? 'du har godkänt den under Översikt' : 'förbundschefen har godkänt den'}.
+          </Alert>
+        )}
+        {forSomeoneElse && (
+          <Alert color="yellow" title="Paketet är inte till dig" role="region" data-testid="not-for-me">
+            Paketet skickades till {p.recipients.map((r) => r.name).join(', ')}. Du kan importera det ändå – ändringarna gäller hela förbundet – men kontrollera
+            att du valde rätt fil.
           </Alert>
         )}
         {p.kind === 'invitation' && (

@@ -6,7 +6,8 @@ import { api, userMessage } from '../../api/client';
 import { downloadBytes } from '../../lib/download';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
-import { useFederation } from '../../state/federation';
+import { isPending, useFederation } from '../../state/federation';
+import { PendingNote } from '../../components/PendingNote';
 import { useUi } from '../../state/ui-store';
 import { AnslagBox } from './AnslagBox';
 import { AttestDialog, FeedbackDialog } from './JusteringDialogs';
@@ -17,7 +18,7 @@ type Dialog = { kind: 'attest' | 'commented' | 'returned'; draft: DraftRecord } 
 
 /** Protokoll och justering: draft, send, read, comment, send back, attest; when justerat the anslag dates and the signed PDF. */
 export function ProtokollPanel({ meetingId }: { meetingId: string }) {
-  const { state, me } = useFederation();
+  const { state, me, pending } = useFederation();
   const sendTo = useUi((s) => s.sendTo);
   const m = state.meetings[meetingId]!;
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -77,7 +78,10 @@ export function ProtokollPanel({ meetingId }: { meetingId: string }) {
           {signers.current.length > 0 && (
             <List spacing={2} size="sm" aria-label="Justerare och status">
               {signers.current.map((s) => (
-                <List.Item key={`${s.role}:${s.name}`} data-testid="signer-status">{`${s.role}: ${s.name} – ${s.state}`}</List.Item>
+                <List.Item key={`${s.role}:${s.name}`} data-testid="signer-status">
+                  {`${s.role}: ${s.name} – ${s.state}`}
+                  {s.personId === me && s.attested && isPending(pending, 'protokoll.attested', { meetingId }) && <PendingNote />}
+                </List.Item>
               ))}
             </List>
           )}

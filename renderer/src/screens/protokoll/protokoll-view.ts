@@ -1,4 +1,5 @@
 import type { FederationState } from '../../../../shared/domain/events';
+import { swedishDate } from '../../../../shared/domain/format';
 import {
   anslagDates,
   attestationStatus,
@@ -113,13 +114,14 @@ export function meetingRows(state: FederationState): MeetingRow[] {
 }
 
 /** Signers of the latest version with their state, and earlier attestations that no longer count ("gäller version 1 – ogiltig efter ändring"). */
-export function signerLines(state: FederationState, meetingId: string, part: DraftPart = 'whole'): { current: { name: string; role: string; state: string; attested: boolean }[]; invalid: string[] } {
+export function signerLines(state: FederationState, meetingId: string, part: DraftPart = 'whole'): { current: { personId: string; name: string; role: string; state: string; attested: boolean }[]; invalid: string[] } {
   const s = attestationStatus(state, meetingId, part);
   const current = s.signers.map((x) => ({
     name: x.name,
     role: x.role === 'chair' ? 'Ordförande' : 'Justerare',
     attested: x.attested,
-    state: x.attested ? `Justerat ${x.at?.slice(0, 10) ?? ''}`.trim() : 'Har inte justerat',
+    personId: x.personId,
+    state: !x.attested ? 'Har inte justerat' : x.at ? `Justerat ${swedishDate(x.at)}` : 'Justerat',
   }));
   const invalid = s.attestations
     .filter((a) => !a.valid)

@@ -57,7 +57,9 @@ export function InvitationImport({ onCancel }: { onCancel(): void }) {
 }
 
 function InvitationPreview({ preview, onCancel }: { preview: PackagePreview; onCancel(): void }) {
-  const [who, setWho] = useState<string | null>(preview.roster.length === 1 ? preview.roster[0]!.personId : null);
+  // An invitation made for one person names them: preselected and not to be changed (issue #15 item 3).
+  const invited = preview.recipients.length === 1 ? preview.roster.find((r) => r.personId === preview.recipients[0]!.personId) : undefined;
+  const [who, setWho] = useState<string | null>(invited?.personId ?? (preview.roster.length === 1 ? preview.roster[0]!.personId : null));
   const [codeChecked, setCodeChecked] = useState(false);
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -114,6 +116,14 @@ function InvitationPreview({ preview, onCancel }: { preview: PackagePreview; onC
         onChange={(e) => setCodeChecked(e.currentTarget.checked)}
         error={submitted && !codeChecked ? 'Jämför koden innan du går med.' : undefined}
       />
+      {invited ? (
+        <Paper withBorder p="md" data-testid="invited-person">
+          <Text size="sm">Inbjudan gäller</Text>
+          <Text fw={600}>{invited.name}</Text>
+          {invited.description && <Text size="sm">{invited.description}</Text>}
+          <Text size="sm" c="dimmed" mt={4}>Är det inte du? Avbryt och be förbundschefen om en inbjudan i ditt namn.</Text>
+        </Paper>
+      ) : (
       <Radio.Group
         label="Vem är du?"
         description="Välj dig själv i förbundets register."
@@ -128,6 +138,7 @@ function InvitationPreview({ preview, onCancel }: { preview: PackagePreview; onC
           ))}
         </Stack>
       </Radio.Group>
+      )}
       {failure && (
         <Alert color="red" title="Du kunde inte gå med" role="alert">
           {failure}
