@@ -87,6 +87,16 @@ export function inPast(past: Past, e: VerifiedEvent): boolean {
   return isLegacy(e) && past.legacyCut !== null && compareEvents(e, past.legacyCut) <= 0;
 }
 
+/** The events that cannot take their place (past missing, wrong clock), transitively. O(n log n), no fold. */
+export function unplacedIds(events: readonly VerifiedEvent[]): Set<string> {
+  const byId = new Map(events.map((e) => [e.id, e]));
+  const unplaced = new Set<string>();
+  for (const e of [...byId.values()].sort(compareEvents)) {
+    if (placement(e, byId, unplaced).kind !== 'placed') unplaced.add(e.id);
+  }
+  return unplaced;
+}
+
 /**
  * What a new event made on this laptop names as its past, and its clock: the
  * heads of the placed events (those no other placed event names), the newest

@@ -8,7 +8,7 @@ export type { EventType, PayloadInput, PayloadOf, SubjectKind } from './catalogu
 export { AUTHORITY, authorize, type Verdict } from './authority';
 export { fold, findGenesis, type FoldOptions } from './fold';
 export { knownIds, merge, nextLamport, sortedUnique } from './event-set';
-export { nextPlace, placement, pastOf, inPast, isLegacy, MISSING_PAST } from './causal';
+export { nextPlace, placement, pastOf, inPast, isLegacy, unplacedIds, MISSING_PAST } from './causal';
 export {
   applicationVersion,
   conflictsOf,

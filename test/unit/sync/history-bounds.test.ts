@@ -209,7 +209,8 @@ describe('the backdated director, with real packages', () => {
     await carry(await pkg(stina, W, [registration(stina, W, await W.heads())]), W.director);
     await W.director['log.append']({ type: 'key.accepted', payload: { fingerprint: stina.fingerprint }, prev: [] });
     const forkPoint = await W.heads();
-    // The board replaces Stina: the förbundschef ends her role.
+    // The board replaces Stina: the förbundschef ends her role (after other work, so the replacement sorts after Stina's fork).
+    await W.director['log.append']({ type: 'federation.updated', payload: { name: 'Samordningsförbundet Östra Skaraborg 2027' }, prev: [] });
     const { events } = await W.director['log.list']({ afterSeq: 0 });
     const stinaHeads = events.filter((e) => (JSON.parse(e.body) as EventBody).payload['id'] === stinaId).map((e) => e.id);
     await W.director['log.append']({ type: 'person.updated', payload: { id: stinaId, staffRole: null }, prev: stinaHeads });
