@@ -255,6 +255,6 @@ describe('before the anslag is recorded', () => {
     expect(text).not.toContain('Justeringen har tillkännagivits genom anslag.');
     expect(text).toContain('Anslaget var inte uppsatt när protokollet exporterades.');
     expect(text).not.toMatch(/Datum då anslaget sätts upp \d/);
-    expect((await verifyProtokollPdf(bytes)).problems).toEqual([]);
+    expect((await verifyPinned(bytes)).problems).toEqual([]);
   });
 });

@@ -49,9 +49,10 @@ describe('packages know whom they are for', () => {
     const { lena } = await setUpForbund(director);
     const member = await laptop('lena');
     await carry(await director['invitations.export']({ personId: lena }), member, lena);
-    expect((await member['session.get']({})).sync).toMatchObject({ unsent: 1, unconfirmed: 0 });
+    // Two own changes: the key registration and the request for a PDF-signing certificate.
+    expect((await member['session.get']({})).sync).toMatchObject({ unsent: 2, unconfirmed: 0 });
     const back = await member['packages.export']({ recipients: { mode: 'director' } });
-    expect((await member['session.get']({})).sync).toMatchObject({ unsent: 0, unconfirmed: 1 });
+    expect((await member['session.get']({})).sync).toMatchObject({ unsent: 0, unconfirmed: 2 });
     await carry(back, director);
     const answer = await director['packages.export']({ recipients: { mode: 'person', personId: lena } });
     await carry(answer, member);
