@@ -15,9 +15,9 @@ class NoopResizeObserver {
 window.ResizeObserver ??= NoopResizeObserver as unknown as typeof ResizeObserver;
 
 // findBy… and waitFor wait on state; their default of one second is a timer
-// that a busy CI machine outruns (a flake, not a failure). Ten seconds only
+// that a busy CI machine outruns (a flake, not a failure). Thirty seconds only
 // matters when the state never comes.
-configure({ asyncUtilTimeout: 10_000 });
+configure({ asyncUtilTimeout: 30_000 });
 
 afterEach(() => {
   cleanup();
