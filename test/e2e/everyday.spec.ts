@@ -1,6 +1,6 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { applyPreview, chooseFile, download, goTo, ownCode, previewPackage, sendPackage } from './journeys';
+import { applyPreview, chooseFile, choosePin, download, goTo, ownCode, previewPackage, sendPackage } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -56,6 +56,7 @@ test('a ledamot works while her key waits: her own changes show where they belon
   await snapWidths(maria, 'inbjudan-lasta-person');
   await maria.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
   await maria.getByRole('button', { name: 'Gå med i förbundet' }).click();
+  await choosePin(maria);
   await expect(maria.getByTestId('signed-in')).toContainText('Maria Sandberg', { timeout: 60_000 });
 
   // Her key waits for the förbundschef. She takes a stance, asks a question.

@@ -77,7 +77,8 @@ export async function sendPackage(page: Page, recipient: 'Förbundschefen' | 'He
   const region = page.getByRole('region', { name: 'Skicka ändringar' });
   await region.getByRole('radio', { name: recipient }).check();
   const file = await download(page, () => region.getByRole('button', { name: 'Skapa paket' }).click());
-  await expect(page.getByText('Paketet skapades')).toBeVisible({ timeout: 60_000 });
+  // .last(): the notice of a package made just before may still be showing.
+  await expect(page.getByText('Paketet skapades').last()).toBeVisible({ timeout: 60_000 });
   expect(file.name).toMatch(/\.sbpaket$/);
   return file;
 }

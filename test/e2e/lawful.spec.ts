@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Handlers } from '../../shared/contract';
 import { runDemoScenario } from '../../electron/services/demo/scenario';
 import { call, closeLaptops, openLaptop, startWebHost, type Laptop, type StartedHost } from './host';
-import { goTo, openMinutes, openParagraph, recordAttendance } from './journeys';
+import { choosePin, goTo, openMinutes, openParagraph, recordAttendance } from './journeys';
 import { snap } from './screens';
 
 /**
@@ -54,6 +54,8 @@ test.beforeAll(async ({ browser }) => {
   setClock(LATER);
   await chef.context.clock.setFixedTime(new Date(LATER));
   await chef.page.reload();
+  // The scenario set the förbund up through the contract, not the demo button: the app asks for its PIN first.
+  await choosePin(chef.page);
   await expect(chef.page.getByTestId('forbund-name')).toHaveText('Samordningsförbundet Östra Skaraborg', { timeout: 30_000 });
 });
 
