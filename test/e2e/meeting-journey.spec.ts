@@ -217,7 +217,6 @@ test('issue #5: meeting prepared, förhinder, decisions, delegationsbeslut, just
 
   // The archive, and the signed PDF: verify names both signers; three pages saved as PNG.
   await goTo(chef, /^Protokoll/);
-  await chef.getByRole('button', { name: 'Tillbaka till protokollen' }).click();
   await expect(chef.getByTestId('archive-row').filter({ hasText: `Styrelsen ${date}` })).toHaveCount(1);
   await expectAccessible(chef);
   await snap(chef, '5j-09-arkiv');
