@@ -1,6 +1,6 @@
 import { expect as baseExpect, test, type Page } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { applyPreview, chooseFile, choosePin, download, goTo, ownCode, previewPackage, sendPackage } from './journeys';
+import { applyPreview, chooseFile, choosePin, download, goTo, openDemoProject, ownCode, previewPackage, sendPackage } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -27,12 +27,6 @@ async function snapWidths(page: Page, name: string) {
   if (before) await page.setViewportSize(before);
 }
 
-async function openProject(page: Page) {
-  await goTo(page, /^Ansökningar/);
-  const row = page.getByTestId('application-row').filter({ hasText: 'Öppna vägar' }).filter({ hasNot: page.getByTestId('application-outcome') });
-  await row.getByRole('button', { name: 'Öppna vägar' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Öppna vägar' })).toBeVisible();
-}
 
 test('a ledamot works while her key waits: her own changes show where they belong, marked as waiting, and are never offered twice', async ({ browser }) => {
   test.setTimeout(600_000);
@@ -60,7 +54,7 @@ test('a ledamot works while her key waits: her own changes show where they belon
   await expect(maria.getByTestId('signed-in')).toContainText('Maria Sandberg', { timeout: 60_000 });
 
   // Her key waits for the förbundschef. She takes a stance, asks a question.
-  await openProject(maria);
+  await openDemoProject(maria);
   const review = maria.getByRole('region', { name: 'Min granskning' });
   await review.getByRole('radio', { name: 'Tillstyrker' }).check();
   await review.getByRole('button', { name: 'Spara ställningstagande' }).click();
@@ -101,12 +95,12 @@ test('a ledamot works while her key waits: her own changes show where they belon
 
   // Now her changes count for everyone: no longer waiting, and everything is acknowledged.
   await expect(maria.getByTestId('sync-state')).toHaveText('Allt är skickat');
-  await openProject(maria);
+  await openDemoProject(maria);
   await expect(review.getByText(/Senast sparat .*: Tillstyrker/)).toBeVisible();
   await expect(review.getByTestId('pending-mine')).toHaveCount(0);
 
   // Back, Forward and reload follow the address; the menu always shows a section's start (item 15).
-  await openProject(chef);
+  await openDemoProject(chef);
   await expect(chef).toHaveURL(/#\/ansokningar\/[0-9a-f-]+$/);
   await chef.goBack();
   await expect(chef.getByRole('table', { name: 'Ansökningar' })).toBeVisible();

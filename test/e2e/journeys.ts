@@ -391,3 +391,11 @@ export async function closeMeeting(page: Page, endTime: string) {
   await dialog.getByRole('button', { name: 'Avsluta sammanträdet' }).click();
   await slow(page.getByText('Sammanträdet är avslutat').first()).toBeVisible();
 }
+
+/** Ansökningar → the demo's project Öppna vägar, not its förstudie of the same name that the board granted at the held meeting. */
+export async function openDemoProject(page: Page) {
+  await goTo(page, /^Ansökningar/);
+  const row = page.getByTestId('application-row').filter({ hasText: 'Öppna vägar' }).filter({ hasNot: page.getByTestId('application-outcome') });
+  await row.getByRole('button', { name: 'Öppna vägar' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Öppna vägar' })).toBeVisible();
+}

@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { acceptKey, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage } from './journeys';
+import { acceptKey, applyPreview, download, goTo, joinWithInvitation, openDemoProject, ownCode, previewPackage, sendPackage } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -16,12 +16,6 @@ test.afterAll(closeLaptops);
 
 
 
-/** The project Öppna vägar, not its förstudie of the same name that the board granted at the held meeting. */
-async function openProject(page: Page) {
-  const row = page.getByTestId('application-row').filter({ hasText: 'Öppna vägar' }).filter({ hasNot: page.getByTestId('application-outcome') });
-  await row.getByRole('button', { name: 'Öppna vägar' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Öppna vägar' })).toBeVisible();
-}
 
 test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, thumbnails and search in the PDF, a note shared', async ({ browser }) => {
   test.setTimeout(600_000);
@@ -98,7 +92,7 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await maria.waitForTimeout(300); // the note is written to IndexedDB as it is typed
   await maria.goto(mariaHost.url);
   await goTo(maria, /^Ansökningar/);
-  await openProject(maria);
+  await openDemoProject(maria);
   await expect(review.getByLabel('Mina anteckningar (stannar på den här datorn)')).toHaveValue('Lotsarnas finansiering efter 2028 – fråga på mötet. Åäö.');
   await expect(review.getByTestId('read-marker')).toContainText(/Läst \d{4}-\d{2}-\d{2}/);
 
@@ -167,7 +161,7 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await (await previewPackage(chef, back)).waitFor();
   await applyPreview(chef);
   await goTo(chef, /^Ansökningar/);
-  await openProject(chef);
+  await openDemoProject(chef);
   await expect(chef.getByRole('heading', { name: 'Delade anteckningar (1)' })).toBeVisible();
   await expect(chef.getByTestId('shared-note')).toContainText('Maria Sandberg');
   await expect(chef.getByTestId('shared-note')).toContainText('Lotsarnas finansiering efter 2028');
