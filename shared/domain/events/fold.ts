@@ -1,16 +1,9 @@
-import { compareEvents, type VerifiedEvent } from '../log/signed-event';
-import { authorize } from './authority';
-import { CATALOGUE, parsePayload } from './catalogue';
+import type { VerifiedEvent } from '../log/signed-event';
+import { parsePayload } from './catalogue';
 import { sortedUnique } from './event-set';
-import { directoryOf, directorySignature, gate, type KeyDirectory } from './keys';
-import { reduce } from './reducers';
-import { emptyState, isDirector, type Cutoff, type FederationState } from './state';
-import { newWorking } from './versioning';
-import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './causal';
-import { setAuthorityDate } from './authority-date';
-import { swedishDate } from '../format';
-import { cutoffsOf, idsInDraft, meetingOf, roleSnapshot } from './cutoffs';
-import { subjectOf, type Parsed } from './catalogue';
+import { directoryOf, directorySignature, type KeyDirectory } from './keys';
+import type { Cutoff, FederationState } from './state';
+import { createRunner, run, type Context, type Runner } from './runner';
 
 /**
  * fold: events → state. Deterministic: dedupe by id, sort by compareEvents,
@@ -71,6 +64,20 @@ const REFUSED_PARADOX =
 const REFUSED_REJECTED_KEY = 'Nyckeln som signerade händelsen har avvisats av förbundschefen.';
 
 export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}): FederationState {
+  return foldDetailed(events, options).state;
+}
+
+/** What a fold ends with: the state, and the round that made it (to be continued by the materialised state). */
+export interface FoldResult {
+  state: FederationState;
+  ctx: Context;
+  /** The key directory and cut-offs of the last round; null directory: strict order (no fixpoint). */
+  directory: KeyDirectory | null;
+  cutoffs: Cutoff[];
+  runner: Runner;
+}
+
+export function foldDetailed(events: readonly VerifiedEvent[], options: FoldOptions = {}): FoldResult {
   const sorted = sortedUnique(events);
   const genesis = findGenesis(sorted, options.genesisId);
   // Payloads are parsed once; every round reuses the result.
@@ -102,77 +109,18 @@ export function fold(events: readonly VerifiedEvent[], options: FoldOptions = {}
   const sig = (d: KeyDirectory, c: readonly Cutoff[]) => `${directorySignature(d)}#${c.map((x) => `${x.kind}:${x.subject}:${x.eventId}`).join('|')}`;
   const tried = new Set<string>([sig(directory, cutoffs)]);
   for (let round = 0; round <= keyCount + cutCount + 2; round++) {
-    const state = run(ctx, directory, cutoffs);
+    const runner = createRunner(ctx, directory, cutoffs);
+    for (const e of sorted) runner.step(e);
+    const state = runner.state;
     const next = preview(directoryOf(state));
     const signature = sig(next, nextCutoffs(state));
-    if (signature === sig(directory, cutoffs)) return state;
+    if (signature === sig(directory, cutoffs)) return { state, ctx, directory, cutoffs, runner };
     if (tried.has(signature)) break; // a cycle: no fixpoint
     tried.add(signature);
     directory = next;
     cutoffs = nextCutoffs(state);
   }
-  return strictFold(ctx, cutoffs);
-}
-
-interface Context {
-  sorted: readonly VerifiedEvent[];
-  payloads: ParsedPayloads;
-  genesis: VerifiedEvent | null;
-  byId: ReadonlyMap<string, VerifiedEvent>;
-  /** Causal pasts of cut-off events, computed once per fold. */
-  pasts: Map<string, Past>;
-  /** Ids mentioned by each protokoll draft that is a lock cut-off. */
-  draftIds?: Map<string, Set<string>>;
-}
-
-function pastFor(ctx: Context, root: VerifiedEvent): Past {
-  let past = ctx.pasts.get(root.id);
-  if (!past) ctx.pasts.set(root.id, (past = pastOf(root, ctx.byId)));
-  return past;
-}
-
-/**
- * A lock (a protokoll draft) that refuses this event: the event changes that
- * meeting or something the draft shows, sorts before the draft and the
- * draft's author had not seen it. Feedback and attestations have their own
- * rules (they name a version) and are not touched here.
- */
-function lockedBy(ctx: Context, locks: readonly Cutoff[], e: VerifiedEvent, parsed: Parsed): Cutoff | null {
-  if (locks.length === 0 || parsed.type.startsWith('protokoll.')) return null;
-  const meeting = meetingOf(parsed);
-  const subject = subjectOf(e.body, parsed).id;
-  for (const c of locks) {
-    const root = ctx.byId.get(c.eventId);
-    if (!root || compareEvents(e, root) > 0) continue;
-    ctx.draftIds ??= new Map();
-    let ids = ctx.draftIds.get(c.eventId);
-    if (!ids) ctx.draftIds.set(c.eventId, (ids = idsInDraft(root)));
-    if (meeting !== c.subject && !ids.has(subject)) continue;
-    if (!inPast(pastFor(ctx, root), e)) return c;
-  }
-  return null;
-}
-
-const CUT_REASON: Record<Cutoff['kind'], string> = {
-  key: 'Nyckeln har spärrats; bara händelser som hade kommit fram när den spärrades gäller.',
-  director: 'Författarens roll som förbundschef hade upphört, och händelsen fanns inte med bland dem som gällde när rollen upphörde.',
-  board: 'Författarens styrelseuppdrag hade ändrats eller upphört, och händelsen fanns inte med bland dem som gällde när det ändrades.',
-  lock: 'Ändringen gäller inte: protokollet hade redan skickats för justering när den gjordes. Gör ändringen i nästa protokoll.',
-};
-
-/** The cut-offs that refuse this event, if any: it is not in the cut-off event's causal past (for a role: and sorts before it). */
-function cutBy(ctx: Context, index: ReadonlyMap<string, Cutoff[]>, e: VerifiedEvent): Cutoff | null {
-  for (const subject of [e.body.key, e.body.author]) {
-    for (const c of index.get(subject) ?? []) {
-      if (c.eventId === e.id) continue;
-      const root = ctx.byId.get(c.eventId);
-      if (!root) continue;
-      if (c.kind !== 'key' && (subject !== e.body.author || compareEvents(e, root) > 0)) continue;
-      if (c.kind === 'key' && subject !== e.body.key) continue;
-      if (!inPast(pastFor(ctx, root), e)) return c;
-    }
-  }
-  return null;
+  return { state: strictFold(ctx, cutoffs), ctx, directory: null, cutoffs, runner: createRunner(ctx, null, cutoffs) };
 }
 
 /** The genesis: the pinned one, or the first self-consistent `federation.created` in the order. */
@@ -187,95 +135,6 @@ export function findGenesis(sorted: readonly VerifiedEvent[], genesisId?: string
     if (p.ok && p.type === 'federation.created' && e.body.author === p.payload.director.id && e.body.key === p.payload.directorKey.fingerprint) return e;
   }
   return null;
-}
-
-type ParsedPayloads = ReadonlyMap<string, ReturnType<typeof parsePayload>>;
-
-function run(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cutoff[]): FederationState {
-  const { sorted, payloads, genesis } = ctx;
-  const w = newWorking(emptyState());
-  const { state } = w;
-  const index = new Map<string, Cutoff[]>();
-  for (const c of cutoffs) if (c.kind !== 'lock') index.set(c.subject, [...(index.get(c.subject) ?? []), c]);
-  const locks = cutoffs.filter((c) => c.kind === 'lock');
-  /** Events that could not take their place (their past is missing or their clock is wrong). */
-  const unplaced = new Set<string>();
-  /** Per placed event: the latest date the förbundschef or secretary had recorded in its causal past. */
-  const recorded = new Map<string, string>();
-  let legacyRecorded = '';
-  for (const e of sorted) {
-    const b = e.body;
-    const refuse = (reason: string): void => {
-      state.refused.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, reason });
-    };
-    if (!genesis) {
-      refuse('Förbundets första händelse (då förbundet skapades) saknas, så inget kan tillämpas.');
-      continue;
-    }
-    if (b.forbund !== genesis.body.forbund) {
-      refuse('Händelsen hör till ett annat förbund.');
-      continue;
-    }
-    if (b.type === 'federation.created' && e.id !== genesis.id) {
-      refuse('Förbundet har redan en första händelse; bara en kan gälla.');
-      continue;
-    }
-    if (compareEvents(e, genesis) < 0) {
-      refuse('Händelsen ligger före förbundets första händelse i ordningen och kan inte tillämpas.');
-      continue;
-    }
-    const place = placement(e, ctx.byId, unplaced);
-    if (place.kind !== 'placed') {
-      unplaced.add(e.id);
-      if (place.kind === 'badClock') refuse(place.reason);
-      else state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: state.keys[b.key] ? 'pending' : 'unknown', reason: MISSING_PAST });
-      continue;
-    }
-    // Dates that decide authority come from the staff's recorded facts in the causal past, never from `at` alone.
-    const own = swedishDate(b.at);
-    const staff = isDirector(state, b.author) || state.persons[b.author]?.staffRole === 'secretary';
-    let seen = isLegacy(e) ? legacyRecorded : '';
-    for (const id of b.after ?? []) {
-      const d = recorded.get(id) ?? '';
-      if (d > seen) seen = d;
-    }
-    if (staff && own > seen) seen = own;
-    recorded.set(e.id, seen);
-    if (isLegacy(e)) {
-      legacyRecorded = seen;
-      setAuthorityDate(e, own);
-    } else {
-      setAuthorityDate(e, seen > own ? seen : own);
-    }
-    const parsed = payloads.get(e.id) ?? parsePayload(b);
-    if (!parsed.ok) {
-      refuse(parsed.reason);
-      continue;
-    }
-    const cut = b.type === 'federation.created' ? null : (cutBy(ctx, index, e) ?? lockedBy(ctx, locks, e, parsed));
-    if (cut) {
-      refuse(CUT_REASON[cut.kind]);
-      continue;
-    }
-    const g = gate(state, e, directory);
-    if (g.kind === 'held') {
-      state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: g.keyStatus });
-      continue;
-    }
-    if (g.kind === 'refused') {
-      refuse(g.reason);
-      continue;
-    }
-    const verdict = authorize(parsed.type, state, e, parsed.payload);
-    if (!verdict.ok) {
-      refuse(`${CATALOGUE[parsed.type].label}: ${verdict.reason}`);
-      continue;
-    }
-    const before = roleSnapshot(state, parsed);
-    reduce(parsed.type, w, e, parsed.payload);
-    state.cutoffs.push(...cutoffsOf(state, e, parsed, before));
-  }
-  return state;
 }
 
 /** Fallback when key statuses have no fixpoint: keys count from where their acceptance sorts. */

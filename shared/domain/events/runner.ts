@@ -1,0 +1,201 @@
+import { compareEvents, type VerifiedEvent } from '../log/signed-event';
+import { authorize } from './authority';
+import { CATALOGUE, parsePayload, subjectOf, type Parsed } from './catalogue';
+import { gate, type KeyDirectory } from './keys';
+import { reduce } from './reducers';
+import { emptyState, isDirector, type Cutoff, type FederationState } from './state';
+import { newWorking, type Working } from './versioning';
+import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './causal';
+import { setAuthorityDate } from './authority-date';
+import { swedishDate } from '../format';
+import { cutoffsOf, idsInDraft, meetingOf, roleSnapshot } from './cutoffs';
+
+/**
+ * One round of fold(): the events in the shared order, one by one (parse ->
+ * key gate -> authority -> reducer), with a fixed key directory and fixed
+ * cut-offs. A Runner keeps everything one step needs, so a round can be
+ * continued later with events that sort after everything it has seen (the
+ * materialised state of issue #16) at a cost proportional to them.
+ */
+
+export interface Context {
+  sorted: readonly VerifiedEvent[];
+  payloads: ParsedPayloads;
+  genesis: VerifiedEvent | null;
+  byId: ReadonlyMap<string, VerifiedEvent>;
+  /** Causal pasts of cut-off events, computed once per fold. */
+  pasts: Map<string, Past>;
+  /** Ids mentioned by each protokoll draft that is a lock cut-off. */
+  draftIds?: Map<string, Set<string>>;
+}
+
+export function pastFor(ctx: Context, root: VerifiedEvent): Past {
+  let past = ctx.pasts.get(root.id);
+  if (!past) ctx.pasts.set(root.id, (past = pastOf(root, ctx.byId)));
+  return past;
+}
+
+/**
+ * A lock (a protokoll draft) that refuses this event: the event changes that
+ * meeting or something the draft shows, sorts before the draft and the
+ * draft's author had not seen it. Feedback and attestations have their own
+ * rules (they name a version) and are not touched here.
+ */
+function lockedBy(ctx: Context, locks: readonly Cutoff[], e: VerifiedEvent, parsed: Parsed): Cutoff | null {
+  if (locks.length === 0 || parsed.type.startsWith('protokoll.')) return null;
+  const meeting = meetingOf(parsed);
+  const subject = subjectOf(e.body, parsed).id;
+  for (const c of locks) {
+    const root = ctx.byId.get(c.eventId);
+    if (!root || compareEvents(e, root) > 0) continue;
+    ctx.draftIds ??= new Map();
+    let ids = ctx.draftIds.get(c.eventId);
+    if (!ids) ctx.draftIds.set(c.eventId, (ids = idsInDraft(root)));
+    if (meeting !== c.subject && !ids.has(subject)) continue;
+    if (!inPast(pastFor(ctx, root), e)) return c;
+  }
+  return null;
+}
+
+const CUT_REASON: Record<Cutoff['kind'], string> = {
+  key: 'Nyckeln har spärrats; bara händelser som hade kommit fram när den spärrades gäller.',
+  director: 'Författarens roll som förbundschef hade upphört, och händelsen fanns inte med bland dem som gällde när rollen upphörde.',
+  board: 'Författarens styrelseuppdrag hade ändrats eller upphört, och händelsen fanns inte med bland dem som gällde när det ändrades.',
+  lock: 'Ändringen gäller inte: protokollet hade redan skickats för justering när den gjordes. Gör ändringen i nästa protokoll.',
+};
+
+/** The cut-offs that refuse this event, if any: it is not in the cut-off event's causal past (for a role: and sorts before it). */
+function cutBy(ctx: Context, index: ReadonlyMap<string, Cutoff[]>, e: VerifiedEvent): Cutoff | null {
+  for (const subject of [e.body.key, e.body.author]) {
+    for (const c of index.get(subject) ?? []) {
+      if (c.eventId === e.id) continue;
+      const root = ctx.byId.get(c.eventId);
+      if (!root) continue;
+      if (c.kind !== 'key' && (subject !== e.body.author || compareEvents(e, root) > 0)) continue;
+      if (c.kind === 'key' && subject !== e.body.key) continue;
+      if (!inPast(pastFor(ctx, root), e)) return c;
+    }
+  }
+  return null;
+}
+
+
+export type ParsedPayloads = Map<string, ReturnType<typeof parsePayload>>;
+
+export interface Runner {
+  readonly state: FederationState;
+  readonly working: Working;
+  /** Judges and applies one event that sorts after every event stepped so far. */
+  step(e: VerifiedEvent): void;
+}
+
+/** Per placed event: the latest date the förbundschef or secretary had recorded in its causal past. */
+export interface RunnerMemory {
+  unplaced: Set<string>;
+  recorded: Map<string, string>;
+  legacyRecorded: string;
+}
+
+/**
+ * A round over `ctx` with this directory and these cut-offs. `grow: true`
+ * (the materialised state) adds the cut-offs the applied events make to the
+ * ones judged by, as the next round of a fold would; fold() keeps them fixed.
+ */
+export function createRunner(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cutoff[], opts: { working?: Working; memory?: RunnerMemory; grow?: boolean } = {}): Runner {
+  const w = opts.working ?? newWorking(emptyState());
+  const { state } = w;
+  const index = new Map<string, Cutoff[]>();
+  const locks: Cutoff[] = [];
+  const addCutoff = (c: Cutoff): void => {
+    if (c.kind === 'lock') locks.push(c);
+    else index.set(c.subject, [...(index.get(c.subject) ?? []), c]);
+  };
+  for (const c of cutoffs) addCutoff(c);
+  const memory: RunnerMemory = opts.memory ?? { unplaced: new Set(), recorded: new Map(), legacyRecorded: '' };
+  /** Events that could not take their place (their past is missing or their clock is wrong). */
+  const { unplaced, recorded } = memory;
+  const step = (e: VerifiedEvent): void => {
+    const { genesis } = ctx;
+    const b = e.body;
+    const refuse = (reason: string): void => {
+      state.refused.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, reason });
+    };
+    if (!genesis) {
+      refuse('Förbundets första händelse (då förbundet skapades) saknas, så inget kan tillämpas.');
+      return;
+    }
+    if (b.forbund !== genesis.body.forbund) {
+      refuse('Händelsen hör till ett annat förbund.');
+      return;
+    }
+    if (b.type === 'federation.created' && e.id !== genesis.id) {
+      refuse('Förbundet har redan en första händelse; bara en kan gälla.');
+      return;
+    }
+    if (compareEvents(e, genesis) < 0) {
+      refuse('Händelsen ligger före förbundets första händelse i ordningen och kan inte tillämpas.');
+      return;
+    }
+    const place = placement(e, ctx.byId, unplaced);
+    if (place.kind !== 'placed') {
+      unplaced.add(e.id);
+      if (place.kind === 'badClock') refuse(place.reason);
+      else state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: state.keys[b.key] ? 'pending' : 'unknown', reason: MISSING_PAST });
+      return;
+    }
+    // Dates that decide authority come from the staff's recorded facts in the causal past, never from `at` alone.
+    const own = swedishDate(b.at);
+    const staff = isDirector(state, b.author) || state.persons[b.author]?.staffRole === 'secretary';
+    let seen = isLegacy(e) ? memory.legacyRecorded : '';
+    for (const id of b.after ?? []) {
+      const d = recorded.get(id) ?? '';
+      if (d > seen) seen = d;
+    }
+    if (staff && own > seen) seen = own;
+    recorded.set(e.id, seen);
+    if (isLegacy(e)) {
+      memory.legacyRecorded = seen;
+      setAuthorityDate(e, own);
+    } else {
+      setAuthorityDate(e, seen > own ? seen : own);
+    }
+    let parsed = ctx.payloads.get(e.id);
+    if (!parsed) ctx.payloads.set(e.id, (parsed = parsePayload(b)));
+    if (!parsed.ok) {
+      refuse(parsed.reason);
+      return;
+    }
+    const cut = b.type === 'federation.created' ? null : (cutBy(ctx, index, e) ?? lockedBy(ctx, locks, e, parsed));
+    if (cut) {
+      refuse(CUT_REASON[cut.kind]);
+      return;
+    }
+    const g = gate(state, e, directory);
+    if (g.kind === 'held') {
+      state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: g.keyStatus });
+      return;
+    }
+    if (g.kind === 'refused') {
+      refuse(g.reason);
+      return;
+    }
+    const verdict = authorize(parsed.type, state, e, parsed.payload);
+    if (!verdict.ok) {
+      refuse(`${CATALOGUE[parsed.type].label}: ${verdict.reason}`);
+      return;
+    }
+    const before = roleSnapshot(state, parsed);
+    reduce(parsed.type, w, e, parsed.payload);
+    const made = cutoffsOf(state, e, parsed, before);
+    state.cutoffs.push(...made);
+    if (opts.grow) for (const c of made) addCutoff(c);
+  };
+  return { state, working: w, step };
+}
+
+/** One whole round of fold(): every event of the context in order. */
+export function run(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cutoff[]): FederationState {
+  const runner = createRunner(ctx, directory, cutoffs);
+  for (const e of ctx.sorted) runner.step(e);
+  return runner.state;
+}
