@@ -1,0 +1,105 @@
+/**
+ * Ten years on one laptop (issue #16): generated, valid histories of 1, 5
+ * and 10 years (bench/scale/generate.ts, ≈1 000 events a year) and a
+ * 100 000-event stress point. Rows, as medians with min–max:
+ * - full fold of the history (the realistic mix of event kinds);
+ * - open to state on the main side (event store + federation + state);
+ * - append one stance on the main side (sign, check, store), and its ratio
+ *   10 years : 1 year, which should stay near 1 (the cost must not grow);
+ * - import of the invitation on a new laptop (child process, the same calls
+ *   the app makes: preview, apply), with its peak RSS.
+ *
+ * Run alone: `npx tsx bench/scale.bench.ts` (SB_SCALE_YEARS=1,5,10 and
+ * SB_SCALE_STRESS=0 to skip the stress point). Histories are cached under
+ * the temp folder (bench/scale/cache.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { promises as fs, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fold } from '../shared/domain/events';
+import { plainSecretBox } from '../electron/services/identity/keys';
+import { openEventStore } from '../electron/services/log/event-store';
+import { openFederation } from '../electron/services/sync/federation';
+import { openLocalState } from '../electron/services/sync/local-state';
+import { scaleFixture, type ScaleFixture } from './scale/cache';
+
+interface Range {
+  median: number;
+  min: number;
+  max: number;
+}
+
+async function sample(runs: number, fn: (i: number) => Promise<unknown>): Promise<Range> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    await fn(i);
+    times.push(performance.now() - t0);
+  }
+  times.sort((a, b) => a - b);
+  return { median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times.at(-1)! };
+}
+
+const fmt = (r: Range) => `${r.median.toFixed(0).padStart(7)} ms (${r.min.toFixed(0)}–${r.max.toFixed(0)})`;
+const row = (label: string, r: Range, extra = '') => console.log(`  ${label.padEnd(40)} ${fmt(r)}${extra ? `  ${extra}` : ''}`);
+
+async function copyOf(dir: string): Promise<string> {
+  const to = mkdtempSync(join(tmpdir(), 'sb-scale-'));
+  await fs.cp(dir, to, { recursive: true });
+  return to;
+}
+
+async function openMain(dataDir: string) {
+  const store = await openEventStore(dataDir);
+  const local = await openLocalState(dataDir);
+  const federation = await openFederation({ dataDir, box: plainSecretBox, store, local });
+  return { store, local, federation };
+}
+
+async function scaleRows(label: string, f: ScaleFixture, opts: { foldRuns: number; appendRuns: number; importRun: boolean }): Promise<{ append: Range }> {
+  console.log(`${label}: ${f.events} events`);
+  const dir = await copyOf(f.memberDir);
+  try {
+    const events = (await openEventStore(dir)).all();
+    row('full fold', await sample(opts.foldRuns, async () => fold(events, { genesisId: f.genesisId })));
+    row('open to state (main side)', await sample(opts.foldRuns, async () => (await openMain(dir)).federation.state()));
+    const main = await openMain(dir);
+    main.federation.state();
+    const append = await sample(opts.appendRuns, (i) => main.federation.append('stance.set', { applicationId: f.openApplication, stance: i % 2 ? 'support' : 'discuss', comment: `Bench ${i}` }, []));
+    row('append one stance (main side)', append);
+    if (opts.importRun) {
+      const inv = await scaleFixture(Number(f.root.match(/(\d+)y$/)?.[1]), { invitation: true });
+      const target = mkdtempSync(join(tmpdir(), 'sb-scale-import-'));
+      const child = fileURLToPath(new URL('./scale/import-child.ts', import.meta.url));
+      const size = (await fs.stat(inv.invitation)).size / 1024 / 1024;
+      const out = execFileSync(process.execPath, ['--import', 'tsx', child, target, inv.invitation], { encoding: 'utf8', maxBuffer: 1 << 20 });
+      const r = JSON.parse(out.trim().split('\n').at(-1)!) as { totalMs: number; previewMs: number; applyMs: number; maxRssMb: number; stored: number };
+      const one = { median: r.totalMs, min: r.totalMs, max: r.totalMs };
+      row('import invitation, new laptop', one, `preview ${r.previewMs.toFixed(0)} ms, apply ${r.applyMs.toFixed(0)} ms, peak RSS ${r.maxRssMb.toFixed(0)} MB, ${size.toFixed(1)} MB package, ${r.stored} events stored`);
+      await fs.rm(target, { recursive: true, force: true });
+    }
+    return { append };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function scaleBench(): Promise<void> {
+  const years = (process.env['SB_SCALE_YEARS'] ?? '1,5,10').split(',').map(Number).filter((n) => n > 0);
+  const appends: Record<number, Range> = {};
+  for (const y of years) {
+    const f = await scaleFixture(y);
+    appends[y] = (await scaleRows(`scale ${y} year${y === 1 ? '' : 's'}`, f, { foldRuns: 3, appendRuns: 5, importRun: y === Math.max(...years) })).append;
+  }
+  const lo = appends[Math.min(...years)];
+  const hi = appends[Math.max(...years)];
+  if (lo && hi && years.length > 1) console.log(`  append ratio ${Math.max(...years)} : ${Math.min(...years)} years: ${(hi.median / lo.median).toFixed(2)}× (goal ≈ 1: the cost of an action does not grow with the history)`);
+  if (process.env['SB_SCALE_STRESS'] !== '0') {
+    const f = await scaleFixture(105);
+    await scaleRows('stress point', f, { foldRuns: 1, appendRuns: 3, importRun: false });
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await scaleBench();
