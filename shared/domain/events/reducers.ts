@@ -4,7 +4,7 @@ import { diffApplications } from '../applications/diff';
 import type { Application } from '../applications/model';
 import { INSATS_BUDGET_SUBJECT } from './catalogue';
 import type { ApplicationState, DocumentState, FieldChange, Json, KeyRecord, OrganisationState, PersonState, QuestionState } from './state';
-import { findQuestion, personName } from './state';
+import { findQuestion, noteQuestion, personName } from './state';
 import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type Working } from './versioning';
 import { MEETING_REDUCERS } from '../meetings/reducers';
 import { DELEGATION_REDUCERS } from '../delegations/events';
@@ -169,6 +169,7 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
     const app = w.state.applications[p.applicationId] as ApplicationState;
     const q: QuestionState = { id: p.id, applicationId: app.id, askedBy: e.body.author, askedAt: e.body.at, askedOnVersion: app.current, text: p.text, answer: null, heads: [] };
     app.questions[q.id] = q;
+    noteQuestion(w.state, q);
     recordCreation(w, q.id, e, q);
     const entry = w.state.history[q.id]?.at(-1);
     if (entry) entry.changes = entry.changes.map((c) => ({ ...c, label: QUESTION_FIELD_LABEL[c.field] ?? c.label }));

@@ -245,13 +245,33 @@ export function headsOf(state: FederationState, subjectId: string): string[] {
   ];
 }
 
+/**
+ * Questions by id, per applications record: built once by one scan, then kept
+ * up to date by the question.asked reducer (noteQuestion), so a lookup costs
+ * O(1) however many ansökningar there are (issue #16).
+ */
+const questionIndex = new WeakMap<Record<string, ApplicationState>, Map<string, QuestionState>>();
+
+function questionsOf(state: FederationState): Map<string, QuestionState> {
+  let index = questionIndex.get(state.applications);
+  if (!index) {
+    index = new Map();
+    for (const app of Object.values(state.applications)) for (const q of Object.values(app.questions)) index.set(q.id, q);
+    questionIndex.set(state.applications, index);
+  }
+  return index;
+}
+
 /** A question by id, whichever application it is about. */
 export function findQuestion(state: FederationState, questionId: string): QuestionState | undefined {
-  for (const app of Object.values(state.applications)) {
-    const q = app.questions[questionId];
-    if (q) return q;
-  }
-  return undefined;
+  const q = questionsOf(state).get(questionId);
+  // The record is the truth: an entry replaced or removed outside the reducer is not trusted.
+  return q && state.applications[q.applicationId]?.questions[questionId] === q ? q : undefined;
+}
+
+/** Records a question just added to its application (the question.asked reducer). */
+export function noteQuestion(state: FederationState, q: QuestionState): void {
+  questionsOf(state).set(q.id, q);
 }
 
 /** The version in force of an application. */

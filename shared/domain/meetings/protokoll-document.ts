@@ -124,9 +124,17 @@ export interface ProtokollDocument {
   version: number;
 }
 
-/** SHA-256 (hex) of the canonical JSON of a protokoll: what an attestation signs. */
+const hashes = new WeakMap<ProtokollDocument, string>();
+
+/**
+ * SHA-256 (hex) of the canonical JSON of a protokoll: what an attestation signs.
+ * Remembered per document object (a draft's document is hashed by its
+ * authority rule and again by its reducer); documents are never changed in place.
+ */
 export function protokollHash(doc: ProtokollDocument): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalJson(doc))));
+  let hash = hashes.get(doc);
+  if (hash === undefined) hashes.set(doc, (hash = bytesToHex(sha256(utf8ToBytes(canonicalJson(doc))))));
+  return hash;
 }
 
 /** The exact bytes embedded in the PDF as protokoll.json (canonical JSON, UTF-8). */
