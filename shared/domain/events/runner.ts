@@ -82,16 +82,30 @@ function cutBy(ctx: Context, index: ReadonlyMap<string, Cutoff[]>, e: VerifiedEv
 
 export type ParsedPayloads = Map<string, ReturnType<typeof parsePayload>>;
 
+/** What a round would do with one event, decided without changing anything. */
+export type Judgement =
+  | { kind: 'refused'; reason: string; unplaced: boolean }
+  | { kind: 'waiting'; reason: string }
+  | { kind: 'held'; keyStatus: 'pending' | 'unknown' }
+  | { kind: 'apply'; parsed: Parsed & { ok: true } };
+
 export interface Runner {
   readonly state: FederationState;
   readonly working: Working;
+  readonly memory: RunnerMemory;
+  /** The cut-offs judged by (the given ones, plus those applied events made when growing). */
+  cutoffs(): Cutoff[];
+  /** Judges one event that sorts after every event stepped so far, as step() would, without applying it. */
+  judge(e: VerifiedEvent): Judgement;
   /** Judges and applies one event that sorts after every event stepped so far. */
   step(e: VerifiedEvent): void;
 }
 
-/** Per placed event: the latest date the förbundschef or secretary had recorded in its causal past. */
+/** What a round remembers of the events it has seen, beyond the state. */
 export interface RunnerMemory {
+  /** Events that could not take their place (their past is missing or their clock is wrong). */
   unplaced: Set<string>;
+  /** Per placed event: the latest date the förbundschef or secretary had recorded in its causal past. */
   recorded: Map<string, string>;
   legacyRecorded: string;
 }
@@ -106,43 +120,19 @@ export function createRunner(ctx: Context, directory: KeyDirectory | null, cutof
   const { state } = w;
   const index = new Map<string, Cutoff[]>();
   const locks: Cutoff[] = [];
+  const judgedBy: Cutoff[] = [];
   const addCutoff = (c: Cutoff): void => {
+    judgedBy.push(c);
     if (c.kind === 'lock') locks.push(c);
     else index.set(c.subject, [...(index.get(c.subject) ?? []), c]);
   };
   for (const c of cutoffs) addCutoff(c);
   const memory: RunnerMemory = opts.memory ?? { unplaced: new Set(), recorded: new Map(), legacyRecorded: '' };
-  /** Events that could not take their place (their past is missing or their clock is wrong). */
   const { unplaced, recorded } = memory;
-  const step = (e: VerifiedEvent): void => {
-    const { genesis } = ctx;
+
+  /** The date authority rules judge the event by (authority-date.ts), and what the round remembers for it. */
+  const dateOf = (e: VerifiedEvent): { seen: string; date: string } => {
     const b = e.body;
-    const refuse = (reason: string): void => {
-      state.refused.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, reason });
-    };
-    if (!genesis) {
-      refuse('Förbundets första händelse (då förbundet skapades) saknas, så inget kan tillämpas.');
-      return;
-    }
-    if (b.forbund !== genesis.body.forbund) {
-      refuse('Händelsen hör till ett annat förbund.');
-      return;
-    }
-    if (b.type === 'federation.created' && e.id !== genesis.id) {
-      refuse('Förbundet har redan en första händelse; bara en kan gälla.');
-      return;
-    }
-    if (compareEvents(e, genesis) < 0) {
-      refuse('Händelsen ligger före förbundets första händelse i ordningen och kan inte tillämpas.');
-      return;
-    }
-    const place = placement(e, ctx.byId, unplaced);
-    if (place.kind !== 'placed') {
-      unplaced.add(e.id);
-      if (place.kind === 'badClock') refuse(place.reason);
-      else state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: state.keys[b.key] ? 'pending' : 'unknown', reason: MISSING_PAST });
-      return;
-    }
     // Dates that decide authority come from the staff's recorded facts in the causal past, never from `at` alone.
     const own = swedishDate(b.at);
     const staff = isDirector(state, b.author) || state.persons[b.author]?.staffRole === 'secretary';
@@ -152,45 +142,64 @@ export function createRunner(ctx: Context, directory: KeyDirectory | null, cutof
       if (d > seen) seen = d;
     }
     if (staff && own > seen) seen = own;
-    recorded.set(e.id, seen);
-    if (isLegacy(e)) {
-      memory.legacyRecorded = seen;
-      setAuthorityDate(e, own);
-    } else {
-      setAuthorityDate(e, seen > own ? seen : own);
-    }
+    return { seen, date: isLegacy(e) || !(seen > own) ? own : seen };
+  };
+
+  const judge = (e: VerifiedEvent): Judgement => {
+    const { genesis } = ctx;
+    const b = e.body;
+    const refused = (reason: string): Judgement => ({ kind: 'refused', reason, unplaced: false });
+    if (!genesis) return refused('Förbundets första händelse (då förbundet skapades) saknas, så inget kan tillämpas.');
+    if (b.forbund !== genesis.body.forbund) return refused('Händelsen hör till ett annat förbund.');
+    if (b.type === 'federation.created' && e.id !== genesis.id) return refused('Förbundet har redan en första händelse; bara en kan gälla.');
+    if (compareEvents(e, genesis) < 0) return refused('Händelsen ligger före förbundets första händelse i ordningen och kan inte tillämpas.');
+    const place = placement(e, ctx.byId, unplaced);
+    if (place.kind === 'badClock') return { kind: 'refused', reason: place.reason, unplaced: true };
+    if (place.kind === 'missing') return { kind: 'waiting', reason: MISSING_PAST };
+    setAuthorityDate(e, dateOf(e).date);
     let parsed = ctx.payloads.get(e.id);
     if (!parsed) ctx.payloads.set(e.id, (parsed = parsePayload(b)));
-    if (!parsed.ok) {
-      refuse(parsed.reason);
-      return;
-    }
+    if (!parsed.ok) return refused(parsed.reason);
     const cut = b.type === 'federation.created' ? null : (cutBy(ctx, index, e) ?? lockedBy(ctx, locks, e, parsed));
-    if (cut) {
-      refuse(CUT_REASON[cut.kind]);
-      return;
-    }
+    if (cut) return refused(CUT_REASON[cut.kind]);
     const g = gate(state, e, directory);
-    if (g.kind === 'held') {
-      state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: g.keyStatus });
-      return;
-    }
-    if (g.kind === 'refused') {
-      refuse(g.reason);
-      return;
-    }
+    if (g.kind === 'held') return { kind: 'held', keyStatus: g.keyStatus };
+    if (g.kind === 'refused') return refused(g.reason);
     const verdict = authorize(parsed.type, state, e, parsed.payload);
-    if (!verdict.ok) {
-      refuse(`${CATALOGUE[parsed.type].label}: ${verdict.reason}`);
+    if (!verdict.ok) return refused(`${CATALOGUE[parsed.type].label}: ${verdict.reason}`);
+    return { kind: 'apply', parsed };
+  };
+
+  const step = (e: VerifiedEvent): void => {
+    const b = e.body;
+    const j = judge(e);
+    if (j.kind === 'waiting' || (j.kind === 'refused' && j.unplaced)) {
+      unplaced.add(e.id);
+      if (j.kind === 'refused') state.refused.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, reason: j.reason });
+      else state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: state.keys[b.key] ? 'pending' : 'unknown', reason: j.reason });
       return;
     }
+    if (ctx.genesis && b.forbund === ctx.genesis.body.forbund && compareEvents(e, ctx.genesis) >= 0 && (b.type !== 'federation.created' || e.id === ctx.genesis.id)) {
+      const { seen } = dateOf(e);
+      recorded.set(e.id, seen);
+      if (isLegacy(e)) memory.legacyRecorded = seen;
+    }
+    if (j.kind === 'refused') {
+      state.refused.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, reason: j.reason });
+      return;
+    }
+    if (j.kind === 'held') {
+      state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: j.keyStatus });
+      return;
+    }
+    const { parsed } = j;
     const before = roleSnapshot(state, parsed);
     reduce(parsed.type, w, e, parsed.payload);
     const made = cutoffsOf(state, e, parsed, before);
     state.cutoffs.push(...made);
     if (opts.grow) for (const c of made) addCutoff(c);
   };
-  return { state, working: w, step };
+  return { state, working: w, memory, cutoffs: () => [...judgedBy], judge, step };
 }
 
 /** One whole round of fold(): every event of the context in order. */
