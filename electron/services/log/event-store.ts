@@ -20,6 +20,8 @@ export interface EventStore {
   readonly size: number;
   has(id: string): boolean;
   all(): VerifiedEvent[];
+  /** The events learnt after `seq` (seq counts from 1), in the order learnt. */
+  since(seq: number): VerifiedEvent[];
   list(afterSeq: number): StoredEvent[];
   /** One stored event by id, as the renderer receives it. */
   get(id: string): StoredEvent | null;
@@ -72,6 +74,7 @@ export async function openEventStore(dataDir: string): Promise<EventStore> {
     },
     has: (id) => byId.has(id),
     all: () => events.map(({ id, body, line }) => ({ id, body, line })),
+    since: (seq) => events.slice(Math.max(0, seq)).map(({ id, body, line }) => ({ id, body, line })),
     list: (afterSeq) =>
       events.filter((e) => e.seq > afterSeq).map((e) => ({ seq: e.seq, id: e.id, body: e.line.body, sig: e.line.sig })),
     lastSeq: () => events.length,

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError, type Session } from '../../../shared/contract';
-import { authorize, fold, isEventType, nextPlace, parsePayload, plainReason, unplacedIds, type FederationState } from '../../../shared/domain/events';
+import { authorize, fold, isEventType, nextPlace, parsePayload, plainReason, type FederationState } from '../../../shared/domain/events';
 import { parseOrgNr } from '../../../shared/domain/forbund/orgnr';
 import { EVENT_FORMAT_VERSION, shortCode, type EventBody, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { signEvent } from '../identity/events';
 import { createDeviceIdentity, loadDeviceIdentity, plainSecretBox, type DeviceIdentity, type SecretBox } from '../identity/keys';
 import type { EventStore } from '../log/event-store';
 import type { LocalStateFile } from './local-state';
+import { checkpointPath } from './checkpoints';
+import { openMaterialised, type MaterialisedState } from './materialised';
 
 /**
  * The förbund as this installation sees it: its identity, the trusted
@@ -23,6 +25,8 @@ export interface FederationService {
   append(type: string, payload: Record<string, unknown>, prev: string[]): Promise<VerifiedEvent>;
   /** Makes this installation's key for `personId` (invitations) and announces it with a self-signed key.registered. */
   bindToPerson(personId: string, forbund: { id: string; name: string; genesisId: string }): Promise<void>;
+  /** The kept state behind state() (issue #16). */
+  readonly materialised: MaterialisedState;
   /** Loads the key with `box` once it can be opened (the app lock's data key, after unlocking). */
   openIdentity(box: SecretBox): Promise<void>;
 }
@@ -32,24 +36,16 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
   const { store, local } = opts;
   const box = opts.box ?? plainSecretBox; // a new key (set-up, invitation) before any PIN is chosen
   let identity = opts.box ? await loadDeviceIdentity(opts.dataDir, opts.box) : null;
-  let cache: { size: number; state: FederationState } | null = null;
-
-  const state = (): FederationState => {
-    if (!cache || cache.size !== store.size) {
-      const genesisId = local.get().forbund?.genesisId;
-      cache = { size: store.size, state: fold(store.all(), genesisId ? { genesisId } : {}) };
-    }
-    return cache.state;
-  };
+  // The state is kept, not folded per action (issue #16): see materialised.ts.
+  const materialised = await openMaterialised({ store, genesisId: () => local.get().forbund?.genesisId, checkpointPath: checkpointPath(opts.dataDir) });
+  const state = (): FederationState => materialised.state();
 
   const deviceName = () => `${hostname()}`.slice(0, 100) || 'Dator';
 
   /** The causal place of a new event: after every placed event here (held ones wait for their past and are not named). */
   function place(genesisOnly: boolean): { after: string[]; lamport: number } {
     if (genesisOnly) return { after: [], lamport: 1 };
-    const all = store.all();
-    const waiting = unplacedIds(all);
-    return nextPlace(all, (id) => !waiting.has(id));
+    return nextPlace(store.all(), (id) => materialised.isPlaced(id));
   }
 
   function sign(type: string, payload: Record<string, unknown>, prev: string[], author: string, forbundId: string): VerifiedEvent {
@@ -78,6 +74,15 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
    * would have the authority once the key is accepted — checked here directly.
    */
   function checkWouldApply(event: VerifiedEvent): void {
+    // The common case: this device's key is accepted and the event sorts after everything here, so the live
+    // state judges it exactly as a fold would (the preview of a pending key below changes nothing then).
+    const live = local.get().forbund && identity ? state() : null;
+    const fp = identity?.fingerprint;
+    if (live && fp && (live.keys[fp]?.status === 'accepted' || live.federation?.genesisKey === fp)) {
+      const judged = materialised.judge(event);
+      if (judged?.kind === 'refused') throw new AppError('forbidden', plainReason(event.body.type, judged.reason));
+      if (judged?.kind === 'apply') return;
+    }
     const genesisId = local.get().forbund?.genesisId ?? event.id;
     // Judged as it will be once this device's key is accepted, on top of its own held changes
     // (a förhinder withdrawn while the key waits must find the förhinder reported while it waited).
@@ -113,6 +118,7 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
   }
 
   return {
+    materialised,
     identity: () => identity,
     openIdentity: async (sealedBy) => {
       identity = await loadDeviceIdentity(opts.dataDir, sealedBy);

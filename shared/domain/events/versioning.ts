@@ -20,7 +20,7 @@ import { personName, type Conflict, type FederationState, type FieldChange, type
  * have never seen created.
  */
 
-interface Track {
+export interface Track {
   created: string;
   /** version id → its parents among this item's versions. */
   parents: Map<string, string[]>;

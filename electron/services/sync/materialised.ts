@@ -1,0 +1,193 @@
+import { directoryOf, directorySignature, type KeyDirectory } from '../../../shared/domain/events/keys';
+import { foldDetailed } from '../../../shared/domain/events/fold';
+import { inPast, unplacedIds } from '../../../shared/domain/events/causal';
+import { createRunner, pastFor, type Context, type Judgement, type Runner } from '../../../shared/domain/events/runner';
+import { restoreRound, snapshotRound } from '../../../shared/domain/events/round-snapshot';
+import type { FederationState } from '../../../shared/domain/events';
+import { compareEvents, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
+import type { EventStore } from '../log/event-store';
+import { CHECKPOINT_FORMAT, FOLD_VERSION, idsDigest, plainCheckpointIO, readCheckpoint, type CheckpointIO } from './checkpoints';
+
+/**
+ * The materialised state (issue #16): the fold of the event store, kept
+ * rather than recomputed. Events the store learns that sort after every event
+ * already folded are applied by continuing the last round of the fold
+ * (runner.ts): the cost is proportional to them, not to the history. Anything
+ * else folds again from scratch, because it can change the past:
+ * - an event that sorts into the past (an import of older events);
+ * - a change of the key directory (a key registered, accepted, rejected or
+ *   revoked: held events elsewhere in the order may now apply, or not);
+ * - a cut-off (a revocation, the end of a role, a protokoll draft) made by an
+ *   event that had not seen every event here (it might refuse one of them);
+ * - a protokoll draft held for its key (fold() counts it as a lock).
+ * The test test/unit/sync/materialised.property.test.ts checks that the
+ * result always equals a full fold of the same events.
+ *
+ * Every `every` events a checkpoint of the round is written (checkpoints.ts);
+ * opening a data folder reads it and applies the tail.
+ */
+export interface MaterialisedState {
+  state(): FederationState;
+  /**
+   * What the live round would do with a new event of this laptop (which sorts
+   * after everything here), without applying it; null when the round cannot
+   * be continued (then the caller folds).
+   */
+  judge(event: VerifiedEvent): Judgement | null;
+  /** Whether an event took its place in the order (its whole past is here). */
+  isPlaced(id: string): boolean;
+  /** Waits for a checkpoint being written (tests, shutdown). */
+  flush(): Promise<void>;
+  readonly stats: { folds: number; stepped: number; checkpointsRead: number; checkpointsWritten: number };
+}
+
+interface Live {
+  genesisId: string | undefined;
+  ctx: Context;
+  /** null: the fold ended in strict order (no fixpoint); every change folds again. */
+  runner: Runner | null;
+  directory: KeyDirectory | null;
+  state: FederationState;
+  /** Events that could not take their place (the runner's own set while it runs). */
+  unplaced: ReadonlySet<string>;
+  knownSeq: number;
+  last: VerifiedEvent | null;
+  sinceCheckpoint: number;
+}
+
+export interface MaterialisedOptions {
+  store: EventStore;
+  genesisId: () => string | undefined;
+  /** Where the checkpoint lives; none: no checkpoints (tests). */
+  checkpointPath?: string;
+  io?: CheckpointIO;
+  /** Events between checkpoints. */
+  every?: number;
+}
+
+export async function openMaterialised(opts: MaterialisedOptions): Promise<MaterialisedState> {
+  const { store } = opts;
+  const io = opts.io ?? plainCheckpointIO;
+  const every = opts.every ?? 1000;
+  const stats = { folds: 0, stepped: 0, checkpointsRead: 0, checkpointsWritten: 0 };
+  let live: Live | null = null;
+  let writing: Promise<void> = Promise.resolve();
+
+  function refold(): Live {
+    stats.folds++;
+    const genesisId = opts.genesisId();
+    const events = store.all();
+    const r = foldDetailed(events, genesisId ? { genesisId } : {});
+    const runner = r.directory ? createRunner(r.ctx, r.directory, r.cutoffs, { working: r.runner.working, memory: r.runner.memory, grow: true }) : null;
+    const last = r.ctx.sorted.at(-1) ?? null;
+    const unplaced = runner ? runner.memory.unplaced : unplacedIds(events);
+    return { genesisId, ctx: r.ctx, runner, directory: r.directory, state: r.state, unplaced, knownSeq: store.lastSeq(), last, sinceCheckpoint: events.length };
+  }
+
+  /** Continues the round with events that sort after everything folded; false when they cannot be (fold again). */
+  function extend(l: Live, fresh: VerifiedEvent[]): boolean {
+    const { runner, directory } = l;
+    // Without a genesis nothing applies; the one that arrives is found by folding again.
+    if (!runner || !directory || !l.ctx.genesis) return false;
+    const sorted = [...fresh].sort(compareEvents);
+    if (l.last && compareEvents(sorted[0]!, l.last) <= 0) return false;
+    const before = directorySignature(directory);
+    const byId = l.ctx.byId as Map<string, VerifiedEvent>;
+    for (const e of sorted) {
+      byId.set(e.id, e);
+      const cutoffs = runner.state.cutoffs.length;
+      const held = runner.state.held.length;
+      runner.step(e);
+      stats.stepped++;
+      if (runner.state.cutoffs.length > cutoffs && !sawEverything(l, e)) return false;
+      if (runner.state.held.length > held && e.body.type === 'protokoll.drafted') return false;
+      l.last = e;
+    }
+    return directorySignature(directoryOf(runner.state)) === before;
+  }
+
+  /** Whether every placed event here (but the event itself) is in the event's causal past. O(n), for rare events only. */
+  function sawEverything(l: Live, e: VerifiedEvent): boolean {
+    const past = pastFor(l.ctx, e);
+    for (const other of l.ctx.byId.values()) {
+      if (other.id !== e.id && !l.unplaced.has(other.id) && !inPast(past, other)) return false;
+    }
+    return true;
+  }
+
+  function sync(): Live {
+    if (live && live.genesisId !== opts.genesisId()) live = null;
+    if (!live) live = refold();
+    if (store.lastSeq() > live.knownSeq) {
+      const fresh = store.since(live.knownSeq);
+      if (extend(live, fresh)) {
+        live.knownSeq = store.lastSeq();
+        live.sinceCheckpoint += fresh.length;
+      } else {
+        live = refold();
+      }
+      if (live.sinceCheckpoint >= every) saveCheckpoint(live);
+    }
+    return live;
+  }
+
+  function saveCheckpoint(l: Live): void {
+    const path = opts.checkpointPath;
+    if (!path || !l.runner || !l.directory || !l.genesisId) return;
+    l.sinceCheckpoint = 0;
+    let text: string;
+    try {
+      const ids = store.all().slice(0, l.knownSeq).map((e) => e.id);
+      const round = snapshotRound(l.runner.working, l.runner.memory, l.directory, l.runner.cutoffs());
+      text = JSON.stringify({ format: CHECKPOINT_FORMAT, foldVersion: FOLD_VERSION, genesisId: l.genesisId, covered: l.knownSeq, digest: idsDigest(ids), last: l.last?.id ?? null, round });
+    } catch (err) {
+      console.error('Tillståndet kunde inte sparas som kontrollpunkt:', err);
+      return;
+    }
+    writing = writing
+      .then(() => io.write(path, text))
+      .then(() => {
+        stats.checkpointsWritten++;
+      })
+      .catch((err: unknown) => console.error('Kontrollpunkten kunde inte skrivas:', err));
+  }
+
+  /** Opening: the last checkpoint and the tail after it, if the checkpoint is this log's. */
+  async function fromCheckpoint(): Promise<Live | null> {
+    const genesisId = opts.genesisId();
+    if (!opts.checkpointPath || !genesisId) return null;
+    const events = store.all();
+    const c = await readCheckpoint(io, opts.checkpointPath, { genesisId, storeIds: events.map((e) => e.id) });
+    if (!c) return null;
+    try {
+      const byId = new Map(events.map((e) => [e.id, e]));
+      const genesis = byId.get(genesisId);
+      if (genesis?.body.type !== 'federation.created') return null;
+      const r = restoreRound(c.round);
+      const ctx: Context = { sorted: [], payloads: new Map(), genesis, byId, pasts: new Map() };
+      const runner = createRunner(ctx, r.directory, r.cutoffs, { working: r.working, memory: r.memory, grow: true });
+      const last = c.last ? (byId.get(c.last) ?? null) : null;
+      stats.checkpointsRead++;
+      return { genesisId, ctx, runner, directory: r.directory, state: r.working.state, unplaced: r.memory.unplaced, knownSeq: c.covered, last, sinceCheckpoint: 0 };
+    } catch {
+      return null;
+    }
+  }
+
+  live = await fromCheckpoint();
+
+  return {
+    stats,
+    state: () => {
+      const l = sync();
+      return l.runner ? l.runner.state : l.state;
+    },
+    judge: (event) => {
+      const l = sync();
+      if (!l.runner || (l.last && compareEvents(event, l.last) <= 0)) return null;
+      return l.runner.judge(event);
+    },
+    isPlaced: (id) => !sync().unplaced.has(id),
+    flush: () => writing,
+  };
+}
