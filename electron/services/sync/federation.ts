@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { AppError, type Session } from '../../../shared/contract';
-import { authorize, fold, isEventType, nextPlace, parsePayload, plainReason, type FederationState } from '../../../shared/domain/events';
+import { authorize, fold, isEventType, parsePayload, plainReason, type FederationState } from '../../../shared/domain/events';
 import { parseOrgNr } from '../../../shared/domain/forbund/orgnr';
 import { EVENT_FORMAT_VERSION, shortCode, type EventBody, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { signEvent } from '../identity/events';
@@ -45,7 +45,7 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
   /** The causal place of a new event: after every placed event here (held ones wait for their past and are not named). */
   function place(genesisOnly: boolean): { after: string[]; lamport: number } {
     if (genesisOnly) return { after: [], lamport: 1 };
-    return nextPlace(store.all(), (id) => materialised.isPlaced(id));
+    return materialised.nextPlace();
   }
 
   function sign(type: string, payload: Record<string, unknown>, prev: string[], author: string, forbundId: string): VerifiedEvent {

@@ -1,6 +1,6 @@
 import { directoryOf, directorySignature, type KeyDirectory } from '../../../shared/domain/events/keys';
 import { foldDetailed } from '../../../shared/domain/events/fold';
-import { inPast, unplacedIds } from '../../../shared/domain/events/causal';
+import { inPast, isLegacy, nextPlace, placement, unplacedIds } from '../../../shared/domain/events/causal';
 import { createRunner, pastFor, type Context, type Judgement, type Runner } from '../../../shared/domain/events/runner';
 import { restoreRound, snapshotRound } from '../../../shared/domain/events/round-snapshot';
 import type { FederationState } from '../../../shared/domain/events';
@@ -36,6 +36,8 @@ export interface MaterialisedState {
   judge(event: VerifiedEvent): Judgement | null;
   /** Whether an event took its place in the order (its whole past is here). */
   isPlaced(id: string): boolean;
+  /** Where a new event of this laptop goes: the heads of the placed events (newest first, at most MAX_AFTER) and its clock. */
+  nextPlace(): { after: string[]; lamport: number };
   /** Waits for a checkpoint being written (tests, shutdown). */
   flush(): Promise<void>;
   readonly stats: { folds: number; stepped: number; checkpointsRead: number; checkpointsWritten: number };
@@ -48,10 +50,12 @@ interface Live {
   runner: Runner | null;
   directory: KeyDirectory | null;
   state: FederationState;
-  /** Events that could not take their place (the runner's own set while it runs). */
-  unplaced: ReadonlySet<string>;
+  /** Events that cannot take their place (causal.ts unplacedIds): what a new event must not name. */
+  unplaced: Set<string>;
   knownSeq: number;
   last: VerifiedEvent | null;
+  /** The placed events no placed event names (format 2), kept so a new event's place costs O(heads). */
+  heads: Map<string, VerifiedEvent>;
   sinceCheckpoint: number;
 }
 
@@ -63,6 +67,15 @@ export interface MaterialisedOptions {
   io?: CheckpointIO;
   /** Events between checkpoints. */
   every?: number;
+}
+
+/** The heads as nextPlace() sees them: placed events no placed event names (the newest legacy event stands for the legacy chain). */
+function headsOf(events: readonly VerifiedEvent[], unplaced: ReadonlySet<string>): Map<string, VerifiedEvent> {
+  const placed = events.filter((e) => !unplaced.has(e.id));
+  const named = new Set(placed.flatMap((e) => (isLegacy(e) ? [] : (e.body.after ?? []))));
+  let legacyHead: VerifiedEvent | null = null;
+  for (const e of placed) if (isLegacy(e) && (!legacyHead || compareEvents(e, legacyHead) > 0)) legacyHead = e;
+  return new Map(placed.filter((e) => !named.has(e.id) && (!isLegacy(e) || e === legacyHead)).map((e) => [e.id, e]));
 }
 
 export async function openMaterialised(opts: MaterialisedOptions): Promise<MaterialisedState> {
@@ -80,8 +93,8 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
     const r = foldDetailed(events, genesisId ? { genesisId } : {});
     const runner = r.directory ? createRunner(r.ctx, r.directory, r.cutoffs, { working: r.runner.working, memory: r.runner.memory, grow: true }) : null;
     const last = r.ctx.sorted.at(-1) ?? null;
-    const unplaced = runner ? runner.memory.unplaced : unplacedIds(events);
-    return { genesisId, ctx: r.ctx, runner, directory: r.directory, state: r.state, unplaced, knownSeq: store.lastSeq(), last, sinceCheckpoint: events.length };
+    const unplaced = unplacedIds(events);
+    return { genesisId, ctx: r.ctx, runner, directory: r.directory, state: r.state, unplaced, knownSeq: store.lastSeq(), last, heads: headsOf(events, unplaced), sinceCheckpoint: events.length };
   }
 
   /** Continues the round with events that sort after everything folded; false when they cannot be (fold again). */
@@ -99,6 +112,13 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
       const held = runner.state.held.length;
       runner.step(e);
       stats.stepped++;
+      // A legacy (format 1) event new to this laptop is rare (refused at import once format 2 is here): fold.
+      if (isLegacy(e)) return false;
+      if (placement(e, byId, l.unplaced).kind !== 'placed') l.unplaced.add(e.id);
+      else {
+        for (const id of e.body.after ?? []) l.heads.delete(id);
+        l.heads.set(e.id, e);
+      }
       if (runner.state.cutoffs.length > cutoffs && !sawEverything(l, e)) return false;
       if (runner.state.held.length > held && e.body.type === 'protokoll.drafted') return false;
       l.last = e;
@@ -117,7 +137,10 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
 
   function sync(): Live {
     if (live && live.genesisId !== opts.genesisId()) live = null;
-    if (!live) live = refold();
+    if (!live) {
+      live = refold();
+      if (live.sinceCheckpoint >= every) saveCheckpoint(live);
+    }
     if (store.lastSeq() > live.knownSeq) {
       const fresh = store.since(live.knownSeq);
       if (extend(live, fresh)) {
@@ -164,11 +187,12 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
       const genesis = byId.get(genesisId);
       if (genesis?.body.type !== 'federation.created') return null;
       const r = restoreRound(c.round);
+      const unplaced = unplacedIds(events.slice(0, c.covered));
       const ctx: Context = { sorted: [], payloads: new Map(), genesis, byId, pasts: new Map() };
       const runner = createRunner(ctx, r.directory, r.cutoffs, { working: r.working, memory: r.memory, grow: true });
       const last = c.last ? (byId.get(c.last) ?? null) : null;
       stats.checkpointsRead++;
-      return { genesisId, ctx, runner, directory: r.directory, state: r.working.state, unplaced: r.memory.unplaced, knownSeq: c.covered, last, sinceCheckpoint: 0 };
+      return { genesisId, ctx, runner, directory: r.directory, state: r.working.state, unplaced, knownSeq: c.covered, last, heads: headsOf(events.slice(0, c.covered), unplaced), sinceCheckpoint: 0 };
     } catch {
       return null;
     }
@@ -188,6 +212,7 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
       return l.runner.judge(event);
     },
     isPlaced: (id) => !sync().unplaced.has(id),
+    nextPlace: () => nextPlace(sync().heads.values()),
     flush: () => writing,
   };
 }

@@ -10,7 +10,7 @@ import { openFederation } from '../../../electron/services/sync/federation';
 import { openLocalState } from '../../../electron/services/sync/local-state';
 
 vi.mock('../../../shared/domain/events/fold', async (importOriginal) => {
-  const m = await importOriginal<typeof import('../../../shared/domain/events/fold')>();
+  const m = await importOriginal<typeof folding>();
   return { ...m, fold: vi.fn(m.fold), ...('foldDetailed' in m ? { foldDetailed: vi.fn(m.foldDetailed) } : {}) };
 });
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../shared/domain/events/fold';
+import { nextPlace, unplacedIds } from '../../../shared/domain/events/causal';
 import type { StoredEvent } from '../../../shared/contract';
 import type { VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import type { EventStore } from '../../../electron/services/log/event-store';
@@ -136,6 +137,8 @@ describe('the materialised state (issue #16)', () => {
           store.add([...arrival.slice(i, i + size), ...arrival.slice(Math.max(0, i - 2), i)]);
           i += size;
           expect(kept.state()).toEqual(fold(store.all(), { genesisId }));
+          const waiting = unplacedIds(store.all());
+          expect(kept.nextPlace()).toEqual(nextPlace(store.all(), (id) => !waiting.has(id)));
         }
         stepped += kept.stats.stepped;
         folds += kept.stats.folds;
