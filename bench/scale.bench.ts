@@ -64,7 +64,13 @@ async function scaleRows(label: string, f: ScaleFixture, opts: { foldRuns: numbe
   try {
     const events = (await openEventStore(dir)).all();
     row('full fold', await sample(opts.foldRuns, async () => fold(events, { genesisId: f.genesisId })));
-    row('open to state (main side)', await sample(opts.foldRuns, async () => (await openMain(dir)).federation.state()));
+    const first = await sample(1, async () => {
+      const m = await openMain(dir);
+      m.federation.state();
+      await m.federation.materialised.flush();
+    });
+    row('open to state, no checkpoint (folds)', first);
+    row('open to state, from checkpoint', await sample(opts.foldRuns, async () => (await openMain(dir)).federation.state()));
     const main = await openMain(dir);
     main.federation.state();
     const append = await sample(opts.appendRuns, (i) => main.federation.append('stance.set', { applicationId: f.openApplication, stance: i % 2 ? 'support' : 'discuss', comment: `Bench ${i}` }, []));

@@ -81,7 +81,7 @@ function headsOf(events: readonly VerifiedEvent[], unplaced: ReadonlySet<string>
 export async function openMaterialised(opts: MaterialisedOptions): Promise<MaterialisedState> {
   const { store } = opts;
   const io = opts.io ?? plainCheckpointIO;
-  const every = opts.every ?? 1000;
+  const every = opts.every ?? 500;
   const stats = { folds: 0, stepped: 0, checkpointsRead: 0, checkpointsWritten: 0 };
   let live: Live | null = null;
   let writing: Promise<void> = Promise.resolve();
