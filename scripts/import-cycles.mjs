@@ -21,8 +21,15 @@ export function findCycles(graph) {
   const cycles = [];
   for (const start of graph.keys()) {
     if (index.has(start)) continue;
+    const visit = (node) => {
+      index.set(node, next);
+      low.set(node, next);
+      next++;
+      stack.push(node);
+      onStack.add(node);
+    };
     const work = [[start, 0]];
-    index.set(start, next), low.set(start, next), next++, stack.push(start), onStack.add(start);
+    visit(start);
     while (work.length > 0) {
       const frame = work[work.length - 1];
       const [node, i] = frame;
@@ -32,7 +39,7 @@ export function findCycles(graph) {
         const to = edges[i];
         if (!graph.has(to)) continue;
         if (!index.has(to)) {
-          index.set(to, next), low.set(to, next), next++, stack.push(to), onStack.add(to);
+          visit(to);
           work.push([to, 0]);
         } else if (onStack.has(to)) low.set(node, Math.min(low.get(node), index.get(to)));
         continue;
