@@ -10,6 +10,7 @@ import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
 import { DATA_KEY_BOX, dataKeySecretBox, privateKeySealedBy, resealPrivateKey } from './identity/data-key-box';
 import { openEventStore } from './log/event-store';
+import { createNoteStore } from './notes';
 import { removeStaleExtractions } from './packages/read';
 import { openFederation } from './sync/federation';
 import { openLocalState } from './sync/local-state';
@@ -121,6 +122,7 @@ interface Unlocked {
 async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppLock, files: SealedFiles, self: Handlers): Promise<Unlocked> {
   const attachments = createAttachmentStore(folder, { files });
   const store = await openEventStore(folder.root, files);
+  const notes = createNoteStore(folder.root, files);
   const local = await openLocalState(folder.root);
   const box = opts.secretBox ?? plainSecretBox;
   const opened = opts.openedPackages ?? createOpenedPackages();
@@ -249,6 +251,11 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
       return { ...applied, session: federation.session() };
     },
     'protokoll.export': exportProtokoll,
+    'notes.get': async ({ applicationId }) => ({ text: await notes.get(applicationId) }),
+    'notes.save': async ({ applicationId, text }) => {
+      await notes.save(applicationId, text);
+      return {};
+    },
     'protokoll.verify': async ({ bytes, caFingerprint }) => {
       const given = caFingerprint ? normalisePin(caFingerprint) : null;
       if (caFingerprint && !given) throw new AppError('bad_request', 'Fingeravtrycket ska vara 64 hexadecimala tecken (SHA-256), som det står på protokollets signatursida.');

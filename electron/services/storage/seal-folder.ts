@@ -12,7 +12,7 @@ import { isSealedFile, type SealedFiles } from './sealed-file';
  * identity/device.json (the public key) and identity/private.key (sealed on
  * its own, see identity/data-key-box.ts).
  */
-export const SEALED_PATHS = ['attachments', 'log', 'packages/out', 'exports', 'checkpoints', 'identity/ca.json', 'identity/signing.json'] as const;
+export const SEALED_PATHS = ['attachments', 'log', 'packages/out', 'exports', 'notes', 'checkpoints', 'identity/ca.json', 'identity/signing.json'] as const;
 
 /**
  * Seals every plain file under SEALED_PATHS with the data key. Each file is

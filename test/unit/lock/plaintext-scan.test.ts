@@ -12,6 +12,9 @@ import { snapshotTree } from '../../helpers/tree';
  * log's content or a private key in clear. Before: all of them did.
  */
 const TEXT_MARKER = 'KONFIDENTIELLMARKOR7Q3X';
+const NOTE_MARKER = 'PRIVATANTECKNINGMARKOR9K2W';
+const APP_1 = '7a1c7c57-9a38-4b8e-9f0b-5d1f0f1c2a3b';
+const APP_2 = '8b1c7c57-9a38-4b8e-9f0b-5d1f0f1c2a3b';
 const PIN = '246810';
 
 const keyOf = (path: string): Buffer => Buffer.from((JSON.parse(readFileSync(path, 'utf8')) as { sealed: string }).sealed, 'base64');
@@ -39,6 +42,7 @@ describe('no plaintext at rest once a PIN is set', () => {
     await director['documents.share']({ sha256: metaBefore.sha256, title: 'Ansökan (sekretess)', confidential: true, oslReference: '23 kap. 1 § OSL' });
     expect((await director['attachments.text']({ sha256: metaBefore.sha256 })).text).toContain(TEXT_MARKER);
     await director['packages.export']({ recipients: { mode: 'person', personId: olle } });
+    await director['notes.save']({ applicationId: APP_1, text: `${NOTE_MARKER} skriven före PIN-koden` });
 
     expect(await director['lock.setup']({ pin: PIN, idleMinutes: 10 })).toMatchObject({ configured: true, locked: false });
 
@@ -46,12 +50,14 @@ describe('no plaintext at rest once a PIN is set', () => {
     const metaAfter = await director['attachments.add']({ fileName: 'ansokan-efter.pdf', bytes: after });
     await director['documents.share']({ sha256: metaAfter.sha256, title: 'Komplettering (sekretess)', confidential: true, oslReference: '23 kap. 1 § OSL' });
     expect((await director['attachments.text']({ sha256: metaAfter.sha256 })).text).toContain(TEXT_MARKER);
+    await director['notes.save']({ applicationId: APP_2, text: `${NOTE_MARKER} skriven efter` });
     const toLena = await director['invitations.export']({ personId: lena });
     await director['packages.export']({ recipients: { mode: 'person', personId: olle } });
 
     const slice = (b: Uint8Array) => Buffer.from(b.subarray(b.length >> 1, (b.length >> 1) + 48));
     const markers = {
       'PDF text': Buffer.from(TEXT_MARKER),
+      'private note': Buffer.from(NOTE_MARKER),
       'PDF bytes (added before the PIN)': slice(before),
       'PDF bytes (added after the PIN)': slice(after),
       'log content': Buffer.from('lena@example.se'),
@@ -69,6 +75,8 @@ describe('no plaintext at rest once a PIN is set', () => {
     expect((await again['session.get']({})).forbund?.name).toMatch(/Skaraborg/);
     expect(Buffer.from((await again['attachments.read']({ sha256: metaBefore.sha256 })).bytes).equals(Buffer.from(before))).toBe(true);
     expect((await again['attachments.text']({ sha256: metaAfter.sha256 })).text).toContain(TEXT_MARKER);
+    expect((await again['notes.get']({ applicationId: APP_1 })).text).toContain(NOTE_MARKER);
+    expect((await again['notes.get']({ applicationId: APP_2 })).text).toContain(NOTE_MARKER);
     // The invitation exported while sealed is a normal package for its recipient.
     const member = await laptop('scan-lena');
     await carry(toLena, member, lena);
