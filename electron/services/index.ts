@@ -26,7 +26,7 @@ import { sealFolder } from './storage/seal-folder';
 import { createSealedFiles, lockKeySource, type SealedFiles } from './storage/sealed-file';
 import { outgoingRetentionDays, pruneOutgoingPackages } from './storage/prune-outgoing';
 import { createProtokollExport } from './protokoll/protokoll-export';
-import { openAppLock, type AppLock } from './lock/app-lock';
+import { openAppLock, type AppLock, type KeyWrap } from './lock/app-lock';
 import { guardWithLock } from './lock/gate';
 import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
 import { normalisePin, verifyProtokollPdf } from './pdf/verify-protokoll';
@@ -38,6 +38,8 @@ export interface ServiceOptions {
   version: string;
   /** How the private key is sealed at rest: safeStorage in Electron, the plain box (file mode 0600) elsewhere. */
   secretBox?: SecretBox;
+  /** Electron: the OS keychain's wrap around the PIN-sealed data key (electron/main/safe-storage-wrap.ts). */
+  keyWrap?: KeyWrap | null;
   /** Files opened outside the window (Electron: double-click, menu). The browser host has none. */
   openedPackages?: OpenedPackages;
 }
@@ -67,7 +69,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
 
 async function openServices(opts: ServiceOptions): Promise<Handlers> {
   const folder = await openDataFolder(opts.dataDir);
-  const lock = await openAppLock(folder.root);
+  const lock = await openAppLock(folder.root, Date.now, opts.keyWrap ?? null);
   // The one storage layer for content (storage/sealed-file.ts): plain without a PIN, sealed with the data key after.
   const files = createSealedFiles(lockKeySource(lock));
   // With a PIN, nothing of the förbund is read before the PIN is entered: the log and the files need the data key.
