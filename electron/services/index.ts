@@ -29,7 +29,8 @@ import { createProtokollExport } from './protokoll/protokoll-export';
 import { openAppLock, type AppLock, type KeyWrap } from './lock/app-lock';
 import { guardWithLock } from './lock/gate';
 import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
-import { normalisePin, verifyProtokollPdf } from './pdf/verify-protokoll';
+import { normalisePin } from './pdf/verify-protokoll';
+import { verifyProtokollPdfGuarded } from './pdf/sandbox';
 import { createPkiService } from './pki/pki-service';
 
 export interface ServiceOptions {
@@ -262,7 +263,8 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
       const given = caFingerprint ? normalisePin(caFingerprint) : null;
       if (caFingerprint && !given) throw new AppError('bad_request', 'Fingeravtrycket ska vara 64 hexadecimala tecken (SHA-256), som det står på protokollets signatursida.');
       const trustedCa = given ?? pki.caFingerprint();
-      const result = await verifyProtokollPdf(bytes, { caFingerprint: trustedCa });
+      // In the PDF worker thread with a time budget: a hostile file cannot hang the main side (issue #14).
+      const result = await verifyProtokollPdfGuarded(bytes, { caFingerprint: trustedCa });
       return { ...result, trustedCa };
     },
   };
