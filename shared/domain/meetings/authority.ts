@@ -7,7 +7,7 @@ import { GRANT_OUTCOMES, outcomesFor, type AgendaItem, type DraftPart } from './
 import { adjusterProblem } from './justerare';
 import { paragraphNumbers } from './numbering';
 import { protokollHash } from './protokoll-document';
-import { ledamotSeats, servingByItem, type ItemServing } from './serving';
+import { boardSeats, servingByItem, type ItemServing } from './serving';
 import { LOCKED_REASON, calledIds, draftVersion, hasSecretaryRole, lastVersion, latestDraft, type MeetingState } from './state';
 import { voteResultOf } from './texts';
 import { swedishDate } from '../format';
@@ -103,10 +103,10 @@ function voteRule(vote: NonNullable<MeetingPayload<'minutes.item.recorded'>['vot
  */
 function quorumProblem(state: FederationState, m: MeetingState, item: AgendaItem, s: ItemServing | undefined, p: MeetingPayload<'minutes.item.recorded'>): string | null {
   if (!p.decision || (item.kind !== 'decision' && item.kind !== 'election') || p.decision.outcome === 'table' || p.decision.outcome === 'referBack' || p.quorumContinued) return null;
-  const seats = ledamotSeats(state, m.date);
+  const { seats, fixed } = boardSeats(state, m.date);
   const deciding = s?.deciding.length ?? 0;
   if (deciding * 2 > seats) return null;
-  return `Styrelsen är inte beslutför i punkten: ${deciding} av ${seats} ledamöter tjänstgör, och mer än hälften (${Math.floor(seats / 2) + 1}) krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och skälet till det.`;
+  return `Styrelsen är inte beslutför i punkten: ${deciding} av ${seats} ledamöter${fixed ? ' (enligt förbundsordningen)' : ''} tjänstgör, och mer än hälften (${Math.floor(seats / 2) + 1}) krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och skälet till det.`;
 }
 
 function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<'minutes.item.recorded'>): Verdict {

@@ -4,7 +4,7 @@ import { DECISION_OUTCOME_LABEL, DEFAULT_STORAGE, type AgendaItem, type AgendaIt
 import { delegationLines } from './agenda';
 import { paragraphNumbers, paragraphRangeText } from './numbering';
 import { PROTOKOLL_FORMAT, type AttendanceLine, type ProtokollDocument, type ProtokollParagraph, type ProtokollPerson } from './protokoll-document';
-import { ledamotSeats, servingByItem, type ItemServing } from './serving';
+import { boardSeats, servingByItem, type ItemServing } from './serving';
 import { boardChairOn, itemIndex, type MeetingState } from './state';
 import { javSentence, motionSentence, reservationSentence, voteResultOf, voteResultSentence } from './texts';
 
@@ -174,7 +174,7 @@ function paragraph(state: FederationState, m: MeetingState, item: AgendaItem, n:
     // Only when set, so protokoll without confidential items hash as before the field existed.
     ...(item.confidential ? { confidential: true } : {}),
     ...(r?.quorumContinued
-      ? { quorumNote: `Styrelsen var inte beslutför i paragrafen (${s?.deciding.length ?? 0} av ${ledamotSeats(state, m.date)} ledamöter tjänstgjorde). Sammanträdet fortsatte ändå: ${r.quorumContinued.reason}` }
+      ? { quorumNote: `Styrelsen var inte beslutför i paragrafen (${s?.deciding.length ?? 0} av ${boardSeats(state, m.date).seats} ledamöter${boardSeats(state, m.date).fixed ? ' enligt förbundsordningen' : ''} tjänstgjorde). Sammanträdet fortsatte ändå: ${r.quorumContinued.reason}` }
       : {}),
   };
 }

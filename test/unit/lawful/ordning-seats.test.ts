@@ -44,7 +44,7 @@ describe('the förbundsordning’s number of seats', () => {
     expect(reasons(s)).toEqual([
       'Förbundsordningens regler angavs: Sara Sekreterare är inte förbundschef och får inte ange förbundsordningens regler.',
       'Förbundsordningens regler angavs: Kvalificerad majoritet för budget måste vara mer än hälften och högst allt (angivet: 1/2).',
-      'Förbundsordningens regler angavs: Händelsens innehåll är ogiltigt: seats.',
+      'Händelsens innehåll är ogiltigt: seats.',
     ]);
     expect(boardSeats(s.state(), '2026-03-10')).toEqual({ seats: 4, fixed: false, registered: 4 });
   });
