@@ -1,7 +1,7 @@
 import type { VerifiedEvent } from '../log/signed-event';
 import type { FederationState } from '../events/state';
 import { budgetTotals, soughtPerYear } from '../applications/budget';
-import { adjustersOf, buildProtokoll, chairInItem, itemsOfPart, signingChair } from './build-protokoll';
+import { adjustersOf, buildProtokoll, itemsOfPart, signingChair } from './build-protokoll';
 import type { MeetingEventType, MeetingPayload } from './catalogue';
 import { GRANT_OUTCOMES, outcomesFor, type AgendaItem, type DraftPart } from './model';
 import { adjusterProblem } from './justerare';
@@ -10,6 +10,7 @@ import { protokollHash } from './protokoll-document';
 import { boardSeats, servingByItem, type ItemServing } from './serving';
 import { LOCKED_REASON, calledIds, draftVersion, hasSecretaryRole, lastVersion, latestDraft, type MeetingState } from './state';
 import { voteResultOf } from './texts';
+import { presidingInItem, presidingProblem, qualifiedFinding, qualifiedRefusal } from './presiding';
 import { swedishDate } from '../format';
 
 /** The meeting rules (spread into AUTHORITY in events/authority.ts). Reasons are Swedish and shown as is. */
@@ -123,6 +124,8 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
   const jav = new Set(p.jav.map((j) => j.personId));
   for (const x of p.motions) if (!serving.has(x.personId)) return no(`${name(state, x.personId)} tjänstgör inte i ärendet och kan inte yrka.`);
   if (new Set(p.motions.map((x) => x.id)).size !== p.motions.length) return no('Två yrkanden har samma id.');
+  const presiding = presidingProblem(state, s, p.presiding);
+  if (presiding) return no(presiding);
   if (p.vote) {
     const voters = p.vote.votes.map((v) => v.personId);
     if (new Set(voters).size !== voters.length) return no('Samma person har röstat två gånger.');
@@ -130,7 +133,7 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
       if (jav.has(id)) return no(`${name(state, id)} är jävig i ärendet och får inte rösta.`);
       if (!serving.has(id)) return no(`${name(state, id)} tjänstgör inte (är inte beslutande) i ärendet och får inte rösta.`);
     }
-    const v = voteRule(p.vote, item.kind === 'election', serving.size, chairInItem(s));
+    const v = voteRule(p.vote, item.kind === 'election', serving.size, presidingInItem(s, p.presiding));
     if (v) return no(v);
   }
   const earlier = new Set((m.records[item.id]?.reservations ?? []).map((r) => r.personId));
@@ -141,8 +144,12 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
     if (m.endTime !== null && !earlier.has(r.personId)) return no('En reservation måste anmälas innan mötet avslutas; mötet är redan avslutat.');
     if (r.motionId !== null && !p.motions.some((x) => x.id === r.motionId)) return no('Reservationen hänvisar till ett yrkande som inte finns.');
   }
+  const unpermitted = p.notes.find((x) => x.permittedBy === undefined);
+  if (unpermitted) return no(`${name(state, unpermitted.personId)} får göra en protokollsanteckning bara om sammanträdet medger det; anteckna att ordföranden (eller styrelsen) medgav protokollsanteckningen.`);
   const quorum = quorumProblem(state, m, item, s, p);
   if (quorum) return no(quorum);
+  const qualified = qualifiedFinding(state, item, s, p);
+  if (qualified && !qualified.reached) return no(qualifiedRefusal(qualified));
   if (p.decision) {
     const d = p.decision;
     if (!outcomesFor(item.kind).includes(d.outcome)) return no(`Beslutet passar inte punktens slag (${item.kind === 'decision' ? 'ett beslutsärende avgörs, det noteras inte' : 'punkten kan bara noteras, godkännas eller bordläggas'}).`);

@@ -65,3 +65,4 @@ export * from './justerare';
 export * from './warnings';
 export * from './build-kallelse';
 export * from './selectors';
+export * from './presiding';
