@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { JAV_GROUND_LABEL, JavGround } from '../../../../shared/domain/applications';
-import { MOTION_KIND_LABEL, MotionKind, VOTE_CHOICE_LABEL, VoteChoice, type ItemRecord, type ItemServing } from '../../../../shared/domain/meetings';
+import { MOTION_KIND_LABEL, MotionKind, NotePermission, VOTE_CHOICE_LABEL, VoteChoice, type ItemRecord, type ItemServing } from '../../../../shared/domain/meetings';
 import { newId } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { ClosedVoteCount, ClosedVoteToggle, LotChoice } from './ElectionVote';
@@ -74,7 +74,7 @@ export function VoteBlock({ record, onChange, disabled, serving, election = fals
   const { state } = useFederation();
   const name = (id: string) => state.persons[id]?.name ?? 'okänd person';
   const vote = record.vote;
-  const result = vote ? liveVoteOf(vote, serving, election) : null;
+  const result = vote ? liveVoteOf(vote, serving, election, record.presiding) : null;
   const setChoice = (personId: string, v: VoteChoice) =>
     vote && onChange({ ...record, vote: { ...vote, votes: [...vote.votes.filter((x) => x.personId !== personId), { personId, vote: v }] } });
   return (
@@ -137,10 +137,12 @@ export function NoteList({ record, onChange, disabled, present }: Props) {
   const set = (i: number, patch: Partial<ItemRecord['notes'][number]>) => onChange({ ...record, notes: record.notes.map((x, n) => (n === i ? { ...x, ...patch } : x)) });
   return (
     <Block title="Protokollsanteckningar" disabled={disabled} addLabel="Lägg till protokollsanteckning" onAdd={() => onChange({ ...record, notes: [...record.notes, { personId: '', text: '' }] })}>
+      {record.notes.length > 0 && <Text size="sm" c="dimmed">En protokollsanteckning får göras bara om sammanträdet medger det; ange vem som medgav den.</Text>}
       {record.notes.map((x, i) => (
         <Group key={i} align="flex-end" wrap="wrap">
           <NativeSelect size="xs" label={`Anteckning ${i + 1} av`} disabled={disabled} data={personOptions(present, name)} value={x.personId} onChange={(e) => set(i, { personId: e.currentTarget.value })} />
           <TextInput size="xs" label="Anteckningens text" disabled={disabled} value={x.text} onChange={(e) => set(i, { text: e.currentTarget.value })} miw={280} />
+          <NativeSelect size="xs" label="Medgiven av" disabled={disabled} data={[{ value: '', label: 'Inte medgiven' }, ...NotePermission.options.map((p) => ({ value: p, label: p === 'chair' ? 'Ordföranden' : 'Styrelsen' }))]} value={x.permittedBy ?? ''} onChange={(e) => { const p = NotePermission.safeParse(e.currentTarget.value); const { permittedBy: _p, ...rest } = x; onChange({ ...record, notes: record.notes.map((n, k) => (k === i ? (p.success ? { ...rest, permittedBy: p.data } : rest) : n)) }); }} />
           {!disabled && <Button size="xs" variant="subtle" color="red" onClick={() => onChange({ ...record, notes: record.notes.filter((_, n) => n !== i) })}>Ta bort</Button>}
         </Group>
       ))}
