@@ -7,7 +7,7 @@ import type { ItemServing } from './serving';
 /**
  * Who presides in a § and what majority its decision needs.
  *
- * Temporary chair (KL 6 kap 21 §): when neither the ordförande nor a vice
+ * Temporary chair (KL 6 kap 21 § [BK – verify the paragraph]): when neither the ordförande nor a vice
  * ordförande serves in the §, the board chooses another ledamot to preside
  * for the time, and until it has, the ledamot who has served longest does
  * (ålderspresident). That person has the casting vote in the §, and the
