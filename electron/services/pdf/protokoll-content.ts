@@ -292,7 +292,7 @@ export function paragraphContent(doc: ProtokollDocument, p: ProtokollParagraph, 
   if (!hidden && p.summary) body.push(sub('Sammanfattning', [para(p.summary)]));
   if (!hidden && p.basis.length > 0) body.push(sub('Beslutsunderlag', p.basis.map((b) => para(`– ${b}`, { margin: [8, 0, 0, 1] }))));
   if (p.proposal) body.push(sub('Förslag till beslut', [para(p.proposal)]));
-  if (p.jav.length > 0) body.push(sub('Jäv', p.jav.map((j) => para(j.text))));
+  if (p.jav.length > 0 || p.javRulings) body.push(sub('Jäv', [...(p.javRulings ?? []).map((t) => para(t)), ...p.jav.map((j) => para(j.text))]));
   if (p.presidingNote) body.push(sub('Ordförande i paragrafen', [para(p.presidingNote)]));
   if (p.quorumNote) body.push(sub('Beslutförhet', [para(p.quorumNote)]));
   if (p.motions.length > 0) body.push(sub('Yrkanden', p.motions.map((m) => para(m.text))));

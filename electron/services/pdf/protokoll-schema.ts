@@ -62,6 +62,7 @@ const paragraph = z
     confidential: z.boolean().optional(),
     quorumNote: text(2500).optional(),
     presidingNote: text(500).optional(),
+    javRulings: z.array(text(1000)).max(100).optional(),
     qualifiedNote: text(500).optional(),
   })
   .strict();

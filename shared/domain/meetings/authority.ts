@@ -7,7 +7,8 @@ import { GRANT_OUTCOMES, outcomesFor, type AgendaItem, type DraftPart } from './
 import { adjusterProblem } from './justerare';
 import { paragraphNumbers } from './numbering';
 import { protokollHash } from './protokoll-document';
-import { boardSeats, servingByItem, type ItemServing } from './serving';
+import { boardSeats, presentFromAttendance, servingByItem, type ItemServing } from './serving';
+import { javRulingProblem } from './jav-ruling';
 import { LOCKED_REASON, calledIds, draftVersion, hasSecretaryRole, lastVersion, latestDraft, type MeetingState } from './state';
 import { voteResultOf } from './texts';
 import { presidingInItem, presidingProblem, qualifiedFinding, qualifiedRefusal } from './presiding';
@@ -116,7 +117,7 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
   const numbers = paragraphNumbers(state, m);
   const n = numbers[item.id] as number;
   if (m.lockedParagraphs[String(n)]) return no(`§ ${n} är justerad omedelbart och kan inte ändras.`);
-  const who = new Set([...p.jav.map((j) => j.personId), ...p.motions.map((x) => x.personId), ...p.reservations.map((r) => r.personId), ...p.notes.map((x) => x.personId), ...p.adjusters]);
+  const who = new Set([...p.jav.flatMap((j) => [j.personId, ...(j.raisedBy ? [j.raisedBy] : [])]), ...(p.javDismissed ?? []).flatMap((d) => [d.personId, d.raisedBy]), ...p.motions.map((x) => x.personId), ...p.reservations.map((r) => r.personId), ...p.notes.map((x) => x.personId), ...p.adjusters]);
   for (const id of who) if (!state.persons[id]) return no('En person i protokollföringen finns inte i förbundets register.');
   if (new Set(p.jav.map((j) => j.personId)).size !== p.jav.length) return no('Samma person står med två gånger under jäv.');
   const s = servingByItem(state, m, { itemId: item.id, jav: p.jav.map((j) => j.personId) }).find((x) => x.itemId === item.id);
@@ -124,6 +125,9 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
   const jav = new Set(p.jav.map((j) => j.personId));
   for (const x of p.motions) if (!serving.has(x.personId)) return no(`${name(state, x.personId)} tjänstgör inte i ärendet och kan inte yrka.`);
   if (new Set(p.motions.map((x) => x.id)).size !== p.motions.length) return no('Två yrkanden har samma id.');
+  const index = m.agenda.indexOf(item);
+  const javRuling = javRulingProblem(state, p, (id) => presentFromAttendance(m, id, index));
+  if (javRuling) return no(javRuling);
   const presiding = presidingProblem(state, s, p.presiding);
   if (presiding) return no(presiding);
   if (p.vote) {

@@ -7,6 +7,7 @@ import { PROTOKOLL_FORMAT, type AttendanceLine, type ProtokollDocument, type Pro
 import { boardSeats, servingByItem, type ItemServing } from './serving';
 import { boardChairOn, itemIndex, type MeetingState } from './state';
 import { presidingInItem, presidingSentence, qualifiedFinding, qualifiedSentence, regularChairInItem } from './presiding';
+import { javRulingSentences } from './jav-ruling';
 import { javSentence, motionSentence, reservationSentence, voteResultOf, voteResultSentence } from './texts';
 
 /**
@@ -179,6 +180,7 @@ function paragraph(state: FederationState, m: MeetingState, item: AgendaItem, n:
     ...(r?.quorumContinued
       ? { quorumNote: `Styrelsen var inte beslutför i paragrafen (${s?.deciding.length ?? 0} av ${boardSeats(state, m.date).seats} ledamöter${boardSeats(state, m.date).fixed ? ' enligt förbundsordningen' : ''} tjänstgjorde). Sammanträdet fortsatte ändå: ${r.quorumContinued.reason}` }
       : {}),
+    ...(r && javRulingSentences(state, r).length > 0 ? { javRulings: javRulingSentences(state, r) } : {}),
     ...(r?.presiding ? { presidingNote: presidingSentence(state, r.presiding) } : {}),
     ...(qualified?.reached ? { qualifiedNote: qualifiedSentence(qualified) } : {}),
   };

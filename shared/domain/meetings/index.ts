@@ -66,3 +66,4 @@ export * from './warnings';
 export * from './build-kallelse';
 export * from './selectors';
 export * from './presiding';
+export * from './jav-ruling';

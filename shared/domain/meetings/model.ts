@@ -245,7 +245,12 @@ export const Vote = z
   .strict();
 export type Vote = z.output<typeof Vote>;
 
-export const ItemJav = z.object({ personId: Id, ground: JavGround, text: Text(2000).default('') }).strict();
+/**
+ * Jäv in one item. `raisedBy`: someone else raised the question (absent = the
+ * person declared it); `disputed`: the person disputed it and the board ruled
+ * jäv (jav-ruling.ts). Both left out when unused, so earlier records hash as before.
+ */
+export const ItemJav = z.object({ personId: Id, ground: JavGround, text: Text(2000).default(''), raisedBy: Id.optional(), disputed: z.literal(true).optional() }).strict();
 export type ItemJav = z.output<typeof ItemJav>;
 
 export const Reservation = z
@@ -286,6 +291,8 @@ export const ItemRecordFields = {
   sendTo: z.array(Text(300).min(1)).max(50).default([]),
   /** The § was not quorate and the meeting continued anyway, for this reason (stated in the protokoll). Absent otherwise. */
   quorumContinued: z.object({ reason: Text(2000).min(1) }).strict().optional(),
+  /** Jäv raised by another, disputed, and ruled not to exist by the board (the person takes part). Absent when none. */
+  javDismissed: z.array(z.object({ personId: Id, raisedBy: Id }).strict()).max(50).optional(),
   /** A temporary chair for this § when neither the ordförande nor a vice ordförande takes part (KL 6 kap 21 §). Absent otherwise. */
   presiding: z.object({ personId: Id, basis: z.enum(['longestServing', 'chosen']) }).strict().optional(),
 };

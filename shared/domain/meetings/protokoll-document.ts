@@ -91,6 +91,8 @@ export interface ProtokollParagraph {
   confidential?: boolean;
   /** When the § was not quorate and the meeting continued anyway: the sentence stating it and why. Absent otherwise. */
   quorumNote?: string;
+  /** Who raised a jäv and the board's ruling when it was disputed ("Frågan om jäv för NN väcktes av MM. …"). Absent when none. */
+  javRulings?: string[];
   /** Who presided when neither the ordförande nor a vice ordförande took part (a temporary chair). Absent otherwise. */
   presidingNote?: string;
   /** "Beslutet fattades med kvalificerad majoritet 2/3: 6 av 8." when the förbundsordning requires one. Absent otherwise. */

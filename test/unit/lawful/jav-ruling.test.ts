@@ -25,7 +25,8 @@ describe('jäv raised by another and the board’s ruling', () => {
     expect(paragraph(s).javRulings).toEqual([
       'Frågan om jäv för Lina Ledamot väcktes av Frida Fors. Lina Ledamot bestred jävet. Styrelsen beslutade, utan Lina Ledamots deltagande, att Lina Ledamot är jävig i ärendet.',
     ]);
-    expect(servingForItem(s.state(), MEETING, ITEM.decision)?.jav).toEqual([P.kom.id]);
+    const st = s.state();
+    expect(servingForItem(st, st.meetings[MEETING]!, ITEM.decision)?.jav).toEqual([P.kom.id]);
   });
 
   it('records a jäv the board found not to exist: the person takes part in the matter', () => {

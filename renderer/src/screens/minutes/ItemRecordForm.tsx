@@ -144,6 +144,7 @@ function clean(record: ItemRecord): ItemRecord {
     ...r,
     vote: r.vote ? withoutStaleLot(r.vote) : null,
     jav: r.jav.filter((j) => j.personId !== ''),
+    ...(r.javDismissed ? { javDismissed: r.javDismissed.filter((d) => d.personId !== '' && d.raisedBy !== '') } : {}),
     motions: r.motions.filter((x) => x.personId !== ''),
     reservations: r.reservations.filter((x) => x.personId !== ''),
     notes: r.notes.filter((x) => x.personId !== '' && x.text.trim() !== ''),
