@@ -299,9 +299,14 @@ export const MEETING_AUTHORITY: { [T in MeetingEventType]: Rule<T> } = {
     if (author?.staffRole !== 'director' && author?.staffRole !== 'secretary') {
       return no(`${author?.name ?? 'Författaren'} är varken förbundschef eller sekreterare och får inte registrera anslaget.`);
     }
-    if (!m.locked) return no('Protokollet är inte justerat; justeringen kan tillkännages först när protokollet är justerat.');
-    if (m.anslag) return no(`Anslaget är redan registrerat som uppsatt ${m.anslag.postedOn}.`);
-    if (p.postedOn < m.locked.date) return no(`Anslaget kan inte ha satts upp ${p.postedOn}, före justeringen ${m.locked.date}.`);
+    // A § justerad omedelbart is announced on its own, with its own appeal window (KL 8 kap 12 §, 13 kap 5 §).
+    const lock = p.part === undefined ? m.locked : (m.lockedParagraphs[String(p.part)] ?? null);
+    const posted = p.part === undefined ? m.anslag : (m.paragraphAnslag?.[String(p.part)] ?? null);
+    if (!lock) {
+      return no(p.part === undefined ? 'Protokollet är inte justerat; justeringen kan tillkännages först när protokollet är justerat.' : `§ ${p.part} är inte justerad omedelbart; dess justering tillkännages med protokollet.`);
+    }
+    if (posted) return no(`${p.part === undefined ? 'Anslaget' : `Anslaget för § ${p.part}`} är redan registrerat som uppsatt ${posted.postedOn}.`);
+    if (p.postedOn < lock.date) return no(`Anslaget kan inte ha satts upp ${p.postedOn}, före justeringen ${lock.date}.`);
     const today = swedishDate(event.body.at);
     if (p.postedOn > today) return no(`Datumet ${p.postedOn} har inte inträffat än. Registrera anslaget när det har satts upp.`);
     return OK;
