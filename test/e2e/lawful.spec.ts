@@ -7,7 +7,7 @@ import type { Handlers } from '../../shared/contract';
 import { runDemoScenario } from '../../electron/services/demo/scenario';
 import { call, closeLaptops, eventCount, openLaptop, startWebHost, type Laptop, type StartedHost } from './host';
 import { choosePin, goTo, openMinutes, openParagraph, recordAttendance } from './journeys';
-import { snap } from './screens';
+import { expectAccessible, snap } from './screens';
 
 /**
  * Issue #13, a protokoll that holds up in a laglighetsprövning, on the demo
@@ -170,6 +170,7 @@ test('a temporary chair decides a tie with the casting vote; a protokollsanteckn
   await expect(form.getByTestId('record-refusal')).toContainText('Anders Nyström får göra en protokollsanteckning bara om sammanträdet medger det');
   expect(await eventCount(chef.host)).toBe(before);
   await snap(page, '13-06-protokollsanteckning-utan-medgivande');
+  await expectAccessible(page);
 
   await form.getByLabel('Medgiven av').selectOption({ label: 'Ordföranden' });
   await form.getByRole('button', { name: /^Spara §/ }).click();
@@ -196,6 +197,7 @@ test('the förbundsordning’s number of seats, set on Förbundet, makes a § wh
   await expect(dialog).toBeHidden();
   await expect(section.getByTestId('ordning-seats')).toContainText('Styrelsen har 11 ledamöter enligt förbundsordningen; beslutför när fler än hälften (minst 6) tjänstgör.');
   await snap(page, '13-08-forbundsordningen-antal-ledamoter');
+  await expectAccessible(page);
 
   await openMinutes(page, '2027-02-04', 'För protokoll');
   const form = await openParagraph(page, /Friskare tillsammans/);
