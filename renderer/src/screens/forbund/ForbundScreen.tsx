@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { isDirector } from '../../../../shared/domain/events';
 import { LoadingEvents } from '../../components/LoadingEvents';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { subjectName } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { BoardFindings } from './BoardFindings';
@@ -12,6 +12,7 @@ import { FederationDetails } from './FederationDetails';
 import { OrganisationsSection } from './OrganisationsSection';
 import { PersonsSection } from './PersonsSection';
 import { LostLaptopSection } from './LostLaptopSection';
+import { OrdningSection } from './OrdningSection';
 
 /** Förbundet: the förbund, its member organisations and its people, as the events say. */
 export function ForbundScreen() {
@@ -30,6 +31,7 @@ export function ForbundScreen() {
         </Alert>
       )}
       <FederationDetails state={state} canEdit={canEdit} onHistory={setHistoryOf} />
+      <OrdningSection state={state} canEdit={canEdit} />
       <OrganisationsSection state={state} canEdit={canEdit} primary={noOrganisations} onHistory={setHistoryOf} />
       <BoardFindings state={state} />
       <PersonsSection state={state} canEdit={canEdit} primary={!noOrganisations} onHistory={setHistoryOf} />
