@@ -23,6 +23,18 @@ export function createNoteStore(root: string, files: SealedFiles): NoteStore {
     if (!UUID.test(id)) throw new Error(`not an ansökan id: ${id}`);
     return join(dir, `${id.toLowerCase()}.json`);
   };
+  // Writes to one note run one after another, in the order they were asked for: two
+  // atomic writes racing could otherwise leave the older text as the last one renamed.
+  const queues = new Map<string, Promise<void>>();
+  const inOrder = (path: string, write: () => Promise<void>): Promise<void> => {
+    const run = (queues.get(path) ?? Promise.resolve()).then(write, write);
+    const settled = run.catch(() => undefined);
+    queues.set(path, settled);
+    void settled.then(() => {
+      if (queues.get(path) === settled) queues.delete(path);
+    });
+    return run;
+  };
   return {
     async get(applicationId) {
       const text = await files.readTextIfExists(pathOf(applicationId));
@@ -33,14 +45,16 @@ export function createNoteStore(root: string, files: SealedFiles): NoteStore {
         return ''; // a damaged note file shows as empty; the file stays for a look until the member writes again
       }
     },
-    async save(applicationId, text) {
+    save(applicationId, text) {
       const path = pathOf(applicationId);
-      if (text.trim() === '') {
-        await fs.rm(path, { force: true });
-        return;
-      }
-      await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-      await files.write(path, JSON.stringify({ format: 1, text, updatedAt: new Date().toISOString() }));
+      return inOrder(path, async () => {
+        if (text.trim() === '') {
+          await fs.rm(path, { force: true });
+          return;
+        }
+        await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+        await files.write(path, JSON.stringify({ format: 1, text, updatedAt: new Date().toISOString() }));
+      });
     },
   };
 }

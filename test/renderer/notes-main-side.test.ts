@@ -39,3 +39,29 @@ describe('private notes are kept by the main side', () => {
     expect(await db.notes.count()).toBe(0);
   });
 });
+
+describe('a note typed fast is saved in order', () => {
+  it('sends one save at a time and only the latest text, so an older text never overtakes a newer one', async () => {
+    const C = '00000000-0000-4000-8000-0000000000c3';
+    const stored: string[] = [];
+    let inFlight = 0;
+    let most = 0;
+    // The first save is slow, later ones fast: unordered saves would finish with "Hej".
+    const slowFirst = {
+      'notes.get': async () => ({ text: '' }),
+      'notes.save': async ({ text }: { applicationId: string; text: string }) => {
+        inFlight++;
+        most = Math.max(most, inFlight);
+        await new Promise((r) => setTimeout(r, stored.length === 0 ? 30 : 1));
+        stored.push(text);
+        inFlight--;
+        return {};
+      },
+    };
+    const typed = ['H', 'He', 'Hej', 'Hej d', 'Hej då'];
+    await Promise.all(typed.map((t) => saveNote(C, t, slowFirst)));
+    expect(most).toBe(1);
+    expect(stored.at(-1)).toBe('Hej då');
+    expect(stored.length).toBeLessThan(typed.length); // the keystrokes typed during the first save went as one
+  });
+});

@@ -39,8 +39,34 @@ export async function loadNote(applicationId: string, db: StyrelsebordetDb = def
   return (await notesApi['notes.get']({ applicationId })).text;
 }
 
-export async function saveNote(applicationId: string, text: string, notesApi: NotesApi = api): Promise<void> {
-  await notesApi['notes.save']({ applicationId, text });
+/** Per ansökan: the text still to be saved, and the save loop running for it. */
+const latest = new Map<string, string>();
+const saving = new Map<string, Promise<void>>();
+
+/**
+ * Saves as the member types. One save at a time per ansökan, and only the
+ * latest text: keystrokes typed while a save is on its way are sent as one
+ * save after it, so the note on disk is always the last text typed, never an
+ * older one overtaking it. Resolves once the text passed is saved.
+ */
+export function saveNote(applicationId: string, text: string, notesApi: NotesApi = api): Promise<void> {
+  latest.set(applicationId, text);
+  const running = saving.get(applicationId);
+  if (running) return running;
+  const loop = (async () => {
+    try {
+      while (latest.has(applicationId)) {
+        const next = latest.get(applicationId)!;
+        latest.delete(applicationId);
+        await notesApi['notes.save']({ applicationId, text: next });
+      }
+    } finally {
+      saving.delete(applicationId);
+      latest.delete(applicationId);
+    }
+  })();
+  saving.set(applicationId, loop);
+  return loop;
 }
 
 export async function markRead(applicationId: string, version: number, db: StyrelsebordetDb = defaultDb): Promise<void> {
