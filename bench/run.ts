@@ -8,6 +8,7 @@ import { searchBench } from './search.bench';
 import { viewerBench } from './viewer.bench';
 import { hostileBench } from './hostile.bench';
 import { scaleBench } from './scale.bench';
+import { encryptionBench } from './encryption.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
 await storageBench();
@@ -19,3 +20,4 @@ await packagesBench();
 await viewerBench();
 await hostileBench();
 await scaleBench();
+await encryptionBench();

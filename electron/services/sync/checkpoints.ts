@@ -3,11 +3,12 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { RoundSnapshot } from '../../../shared/domain/events/round-snapshot';
 import { writeFileAtomic } from '../storage/atomic';
+import type { SealedFiles } from '../storage/sealed-file';
 
 /**
  * Checkpoints of the materialised state (issue #16): the state and the fold
  * round behind it, covering the first `covered` events of the event store in
- * the order the store learnt them. One file, `state/checkpoint.json`, always
+ * the order the store learnt them. One file, `checkpoints/state.json`, always
  * replaced atomically. A checkpoint is used only if its format and fold
  * version are this build's, it names the same genesis, and the digest of the
  * ids it covers matches the store; otherwise it is ignored and the log is
@@ -34,6 +35,17 @@ export const plainCheckpointIO: CheckpointIO = {
   },
 };
 
+/** Through the sealed-file layer (issue #14): sealed with the data key once a PIN is set; `checkpoints/` is in SEALED_PATHS. */
+export function sealedCheckpointIO(files: SealedFiles): CheckpointIO {
+  return {
+    read: (path) => files.readTextIfExists(path).catch(() => null),
+    write: async (path, text) => {
+      await fs.mkdir(join(path, '..'), { recursive: true });
+      await files.write(path, text);
+    },
+  };
+}
+
 export interface Checkpoint {
   format: number;
   foldVersion: string;
@@ -54,7 +66,7 @@ export function idsDigest(ids: Iterable<string>): string {
 }
 
 export function checkpointPath(dataDir: string): string {
-  return join(dataDir, 'state', 'checkpoint.json');
+  return join(dataDir, 'checkpoints', 'state.json');
 }
 
 export async function readCheckpoint(io: CheckpointIO, path: string, expect: { genesisId: string; storeIds: readonly string[] }): Promise<Checkpoint | null> {

@@ -8,7 +8,8 @@ import { signEvent } from '../identity/events';
 import { createDeviceIdentity, loadDeviceIdentity, plainSecretBox, type DeviceIdentity, type SecretBox } from '../identity/keys';
 import type { EventStore } from '../log/event-store';
 import type { LocalStateFile } from './local-state';
-import { checkpointPath } from './checkpoints';
+import { checkpointPath, sealedCheckpointIO } from './checkpoints';
+import type { SealedFiles } from '../storage/sealed-file';
 import { openMaterialised, type MaterialisedState } from './materialised';
 
 /**
@@ -32,12 +33,12 @@ export interface FederationService {
 }
 
 /** `box: null`: the key is sealed by the app lock and is loaded with `openIdentity` after unlocking. */
-export async function openFederation(opts: { dataDir: string; box: SecretBox | null; store: EventStore; local: LocalStateFile }): Promise<FederationService> {
+export async function openFederation(opts: { dataDir: string; box: SecretBox | null; store: EventStore; local: LocalStateFile; files?: SealedFiles }): Promise<FederationService> {
   const { store, local } = opts;
   const box = opts.box ?? plainSecretBox; // a new key (set-up, invitation) before any PIN is chosen
   let identity = opts.box ? await loadDeviceIdentity(opts.dataDir, opts.box) : null;
   // The state is kept, not folded per action (issue #16): see materialised.ts.
-  const materialised = await openMaterialised({ store, genesisId: () => local.get().forbund?.genesisId, checkpointPath: checkpointPath(opts.dataDir) });
+  const materialised = await openMaterialised({ store, genesisId: () => local.get().forbund?.genesisId, checkpointPath: checkpointPath(opts.dataDir), ...(opts.files ? { io: sealedCheckpointIO(opts.files) } : {}) });
   const state = (): FederationState => materialised.state();
 
   const deviceName = () => `${hostname()}`.slice(0, 100) || 'Dator';
