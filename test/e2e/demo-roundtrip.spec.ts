@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { closeLaptops, HOST_BUNDLE, openLaptop } from './host';
-import { acceptKey, applyPreview, joinWithInvitation, openDemoProject, ownCode, previewPackage, sendPackage } from './journeys';
+import { acceptKey, applyPreview, joinWithInvitation, openDemoProject, ownCode, previewPackage, sendPackage, toApplicationList } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -69,4 +69,21 @@ test('the CLI demo folder makes a round trip: a member’s return package import
   await openDemoProject(chef);
   await expect(chef.getByTestId('stance-count-Vill diskutera')).toHaveText(String(discussing + 1));
   await snap(chef, '15-demo-mapp-returpaket-importerat');
+
+  // Item 10: the Ansökningar date filters take the app's ÅÅÅÅ-MM-DD (not the browser's mm/dd/yyyy), and an impossible date says so.
+  await toApplicationList(chef);
+  const from = chef.getByRole('textbox', { name: 'Period från' });
+  await expect(from).toHaveAttribute('placeholder', 'ÅÅÅÅ-MM-DD');
+  await from.fill('2026-02-30');
+  await from.blur();
+  await expect(chef.getByText('Datumet 2026-02-30 finns inte: februari 2026 har 28 dagar.')).toBeVisible();
+  await expect(from).toHaveAttribute('aria-invalid', 'true');
+  await expectAccessible(chef);
+  await snap(chef, '15-datumfilter-finns-inte');
+  const all = Number((await chef.getByText(/^\d+ ansökningar$/).textContent())!.split(' ')[0]);
+  // The demo's dates follow today: only the project Öppna vägar runs into the year after next.
+  await from.fill(`${new Date().getFullYear() + 2}-01-01`);
+  await expect(chef.getByText('Datumet 2026-02-30 finns inte', { exact: false })).toHaveCount(0);
+  await expect(chef.getByText(`1 av ${all} ansökningar visas`)).toBeVisible();
+  await expect(chef.getByTestId('application-row')).toHaveCount(1);
 });

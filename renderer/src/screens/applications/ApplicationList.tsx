@@ -15,8 +15,8 @@ import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { OutcomeBadge } from './DecisionHistory';
 import { InsatsBudgetPanel } from './InsatsBudgetPanel';
 import { APPLICATION_OUTCOME_LABEL, type ApplicationOutcomeStatus } from '../../../../shared/domain/meetings';
+import { DateField, dateOrUndefined } from '../../components/DateField';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const amountOrUndefined = (v: string | number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** The list of ansökningar: search as you type, filters, and my status on each. */
@@ -47,8 +47,8 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
     parties: party ? [party] : undefined,
     amountMin: amountOrUndefined(amountMin),
     amountMax: amountOrUndefined(amountMax),
-    periodFrom: ISO_DATE.test(periodFrom) ? periodFrom : undefined,
-    periodTo: ISO_DATE.test(periodTo) ? periodTo : undefined,
+    periodFrom: dateOrUndefined(periodFrom),
+    periodTo: dateOrUndefined(periodTo),
   };
   const hits = filterByOutcomeAndMeeting(state, index.searchIds(query, filters), { status, meetingId });
   // No query: newest received first, as currentApplications orders them; a query: best match first.
@@ -115,8 +115,8 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
             />
             <NumberInput label="Sökt belopp minst (kr)" value={amountMin} onChange={setAmountMin} min={0} thousandSeparator=" " allowDecimal={false} />
             <NumberInput label="Sökt belopp högst (kr)" value={amountMax} onChange={setAmountMax} min={0} thousandSeparator=" " allowDecimal={false} />
-            <TextInput label="Period från" type="date" value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} />
-            <TextInput label="Period till" type="date" value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} />
+            <DateField label="Period från" value={periodFrom} onChange={setPeriodFrom} />
+            <DateField label="Period till" value={periodTo} onChange={setPeriodTo} />
           </SimpleGrid>
         </Stack>
       </Paper>
