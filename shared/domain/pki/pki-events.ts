@@ -99,9 +99,9 @@ export const PKI_AUTHORITY: { [K in keyof typeof PKI_EVENTS]: (state: Federation
     return derFingerprint(p.certificate) === p.fingerprint ? OK : no('CA-certifikatets fingeravtryck stämmer inte.');
   },
   'certificate.requested': (state, event, p) => {
-    if (event.body.key !== p.deviceKey) return no('En begäran om certifikat måste vara signerad med den enhetsnyckel den gäller.');
+    if (event.body.key !== p.deviceKey) return no('En begäran om certifikat måste vara signerad med nyckeln på den dator den gäller.');
     const key = state.keys[p.deviceKey];
-    if (!key || key.personId !== event.body.author) return no('Enhetsnyckeln tillhör inte den som begär certifikatet.');
+    if (!key || key.personId !== event.body.author) return no('Datorns nyckel tillhör inte den som begär certifikatet.');
     return OK;
   },
   'certificate.issued': (state, event, p) => {
