@@ -64,6 +64,8 @@ test('the CLI demo folder makes a round trip: a member’s return package import
   await expect(preview).toContainText('Anders Nyström');
   await expect(preview).not.toContainText('annat förbund');
   await applyPreview(chef);
+  // The notice says what changed, not "3 nya händelser" (item 17).
+  await expect(chef.getByText(/^1 ställningstagande, 1 ny datornyckel att godkänna/).first()).toBeVisible();
   await acceptKey(chef, 'Anders Nyström');
   // His stance now counts on the förbundschef's screen.
   await openDemoProject(chef);

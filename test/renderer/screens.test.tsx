@@ -70,7 +70,7 @@ describe('Paket: import', () => {
 
     fireEvent.click(within(preview).getByRole('button', { name: 'Importera' }));
     expect(await screen.findByText('Paketet importerades')).toBeTruthy();
-    expect(screen.getByText('1 ny händelse, 0 bilagor.')).toBeTruthy();
+    expect(screen.getByText('1 ny datornyckel att godkänna.')).toBeTruthy(); // what changed, not a count of events
     expect(m.calls.find((c) => c.method === 'packages.apply')?.input).toEqual({ previewId: 'preview-0001' });
     // The header follows the session: the last import and who it came from.
     expect(await screen.findByText('Senast importerat: 2026-03-14 från Örjan Lind')).toBeTruthy();

@@ -3,7 +3,7 @@ import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { budgetTotals } from '../../../../shared/domain/applications';
 import { isBoardMember, isDirector, rosterOf } from '../../../../shared/domain/events';
-import { formatAmount } from '../../../../shared/domain/format';
+import { formatAmount, formatDnr } from '../../../../shared/domain/format';
 import type { RecordFilters } from '../../../../shared/domain/search/filter';
 import { PageTitle } from '../../layout/AppFrame';
 import { currentApplications, filterByOutcomeAndMeeting, formatPeriod, meetingsWithApplications, myStatus, partyNames, stanceCounts, stanceSummary, toSearchRecord } from '../../lib/applications';
@@ -146,7 +146,7 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
                 const appState = state.applications[a.id]!;
                 return (
                   <Table.Tr key={a.id} data-testid="application-row" onClick={() => onOpen(a.id)} style={{ cursor: 'pointer' }}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.registrationNumber}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDnr(a.registrationNumber)}</Table.Td>
                     <Table.Th scope="row" fw={500}>
                       <Anchor component="button" type="button" fw={600} ta="left" onClick={(e) => { e.stopPropagation(); onOpen(a.id); }}>
                         {a.name}
