@@ -54,9 +54,20 @@ test('the CLI demo folder makes a round trip: a member’s return package import
   await applyPreview(anders);
   await openDemoProject(anders);
   const review = anders.getByRole('region', { name: 'Min granskning' });
+  // Item 16: after each action focus stays at a sensible place (the result), never the page body.
+  const onBody = () => anders.evaluate<boolean>('document.activeElement === document.body || document.activeElement === null');
+  await review.getByRole('button', { name: 'Markera som läst' }).click();
+  await expect(review.getByTestId('read-status')).toBeFocused();
+  expect(await onBody()).toBe(false);
   await review.getByRole('radio', { name: 'Vill diskutera' }).check();
   await review.getByRole('button', { name: 'Spara ställningstagande' }).click();
   await expect(review.getByText(/Senast sparat .*: Vill diskutera/)).toBeVisible();
+  await expect(review.getByRole('radio', { name: 'Vill diskutera' })).toBeFocused();
+  expect(await onBody()).toBe(false);
+  await review.getByLabel('Ny fråga till förbundschefen').fill('Hur följs deltagarna upp?');
+  await review.getByRole('button', { name: 'Skicka fråga' }).click();
+  await expect(review.getByTestId('my-question').last()).toBeFocused();
+  expect(await onBody()).toBe(false);
   const back = await sendPackage(anders, 'Förbundschefen');
 
   // On the förbundschef's laptop the return package is accepted, not "ett annat förbund".
@@ -65,7 +76,7 @@ test('the CLI demo folder makes a round trip: a member’s return package import
   await expect(preview).not.toContainText('annat förbund');
   await applyPreview(chef);
   // The notice says what changed, not "3 nya händelser" (item 17).
-  await expect(chef.getByText(/^1 ställningstagande, 1 ny datornyckel att godkänna/).first()).toBeVisible();
+  await expect(chef.getByText(/^1 ställningstagande, 1 fråga, 1 ny datornyckel att godkänna/).first()).toBeVisible();
   await acceptKey(chef, 'Anders Nyström');
   // His stance now counts on the förbundschef's screen.
   await openDemoProject(chef);
