@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { closeLaptops, HOST_BUNDLE, openLaptop } from './host';
 import { acceptKey, applyPreview, joinWithInvitation, openDemoProject, ownCode, previewPackage, sendPackage, toApplicationList } from './journeys';
-import { expectAccessible, snap } from './screens';
+import { expectAccessible, snapWidths } from './screens';
 
 /**
  * Issue #15 item 2, the demo round trip: `cli demo` writes the förbundschef's
@@ -41,7 +41,7 @@ test('the CLI demo folder makes a round trip: a member’s return package import
   const discussing = Number(await chef.getByTestId('stance-count-Vill diskutera').textContent());
   const chefCode = await ownCode(chef);
   await expectAccessible(chef);
-  await snap(chef, '15-demo-mapp-forbundschefen');
+  await snapWidths(chef, '15-demo-mapp-forbundschefen');
 
   // A new user plays Anders Nyström from the folder's files: his invitation, then the board package.
   const file = (name: string) => ({ name, bytes: readFileSync(join(out, name)) });
@@ -81,7 +81,7 @@ test('the CLI demo folder makes a round trip: a member’s return package import
   // His stance now counts on the förbundschef's screen.
   await openDemoProject(chef);
   await expect(chef.getByTestId('stance-count-Vill diskutera')).toHaveText(String(discussing + 1));
-  await snap(chef, '15-demo-mapp-returpaket-importerat');
+  await snapWidths(chef, '15-demo-mapp-returpaket-importerat');
 
   // Item 10: the Ansökningar date filters take the app's ÅÅÅÅ-MM-DD (not the browser's mm/dd/yyyy), and an impossible date says so.
   await toApplicationList(chef);
@@ -92,7 +92,7 @@ test('the CLI demo folder makes a round trip: a member’s return package import
   await expect(chef.getByText('Datumet 2026-02-30 finns inte: februari 2026 har 28 dagar.')).toBeVisible();
   await expect(from).toHaveAttribute('aria-invalid', 'true');
   await expectAccessible(chef);
-  await snap(chef, '15-datumfilter-finns-inte');
+  await snapWidths(chef, '15-datumfilter-finns-inte');
   const all = Number((await chef.getByText(/^\d+ ansökningar$/).textContent())!.split(' ')[0]);
   // The demo's dates follow today: only the project Öppna vägar runs into the year after next.
   await from.fill(`${new Date().getFullYear() + 2}-01-01`);
