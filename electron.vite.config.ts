@@ -1,11 +1,13 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { noImportCycles } from './scripts/import-cycles.mjs';
 
 // One build for the three targets. The preload is emitted as CommonJS:
 // sandboxed preloads cannot be ES modules.
 export default defineConfig({
   main: {
+    plugins: [noImportCycles()],
     build: {
       outDir: 'out/main',
       // The PDF worker thread is its own entry: out/main/pdf-worker.js beside index.js (see electron/services/pdf/sandbox.ts).
@@ -18,6 +20,7 @@ export default defineConfig({
     },
   },
   preload: {
+    plugins: [noImportCycles()],
     build: {
       outDir: 'out/preload',
       rollupOptions: {
@@ -28,7 +31,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), noImportCycles()],
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       emptyOutDir: true,

@@ -2,6 +2,8 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
 
 const NODE_BUILTINS = ['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'url', 'util', 'stream', 'zlib', 'worker_threads', 'module', 'events', 'buffer'];
 const nodeModules = [{ group: ['node:*'], message: 'Node modules belong to electron/services, not here.' }];
@@ -77,6 +79,15 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Issue #16: no import cycles anywhere. A cycle hides a wrong direction of
+    // dependency (a screen importing the frame that imports it, a feature
+    // importing the catalogue that imports it); the build fails on one.
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: { ...importX.flatConfigs.typescript.settings, 'import-x/resolver-next': [createTypeScriptImportResolver({ project: ['tsconfig.node.json', 'tsconfig.web.json'], noWarnOnMultipleProjects: true })] },
+    rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
     files: ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],

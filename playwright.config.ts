@@ -10,9 +10,14 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'test',
   testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
-  workers: 1,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Two specs at once: a spec spends much of its time waiting on its hosts and
+  // Chromium, so two share the two cores well. Every spec has its own hosts,
+  // data folders and ports. E2E_WORKERS=1 runs them one by one.
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // Ceilings against a hang, not timers: two specs at once on a shared machine
+  // can be several times slower than alone. Waits are always on state.
+  timeout: 300_000,
+  expect: { timeout: 30_000 },
   reporter: [['list']],
   globalSetup: './test/e2e/global-setup.ts',
   outputDir: 'test-results',

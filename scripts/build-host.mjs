@@ -7,6 +7,7 @@
 import { build } from 'esbuild';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { cyclesInMetafile, describeCycles } from './import-cycles.mjs';
 
 export const HOST_BUNDLES = [
   { entry: 'electron/host/main.ts', out: 'out/host/main.mjs' },
@@ -35,7 +36,10 @@ export async function buildHostBundles(root) {
         logLevel: 'warning',
         legalComments: 'none',
         write: false,
+        metafile: true,
       });
+      const cycles = cyclesInMetafile(result.metafile);
+      if (cycles.length > 0) throw new Error(describeCycles(cycles));
       const target = join(root, out);
       mkdirSync(dirname(target), { recursive: true });
       const temp = `${target}.${process.pid}.tmp`;

@@ -1,11 +1,19 @@
 /**
- * The glossary: each Swedish domain term mapped once to the English identifier
- * used in code. UI text stays Swedish; code and comments say the English word.
- * When you add a concept to the domain, add its term here first.
+ * The glossary: each Swedish domain term mapped once to the identifier the
+ * code uses for it, as it is (a test checks that every `id` occurs in the
+ * code, and docs/glossary.md is generated from this table).
+ *
+ * The rule the code follows: the legal documents and acts of kommunallagen
+ * keep their Swedish stem (protokoll, kallelse, justering, anslag, utdrag,
+ * jäv → jav), because they have no faithful English word and they appear in
+ * signed payloads (`protokoll.attested`, `anslag.posted`, `jav.declared`);
+ * generic ideas are English (meeting, decision, absence, stance). Identifiers
+ * inside signed payloads are never renamed (old events must keep verifying).
+ * UI text stays Swedish. When you add a concept, add its term here first.
  */
 export const GLOSSARY = {
   samordningsförbund: { id: 'federation', en: 'coordination federation (FINSAM legal person)' },
-  förbundsmedlem: { id: 'memberOrganisation', en: 'member organisation of the federation' },
+  förbundsmedlem: { id: 'organisation', en: 'member organisation of the federation' },
   Försäkringskassan: { id: 'socialInsuranceAgency', en: 'Swedish Social Insurance Agency (pays the state half)' },
   Arbetsförmedlingen: { id: 'employmentService', en: 'Swedish Public Employment Service (seats, no separate payment)' },
   region: { id: 'region', en: 'region (county council)' },
@@ -21,31 +29,32 @@ export const GLOSSARY = {
   'vice ordförande': { id: 'viceChair', en: 'vice chair' },
   'ansökan om medel': { id: 'application', en: 'application for funding' },
   insats: { id: 'initiative', en: 'funded initiative / measure' },
-  insatsägare: { id: 'initiativeOwner', en: 'owner of the initiative (huvudman)' },
+  insatsägare: { id: 'owner', en: 'owner of the initiative (huvudman)' },
   diarienummer: { id: 'registrationNumber', en: 'registry (diary) number' },
   bilaga: { id: 'attachment', en: 'attachment' },
   handling: { id: 'document', en: 'document (board paper)' },
-  jäv: { id: 'conflictOfInterest', en: 'conflict of interest (disqualification)' },
-  förhinder: { id: 'absenceNotice', en: 'notice of being unable to attend' },
+  jäv: { id: 'jav', en: 'conflict of interest (disqualification)' },
+  förhinder: { id: 'absence', en: 'notice of being unable to attend' },
   sammanträde: { id: 'meeting', en: 'board meeting' },
-  kallelse: { id: 'notice', en: 'notice of meeting' },
+  kallelse: { id: 'kallelse', en: 'notice of meeting' },
   föredragningslista: { id: 'agenda', en: 'agenda' },
   ärende: { id: 'item', en: 'agenda item / matter' },
-  'förslag till beslut': { id: 'proposedDecision', en: 'proposed decision' },
+  'förslag till beslut': { id: 'proposal', en: 'proposed decision' },
   beslut: { id: 'decision', en: 'decision' },
   yrkande: { id: 'motion', en: 'motion' },
   omröstning: { id: 'vote', en: 'vote' },
-  reservation: { id: 'dissent', en: 'formal dissent' },
+  reservation: { id: 'reservation', en: 'formal dissent' },
   protokollsanteckning: { id: 'minuteNote', en: 'note entered in the minutes' },
   närvaro: { id: 'attendance', en: 'attendance' },
   beslutförhet: { id: 'quorum', en: 'quorum' },
-  protokoll: { id: 'minutes', en: 'minutes' },
-  justering: { id: 'attestation', en: 'attestation (approval) of the minutes' },
-  justerare: { id: 'attester', en: 'person appointed to attest the minutes' },
-  utdrag: { id: 'extract', en: 'extract of chosen paragraphs' },
-  anslag: { id: 'posting', en: 'public posting of attested minutes' },
-  delegationsordning: { id: 'delegationScheme', en: 'scheme of delegation' },
-  delegationsbeslut: { id: 'delegatedDecision', en: 'decision taken under delegation' },
+  protokoll: { id: 'protokoll', en: 'minutes: the legal document, drafted, attested, exported as PDF' },
+  protokollföring: { id: 'minutes', en: 'the record taken during the meeting (attendance, recorded items) before a draft' },
+  justering: { id: 'justering', en: 'attestation (approval) of the minutes' },
+  justerare: { id: 'adjuster', en: 'person appointed to attest the minutes' },
+  utdrag: { id: 'utdrag', en: 'extract of chosen paragraphs' },
+  anslag: { id: 'anslag', en: 'public posting of attested minutes' },
+  delegationsordning: { id: 'delegationOrder', en: 'scheme of delegation' },
+  delegationsbeslut: { id: 'delegationDecision', en: 'decision taken under delegation' },
   paket: { id: 'package', en: 'signed package file (.sbpaket)' },
   organisationsnummer: { id: 'orgNr', en: 'Swedish organisation number (10 digits, Luhn check digit)' },
   bidrag: { id: 'contribution', en: 'yearly contribution of a member organisation, whole kronor' },
@@ -122,7 +131,7 @@ export const GLOSSARY = {
   återsänt: { id: 'returned', en: 'draft sent back by the chair or an adjuster with a reason' },
   förvaringsplats: { id: 'storage', en: 'where the minutes are kept' },
   'laga kraft': { id: 'final', en: 'final: the appeal window has passed' },
-  överklagandetid: { id: 'appealWindow', en: 'appeal window, 21 days from posting' },
+  överklagandetid: { id: 'appeal', en: 'appeal window, 21 days from posting' },
   'delad anteckning': { id: 'sharedNote', en: "a member's private note on an ansökan, shared with the förbundschef on purpose (note.shared)" },
   läsmarkering: { id: 'readMarker', en: '"Markera som läst": per ansökan and version, kept on the member\'s laptop only' },
   'kvar att granska': { id: 'leftToReview', en: 'ansökningar a member has not marked read or taken a stance on' },

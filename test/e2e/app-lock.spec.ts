@@ -12,7 +12,6 @@ test.describe.configure({ mode: 'serial' });
 test.afterAll(closeLaptops);
 
 test('set-up with a PIN, lock after idle time, a wrong PIN, unlock', async ({ browser }) => {
-  test.setTimeout(120_000);
   const { page, host } = await openLaptop(browser);
   // The page's clock is ours, so "ten minutes without use" takes no time.
   await page.clock.install();

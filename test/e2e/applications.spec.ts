@@ -12,7 +12,6 @@ test.afterAll(async () => {
 });
 
 test('the förbundschef sees the demo ansökningar, the members’ stances, answers a question and reads the PDF beside the budget', async ({ page }) => {
-  test.setTimeout(120_000);
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Utforska ett demoförbund' }).click();
   await expect(page.getByTestId('forbund-name')).toHaveText('Samordningsförbundet Östra Skaraborg', { timeout: 60_000 });

@@ -38,7 +38,6 @@ function attackPage(victim: string, method: string, input: unknown): string {
 }
 
 test('a page on another 127.0.0.1 port can neither create a förbund nor sign an event, and never gets the token', async ({ browser }) => {
-  test.setTimeout(120_000);
   const app = await openLaptop(browser);
   await expect(app.page.getByRole('heading', { level: 1 })).toBeVisible();
   const { host, context } = app;

@@ -37,7 +37,6 @@ async function choose(page: Page, files: { name: string; buffer: Buffer }[]) {
 }
 
 test('adds a multi-page PDF, lists it and reads it page by page with zoom', async ({ page }) => {
-  test.setTimeout(120_000);
   await openDocuments(page);
   await expect(page.getByText('Inga handlingar ännu')).toBeVisible();
   await expectAccessible(page);

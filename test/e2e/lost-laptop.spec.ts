@@ -13,7 +13,6 @@ test.describe.configure({ mode: 'serial' });
 test.afterAll(closeLaptops);
 
 test('the förbundschef revokes a lost laptop’s key, its later package is refused, the member joins again', async ({ browser }) => {
-  test.setTimeout(240_000);
   const chef = (await openLaptop(browser)).page;
   await setUpForbund(chef);
   await goTo(chef, /^Förbundet/);

@@ -225,7 +225,7 @@ test('two laptops: register through the form, review, jäv and answers travel in
   await jav.getByLabel('Grund för jäv').selectOption({ index: 1 });
   await jav.getByLabel('Beskriv varför du är jävig').fill('Min make är verksamhetschef på vårdcentralen som driver Hälsoresan.');
   await jav.getByRole('button', { name: 'Anmäl jäv' }).click();
-  await expect(lena.getByText('Du har anmält jäv')).toBeVisible();
+  await expect(lena.getByText('Du har anmält jäv', { exact: true })).toBeVisible();
   const back = await sendPackage(lena, 'Förbundschefen');
 
   // --- The förbundschef sees the question, the stance and the jäv. ---

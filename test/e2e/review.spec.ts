@@ -89,7 +89,8 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await expect(review.getByTestId('read-marker')).toContainText(/Läst \d{4}-\d{2}-\d{2}/);
   await review.getByLabel('Mina anteckningar (stannar på den här datorn)').fill('Lotsarnas finansiering efter 2028 – fråga på mötet. Åäö.');
   await expect.poll(() => maria.evaluate<number>(`Object.keys(localStorage).filter((k) => k.includes('notes')).length`)).toBe(0);
-  await maria.waitForTimeout(300); // the note is written to IndexedDB as it is typed
+  // The note is written to IndexedDB as it is typed; the screen says when it is kept.
+  await expect(review.getByTestId('note-saved')).toHaveAttribute('data-state', 'saved');
   await maria.goto(mariaHost.url);
   await goTo(maria, /^Ansökningar/);
   await openDemoProject(maria);

@@ -15,7 +15,6 @@ test.afterAll(closeLaptops);
 
 
 test('set-up, invitations, key registration and a round trip of packages between three laptops', async ({ browser }) => {
-  test.setTimeout(240_000);
   const chef = (await openLaptop(browser)).page;
   await expectAccessible(chef);
   await snap(chef, '10-forsta-start');

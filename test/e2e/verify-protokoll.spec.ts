@@ -26,7 +26,6 @@ async function drawWhiteBox(bytes: Buffer): Promise<Buffer> {
 }
 
 test('the förbundschef checks the exported protokoll, and a tampered copy shows what fails', async ({ browser }) => {
-  test.setTimeout(240_000);
   const { page: chef } = await openLaptop(browser);
   await chef.getByRole('button', { name: 'Utforska ett demoförbund' }).click();
   await expect(chef.getByTestId('forbund-name')).toHaveText('Samordningsförbundet Östra Skaraborg', { timeout: 90_000 });

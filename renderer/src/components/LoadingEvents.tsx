@@ -1,5 +1,5 @@
 import { Group, Loader, Stack, Text } from '@mantine/core';
-import { PageTitle } from '../layout/AppFrame';
+import { PageTitle } from './PageTitle';
 
 /** A section whose content waits for the förbund's events: its title, and what is happening. */
 export function LoadingEvents({ title }: { title: string }) {

@@ -1,4 +1,4 @@
-import { ActionIcon, AppShell, Burger, Group, NavLink, Stack, Text, Title, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
+import { ActionIcon, AppShell, Burger, Group, NavLink, Stack, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconSun } from '@tabler/icons-react';
 import { Fragment, useEffect, useRef, useState } from 'react';
@@ -97,14 +97,5 @@ function ColorSchemeToggle() {
         {computed === 'dark' ? <IconSun size={18} aria-hidden /> : <IconMoon size={18} aria-hidden />}
       </ActionIcon>
     </Tooltip>
-  );
-}
-
-/** A section's page title; focusable so focus can move to it on navigation. */
-export function PageTitle({ children }: { children: string }) {
-  return (
-    <Title order={1} size="h2" tabIndex={-1} mb="md" style={{ outline: 'none' }}>
-      {children}
-    </Title>
   );
 }

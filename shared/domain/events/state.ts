@@ -5,7 +5,7 @@ import type { SubjectKind } from './catalogue';
 import type { MeetingState } from '../meetings/state';
 import type { DelegationDecisionState, DelegationOrderState } from '../delegations/model';
 import type { ReviewState } from '../applications/review-events';
-import { emptyPki, type PkiState } from '../pki/pki-events';
+import { emptyPki, type PkiState } from '../pki/pki-state';
 
 /**
  * The state the screens show, derived from the events by fold.ts. It is plain

@@ -42,19 +42,6 @@ const CertificateRequested = z.object({ deviceKey: Hex64, publicKeyPem: Pem }).s
 const CertificateIssued = z.object({ personId: z.uuid(), deviceKey: Hex64, certificate: Base64Der, fingerprint: Hex64 }).strict();
 const CrlPublished = z.object({ crl: Base64Der, revoked: z.array(Hex64).max(10_000) }).strict();
 
-export interface PkiState {
-  pki: {
-    ca: { certificate: string; fingerprint: string; eventId: string } | null;
-    /** Device key fingerprint → the request for a PDF-signing certificate. */
-    requests: Record<string, { personId: string; publicKeyPem: string; eventId: string }>;
-    /** Device key fingerprint → the certificate the CA issued for that person's PDF-signing key. */
-    certificates: Record<string, { personId: string; certificate: string; fingerprint: string; eventId: string }>;
-    /** The latest revocation list: its DER (base64) and the device keys whose certificates it revokes. */
-    crl: { crl: string; revoked: string[]; eventId: string } | null;
-  };
-}
-
-export const emptyPki = (): PkiState['pki'] => ({ ca: null, requests: {}, certificates: {}, crl: null });
 
 interface Definition<S extends z.ZodType> {
   payload: S;

@@ -2,7 +2,7 @@ import { Alert, Code, Paper, Stack, Table, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { Output } from '../../../../shared/contract';
 import { api, userMessage } from '../../api/client';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 
 /** Om Styrelsebordet: version, where the data lives, and how this window is hosted. */
 export function AboutScreen() {

@@ -5,7 +5,7 @@ import { budgetTotals } from '../../../../shared/domain/applications';
 import { isBoardMember, isDirector, rosterOf } from '../../../../shared/domain/events';
 import { formatAmount, formatDnr } from '../../../../shared/domain/format';
 import type { RecordFilters } from '../../../../shared/domain/search/filter';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { currentApplications, filterByOutcomeAndMeeting, formatPeriod, meetingsWithApplications, myStatus, partyNames, stanceCounts, stanceSummary, toSearchRecord } from '../../lib/applications';
 import { today } from '../../lib/roster';
 import { usePdfTexts } from '../../search/pdf-texts';

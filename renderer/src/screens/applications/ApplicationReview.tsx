@@ -11,7 +11,7 @@ import {
 import { currentApplication, isBoardMember, isDirector, personName, type FederationState } from '../../../../shared/domain/events';
 import { formatDate, formatDnr } from '../../../../shared/domain/format';
 import { StoredPdfPanel } from '../../components/pdf/StoredPdfPanel';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { formatPeriod, organisationName, partyNames } from '../../lib/applications';
 import { today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';

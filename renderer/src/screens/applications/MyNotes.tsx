@@ -19,6 +19,10 @@ export function MyNotes({ applicationId, me, jav = false }: { applicationId: str
   const { state } = useFederation();
   const [text, setText] = useState<string | null>(null);
   const [sharing, setSharing] = useState(false);
+  // What is on disk: the member sees that the note is kept (and a test waits on it, not on time).
+  const [saved, setSaved] = useState<'saving' | 'saved' | null>(null);
+  const saves = useRef(0);
+  const everSaved = useRef(false);
   // The latest typed text, so a slow load never overwrites what the member wrote.
   const typed = useRef(false);
 
@@ -26,6 +30,8 @@ export function MyNotes({ applicationId, me, jav = false }: { applicationId: str
     let live = true;
     typed.current = false;
     setText(null);
+    setSaved(null);
+    everSaved.current = false;
     void loadNote(applicationId).then((t) => {
       if (live && !typed.current) setText(t);
     });
@@ -50,9 +56,23 @@ export function MyNotes({ applicationId, me, jav = false }: { applicationId: str
           const v = e.currentTarget.value;
           typed.current = true;
           setText(v);
-          saveNote(applicationId, v).catch((err: unknown) => notifyError('Anteckningen kunde inte sparas', userMessage(err)));
+          const mySave = ++saves.current;
+          setSaved('saving');
+          saveNote(applicationId, v)
+            .then(() => {
+              everSaved.current = true;
+              if (mySave === saves.current) setSaved('saved');
+            })
+            .catch((err: unknown) => {
+              if (mySave === saves.current) setSaved(null);
+              notifyError('Anteckningen kunde inte sparas', userMessage(err));
+            });
         }}
       />
+      {/* The sentence stays while later keystrokes are saved, so a screen reader hears it once. */}
+      <Text size="xs" c="dimmed" aria-live="polite" data-testid="note-saved" data-state={saved ?? 'idle'}>
+        {everSaved.current || saved === 'saved' ? 'Anteckningen är sparad på den här datorn.' : '\u00a0'}
+      </Text>
       <Group gap="sm">
         {jav ? (
           <Text size="xs" c="dimmed">Du har anmält jäv och delar därför inga anteckningar om ansökan.</Text>

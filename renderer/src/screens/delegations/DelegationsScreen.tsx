@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { delegationOrdersLatestFirst, effectiveEnd, holdersOf, keepsRegisters, orderInForce } from '../../../../shared/domain/delegations';
 import { formatAmount } from '../../../../shared/domain/format';
 import { LoadingEvents } from '../../components/LoadingEvents';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { BaseAmountForm } from './BaseAmountForm';

@@ -5,7 +5,7 @@ import { api, userMessage } from '../../api/client';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { refreshAttachments } from '../../db/attachments';
 import { db } from '../../db/database';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { downloadBytes } from '../../lib/download';
 import { useUi } from '../../state/ui-store';
 import { AddPdf } from './AddPdf';

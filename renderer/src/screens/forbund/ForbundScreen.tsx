@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { isDirector } from '../../../../shared/domain/events';
 import { LoadingEvents } from '../../components/LoadingEvents';
 import { HistoryDrawer } from '../../components/HistoryDrawer';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { subjectName } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { BoardFindings } from './BoardFindings';

@@ -6,7 +6,7 @@ import { IsoDate } from '../../../../shared/domain/forbund/model';
 import { justeringPlanWarning, meetingDayWarning, type AgendaItem, type MeetingState } from '../../../../shared/domain/meetings';
 import { api, userMessage } from '../../api/client';
 import { ShortCode } from '../../components/ShortCode';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { notifySuccess } from '../../lib/notify';
 import { newId, today } from '../../lib/roster';
 import { appendEvent, refreshAll } from '../../state/actions';

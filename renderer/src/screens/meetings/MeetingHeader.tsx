@@ -2,7 +2,7 @@ import { Badge, Button, Group, Stack, Text } from '@mantine/core';
 import { IconArrowLeft } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { MEETING_STATUS_LABEL, meetingStatus, type MeetingState } from '../../../../shared/domain/meetings';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { useFederation } from '../../state/federation';
 import { useUi } from '../../state/ui-store';
 import { STATUS_COLOR } from './labels';

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '
 import { IconPlus } from '@tabler/icons-react';
 import { useMemo } from 'react';
 import { MEETING_STATUS_LABEL, hasSecretaryRole, meetingStatus, meetingsInOrder, type MeetingState } from '../../../../shared/domain/meetings';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';

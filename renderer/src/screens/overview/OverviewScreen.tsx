@@ -5,7 +5,7 @@ import { isBoardMember, isDirector, rosterOf, type FederationState } from '../..
 import { checkBoard } from '../../../../shared/domain/forbund/board-rules';
 import { SEAT_ROLES, isActiveOn } from '../../../../shared/domain/forbund/model';
 import { LoadingEvents } from '../../components/LoadingEvents';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { boardDate, today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';

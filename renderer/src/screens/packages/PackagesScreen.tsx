@@ -1,7 +1,7 @@
 import { Stack } from '@mantine/core';
 import { isDirector } from '../../../../shared/domain/events';
 import { LoadingEvents } from '../../components/LoadingEvents';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
 import { ExportPanel } from './ExportPanel';

@@ -3,7 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useState } from 'react';
 import { MEETING_STATUS_LABEL } from '../../../../shared/domain/meetings';
 import { LoadingEvents } from '../../components/LoadingEvents';
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';

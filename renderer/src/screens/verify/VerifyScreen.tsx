@@ -1,4 +1,4 @@
-import { PageTitle } from '../../layout/AppFrame';
+import { PageTitle } from '../../components/PageTitle';
 import { useFederation } from '../../state/federation';
 import { VerifyPanel } from './VerifyPanel';
 

@@ -5,7 +5,7 @@ import type { Application } from '../../../../../shared/domain/applications';
 import { headsOf, rosterOf } from '../../../../../shared/domain/events';
 import { userMessage } from '../../../api/client';
 import { ShortCode } from '../../../components/ShortCode';
-import { PageTitle } from '../../../layout/AppFrame';
+import { PageTitle } from '../../../components/PageTitle';
 import { notifySuccess } from '../../../lib/notify';
 import { newId, today } from '../../../lib/roster';
 import { appendEvent } from '../../../state/actions';
