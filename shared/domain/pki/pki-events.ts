@@ -143,6 +143,6 @@ export const PKI_REDUCERS: { [K in keyof typeof PKI_EVENTS]: (w: Working, event:
   'crl.published': (w, e, p) => {
     const from = w.state.pki.crl?.revoked ?? [];
     w.state.pki.crl = { crl: p.crl, revoked: [...p.revoked], eventId: e.id };
-    recordHistory(w, e.body.forbund, e, [{ field: 'crl', label: 'spärrade certifikat (enhetsnycklar)', from, to: [...p.revoked] }], { revoked: p.revoked });
+    recordHistory(w, e.body.forbund, e, [{ field: 'crl', label: 'spärrade certifikat (datorers nycklar)', from, to: [...p.revoked] }], { revoked: p.revoked });
   },
 };
