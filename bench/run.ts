@@ -7,6 +7,7 @@ import { applyBench } from './apply.bench';
 import { searchBench } from './search.bench';
 import { viewerBench } from './viewer.bench';
 import { hostileBench } from './hostile.bench';
+import { encryptionBench } from './encryption.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
 await storageBench();
@@ -17,3 +18,4 @@ await searchBench();
 await packagesBench();
 await viewerBench();
 await hostileBench();
+await encryptionBench();

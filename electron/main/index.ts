@@ -3,12 +3,13 @@
  * protocol, the menu and the window options each live in their own module;
  * all app logic is in the services.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/index';
 import { createOpenedPackages } from '../services/sync/opened-packages';
 import { safeStorageBox } from './safe-storage-box';
+import { safeStorageKeyWrap } from './safe-storage-wrap';
 import { APP_ENTRY_URL } from '../security/urls';
 import { findPackagePaths, parseDataArg, profileDirFor } from './args';
 import { isAppMainFrame, registerIpc } from './ipc';
@@ -105,7 +106,7 @@ async function start(): Promise<void> {
     serveAppProtocol(RENDERER_DIR);
 
     // The services own the data folder (they create and check it).
-    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion(), secretBox: safeStorageBox(), openedPackages });
+    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion(), secretBox: safeStorageBox(), keyWrap: safeStorageKeyWrap(safeStorage), openedPackages });
     // The default check (top frame on app://styrelsebordet/) plus: the sender is our own window.
     const trusted = (event: IpcMainInvokeEvent): boolean =>
       isAppMainFrame(event) && mainWindow !== null && event.sender.id === mainWindow.webContents.id;

@@ -46,6 +46,8 @@ const api = Object.freeze({
   'lock.setup': call('lock.setup'),
   'lock.unlock': call('lock.unlock'),
   'lock.lock': call('lock.lock'),
+  'notes.get': call('notes.get'),
+  'notes.save': call('notes.save'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

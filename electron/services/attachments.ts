@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, AttachmentMeta, FileName } from '../../shared/contract';
 import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf } from './pdf/sandbox';
-import { writeFileAtomic } from './storage/atomic';
+import { plainFiles, type SealedFiles } from './storage/sealed-file';
 import type { DataFolder } from './storage/data-folder';
 import { createSerialQueue } from './storage/serial';
 import { parseJsonOrNull } from './storage/json';
@@ -16,8 +16,12 @@ export interface AttachmentStore {
   add(fileName: string, bytes: Uint8Array, now?: Date): Promise<AttachmentMeta>;
   list(): Promise<AttachmentMeta[]>;
   read(sha256: string): Promise<{ meta: AttachmentMeta; bytes: Uint8Array }>;
-  /** Where a stored file lives (for packages, which stream it). */
+  /** Where a stored file lives (sealed once a PIN is set: read it through `openBlob`/`readBlob`). */
   blobPath(sha256: string): string;
+  /** A stored file's plaintext size and stream (packages stream attachments this way). */
+  openBlob(sha256: string): Promise<{ size: number; stream: NodeJS.ReadableStream }>;
+  /** A stored file's bytes, without the index (the file may not be listed yet). */
+  readBlob(sha256: string): Promise<Uint8Array>;
   hasBlob(sha256: string): Promise<boolean>;
   /**
    * Stores a file that arrived in a package and whose hash the package reader
@@ -40,20 +44,21 @@ export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').upd
  * the file is validated before anything is written, so a refused file leaves
  * the folder exactly as it was.
  */
-export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?: number } = {}): AttachmentStore {
+export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?: number; files?: SealedFiles } = {}): AttachmentStore {
+  // Every file here goes through the sealed-file layer: encrypted at rest once a PIN is set.
+  const files = opts.files ?? plainFiles;
   const indexPath = join(folder.attachmentsDir, 'index.json');
   const blobPath = (sha: string) => join(folder.attachmentsDir, sha.slice(0, 2), `${sha}.pdf`);
   const textPath = (sha: string) => join(folder.attachmentsDir, sha.slice(0, 2), `${sha}.txt`);
   const serial = createSerialQueue();
 
   async function readIndex(): Promise<Index> {
-    let text: string;
-    try {
-      text = await fs.readFile(indexPath, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { version: 1, attachments: [] };
+    // A sealed index that no longer opens is damaged like a broken one; a locked app is not (that error goes on).
+    const text = await files.readTextIfExists(indexPath).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'invalid_file') return 'damaged';
       throw err;
-    }
+    });
+    if (text === null) return { version: 1, attachments: [] };
     const parsed = Index.safeParse(parseJsonOrNull(text));
     if (parsed.success) return parsed.data;
     // A damaged index must not hide the files: keep it aside and rebuild from the blobs.
@@ -69,7 +74,8 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
         const sha = name.replace(/\.pdf$/, '');
         if (!/^[0-9a-f]{64}$/.test(sha)) continue;
         const path = join(folder.attachmentsDir, sub.name, name);
-        const [bytes, stat] = await Promise.all([fs.readFile(path), fs.stat(path)]);
+        const [bytes, stat] = await Promise.all([files.read(path).catch(() => null), fs.stat(path)]);
+        if (!bytes) continue;
         // One junk file must not hide the others: it is left out of the list (and stays on disk for a look).
         const inspected = await inspectPdf(bytes).catch((err: unknown) => {
           console.warn(`[attachments] ${name} is not a readable PDF; left out of the rebuilt index`, err);
@@ -81,7 +87,7 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
       }
     }
     const index: Index = { version: 1, attachments };
-    await writeFileAtomic(indexPath, JSON.stringify(index, null, 2));
+    await files.write(indexPath, JSON.stringify(index, null, 2));
     return index;
   }
 
@@ -97,9 +103,9 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
         if (known) return known;
         const path = blobPath(sha);
         await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
-        await writeFileAtomic(path, bytes);
+        await files.write(path, bytes);
         const meta: AttachmentMeta = { sha256: sha, fileName, size: bytes.byteLength, pageCount, addedAt: now.toISOString() };
-        await writeFileAtomic(indexPath, JSON.stringify({ version: 1, attachments: [...index.attachments, meta] }, null, 2));
+        await files.write(indexPath, JSON.stringify({ version: 1, attachments: [...index.attachments, meta] }, null, 2));
         return meta;
       }),
 
@@ -107,30 +113,32 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
 
     blobPath,
     text: async (sha) => {
-      const cached = await fs.readFile(textPath(sha), 'utf8').catch(() => null);
+      const cached = await files.readTextIfExists(textPath(sha)).catch(() => null);
       if (cached !== null) return cached;
       if (!(await fs.access(blobPath(sha)).then(() => true, () => false))) {
         throw new AppError('not_found', 'Bilagan finns inte på den här datorn.');
       }
       // A PDF without a text layer (a scan) simply has no searchable text.
       // A file over the worker's time or memory budget is kept without text: searching never tries it again.
-      const text = await extractPdfText(await fs.readFile(blobPath(sha)), { ...(opts.textBudgetMs ? { budgetMs: opts.textBudgetMs } : {}) }).then(
+      const text = await extractPdfText(await files.read(blobPath(sha)), { ...(opts.textBudgetMs ? { budgetMs: opts.textBudgetMs } : {}) }).then(
         (r) => r.pages.join('\n'),
         (err: unknown) => {
           console.warn(`[attachments] no text for ${sha.slice(0, 12)}: ${(err as Error).message}`);
           return '';
         },
       );
-      await writeFileAtomic(textPath(sha), text);
+      await files.write(textPath(sha), text);
       return text;
     },
+    openBlob: (sha) => files.openRead(blobPath(sha)),
+    readBlob: (sha) => files.read(blobPath(sha)),
     hasBlob: async (sha) => fs.access(blobPath(sha)).then(() => true, () => false),
     putVerifiedBlob: async (sha, sourcePath) => {
       const bytes = await fs.readFile(sourcePath);
       if (sha256Hex(bytes) !== sha) throw new AppError('invalid_file', 'En bilaga i paketet stämmer inte med sin kontrollsumma.');
       if (!looksLikePdf(bytes)) return false;
       await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
-      await writeFileAtomic(blobPath(sha), bytes);
+      await files.write(blobPath(sha), bytes);
       return true;
     },
     discardBlob: (sha) =>
@@ -144,7 +152,7 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
       serial(async () => {
         const meta = (await readIndex()).attachments.find((a) => a.sha256 === sha256);
         if (!meta) throw new AppError('not_found', 'Bilagan finns inte på den här datorn.');
-        const bytes = await fs.readFile(blobPath(sha256));
+        const bytes = await files.read(blobPath(sha256));
         // Content addressing lets us detect a file changed or damaged on disk.
         if (sha256Hex(bytes) !== sha256) {
           throw new AppError('invalid_file', 'Bilagans fil på disken har ändrats eller skadats och visas därför inte.');

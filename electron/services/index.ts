@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { METHODS, type Handlers } from '../../shared/contract';
+import { METHODS, type Handlers, type Method } from '../../shared/contract';
 import { AppError } from '../../shared/contract/errors';
 import { currentApplication } from '../../shared/domain/events';
 import { formatDate } from '../../shared/domain/format';
@@ -10,6 +10,7 @@ import { createAttachmentStore } from './attachments';
 import { plainSecretBox, type SecretBox } from './identity/keys';
 import { DATA_KEY_BOX, dataKeySecretBox, privateKeySealedBy, resealPrivateKey } from './identity/data-key-box';
 import { openEventStore } from './log/event-store';
+import { createNoteStore } from './notes';
 import { removeStaleExtractions } from './packages/read';
 import { openFederation } from './sync/federation';
 import { openLocalState } from './sync/local-state';
@@ -20,14 +21,16 @@ import { archiveDemo } from './demo/leave-demo';
 import { renderApplicationSummary, summaryFileName } from './pdf/application-summary';
 import { renderCoverSheet } from './pdf/cover-sheet';
 import { renderKallelse } from './pdf/kallelse-pdf';
-import { writeFileAtomic } from './storage/atomic';
-import { openDataFolder } from './storage/data-folder';
+import { openDataFolder, type DataFolder } from './storage/data-folder';
+import { sealFolder } from './storage/seal-folder';
+import { createSealedFiles, lockKeySource, type SealedFiles } from './storage/sealed-file';
 import { outgoingRetentionDays, pruneOutgoingPackages } from './storage/prune-outgoing';
 import { createProtokollExport } from './protokoll/protokoll-export';
-import { openAppLock } from './lock/app-lock';
+import { openAppLock, type AppLock, type KeyWrap } from './lock/app-lock';
 import { guardWithLock } from './lock/gate';
 import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
-import { normalisePin, verifyProtokollPdf } from './pdf/verify-protokoll';
+import { normalisePin } from './pdf/verify-protokoll';
+import { verifyProtokollPdfGuarded } from './pdf/sandbox';
 import { createPkiService } from './pki/pki-service';
 
 export interface ServiceOptions {
@@ -36,6 +39,8 @@ export interface ServiceOptions {
   version: string;
   /** How the private key is sealed at rest: safeStorage in Electron, the plain box (file mode 0600) elsewhere. */
   secretBox?: SecretBox;
+  /** Electron: the OS keychain's wrap around the PIN-sealed data key (electron/main/safe-storage-wrap.ts). */
+  keyWrap?: KeyWrap | null;
   /** Files opened outside the window (Electron: double-click, menu). The browser host has none. */
   openedPackages?: OpenedPackages;
 }
@@ -65,17 +70,69 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
 
 async function openServices(opts: ServiceOptions): Promise<Handlers> {
   const folder = await openDataFolder(opts.dataDir);
-  const attachments = createAttachmentStore(folder);
-  const store = await openEventStore(folder.root);
+  const lock = await openAppLock(folder.root, Date.now, opts.keyWrap ?? null);
+  // The one storage layer for content (storage/sealed-file.ts): plain without a PIN, sealed with the data key after.
+  const files = createSealedFiles(lockKeySource(lock));
+  // With a PIN, nothing of the förbund is read before the PIN is entered: the log and the files need the data key.
+  let opened: Promise<Unlocked> | null = null;
+  /** Every handler, unguarded (filled below; the demo drives this installation through it). */
+  const all: Record<string, (input: never) => Promise<unknown>> = {};
+  const unlocked = (): Promise<Unlocked> =>
+    (opened ??= openUnlocked(opts, folder, lock, files, all as unknown as Handlers).catch((err: unknown) => {
+      opened = null;
+      throw err;
+    }));
+  if (!lock.isLocked()) await unlocked();
+
+  const lockHandlers: Pick<Handlers, LockMethod> = {
+    'app.info': async () => ({ name: 'Styrelsebordet', version: opts.version, host: opts.host, dataDir: folder.root }),
+    'lock.status': async () => lock.status(),
+    'lock.setup': async ({ pin, idleMinutes }) => {
+      await lock.setup(pin, idleMinutes);
+      const services = await unlocked();
+      // What was written so far is sealed now (each file atomically; an interrupted run resumes at the next unlock).
+      await sealFolder(folder.root, files);
+      await services.keyAfterUnlock();
+      return lock.status();
+    },
+    'lock.unlock': async ({ pin }) => {
+      await lock.unlock(pin);
+      await sealFolder(folder.root, files);
+      await (await unlocked()).keyAfterUnlock();
+      return lock.status();
+    },
+    'lock.lock': async () => {
+      lock.lock();
+      return lock.status();
+    },
+  };
+  for (const method of METHODS) {
+    const own = (lockHandlers as Record<string, (input: never) => Promise<unknown>>)[method];
+    all[method] = own ?? (async (input: never) => ((await unlocked()).handlers[method as Exclude<Method, LockMethod>] as (i: never) => Promise<unknown>)(input));
+  }
+  return guardWithLock(all as unknown as Handlers, lock);
+}
+
+type LockMethod = 'app.info' | 'lock.status' | 'lock.setup' | 'lock.unlock' | 'lock.lock';
+
+interface Unlocked {
+  handlers: Omit<Handlers, LockMethod>;
+  /** After the PIN is chosen or entered: seal a plain private key with the data key, and load it if it is not loaded. */
+  keyAfterUnlock(): Promise<void>;
+}
+
+/** Opens the förbund's data: at start without a PIN, else once the PIN has released the data key. */
+async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppLock, files: SealedFiles, self: Handlers): Promise<Unlocked> {
+  const attachments = createAttachmentStore(folder, { files });
+  const store = await openEventStore(folder.root, files);
+  const notes = createNoteStore(folder.root, files);
   const local = await openLocalState(folder.root);
   const box = opts.secretBox ?? plainSecretBox;
   const opened = opts.openedPackages ?? createOpenedPackages();
-  const lock = await openAppLock(folder.root);
   // Browser host and CLI: once a PIN is chosen, the private key is sealed by the lock's data key.
   const sealsWithLock = !opts.secretBox;
   const sealedByLock = sealsWithLock && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX;
   const federation = await openFederation({ dataDir: folder.root, box: sealedByLock ? null : box, store, local });
-  /** After the PIN is chosen or entered: seal a plain key with the data key, and load it if it is not loaded. */
   async function keyAfterUnlock(): Promise<void> {
     const key = lock.dataKey();
     if (!sealsWithLock || !key) return;
@@ -83,13 +140,13 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
     if ((await privateKeySealedBy(folder.root)) === plainSecretBox.kind) await resealPrivateKey(folder.root, plainSecretBox, sealed);
     if (!federation.identity() && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX) await federation.openIdentity(sealed);
   }
-  const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local });
+  const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local, files });
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
   await pruneOutgoingPackages(folder.root, await outgoingRetentionDays(folder.root));
   await registerSharedDocuments(federation.state(), attachments);
-  const pki = createPkiService({ dataDir: folder.root, box, store, federation });
+  const pki = createPkiService({ dataDir: folder.root, box, store, federation, files });
   // The PKI follows the user's action; a failure there (e.g. a damaged ca.json) must neither undo nor hide that action,
   // nor stop the app from starting: the export then carries no PAdES signature and verify says so.
   const ensurePki = () => pki.ensure().catch((err: unknown) => console.error('Förbundets certifikat kunde inte uppdateras:', err));
@@ -104,6 +161,7 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
       return e ? { body: e.body, sig: e.sig } : null;
     },
     exportsDir: folder.exportsDir,
+    files,
     render: async (input, variant) => {
       await ensurePki();
       const caFingerprint = pki.caFingerprint() ?? undefined;
@@ -115,8 +173,7 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
     },
   });
 
-  const handlers: Handlers = {
-    'app.info': async () => ({ name: 'Styrelsebordet', version: opts.version, host: opts.host, dataDir: folder.root }),
+  const handlers: Unlocked['handlers'] = {
     'attachments.add': async ({ fileName, bytes }) => attachments.add(fileName, bytes),
     'attachments.list': async () => attachments.list(),
     'attachments.read': async ({ sha256 }) => attachments.read(sha256),
@@ -127,7 +184,7 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
       const fileName = `bilageforteckning-${formatDate(now)}.pdf`;
       // Keep a copy: what the app produced is part of the record.
       await fs.mkdir(folder.exportsDir, { recursive: true });
-      await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
+      await files.write(join(folder.exportsDir, fileName), bytes);
       return { fileName, bytes };
     },
     'applications.summaryPdf': async ({ applicationId }) => {
@@ -140,7 +197,7 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
       const fileName = summaryFileName(application, now);
       // Keep a copy, as for the cover sheet: what the app produced is part of the record.
       await fs.mkdir(folder.exportsDir, { recursive: true });
-      await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
+      await files.write(join(folder.exportsDir, fileName), bytes);
       return { fileName, bytes };
     },
     'session.get': async () => federation.session(),
@@ -151,7 +208,7 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
     },
     'demo.load': async () => {
       // Members of the demo live in scratch folders; only their return packages reach this installation.
-      await loadDemoInto(handlers, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
+      await loadDemoInto(self, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
       await lock.markDemo(); // fictional data: no PIN asked
       await local.update((s) => ({ ...s, demo: true }));
       return federation.session();
@@ -188,7 +245,7 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
       const fileName = `kallelse-${meeting.date}.pdf`;
       // Keep a copy, as for the cover sheet: what the app produced is part of the record.
       await fs.mkdir(folder.exportsDir, { recursive: true });
-      await writeFileAtomic(join(folder.exportsDir, fileName), bytes);
+      await files.write(join(folder.exportsDir, fileName), bytes);
       return { fileName, bytes };
     },
     'packages.apply': async ({ previewId, asPerson }) => {
@@ -197,28 +254,19 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
       return { ...applied, session: federation.session() };
     },
     'protokoll.export': exportProtokoll,
+    'notes.get': async ({ applicationId }) => ({ text: await notes.get(applicationId) }),
+    'notes.save': async ({ applicationId, text }) => {
+      await notes.save(applicationId, text);
+      return {};
+    },
     'protokoll.verify': async ({ bytes, caFingerprint }) => {
       const given = caFingerprint ? normalisePin(caFingerprint) : null;
       if (caFingerprint && !given) throw new AppError('bad_request', 'Fingeravtrycket ska vara 64 hexadecimala tecken (SHA-256), som det står på protokollets signatursida.');
       const trustedCa = given ?? pki.caFingerprint();
-      const result = await verifyProtokollPdf(bytes, { caFingerprint: trustedCa });
+      // In the PDF worker thread with a time budget: a hostile file cannot hang the main side (issue #14).
+      const result = await verifyProtokollPdfGuarded(bytes, { caFingerprint: trustedCa });
       return { ...result, trustedCa };
     },
-    'lock.status': async () => lock.status(),
-    'lock.setup': async ({ pin, idleMinutes }) => {
-      await lock.setup(pin, idleMinutes);
-      await keyAfterUnlock();
-      return lock.status();
-    },
-    'lock.unlock': async ({ pin }) => {
-      await lock.unlock(pin);
-      await keyAfterUnlock();
-      return lock.status();
-    },
-    'lock.lock': async () => {
-      lock.lock();
-      return lock.status();
-    },
   };
-  return guardWithLock(handlers, lock);
+  return { handlers, keyAfterUnlock };
 }

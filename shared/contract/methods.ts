@@ -33,6 +33,8 @@ export const METHODS = [
   'lock.setup',
   'lock.unlock',
   'lock.lock',
+  'notes.get',
+  'notes.save',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -4,6 +4,7 @@ import { Bytes, FileName, MAX_ATTACHMENT_BYTES, Sha256 } from './primitives';
 import { syncContract } from './sync-schemas';
 import { protokollContract } from './protokoll-schemas';
 import { lockContract } from './lock-schemas';
+import { notesContract } from './notes-schemas';
 
 export { Bytes, FileName, MAX_ATTACHMENT_BYTES, Sha256 } from './primitives';
 
@@ -78,6 +79,7 @@ export const contract = {
   ...syncContract,
   ...protokollContract,
   ...lockContract,
+  ...notesContract,
 } as const satisfies Record<Method, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -5,9 +5,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Handlers } from '../../shared/contract';
 import { runDemoScenario } from '../../electron/services/demo/scenario';
-import { call, closeLaptops, openLaptop, startWebHost, type Laptop, type StartedHost } from './host';
+import { call, closeLaptops, eventCount, openLaptop, startWebHost, type Laptop, type StartedHost } from './host';
 import { choosePin, goTo, openMinutes, openParagraph, recordAttendance } from './journeys';
-import { snap } from './screens';
+import { expectAccessible, snap } from './screens';
 
 /**
  * Issue #13, a protokoll that holds up in a laglighetsprövning, on the demo
@@ -18,7 +18,12 @@ import { snap } from './screens';
  *   appeal end, three weeks later a Saturday, moves to Monday 2027-02-08;
  * - a meeting planned on trettondedag jul is warned;
  * - staff chosen as justerare is refused with the reason;
- * - a val with a closed vote ending in a tie, decided by lottning.
+ * - a val with a closed vote ending in a tie, decided by lottning;
+ * - with the ordförande and the vice ordförande away, a temporary chair
+ *   decides a tie with the casting vote;
+ * - a protokollsanteckning without the meeting's permission is refused;
+ * - the förbundsordning's number of seats (set on Förbundet) makes a § with
+ *   every ledamot serving not quorate.
  */
 
 const JUSTERING = '2027-01-14T08:00:00.000Z';
@@ -139,4 +144,68 @@ test('staff chosen as justerare is refused; a val with a closed vote and a tie i
     .map((e) => JSON.parse(e.body) as { type: string; payload: { vote?: { closed?: boolean; votes: unknown[]; lot?: string } } })
     .filter((e) => e.type === 'minutes.item.recorded' && e.payload.vote?.closed);
   expect(m.at(-1)?.payload.vote).toMatchObject({ closed: true, votes: [], count: { ja: 2, nej: 2, avstar: 1 }, lot: 'ja' });
+});
+
+test('a temporary chair decides a tie with the casting vote; a protokollsanteckning needs the meeting’s permission', async () => {
+  const page = chef.page;
+  await openMinutes(page, '2027-02-04', 'För protokoll');
+  // Lena Åberg (ordförande) and Karin Lindqvist (vice ordförande) are away: Mats Öberg and Johan Ek serve for them.
+  await recordAttendance(page, ['Lena Åberg', 'Karin Lindqvist']);
+
+  const form = await openParagraph(page, /Öppna vägar/);
+  const presiding = form.getByTestId('presiding');
+  await expect(presiding).toContainText('Varken ordföranden eller vice ordföranden deltar i paragrafen');
+  await presiding.getByLabel('Ordförande i paragrafen').selectOption({ label: 'Maria Sandberg' });
+  await form.getByRole('checkbox', { name: 'Omröstning begärs' }).check();
+  const votes = { 'Maria Sandberg': 'Ja', 'Mats Öberg': 'Ja', 'Anders Nyström': 'Nej', 'Johan Ek': 'Nej', 'Sara Ekström': 'Avstår' } as const;
+  for (const [who, vote] of Object.entries(votes)) await form.getByRole('radio', { name: `${who}: ${vote}` }).check();
+  await expect(form.getByTestId('vote-result')).toHaveText('2 ja, 2 nej, 1 avstår. Ja har vunnit med ordförandens utslagsröst.');
+
+  // A protokollsanteckning without the meeting's permission: refused with the reason, nothing stored.
+  const before = await eventCount(chef.host);
+  await form.getByRole('button', { name: 'Lägg till protokollsanteckning' }).click();
+  await form.getByLabel('Anteckning 1 av').selectOption({ label: 'Anders Nyström' });
+  await form.getByLabel('Anteckningens text').fill('Anders Nyström vill att lotsfunktionens finansiering efter 2028 utreds.');
+  await form.getByRole('button', { name: /^Spara §/ }).click();
+  await expect(form.getByTestId('record-refusal')).toContainText('Anders Nyström får göra en protokollsanteckning bara om sammanträdet medger det');
+  expect(await eventCount(chef.host)).toBe(before);
+  await snap(page, '13-06-protokollsanteckning-utan-medgivande');
+  await expectAccessible(page);
+
+  await form.getByLabel('Medgiven av').selectOption({ label: 'Ordföranden' });
+  await form.getByRole('button', { name: /^Spara §/ }).click();
+  await expect(page.getByText(/^§ \d+ är protokollförd$/).first()).toBeVisible({ timeout: 30_000 });
+  await expect(form.getByTestId('record-refusal')).toBeHidden();
+  await snap(page, '13-07-tillfallig-ordforande-utslagsrost');
+
+  const recorded = (await call<{ events: { body: string }[] }>(chef.host, 'log.list', { afterSeq: 0 })).events
+    .map((e) => JSON.parse(e.body) as { type: string; payload: { presiding?: unknown; notes?: unknown[]; vote?: unknown } })
+    .filter((e) => e.type === 'minutes.item.recorded' && e.payload.presiding);
+  expect(recorded).toHaveLength(1);
+  expect(recorded[0]?.payload.notes).toEqual([{ personId: expect.any(String), text: 'Anders Nyström vill att lotsfunktionens finansiering efter 2028 utreds.', permittedBy: 'chair' }]);
+});
+
+test('the förbundsordning’s number of seats, set on Förbundet, makes a § where every ledamot serves not quorate', async () => {
+  const page = chef.page;
+  await goTo(page, /^Förbundet/);
+  const section = page.getByTestId('ordning-section');
+  await expect(section.getByTestId('ordning-seats')).toContainText('Styrelsen har 5 ledamöter enligt förbundsordningen');
+  await section.getByRole('button', { name: 'Ändra förbundsordningens regler' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Förbundsordningens regler' });
+  await dialog.getByLabel('Antal ledamöter enligt förbundsordningen').fill('11');
+  await dialog.getByRole('button', { name: 'Spara' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(section.getByTestId('ordning-seats')).toContainText('Styrelsen har 11 ledamöter enligt förbundsordningen; beslutför när fler än hälften (minst 6) tjänstgör.');
+  await snap(page, '13-08-forbundsordningen-antal-ledamoter');
+  await expectAccessible(page);
+
+  await openMinutes(page, '2027-02-04', 'För protokoll');
+  const form = await openParagraph(page, /Friskare tillsammans/);
+  await expect(form.getByTestId('quorum-continue')).toContainText('av 11 ledamöter enligt förbundsordningen tjänstgör; mer än hälften krävs.');
+  const before = await eventCount(chef.host);
+  await form.getByRole('button', { name: /^Spara §/ }).click();
+  await expect(form.getByTestId('record-refusal')).toContainText('Styrelsen är inte beslutför i punkten');
+  await expect(form.getByTestId('record-refusal')).toContainText('av 11 ledamöter (enligt förbundsordningen) tjänstgör');
+  expect(await eventCount(chef.host)).toBe(before);
+  await snap(page, '13-09-inte-beslutfor-enligt-forbundsordningen');
 });

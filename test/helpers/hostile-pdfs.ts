@@ -68,3 +68,32 @@ export function makeXObjectBomb(fanout = 10, depth = 7, marker = 'BOMB'): Uint8A
   }
   return assemblePdf(objects);
 }
+
+/**
+ * The form-XObject bomb dressed as one of our protokoll files: it carries an
+ * embedded `export.json`, so `verify` goes on to read the text of every page
+ * (and the bomb page costs pdf.js minutes).
+ */
+export function makeVerifyBomb(fanout = 10, depth = 7): Uint8Array<ArrayBuffer> {
+  const bomb = Buffer.from(makeXObjectBomb(fanout, depth)).toString('latin1');
+  const count = depth + 6; // objects 1..(depth + 6) in the bomb
+  const [file, spec] = [count + 1, count + 2];
+  const objects = [
+    `${file} 0 obj\n<< /Type /EmbeddedFile /Length 2 >>\nstream\n{}\nendstream\nendobj\n`,
+    `${spec} 0 obj\n<< /Type /Filespec /F (export.json) /UF (export.json) /EF << /F ${file} 0 R >> >>\nendobj\n`,
+    `1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles << /Names [(export.json) ${spec} 0 R] >> >> >>\nendobj\n`,
+  ];
+  // An incremental update: the new objects, then an xref for them and a trailer pointing back.
+  const prev = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(bomb)?.[1]);
+  let out = bomb.endsWith('\n') ? bomb : `${bomb}\n`;
+  const offsets: [number, number][] = [];
+  for (const [i, source] of objects.entries()) {
+    offsets.push([[file, spec, 1][i]!, out.length]);
+    out += source;
+  }
+  const xrefAt = out.length;
+  out += 'xref\n';
+  for (const [num, offset] of offsets.sort((a, b) => a[0] - b[0])) out += `${num} 1\n${String(offset).padStart(10, '0')} 00000 n \n`;
+  out += `trailer\n<< /Size ${spec + 1} /Root 1 0 R /Prev ${prev} >>\nstartxref\n${xrefAt}\n%%EOF\n`;
+  return new Uint8Array(Buffer.from(out, 'latin1'));
+}

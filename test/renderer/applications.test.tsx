@@ -240,11 +240,12 @@ describe('Ansökningar: a member reviews', () => {
     expect(sent.payload.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(await screen.findByTestId('my-question')).toBeTruthy();
 
-    // Private notes live in Dexie on this laptop (schema 4), never in an event until shared.
+    // Private notes are kept by the main side (sealed at rest with a PIN), never in an event until shared, never in Dexie.
     const notes = await screen.findByLabelText(/Mina anteckningar/);
     await waitFor(() => expect((notes as HTMLTextAreaElement).disabled).toBe(false));
     fireEvent.change(notes, { target: { value: 'Fråga om lokalerna.' } });
-    await waitFor(async () => expect((await db.notes.get(APP_A))?.text).toBe('Fråga om lokalerna.'));
+    await waitFor(() => expect(m.notes.get(APP_A)).toBe('Fråga om lokalerna.'));
+    expect(await db.notes.count()).toBe(0);
     expect(Object.values({ ...localStorage })).not.toContain('Fråga om lokalerna.');
     expect(appendCalls(m)).toHaveLength(1);
 

@@ -91,9 +91,13 @@ export const session = (over: Partial<Session> = {}): Session => ({
 export function fakeMain(initial: StoredEvent[] = []) {
   const log = [...initial];
   const calls: { method: Method; input: unknown }[] = [];
+  /** Private notes as the main side keeps them (notes.get / notes.save). */
+  const notes = new Map<string, string>();
   const handlers: Partial<Record<Method, (input: never) => unknown>> = {
     'session.get': () => session(),
     'log.list': ({ afterSeq }: { afterSeq: number }) => ({ events: log.filter((e) => e.seq > afterSeq), lastSeq: log.at(-1)?.seq ?? 0 }),
+    'notes.get': ({ applicationId }: { applicationId: string }) => ({ text: notes.get(applicationId) ?? '' }),
+    'notes.save': ({ applicationId, text }: { applicationId: string; text: string }) => (text.trim() ? notes.set(applicationId, text) : notes.delete(applicationId), {}),
   };
   const bridge = new Proxy(
     {},
@@ -110,5 +114,5 @@ export function fakeMain(initial: StoredEvent[] = []) {
       },
     },
   );
-  return { log, calls, handlers, bridge };
+  return { log, calls, handlers, bridge, notes };
 }

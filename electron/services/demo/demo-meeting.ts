@@ -133,7 +133,7 @@ export async function holdDemoMeeting(director: Handlers, board: DemoBoard, cal:
   });
   await record(interim.id, {
     decision: { outcome: 'grant', text: interim.proposal },
-    notes: [{ personId: p('Anders Nyström'), text: 'Anders Nyström får till protokollet anteckna att Västra Götalandsregionen vill se utfallet per insats i nästa delårsrapport.' }],
+    notes: [{ personId: p('Anders Nyström'), text: 'Anders Nyström får till protokollet anteckna att Västra Götalandsregionen vill se utfallet per insats i nästa delårsrapport.', permittedBy: 'chair' }],
     sendTo: ['Förbundsmedlemmarna'],
   });
   await record(election.id, {

@@ -83,6 +83,8 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: (name
     const assignments = TERMS.map((term) => ({ role: p.role, organisationId, ...term, ...('callingOrder' in p ? { callingOrder: p.callingOrder } : {}) }));
     await director['log.append']({ type: 'person.added', payload: { id, name: p.name, email: email(p.name), organisationId, staffRole: null, assignments }, prev: [] });
   }
+  // The förbundsordning fixes one ledamot per member: quorum counts these five seats, whoever is registered.
+  await director['log.append']({ type: 'federation.ordning.set', payload: { seats: ORGANISATIONS.length, ordningReference: 'Förbundsordningen 7 §' }, prev: [] });
   const secretaryId = randomUUID();
   await director['log.append']({
     type: 'person.added',

@@ -3,7 +3,7 @@ import { createPublicKey, webcrypto } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/contract/errors';
-import { writeFileAtomic } from '../storage/atomic';
+import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import { parseJsonOrNull } from '../storage/json';
 import { EC_PARAMS, certFingerprint, createCa, parseCertificate, type CaIdentity, type CryptoKey, type ForbundName } from '../pki/x509';
 import type { SecretBox } from './keys';
@@ -28,9 +28,10 @@ const crypto = webcrypto;
 const paths = (dataDir: string) => ({ signing: join(dataDir, 'identity', 'signing.json'), ca: join(dataDir, 'identity', 'ca.json') });
 const damaged = (what: string) => new AppError('internal', `${what} kunde inte läsas. Återställ mappen identity från en säkerhetskopia.`);
 
-async function readJson(path: string): Promise<unknown> {
-  const text = await fs.readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ENOENT') return null;
+async function readJson(path: string, files: SealedFiles): Promise<unknown> {
+  // A sealed file that no longer opens is damaged; a locked app is not (that error goes on).
+  const text = await files.readTextIfExists(path).catch((err: unknown) => {
+    if (err instanceof AppError && err.code === 'invalid_file') return 'damaged';
     throw err;
   });
   return text === null ? null : (parseJsonOrNull(text) ?? 'damaged');
@@ -57,9 +58,9 @@ export interface SigningKey {
 }
 
 /** This laptop's PDF-signing key, made on first use. */
-export async function loadOrCreateSigningKey(dataDir: string, box: SecretBox): Promise<SigningKey> {
+export async function loadOrCreateSigningKey(dataDir: string, box: SecretBox, files: SealedFiles = plainFiles): Promise<SigningKey> {
   const p = paths(dataDir);
-  const raw = await readJson(p.signing);
+  const raw = await readJson(p.signing, files);
   if (raw !== null) {
     const file = SigningFile.safeParse(raw);
     if (!file.success) throw damaged('Nyckeln för PDF-signaturer');
@@ -69,13 +70,13 @@ export async function loadOrCreateSigningKey(dataDir: string, box: SecretBox): P
   const spki = Buffer.from(await crypto.subtle.exportKey('spki', pair.publicKey));
   const publicKeyPem = createPublicKey({ key: spki, format: 'der', type: 'spki' }).export({ type: 'spki', format: 'pem' }).toString();
   await fs.mkdir(join(dataDir, 'identity'), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(p.signing, JSON.stringify({ format: 1, box: box.kind, sealed: await seal(box, pair.privateKey), publicKeyPem }));
-  return loadOrCreateSigningKey(dataDir, box);
+  await files.write(p.signing, JSON.stringify({ format: 1, box: box.kind, sealed: await seal(box, pair.privateKey), publicKeyPem }));
+  return loadOrCreateSigningKey(dataDir, box, files);
 }
 
 /** The förbund CA, when this laptop holds it. */
-export async function loadCa(dataDir: string, box: SecretBox): Promise<CaIdentity | null> {
-  const raw = await readJson(paths(dataDir).ca);
+export async function loadCa(dataDir: string, box: SecretBox, files: SealedFiles = plainFiles): Promise<CaIdentity | null> {
+  const raw = await readJson(paths(dataDir).ca, files);
   if (raw === null) return null;
   const file = CaFile.safeParse(raw);
   const certDer = file.success ? new Uint8Array(Buffer.from(file.data.certificate, 'base64')) : null;
@@ -85,10 +86,10 @@ export async function loadCa(dataDir: string, box: SecretBox): Promise<CaIdentit
 }
 
 /** Makes and stores the förbund CA; refuses to replace one (every certificate hangs on it). */
-export async function createAndStoreCa(dataDir: string, box: SecretBox, forbund: ForbundName, now = new Date()): Promise<CaIdentity> {
-  if (await loadCa(dataDir, box)) throw new AppError('bad_request', 'Den här datorn har redan förbundets CA.');
+export async function createAndStoreCa(dataDir: string, box: SecretBox, forbund: ForbundName, now = new Date(), files: SealedFiles = plainFiles): Promise<CaIdentity> {
+  if (await loadCa(dataDir, box, files)) throw new AppError('bad_request', 'Den här datorn har redan förbundets CA.');
   const ca = await createCa(forbund, now);
   await fs.mkdir(join(dataDir, 'identity'), { recursive: true, mode: 0o700 });
-  await writeFileAtomic(paths(dataDir).ca, JSON.stringify({ format: 1, box: box.kind, sealed: await seal(box, ca.privateKey), certificate: Buffer.from(ca.certDer).toString('base64') }));
-  return (await loadCa(dataDir, box))!;
+  await files.write(paths(dataDir).ca, JSON.stringify({ format: 1, box: box.kind, sealed: await seal(box, ca.privateKey), certificate: Buffer.from(ca.certDer).toString('base64') }));
+  return (await loadCa(dataDir, box, files))!;
 }

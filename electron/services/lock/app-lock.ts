@@ -26,15 +26,19 @@ const MAX_WAIT_MS = 15 * 60_000;
 const KDF = { N: 2 ** 15, r: 8, p: 1 } as const;
 
 const B64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const SealedKey = z.object({ iv: B64, tag: B64, data: B64 });
 const LockFile = z.union([
   z.object({
     version: z.literal(1),
     kdf: z.object({ name: z.literal('scrypt'), N: z.number().int().min(2 ** 14).max(2 ** 20), r: z.number().int().min(8).max(32), p: z.number().int().min(1).max(4), salt: B64 }),
-    sealedKey: z.object({ iv: B64, tag: B64, data: B64 }),
+    /** The data key sealed by the PIN; absent when it is wrapped by the OS keychain as well (`osWrapped`). */
+    sealedKey: SealedKey.optional(),
+    /** Electron: `sealedKey` wrapped by the OS keychain (safeStorage), so a copy of the disk alone cannot be used to guess the PIN. */
+    osWrapped: z.object({ kind: z.string().min(1).max(40), data: B64 }).optional(),
     idleMinutes: z.number().int().min(1).max(240),
     failures: z.number().int().min(0),
     blockedUntil: z.string().datetime().nullable(),
-  }),
+  }).refine((f) => !f.sealedKey !== !f.osWrapped, 'exactly one of sealedKey and osWrapped'),
   z.object({ version: z.literal(1), demo: z.literal(true) }),
 ]);
 type LockFile = z.infer<typeof LockFile>;
@@ -75,7 +79,17 @@ const derive = (pin: string, salt: Buffer, kdf: { N: number; r: number; p: numbe
 const waitFor = (failures: number): number =>
   failures < FREE_TRIES ? 0 : Math.min(MAX_WAIT_MS, FIRST_WAIT_MS * 2 ** (failures - FREE_TRIES));
 
-export async function openAppLock(dataDir: string, now: () => number = Date.now): Promise<AppLock> {
+/**
+ * The OS's own seal (Electron's safeStorage: Keychain, DPAPI, libsecret) around
+ * the PIN-sealed data key. Wired in electron/main only; null where there is none.
+ */
+export interface KeyWrap {
+  kind: string;
+  wrap(bytes: Uint8Array): Uint8Array;
+  unwrap(bytes: Uint8Array): Uint8Array;
+}
+
+export async function openAppLock(dataDir: string, now: () => number = Date.now, keyWrap: KeyWrap | null = null): Promise<AppLock> {
   const path = join(dataDir, 'lock.json');
   const text = await fs.readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
     if (err.code === 'ENOENT') return null;
@@ -128,10 +142,13 @@ export async function openAppLock(dataDir: string, now: () => number = Date.now)
       const cipher = createCipheriv('aes-256-gcm', kek, iv);
       const data = Buffer.concat([cipher.update(dataKey), cipher.final()]);
       kek.fill(0);
+      const sealedKey = { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') };
       await save({
         version: 1,
         kdf: { name: 'scrypt', ...KDF, salt: salt.toString('base64') },
-        sealedKey: { iv: iv.toString('base64'), tag: cipher.getAuthTag().toString('base64'), data: data.toString('base64') },
+        ...(keyWrap
+          ? { osWrapped: { kind: keyWrap.kind, data: Buffer.from(keyWrap.wrap(Buffer.from(JSON.stringify(sealedKey)))).toString('base64') } }
+          : { sealedKey }),
         idleMinutes,
         failures: 0,
         blockedUntil: null,
@@ -147,11 +164,12 @@ export async function openAppLock(dataDir: string, now: () => number = Date.now)
       if (blocked > 0) {
         throw new AppError('locked', `För många felaktiga försök. Vänta ${Math.ceil(blocked / 1000)} sekunder och försök sedan igen.`);
       }
+      const sealedKey = unwrapSealedKey(s, keyWrap);
       const kek = await derive(pin, Buffer.from(s.kdf.salt, 'base64'), s.kdf);
       try {
-        const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(s.sealedKey.iv, 'base64'));
-        decipher.setAuthTag(Buffer.from(s.sealedKey.tag, 'base64'));
-        key = Buffer.concat([decipher.update(Buffer.from(s.sealedKey.data, 'base64')), decipher.final()]);
+        const decipher = createDecipheriv('aes-256-gcm', kek, Buffer.from(sealedKey.iv, 'base64'));
+        decipher.setAuthTag(Buffer.from(sealedKey.tag, 'base64'));
+        key = Buffer.concat([decipher.update(Buffer.from(sealedKey.data, 'base64')), decipher.final()]);
       } catch {
         const failures = s.failures + 1;
         const wait = waitFor(failures);
@@ -184,4 +202,21 @@ export async function openAppLock(dataDir: string, now: () => number = Date.now)
 
     dataKey: () => key,
   };
+}
+
+/** The PIN-sealed data key, unwrapped from the OS keychain when it was wrapped there. Not a wrong PIN: no try is counted. */
+function unwrapSealedKey(s: Sealed, keyWrap: KeyWrap | null): z.infer<typeof SealedKey> {
+  if (s.sealedKey) return s.sealedKey;
+  const wrapped = s.osWrapped;
+  if (!wrapped || !keyWrap || keyWrap.kind !== wrapped.kind) {
+    throw new AppError('locked', 'Nyckeln till Styrelsebordets data är skyddad av datorns nyckelring, som inte går att nå. Logga in på datorn som samma användare och försök igen.');
+  }
+  let parsed: ReturnType<typeof SealedKey.safeParse>;
+  try {
+    parsed = SealedKey.safeParse(parseJsonOrNull(Buffer.from(keyWrap.unwrap(Buffer.from(wrapped.data, 'base64'))).toString('utf8')));
+  } catch {
+    throw new AppError('locked', 'Datorns nyckelring kunde inte öppna nyckeln till Styrelsebordets data. Logga in på datorn som samma användare och försök igen.');
+  }
+  if (!parsed.success) throw new AppError('internal', 'Låsfilens nyckel är skadad. Återställ lock.json från en säkerhetskopia.');
+  return parsed.data;
 }

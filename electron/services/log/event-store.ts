@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { StoredEvent } from '../../../shared/contract';
 import type { VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { parseEventLine } from '../identity/events';
-import { removeStaleTempFiles, writeFileAtomic } from '../storage/atomic';
+import { removeStaleTempFiles } from '../storage/atomic';
+import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import { createSerialQueue } from '../storage/serial';
 
 /**
@@ -14,7 +15,8 @@ import { createSerialQueue } from '../storage/serial';
  * (one user action, one imported package) is one segment, so a batch is all
  * or nothing: a crash before the rename leaves the log as it was. Segments are
  * merged when they pile up; a crash during a merge only leaves duplicates,
- * which are dropped by id on the next open.
+ * which are dropped by id on the next open. Segments are read and written
+ * through the sealed-file layer (encrypted once a PIN is set).
  */
 export interface EventStore {
   readonly size: number;
@@ -30,7 +32,7 @@ export interface EventStore {
 
 const MAX_SEGMENTS = 64;
 
-export async function openEventStore(dataDir: string): Promise<EventStore> {
+export async function openEventStore(dataDir: string, files: SealedFiles = plainFiles): Promise<EventStore> {
   const dir = join(dataDir, 'log');
   await fs.mkdir(dir, { recursive: true });
   await removeStaleTempFiles(dir);
@@ -40,7 +42,7 @@ export async function openEventStore(dataDir: string): Promise<EventStore> {
   let segments = (await fs.readdir(dir)).filter((n) => /^\d{8}\.jsonl$/.test(n)).sort();
 
   for (const name of segments) {
-    const text = await fs.readFile(join(dir, name), 'utf8');
+    const text = await files.readText(join(dir, name));
     for (const raw of text.split('\n')) {
       if (!raw) continue;
       const parsed = parseEventLine(raw);
@@ -60,7 +62,7 @@ export async function openEventStore(dataDir: string): Promise<EventStore> {
 
   async function compact(): Promise<void> {
     const name = nextSegmentName();
-    await writeFileAtomic(join(dir, name), events.map((e) => `${JSON.stringify(e.line)}\n`).join(''));
+    await files.write(join(dir, name), events.map((e) => `${JSON.stringify(e.line)}\n`).join(''));
     const old = segments;
     segments = [name];
     for (const s of old) await fs.rm(join(dir, s), { force: true });
@@ -91,7 +93,7 @@ export async function openEventStore(dataDir: string): Promise<EventStore> {
         }
         if (fresh.length === 0) return [];
         const name = nextSegmentName();
-        await writeFileAtomic(join(dir, name), fresh.map((e) => `${JSON.stringify(e.line)}\n`).join(''));
+        await files.write(join(dir, name), fresh.map((e) => `${JSON.stringify(e.line)}\n`).join(''));
         segments.push(name);
         for (const e of fresh) {
           byId.add(e.id);

@@ -39,10 +39,17 @@ export interface WritePackageOptions {
   kind: 'invitation' | 'changes';
   /** Signed event lines exactly as stored (JSON, no newline). */
   eventLines: AsyncIterable<string> | Iterable<string>;
-  attachments: { sha256: string; path: string }[];
+  /** `open` reads a stored file through the sealed-file layer (its plaintext size and stream); without it, `path` is read as is. */
+  attachments: AttachmentSource[];
   acks: Acks;
   now?: Date;
   onProgress?: (progress: PackageProgress) => void;
+}
+
+export interface AttachmentSource {
+  sha256: string;
+  path: string;
+  open?: () => Promise<{ size: number; stream: NodeJS.ReadableStream }>;
 }
 
 export interface WrittenPackage {
@@ -113,10 +120,15 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
       t.stream.on('error', fail);
       streams.push(t.stream);
       zip.addReadStreamLazy(attachmentEntryName(f.sha256), { mtime, compress: false, size: f.size }, (cb) => {
-        const source = createReadStream(f.path, { highWaterMark: 1024 * 1024 });
-        streams.push(source);
-        source.on('error', (err: NodeJS.ErrnoException) => fail(err.code === 'ENOENT' ? missingAttachment(f.sha256) : err));
-        cb(null, source.pipe(t.stream));
+        const opened = f.open ? f.open().then((o) => o.stream as Readable) : Promise.resolve(createReadStream(f.path, { highWaterMark: 1024 * 1024 }));
+        opened.then(
+          (source) => {
+            streams.push(source);
+            source.on('error', (err: NodeJS.ErrnoException) => fail(err.code === 'ENOENT' ? missingAttachment(f.sha256) : err));
+            cb(null, source.pipe(t.stream));
+          },
+          (err: NodeJS.ErrnoException) => fail(err.code === 'ENOENT' ? missingAttachment(f.sha256) : err),
+        );
       });
       return t.result;
     });
@@ -206,15 +218,16 @@ function tap(name: string, expectedSha: string | null, onBytes: (n: number) => v
   return { stream, result };
 }
 
-async function statAttachments(list: { sha256: string; path: string }[]): Promise<{ sha256: string; path: string; size: number }[]> {
+async function statAttachments(list: AttachmentSource[]): Promise<(AttachmentSource & { size: number })[]> {
   const unique = new Map(list.map((a) => [a.sha256, a]));
   const out = [];
   for (const a of [...unique.values()].sort((x, y) => (x.sha256 < y.sha256 ? -1 : 1))) {
     if (!/^[0-9a-f]{64}$/.test(a.sha256)) throw new Error(`writePackage: bad attachment hash ${a.sha256}`);
     const stat = await fs.stat(a.path).catch(() => null);
     if (!stat?.isFile()) throw missingAttachment(a.sha256);
-    if (stat.size > LIMITS.maxAttachmentBytes) throw new AppError('too_large', `Bilagan ${a.sha256.slice(0, 12)} är för stor för ett paket (över 200 MB).`);
-    out.push({ ...a, size: stat.size });
+    const size = a.open ? await a.open().then((o) => ((o.stream as Readable).destroy(), o.size)) : stat.size;
+    if (size > LIMITS.maxAttachmentBytes) throw new AppError('too_large', `Bilagan ${a.sha256.slice(0, 12)} är för stor för ett paket (över 200 MB).`);
+    out.push({ ...a, size });
   }
   if (out.length + 4 > LIMITS.maxEntries) throw new AppError('too_large', 'För många bilagor för ett paket.');
   return out;

@@ -1,6 +1,6 @@
 /**
  * Entry of the PDF worker thread (see sandbox.ts): pdf-lib and pdf.js read
- * untrusted PDFs here, never on the main side's thread. One job at a time;
+ * untrusted PDFs here (the check, the text, and `verify` of a protokoll), never on the main side's thread. One job at a time;
  * the main side times each one and terminates this thread when a file runs
  * over its budget.
  */
@@ -9,8 +9,12 @@ import { AppError } from '../../../shared/contract/errors';
 import { extractPdfText, type ExtractTextOptions } from './extract-text';
 import { inspectPdf } from './inspect';
 import { pdfJsLoaded } from './pdfjs-node';
+import { verifyProtokollPdf } from './verify-protokoll';
 
-export type PdfJob = { id: number; op: 'inspect'; bytes: Uint8Array } | { id: number; op: 'extract'; bytes: Uint8Array; options: ExtractTextOptions };
+export type PdfJob =
+  | { id: number; op: 'inspect'; bytes: Uint8Array }
+  | { id: number; op: 'extract'; bytes: Uint8Array; options: ExtractTextOptions }
+  | { id: number; op: 'verify'; bytes: Uint8Array; caFingerprint: string | null };
 export type PdfJobAnswer =
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { code: AppError['code']; message: string; detail?: string } };
@@ -19,7 +23,8 @@ export type PdfWorkerStatus = { ready: true } | { ready: false; message: string 
 const port = parentPort;
 if (port) {
   port.on('message', (job: PdfJob) => {
-    const work = job.op === 'inspect' ? inspectPdf(job.bytes) : extractPdfText(job.bytes, job.options);
+    const work: Promise<unknown> =
+      job.op === 'inspect' ? inspectPdf(job.bytes) : job.op === 'extract' ? extractPdfText(job.bytes, job.options) : verifyProtokollPdf(job.bytes, { caFingerprint: job.caFingerprint });
     work.then(
       (value) => port.postMessage({ id: job.id, ok: true, value } satisfies PdfJobAnswer),
       (err: unknown) => {

@@ -292,14 +292,16 @@ export function paragraphContent(doc: ProtokollDocument, p: ProtokollParagraph, 
   if (!hidden && p.summary) body.push(sub('Sammanfattning', [para(p.summary)]));
   if (!hidden && p.basis.length > 0) body.push(sub('Beslutsunderlag', p.basis.map((b) => para(`– ${b}`, { margin: [8, 0, 0, 1] }))));
   if (p.proposal) body.push(sub('Förslag till beslut', [para(p.proposal)]));
-  if (p.jav.length > 0) body.push(sub('Jäv', p.jav.map((j) => para(j.text))));
+  if (p.jav.length > 0 || p.javRulings) body.push(sub('Jäv', [...(p.javRulings ?? []).map((t) => para(t)), ...p.jav.map((j) => para(j.text))]));
+  if (p.presidingNote) body.push(sub('Ordförande i paragrafen', [para(p.presidingNote)]));
   if (p.quorumNote) body.push(sub('Beslutförhet', [para(p.quorumNote)]));
   if (p.motions.length > 0) body.push(sub('Yrkanden', p.motions.map((m) => para(m.text))));
   body.push(...voteBlock(p));
   body.push(decisionBlock(p));
+  if (p.qualifiedNote) body.push(sub('Kvalificerad majoritet', [para(p.qualifiedNote)]));
   if (participantsDiffer(doc, p)) body.push(sub('I beslutet deltar', [para(p.participants.map((x) => x.name).join(', '))]));
   if (p.reservations.length > 0) body.push(sub('Reservation', p.reservations.map((r) => para(r.text))));
-  if (p.notes.length > 0) body.push(sub('Protokollsanteckning', p.notes.map((n) => para(n.text))));
+  if (p.notes.length > 0) body.push(sub('Protokollsanteckning', p.notes.map((n) => para(n.permission ? `${n.permission} ${n.text}` : n.text))));
   if (p.sendTo.length > 0) body.push(sub('Expedieras till', [para(p.sendTo.join(', '))]));
   // The § heading keeps its first section with it (unless that section is long enough to fill most of a page).
   const first = body[0];

@@ -19,6 +19,7 @@ const attendance = person
   .strict();
 
 const note = person.extend({ text: text(5000) }).strict();
+const minuteNote = note.extend({ permission: text(200).optional() }).strict();
 
 const paragraph = z
   .object({
@@ -54,12 +55,15 @@ const paragraph = z
       .strict(),
     jav: z.array(note).max(100),
     reservations: z.array(note).max(100),
-    notes: z.array(note).max(100),
+    notes: z.array(minuteNote).max(100),
     participants: z.array(person).max(200),
     urgent: z.boolean(),
     sendTo: z.array(text(300)).max(100),
     confidential: z.boolean().optional(),
     quorumNote: text(2500).optional(),
+    presidingNote: text(500).optional(),
+    javRulings: z.array(text(1000)).max(100).optional(),
+    qualifiedNote: text(500).optional(),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../../../shared/contract/errors';
 import type { ExtractedText, ExtractTextOptions } from './extract-text';
 import type { PdfJob, PdfJobAnswer, PdfWorkerStatus } from './pdf-worker';
+import type { ProtokollVerification } from './verify-protokoll';
 
 /**
  * Untrusted PDFs are read in a worker thread with a time and memory budget,
@@ -19,13 +20,15 @@ export interface PdfBudget {
   inspectMs: number;
   /** Extracting its text for the search (extract-text.ts). */
   extractMs: number;
+  /** Checking a signed protokoll (`verify`, verify-protokoll.ts). */
+  verifyMs: number;
   /** Old-generation heap of the worker thread. */
   maxMemoryMb: number;
   /** Starting the thread and loading pdf.js (not part of a job's budget). */
   startMs: number;
 }
 
-const budget: PdfBudget = { inspectMs: 30_000, extractMs: 20_000, maxMemoryMb: 1024, startMs: 120_000 };
+const budget: PdfBudget = { inspectMs: 30_000, extractMs: 20_000, verifyMs: 60_000, maxMemoryMb: 1024, startMs: 120_000 };
 
 /** Changes the budget (tests, bench); returns the previous one. */
 export function configurePdfBudget(change: Partial<PdfBudget>): PdfBudget {
@@ -39,6 +42,7 @@ const MESSAGES = {
     'PDF-filen är för krävande att kontrollera (det tog för lång tid eller krävde för mycket minne) och har inte sparats. ' +
     'Skriv ut den till en ny PDF-fil och försök igen.',
   extract: 'Texten i PDF-filen är för krävande att läsa (det tog för lång tid eller krävde för mycket minne). Filen sparas utan sökbar text.',
+  verify: 'PDF-filen är för krävande att kontrollera (det tog för lång tid eller krävde för mycket minne). Den godtas inte som ett justerat protokoll.',
   start: 'PDF-läsaren kunde inte starta. Starta om programmet och försök igen.',
 } as const;
 
@@ -105,7 +109,7 @@ function started(): Promise<Worker> {
   return ready;
 }
 
-async function runJob<T>(op: PdfJob['op'], bytes: Uint8Array, options: ExtractTextOptions, budgetMs: number): Promise<T> {
+async function runJob<T>(op: PdfJob['op'], bytes: Uint8Array, options: ExtractTextOptions, budgetMs: number, caFingerprint: string | null = null): Promise<T> {
   const w = await started();
   w.ref();
   try {
@@ -136,7 +140,7 @@ async function runJob<T>(op: PdfJob['op'], bytes: Uint8Array, options: ExtractTe
       w.on('error', onError);
       w.on('exit', onExit);
       const copy = new Uint8Array(bytes); // transferred: the caller keeps its bytes
-      const job: PdfJob = op === 'inspect' ? { id, op, bytes: copy } : { id, op, bytes: copy, options };
+      const job: PdfJob = op === 'inspect' ? { id, op, bytes: copy } : op === 'extract' ? { id, op, bytes: copy, options } : { id, op, bytes: copy, caFingerprint };
       w.postMessage(job, [copy.buffer]);
     });
   } finally {
@@ -159,6 +163,23 @@ export function inspectPdfGuarded(bytes: Uint8Array): Promise<{ pageCount: numbe
 export function extractPdfTextGuarded(bytes: Uint8Array, options: ExtractTextOptions & { budgetMs?: number } = {}): Promise<ExtractedText> {
   const { budgetMs, ...rest } = options;
   return serial(() => runJob('extract', bytes, rest, budgetMs ?? budget.extractMs));
+}
+
+/**
+ * verify-protokoll.ts's check of a signed protokoll, in the worker thread
+ * within the budget. Never throws, like the check itself: a file over the
+ * budget is not a valid protokoll, and says why.
+ */
+export function verifyProtokollPdfGuarded(bytes: Uint8Array, opts: { caFingerprint?: string | null } = {}): Promise<ProtokollVerification> {
+  return serial(() => runJob<ProtokollVerification>('verify', bytes, {}, budget.verifyMs, opts.caFingerprint ?? null)).catch((err: unknown) => ({
+    ok: false,
+    caFingerprint: null,
+    sealedBy: [],
+    title: null,
+    sha256: null,
+    signers: [],
+    problems: [err instanceof AppError ? err.message : MESSAGES.verify],
+  }));
 }
 
 /** Starts the thread and loads pdf.js in the background, so the first PDF a user adds does not wait for it. */

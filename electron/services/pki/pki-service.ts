@@ -3,6 +3,7 @@ import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL } from '../../../shared/domain/forbu
 import { isDirector, type FederationState } from '../../../shared/domain/events';
 import { loadCa, createAndStoreCa, loadOrCreateSigningKey } from '../identity/pki-keys';
 import type { SecretBox } from '../identity/keys';
+import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { EventStore } from '../log/event-store';
 import type { FederationService } from '../sync/federation';
 import { signPades } from './pades-sign';
@@ -42,12 +43,14 @@ function roleOf(state: FederationState, personId: string): string {
   return a ? BOARD_ROLE_LABEL[a.role].toLowerCase() : 'ledamot';
 }
 
-export function createPkiService(opts: { dataDir: string; box: SecretBox; store: EventStore; federation: FederationService }): PkiService {
+export function createPkiService(opts: { dataDir: string; box: SecretBox; store: EventStore; federation: FederationService; files?: SealedFiles }): PkiService {
+  // ca.json and signing.json go through the sealed-file layer: encrypted with the data key once a PIN is set.
+  const files = opts.files ?? plainFiles;
   const { federation, store } = opts;
   let running: Promise<void> | null = null;
   let ca: CaIdentity | null | undefined;
 
-  const localCa = async (): Promise<CaIdentity | null> => (ca === undefined ? (ca = await loadCa(opts.dataDir, opts.box)) : ca);
+  const localCa = async (): Promise<CaIdentity | null> => (ca === undefined ? (ca = await loadCa(opts.dataDir, opts.box, files)) : ca);
 
   async function issueFor(state: FederationState, authority: CaIdentity): Promise<void> {
     const fed = state.federation!;
@@ -69,13 +72,13 @@ export function createPkiService(opts: { dataDir: string; box: SecretBox; store:
     if (!identity || !state.federation || !federation.session().forbund) return;
     const me = identity.person;
     if (isDirector(state, me) && !state.pki.ca) {
-      const authority = (await localCa()) ?? (ca = await createAndStoreCa(opts.dataDir, opts.box, state.federation));
+      const authority = (await localCa()) ?? (ca = await createAndStoreCa(opts.dataDir, opts.box, state.federation, new Date(), files));
       await federation.append('ca.established', { certificate: b64(authority.certDer), fingerprint: authority.fingerprint }, []);
       state = federation.state();
     }
     const requested = store.all().some((e) => e.body.type === 'certificate.requested' && e.body.key === identity.fingerprint);
     if (!requested && !barred(state, identity.fingerprint)) {
-      const key = await loadOrCreateSigningKey(opts.dataDir, opts.box);
+      const key = await loadOrCreateSigningKey(opts.dataDir, opts.box, files);
       await federation.append('certificate.requested', { deviceKey: identity.fingerprint, publicKeyPem: key.publicKeyPem }, []);
       state = federation.state();
     }
@@ -112,7 +115,7 @@ export function createPkiService(opts: { dataDir: string; box: SecretBox; store:
       const state = federation.state();
       const own = identity ? state.pki.certificates[identity.fingerprint] : undefined;
       if (!identity || !own || !state.pki.ca || barred(state, identity.fingerprint)) return null;
-      const key = await loadOrCreateSigningKey(opts.dataDir, opts.box);
+      const key = await loadOrCreateSigningKey(opts.dataDir, opts.box, files);
       // A signing key made again after a restore no longer matches the certificate: better no PAdES than a broken one.
       if (state.pki.requests[identity.fingerprint]?.publicKeyPem !== key.publicKeyPem) return null;
       const others = attestationKeys.filter((k) => k !== identity.fingerprint).flatMap((k) => (state.pki.certificates[k] ? [der(state.pki.certificates[k].certificate)] : []));

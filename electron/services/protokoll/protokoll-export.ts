@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AppError, type Input, type Output } from '../../../shared/contract';
 import type { FederationState } from '../../../shared/domain/events';
 import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
-import { writeFileAtomic } from '../storage/atomic';
+import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import { protokollExportInput, type ProtokollExportInput } from './export-input';
 
 /** Renders the gathered input to PDF bytes (electron/services/pdf/protokoll-pdf.ts once that lands). */
@@ -14,6 +14,8 @@ export interface ProtokollExportDeps {
   lineOf(eventId: string): SignedEventLine | null;
   exportsDir: string;
   render: ProtokollRenderer | null;
+  /** The kept copy goes through the data folder's sealed-file layer. */
+  files?: SealedFiles;
 }
 
 /** `protokoll.export`: the signed (or public) protokoll of a justerat meeting; a copy is kept in the exports folder. */
@@ -25,7 +27,7 @@ export function createProtokollExport(deps: ProtokollExportDeps) {
     const fileName = part !== undefined && part !== 'whole' ? out.fileName.replace(/\.pdf$/, `-utdrag-paragraf-${part}.pdf`) : out.fileName;
     // What the app produced is part of the record: keep a copy.
     await fs.mkdir(deps.exportsDir, { recursive: true });
-    await writeFileAtomic(join(deps.exportsDir, fileName), out.bytes);
+    await (deps.files ?? plainFiles).write(join(deps.exportsDir, fileName), out.bytes);
     return { fileName, bytes: out.bytes };
   };
 }

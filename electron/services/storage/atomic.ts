@@ -9,11 +9,16 @@ import { basename, dirname, join } from 'node:path';
  * power cut. Every file write in the data folder goes through here.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array | string): Promise<void> {
+  await writeFileAtomicWith(path, (handle) => handle.writeFile(data));
+}
+
+/** As writeFileAtomic, with the content written piece by piece by `fill` (the sealed-file layer encrypts chunk by chunk). */
+export async function writeFileAtomicWith(path: string, fill: (handle: fs.FileHandle) => Promise<void>): Promise<void> {
   const dir = dirname(path);
   const tmp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await fs.open(tmp, 'wx', 0o600);
   try {
-    await handle.writeFile(data);
+    await fill(handle);
     await handle.sync();
   } catch (err) {
     await handle.close();

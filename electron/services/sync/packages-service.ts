@@ -13,6 +13,7 @@ import { readPackage, type ReadPackage } from '../packages/read';
 import { writePackage } from '../packages/write';
 import { slug } from '../packages/format';
 import { writeFileAtomic } from '../storage/atomic';
+import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { FederationService } from './federation';
 import { checkClocks, checkSender, screenNewEvents } from './import-bounds';
 import type { LocalStateFile } from './local-state';
@@ -61,10 +62,13 @@ export function createPackagesService(opts: {
   attachments: AttachmentStore;
   federation: FederationService;
   local: LocalStateFile;
+  /** The data folder's sealed-file layer (plain without a PIN). */
+  files?: SealedFiles;
   /** Called when a PDF's text could not be extracted after an import; the search extracts it later on demand. */
   onTextError?: (sha256: string, err: unknown) => void;
 }): PackagesService {
   const { store, federation, local } = opts;
+  const files = opts.files ?? plainFiles;
   const onTextError = opts.onTextError ?? ((sha, err) => console.warn(`[packages] text of ${sha.slice(0, 12)} not extracted after import; left to the search`, err));
   // Text extraction after imports, one PDF at a time in the background.
   let textWork: Promise<void> = Promise.resolve();
@@ -128,7 +132,7 @@ export function createPackagesService(opts: {
       recipients: recipientIds.filter((id) => id !== personId).map((id) => ({ person: id, name: personName(state, id) })),
       kind,
       eventLines: events.map((e) => JSON.stringify(e.line)),
-      attachments: [...attachmentShas].map((sha) => ({ sha256: sha, path: opts.attachments.blobPath(sha) })),
+      attachments: [...attachmentShas].map((sha) => ({ sha256: sha, path: opts.attachments.blobPath(sha), open: () => opts.attachments.openBlob(sha) })),
       acks: computeAcks(store.all().map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport }))),
     }));
     const own = events.filter((e) => e.body.key === identity.fingerprint).map((e) => e.id);
@@ -137,7 +141,9 @@ export function createPackagesService(opts: {
       exportedOwn: [...new Set([...s.exportedOwn, ...own])],
       lastExport: { at: new Date().toISOString(), fileName: written.fileName },
     }));
+    // The copy kept in packages/out is sealed like the rest of the folder (it carries confidential documents).
     const bytes = await fs.readFile(written.path);
+    if (files.sealing()) await files.write(written.path, bytes);
     return { fileName: written.fileName, bytes, events: written.counts.events, attachments: written.counts.attachments };
   }
 
@@ -304,7 +310,7 @@ export function createPackagesService(opts: {
  * attachment list. Idempotent; also run at start-up, which heals an import
  * that was interrupted between storing the events and this step.
  */
-export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'list' | 'add' | 'hasBlob' | 'blobPath' | 'discardBlob'>): Promise<void> {
+export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'list' | 'add' | 'hasBlob' | 'readBlob' | 'discardBlob'>): Promise<void> {
   const listed = new Set((await attachments.list()).map((a) => a.sha256));
   const files = [
     ...Object.values(state.documents).map((d) => ({ sha256: d.sha256, fileName: d.fileName })),
@@ -313,7 +319,7 @@ export async function registerSharedDocuments(state: FederationState, attachment
   for (const file of files) {
     if (listed.has(file.sha256) || !(await attachments.hasBlob(file.sha256))) continue;
     try {
-      await attachments.add(file.fileName, await fs.readFile(attachments.blobPath(file.sha256)));
+      await attachments.add(file.fileName, await attachments.readBlob(file.sha256));
       listed.add(file.sha256);
     } catch (err) {
       // A file that fails the PDF check (or its budget) is not kept; the other documents still appear.

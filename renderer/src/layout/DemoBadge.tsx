@@ -37,6 +37,7 @@ export function DemoBadge() {
             Demoförbundets ändringar, nycklar och filer flyttas till en arkivmapp i datamappen, och du kommer tillbaka till startsidan. Där kan du sätta upp
             ditt eget förbund eller gå med via en inbjudan.
           </Text>
+          <Text size="sm" c="dimmed">Demoförbundet har ingen PIN-kod och sparas okrypterat. Ditt eget förbund krypteras på datorn när du väljer PIN-kod.</Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setOpened(false)} disabled={busy}>Avbryt</Button>
             <Button onClick={() => void leave()} loading={busy} data-autofocus>Lämna demoförbundet</Button>

@@ -30,6 +30,8 @@ export const DELEGATE_ROLE_LABEL: Record<DelegateRole, string> = {
 export const DelegateRef = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('role'), role: DelegateRole }).strict(),
   z.object({ kind: z.literal('person'), personId: z.uuid() }).strict(),
+  /** A group (e.g. "presidiet") with its named members: only where the förbundsordning allows it (forbund/ordning.ts `groupDelegates`). */
+  z.object({ kind: z.literal('group'), name: z.string().trim().min(1).max(100), members: z.array(z.uuid()).min(1).max(10) }).strict(),
 ]);
 export type DelegateRef = z.infer<typeof DelegateRef>;
 

@@ -2,6 +2,7 @@ import type { FederationState } from '../events/state';
 import { formatAmount } from '../format';
 import { isActiveOn } from '../forbund/model';
 import { matterTextReason } from './matter-check';
+import { ordningOf } from '../forbund/ordning';
 import {
   DELEGATE_ROLE_LABEL,
   LIMIT_UNIT_LABEL,
@@ -46,6 +47,19 @@ function mayBeDelegate(state: FederationState, personId: string): boolean {
 
 function refIssue(state: FederationState, ref: DelegateRef, what: string): string | null {
   if (ref.kind === 'role') return null;
+  if (ref.kind === 'group') {
+    const allowed = ordningOf(state).groupDelegates.some((g) => g.toLocaleLowerCase('sv') === ref.name.trim().toLocaleLowerCase('sv'));
+    if (!allowed) return `Gruppen ”${ref.name}” får vara delegat bara om förbundsordningen eller reglementet tillåter det. Ange gruppen under Förbundet › Förbundsordningen, eller delegera till en namngiven person eller en roll.`;
+    if (new Set(ref.members).size !== ref.members.length) return `Samma person står två gånger i gruppen ${ref.name}.`;
+    for (const id of ref.members) {
+      const p = state.persons[id];
+      if (!p) return `${what}: en medlem i gruppen ${ref.name} finns inte i förbundets register.`;
+      if (!mayBeDelegate(state, id)) {
+        return `${what} (${p.name}, i gruppen ${ref.name}) är varken ledamot, ersättare eller anställd i förbundet; bara de kan få delegation (10 § lagen om finansiell samordning).`;
+      }
+    }
+    return null;
+  }
   const p = state.persons[ref.personId];
   if (!p) return `${what} finns inte i förbundets register.`;
   if (!mayBeDelegate(state, ref.personId)) {
@@ -54,8 +68,12 @@ function refIssue(state: FederationState, ref: DelegateRef, what: string): strin
   return null;
 }
 
-const sameRef = (a: DelegateRef, b: DelegateRef): boolean =>
-  a.kind === b.kind && (a.kind === 'role' ? a.role === (b as typeof a).role : a.personId === (b as typeof a).personId);
+const sameRef = (a: DelegateRef, b: DelegateRef): boolean => {
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'role') return a.role === (b as typeof a).role;
+  if (a.kind === 'group') return a.name.toLocaleLowerCase('sv') === (b as typeof a).name.toLocaleLowerCase('sv');
+  return a.personId === (b as typeof a).personId;
+};
 
 const usesBaseAmount = (l: Limit | null): boolean => l !== null && l.unit !== 'kr';
 
@@ -143,6 +161,7 @@ export function describeLimit(limit: Limit | null, baseAmounts: Record<string, B
 /** The persons holding a delegate reference on a date: the role's holders, or the named person. */
 export function holdersOf(state: FederationState, ref: DelegateRef, date: string): string[] {
   if (ref.kind === 'person') return state.persons[ref.personId] ? [ref.personId] : [];
+  if (ref.kind === 'group') return ref.members.filter((id) => state.persons[id] !== undefined);
   const persons = Object.values(state.persons);
   if (ref.role === 'director') return persons.filter((p) => p.staffRole === 'director').map((p) => p.id);
   return persons.filter((p) => p.assignments.some((a) => a.role === ref.role && isActiveOn(a, date))).map((p) => p.id);
@@ -151,6 +170,10 @@ export function holdersOf(state: FederationState, ref: DelegateRef, date: string
 /** `Förbundschef` or the person's name. */
 export function describeRef(state: FederationState, ref: DelegateRef | null): string {
   if (!ref) return '—';
+  if (ref.kind === 'group') {
+    const names = ref.members.map((id) => state.persons[id]?.name ?? 'okänd person').sort((a, b) => a.localeCompare(b, 'sv'));
+    return `${ref.name} (${names.join(', ')})`;
+  }
   return ref.kind === 'role' ? DELEGATE_ROLE_LABEL[ref.role] : state.persons[ref.personId]?.name ?? 'okänd person';
 }
 
@@ -214,7 +237,7 @@ export function decisionIssues(state: FederationState, d: DecisionFacts): string
     if (!delegates.includes(decider.id) && !standIns.includes(decider.id)) {
       const who = point.standIn ? `${inSentence(state, point.delegate)} eller, som ersättare, ${inSentence(state, point.standIn)}` : inSentence(state, point.delegate);
       reasons.push(`${decider.name} är inte delegat för punkt ${point.number} den ${d.date}; beslutet får fattas av ${who}.`);
-    } else if ((point.delegate.kind === 'person' && delegates.includes(decider.id)) || (point.standIn?.kind === 'person' && standIns.includes(decider.id))) {
+    } else if ((point.delegate.kind !== 'role' && delegates.includes(decider.id)) || (point.standIn !== null && point.standIn.kind !== 'role' && standIns.includes(decider.id))) {
       // A role is held on the date by definition; a named person must still be on the board or staff that day.
       const onDate = decider.staffRole !== null || decider.assignments.some((a) => isActiveOn(a, d.date));
       if (!onDate) reasons.push(`${decider.name} hade inget uppdrag i styrelsen och var inte anställd den ${d.date}.`);

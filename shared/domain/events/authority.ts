@@ -8,6 +8,7 @@ import { MEETING_AUTHORITY } from '../meetings/authority';
 import { DELEGATION_AUTHORITY } from '../delegations/events';
 import { REVIEW_AUTHORITY } from '../applications/review-events';
 import { PKI_AUTHORITY } from '../pki/pki-events';
+import { ordningProblem } from '../forbund/ordning';
 
 /**
  * Who may do what, checked on every laptop when an event is applied, against
@@ -87,6 +88,12 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
     return OK;
   },
   'federation.updated': (state, event) => directorOnly(state, event, 'ändra förbundets uppgifter'),
+  'federation.ordning.set': (state, event, p) => {
+    const d = directorOnly(state, event, 'ange förbundsordningens regler');
+    if (!d.ok) return d;
+    const problem = ordningProblem(p);
+    return problem ? no(problem) : OK;
+  },
   'organisation.added': (state, event, p) => {
     const d = directorOnly(state, event, 'lägga till förbundsmedlemmar');
     if (!d.ok) return d;

@@ -18,6 +18,7 @@ import { DELEGATION_EVENTS } from '../delegations/event-defs';
 import { REVIEW_EVENTS } from '../applications/review-events';
 import { PKI_EVENTS } from '../pki/pki-events';
 import { SafeFileName, SafeLine } from '../safe-text';
+import { OrdningSet } from '../forbund/ordning';
 
 /**
  * The event catalogue: every event type the app knows, its payload schema, the
@@ -179,6 +180,7 @@ const def = <S extends z.ZodType>(d: Definition<S>): Definition<S> => d;
 export const CATALOGUE = {
   'federation.created': def({ payload: FederationCreated, label: 'Förbundet skapades', subjectKind: 'federation', subject: (b) => b.forbund }),
   'federation.updated': def({ payload: FederationUpdated, label: 'Förbundets uppgifter ändrades', subjectKind: 'federation', subject: (b) => b.forbund }),
+  'federation.ordning.set': def({ payload: OrdningSet, label: 'Förbundsordningens regler angavs', subjectKind: 'federation', subject: (b) => b.forbund }),
   'organisation.added': def({ payload: OrganisationAdded, label: 'Förbundsmedlem lades till', subjectKind: 'organisation', subject: (_, p) => p.id }),
   'organisation.updated': def({ payload: OrganisationUpdated, label: 'Förbundsmedlem ändrades', subjectKind: 'organisation', subject: (_, p) => p.id }),
   'person.added': def({ payload: PersonAdded, label: 'Person lades till', subjectKind: 'person', subject: (_, p) => p.id }),

@@ -101,6 +101,10 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
     const fed = w.state.federation;
     if (fed) applyUpdate(w, 'federation', fed.id, fed, e, patchOf(p));
   },
+  'federation.ordning.set': (w, e, p) => {
+    const fed = w.state.federation;
+    if (fed) applyUpdate(w, 'federation', fed.id, fed, e, patchOf(p));
+  },
   'organisation.added': (w, e, p) => {
     const org: OrganisationState = { id: p.id, name: p.name, kind: p.kind, orgNr: p.orgNr, contributions: { ...p.contributions }, heads: [] };
     w.state.organisations[org.id] = org;

@@ -6,6 +6,7 @@ import type { MeetingState } from '../meetings/state';
 import type { DelegationDecisionState, DelegationOrderState } from '../delegations/model';
 import type { ReviewState } from '../applications/review-events';
 import { emptyPki, type PkiState } from '../pki/pki-state';
+import type { OrdningFields } from '../forbund/ordning';
 
 /**
  * The state the screens show, derived from the events by fold.ts. It is plain
@@ -15,7 +16,7 @@ import { emptyPki, type PkiState } from '../pki/pki-state';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export interface Federation {
+export interface Federation extends OrdningFields {
   /** The förbund id (the `forbund` of every event). */
   id: string;
   name: string;

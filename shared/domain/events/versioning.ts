@@ -62,6 +62,10 @@ const FIELD_LABEL: Record<string, string> = {
   decidedBy: 'beslutad genom händelse',
   genesisEvent: 'första händelse',
   genesisKey: 'första nyckel',
+  seats: 'antal ledamöter enligt förbundsordningen',
+  qualifiedMajority: 'kvalificerad majoritet enligt förbundsordningen',
+  groupDelegates: 'grupper som får vara delegat',
+  ordningReference: 'hänvisning till förbundsordningen',
 };
 
 export function fieldLabel(path: string): string {

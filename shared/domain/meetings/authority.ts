@@ -1,15 +1,17 @@
 import type { VerifiedEvent } from '../log/signed-event';
 import type { FederationState } from '../events/state';
 import { budgetTotals, soughtPerYear } from '../applications/budget';
-import { adjustersOf, buildProtokoll, chairInItem, itemsOfPart, signingChair } from './build-protokoll';
+import { adjustersOf, buildProtokoll, itemsOfPart, signingChair } from './build-protokoll';
 import type { MeetingEventType, MeetingPayload } from './catalogue';
 import { GRANT_OUTCOMES, outcomesFor, type AgendaItem, type DraftPart } from './model';
 import { adjusterProblem } from './justerare';
 import { paragraphNumbers } from './numbering';
 import { protokollHash } from './protokoll-document';
-import { ledamotSeats, servingByItem, type ItemServing } from './serving';
+import { boardSeats, presentFromAttendance, servingByItem, type ItemServing } from './serving';
+import { javRulingProblem } from './jav-ruling';
 import { LOCKED_REASON, calledIds, draftVersion, hasSecretaryRole, lastVersion, latestDraft, type MeetingState } from './state';
 import { voteResultOf } from './texts';
+import { presidingInItem, presidingProblem, qualifiedFinding, qualifiedRefusal } from './presiding';
 import { swedishDate } from '../format';
 
 /** The meeting rules (spread into AUTHORITY in events/authority.ts). Reasons are Swedish and shown as is. */
@@ -103,10 +105,10 @@ function voteRule(vote: NonNullable<MeetingPayload<'minutes.item.recorded'>['vot
  */
 function quorumProblem(state: FederationState, m: MeetingState, item: AgendaItem, s: ItemServing | undefined, p: MeetingPayload<'minutes.item.recorded'>): string | null {
   if (!p.decision || (item.kind !== 'decision' && item.kind !== 'election') || p.decision.outcome === 'table' || p.decision.outcome === 'referBack' || p.quorumContinued) return null;
-  const seats = ledamotSeats(state, m.date);
+  const { seats, fixed } = boardSeats(state, m.date);
   const deciding = s?.deciding.length ?? 0;
   if (deciding * 2 > seats) return null;
-  return `Styrelsen är inte beslutför i punkten: ${deciding} av ${seats} ledamöter tjänstgör, och mer än hälften (${Math.floor(seats / 2) + 1}) krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och skälet till det.`;
+  return `Styrelsen är inte beslutför i punkten: ${deciding} av ${seats} ledamöter${fixed ? ' (enligt förbundsordningen)' : ''} tjänstgör, och mer än hälften (${Math.floor(seats / 2) + 1}) krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och skälet till det.`;
 }
 
 function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<'minutes.item.recorded'>): Verdict {
@@ -115,7 +117,7 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
   const numbers = paragraphNumbers(state, m);
   const n = numbers[item.id] as number;
   if (m.lockedParagraphs[String(n)]) return no(`§ ${n} är justerad omedelbart och kan inte ändras.`);
-  const who = new Set([...p.jav.map((j) => j.personId), ...p.motions.map((x) => x.personId), ...p.reservations.map((r) => r.personId), ...p.notes.map((x) => x.personId), ...p.adjusters]);
+  const who = new Set([...p.jav.flatMap((j) => [j.personId, ...(j.raisedBy ? [j.raisedBy] : [])]), ...(p.javDismissed ?? []).flatMap((d) => [d.personId, d.raisedBy]), ...p.motions.map((x) => x.personId), ...p.reservations.map((r) => r.personId), ...p.notes.map((x) => x.personId), ...p.adjusters]);
   for (const id of who) if (!state.persons[id]) return no('En person i protokollföringen finns inte i förbundets register.');
   if (new Set(p.jav.map((j) => j.personId)).size !== p.jav.length) return no('Samma person står med två gånger under jäv.');
   const s = servingByItem(state, m, { itemId: item.id, jav: p.jav.map((j) => j.personId) }).find((x) => x.itemId === item.id);
@@ -123,6 +125,11 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
   const jav = new Set(p.jav.map((j) => j.personId));
   for (const x of p.motions) if (!serving.has(x.personId)) return no(`${name(state, x.personId)} tjänstgör inte i ärendet och kan inte yrka.`);
   if (new Set(p.motions.map((x) => x.id)).size !== p.motions.length) return no('Två yrkanden har samma id.');
+  const index = m.agenda.indexOf(item);
+  const javRuling = javRulingProblem(state, p, (id) => presentFromAttendance(m, id, index));
+  if (javRuling) return no(javRuling);
+  const presiding = presidingProblem(state, s, p.presiding);
+  if (presiding) return no(presiding);
   if (p.vote) {
     const voters = p.vote.votes.map((v) => v.personId);
     if (new Set(voters).size !== voters.length) return no('Samma person har röstat två gånger.');
@@ -130,7 +137,7 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
       if (jav.has(id)) return no(`${name(state, id)} är jävig i ärendet och får inte rösta.`);
       if (!serving.has(id)) return no(`${name(state, id)} tjänstgör inte (är inte beslutande) i ärendet och får inte rösta.`);
     }
-    const v = voteRule(p.vote, item.kind === 'election', serving.size, chairInItem(s));
+    const v = voteRule(p.vote, item.kind === 'election', serving.size, presidingInItem(s, p.presiding));
     if (v) return no(v);
   }
   const earlier = new Set((m.records[item.id]?.reservations ?? []).map((r) => r.personId));
@@ -141,8 +148,12 @@ function checkRecord(state: FederationState, m: MeetingState, p: MeetingPayload<
     if (m.endTime !== null && !earlier.has(r.personId)) return no('En reservation måste anmälas innan mötet avslutas; mötet är redan avslutat.');
     if (r.motionId !== null && !p.motions.some((x) => x.id === r.motionId)) return no('Reservationen hänvisar till ett yrkande som inte finns.');
   }
+  const unpermitted = p.notes.find((x) => x.permittedBy === undefined);
+  if (unpermitted) return no(`${name(state, unpermitted.personId)} får göra en protokollsanteckning bara om sammanträdet medger det; anteckna att ordföranden (eller styrelsen) medgav protokollsanteckningen.`);
   const quorum = quorumProblem(state, m, item, s, p);
   if (quorum) return no(quorum);
+  const qualified = qualifiedFinding(state, item, s, p);
+  if (qualified && !qualified.reached) return no(qualifiedRefusal(qualified));
   if (p.decision) {
     const d = p.decision;
     if (!outcomesFor(item.kind).includes(d.outcome)) return no(`Beslutet passar inte punktens slag (${item.kind === 'decision' ? 'ett beslutsärende avgörs, det noteras inte' : 'punkten kan bara noteras, godkännas eller bordläggas'}).`);
@@ -288,9 +299,14 @@ export const MEETING_AUTHORITY: { [T in MeetingEventType]: Rule<T> } = {
     if (author?.staffRole !== 'director' && author?.staffRole !== 'secretary') {
       return no(`${author?.name ?? 'Författaren'} är varken förbundschef eller sekreterare och får inte registrera anslaget.`);
     }
-    if (!m.locked) return no('Protokollet är inte justerat; justeringen kan tillkännages först när protokollet är justerat.');
-    if (m.anslag) return no(`Anslaget är redan registrerat som uppsatt ${m.anslag.postedOn}.`);
-    if (p.postedOn < m.locked.date) return no(`Anslaget kan inte ha satts upp ${p.postedOn}, före justeringen ${m.locked.date}.`);
+    // A § justerad omedelbart is announced on its own, with its own appeal window (KL 8 kap 12 §, 13 kap 5 §).
+    const lock = p.part === undefined ? m.locked : (m.lockedParagraphs[String(p.part)] ?? null);
+    const posted = p.part === undefined ? m.anslag : (m.paragraphAnslag?.[String(p.part)] ?? null);
+    if (!lock) {
+      return no(p.part === undefined ? 'Protokollet är inte justerat; justeringen kan tillkännages först när protokollet är justerat.' : `§ ${p.part} är inte justerad omedelbart; dess justering tillkännages med protokollet.`);
+    }
+    if (posted) return no(`${p.part === undefined ? 'Anslaget' : `Anslaget för § ${p.part}`} är redan registrerat som uppsatt ${posted.postedOn}.`);
+    if (p.postedOn < lock.date) return no(`Anslaget kan inte ha satts upp ${p.postedOn}, före justeringen ${lock.date}.`);
     const today = swedishDate(event.body.at);
     if (p.postedOn > today) return no(`Datumet ${p.postedOn} har inte inträffat än. Registrera anslaget när det har satts upp.`);
     return OK;

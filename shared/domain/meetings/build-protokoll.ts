@@ -1,11 +1,13 @@
 import type { FederationState } from '../events/state';
 import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL, type BoardRole } from '../forbund/model';
-import { DECISION_OUTCOME_LABEL, DEFAULT_STORAGE, type AgendaItem, type AgendaItemKind, type Decision, type DraftPart } from './model';
+import { DECISION_OUTCOME_LABEL, DEFAULT_STORAGE, NOTE_PERMISSION_SENTENCE, type AgendaItem, type AgendaItemKind, type Decision, type DraftPart } from './model';
 import { delegationLines } from './agenda';
 import { paragraphNumbers, paragraphRangeText } from './numbering';
 import { PROTOKOLL_FORMAT, type AttendanceLine, type ProtokollDocument, type ProtokollParagraph, type ProtokollPerson } from './protokoll-document';
-import { ledamotSeats, servingByItem, type ItemServing } from './serving';
+import { boardSeats, servingByItem, type ItemServing } from './serving';
 import { boardChairOn, itemIndex, type MeetingState } from './state';
+import { presidingInItem, presidingSentence, qualifiedFinding, qualifiedSentence, regularChairInItem } from './presiding';
+import { javRulingSentences } from './jav-ruling';
 import { javSentence, motionSentence, reservationSentence, voteResultOf, voteResultSentence } from './texts';
 
 /**
@@ -74,9 +76,9 @@ export function signingChair(state: FederationState, m: MeetingState, serving = 
   return chair ?? vice;
 }
 
-/** The chair in one item (for the casting vote): the serving ordförande, else a serving vice ordförande. */
+/** The chair in one item (for the casting vote): the serving ordförande, else a serving vice ordförande (presiding.ts adds a temporary chair). */
 export function chairInItem(serving: ItemServing | undefined): string | null {
-  return serving?.deciding.find((d) => d.role === 'chair')?.personId ?? serving?.deciding.find((d) => d.role === 'viceChair')?.personId ?? null;
+  return regularChairInItem(serving);
 }
 
 /** The secretary who signs: a present sekreterare, else a present förbundschef (by name). */
@@ -135,7 +137,8 @@ function paragraph(state: FederationState, m: MeetingState, item: AgendaItem, n:
   const anyJav = Object.values(m.records).some((x) => x.jav.length > 0);
   const decision = r?.decision ?? defaultDecision(item.kind, adjusterNames, anyJav);
   const motionBy = new Map((r?.motions ?? []).map((x) => [x.id, x.personId]));
-  const chair = chairInItem(s);
+  const chair = presidingInItem(s, r?.presiding);
+  const qualified = r ? qualifiedFinding(state, item, s, r) : null;
   const vote = r?.vote
     ? (() => {
         const result = voteResultOf(r.vote, chair, item.kind === 'election');
@@ -167,15 +170,19 @@ function paragraph(state: FederationState, m: MeetingState, item: AgendaItem, n:
         return { personId: x.personId, name: nameOf(state, x.personId), text };
       })
       .sort(byName),
-    notes: (r?.notes ?? []).map((x) => ({ personId: x.personId, name: nameOf(state, x.personId), text: x.text })),
+    // permission only when recorded, so notes recorded before it existed hash as before.
+    notes: (r?.notes ?? []).map((x) => ({ personId: x.personId, name: nameOf(state, x.personId), text: x.text, ...(x.permittedBy ? { permission: NOTE_PERMISSION_SENTENCE[x.permittedBy] } : {}) })),
     participants: (s?.deciding ?? []).map((d) => person(state, d.personId)).sort(byName),
     urgent: r?.urgent ?? false,
     sendTo: [...(r?.sendTo ?? [])],
     // Only when set, so protokoll without confidential items hash as before the field existed.
     ...(item.confidential ? { confidential: true } : {}),
     ...(r?.quorumContinued
-      ? { quorumNote: `Styrelsen var inte beslutför i paragrafen (${s?.deciding.length ?? 0} av ${ledamotSeats(state, m.date)} ledamöter tjänstgjorde). Sammanträdet fortsatte ändå: ${r.quorumContinued.reason}` }
+      ? { quorumNote: `Styrelsen var inte beslutför i paragrafen (${s?.deciding.length ?? 0} av ${boardSeats(state, m.date).seats} ledamöter${boardSeats(state, m.date).fixed ? ' enligt förbundsordningen' : ''} tjänstgjorde). Sammanträdet fortsatte ändå: ${r.quorumContinued.reason}` }
       : {}),
+    ...(r && javRulingSentences(state, r).length > 0 ? { javRulings: javRulingSentences(state, r) } : {}),
+    ...(r?.presiding ? { presidingNote: presidingSentence(state, r.presiding) } : {}),
+    ...(qualified?.reached ? { qualifiedNote: qualifiedSentence(qualified) } : {}),
   };
 }
 

@@ -92,7 +92,14 @@ const ProtokollDrafted = z
 const ProtokollFeedback = z.object({ meetingId: Id, version: z.number().int().min(1).max(10_000), comment: Comment }).strict();
 
 /** The day the justering was actually posted on the anslagstavla (KL 8 kap 12 §); starts the appeal window. */
-const AnslagPosted = z.object({ meetingId: Id, postedOn: IsoDate }).strict();
+const AnslagPosted = z
+  .object({
+    meetingId: Id,
+    postedOn: IsoDate,
+    /** The § justerad omedelbart this anslag announces on its own; absent = the whole protokoll. */
+    part: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
 
 const ProtokollAttested = z
   .object({ meetingId: Id, version: z.number().int().min(1).max(10_000), sha256: Hex64, role: AttestationRole, part: DraftPart })

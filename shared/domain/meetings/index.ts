@@ -28,6 +28,10 @@
  *   only by those serving, no jävig voter, reservations only by those who
  *   took part and (new ones) before minutes.closed, outcome fits the item,
  *   grant 0 ≤ amount ≤ sought, per-year amounts add up, tie needs the chair.
+ *   Optional (#13): presiding (a temporary chair, presiding.ts), javDismissed
+ *   and jav[].raisedBy/disputed (jav-ruling.ts), notes[].permittedBy
+ *   (required for a new protokollsanteckning), and a qualified majority where
+ *   the förbundsordning names the item's matter (forbund/ordning.ts).
  * - minutes.closed {meetingId, endTime} — secretary role: mötets avslutande.
  * - protokoll.drafted {meetingId, version, part 'whole'|§, document} —
  *   secretary role; version = last + 1; the document must equal
@@ -35,6 +39,9 @@
  *   laptop signs the same text. The first draft fixes the § numbers.
  * - protokoll.returned / protokoll.commented {meetingId, version, comment} —
  *   the chair or an adjuster named in that version: sent back / a comment.
+ * - anslag.posted {meetingId, postedOn, part?} — förbundschef or sekreterare:
+ *   the day the justering was posted; with `part`, the anslag of that §
+ *   justerad omedelbart (its own appeal window).
  * - protokoll.attested {meetingId, version, sha256, role, part} — exactly the
  *   person in that role in that version; sha256 = protokollHash of that
  *   version; only the latest version of that part, not a returned one. When
@@ -65,3 +72,5 @@ export * from './justerare';
 export * from './warnings';
 export * from './build-kallelse';
 export * from './selectors';
+export * from './presiding';
+export * from './jav-ruling';

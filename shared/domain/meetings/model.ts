@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Hex64 } from '../log/signed-event';
 import { IsoDate, Year } from '../forbund/model';
 import { JavGround } from '../applications/jav';
+import { QualifiedMatter } from '../forbund/ordning';
 
 /**
  * Sammanträde, föredragningslista and the record of each item (DOMAIN.md 1.3,
@@ -72,6 +73,12 @@ export const AgendaItem = z
     /** For "Anmälan av delegationsbeslut": the delegation decisions reported. */
     delegationDecisionIds: z.array(Id).max(500).default([]),
     confidential: z.boolean().default(false),
+    /**
+     * The kind of matter, where the förbundsordning decides it by a qualified
+     * majority (forbund/ordning.ts). Absent = none named; an item about an
+     * ansökan counts as insatsGrant. Left out when unset, so earlier agendas hash as before.
+     */
+    matter: QualifiedMatter.optional(),
   })
   .strict();
 export type AgendaItem = z.output<typeof AgendaItem>;
@@ -238,7 +245,12 @@ export const Vote = z
   .strict();
 export type Vote = z.output<typeof Vote>;
 
-export const ItemJav = z.object({ personId: Id, ground: JavGround, text: Text(2000).default('') }).strict();
+/**
+ * Jäv in one item. `raisedBy`: someone else raised the question (absent = the
+ * person declared it); `disputed`: the person disputed it and the board ruled
+ * jäv (jav-ruling.ts). Both left out when unused, so earlier records hash as before.
+ */
+export const ItemJav = z.object({ personId: Id, ground: JavGround, text: Text(2000).default(''), raisedBy: Id.optional(), disputed: z.literal(true).optional() }).strict();
 export type ItemJav = z.output<typeof ItemJav>;
 
 export const Reservation = z
@@ -252,7 +264,15 @@ export const Reservation = z
   .strict();
 export type Reservation = z.output<typeof Reservation>;
 
-export const MinuteNote = z.object({ personId: Id, text: Text(5000).min(1) }).strict();
+/** Who allowed a protokollsanteckning: the chair or the board (DOMAIN.md 1.7 [S-44]); required for a new one. */
+export const NotePermission = z.enum(['chair', 'board']);
+export type NotePermission = z.infer<typeof NotePermission>;
+export const NOTE_PERMISSION_SENTENCE: Record<NotePermission, string> = {
+  chair: 'Ordföranden medgav protokollsanteckning.',
+  board: 'Styrelsen medgav protokollsanteckning.',
+};
+
+export const MinuteNote = z.object({ personId: Id, text: Text(5000).min(1), permittedBy: NotePermission.optional() }).strict();
 export type MinuteNote = z.output<typeof MinuteNote>;
 
 /** The whole record of one agenda item; a new record replaces the previous one. */
@@ -271,7 +291,17 @@ export const ItemRecordFields = {
   sendTo: z.array(Text(300).min(1)).max(50).default([]),
   /** The § was not quorate and the meeting continued anyway, for this reason (stated in the protokoll). Absent otherwise. */
   quorumContinued: z.object({ reason: Text(2000).min(1) }).strict().optional(),
+  /** Jäv raised by another, disputed, and ruled not to exist by the board (the person takes part). Absent when none. */
+  javDismissed: z.array(z.object({ personId: Id, raisedBy: Id }).strict()).max(50).optional(),
+  /** A temporary chair for this § when neither the ordförande nor a vice ordförande takes part (KL 6 kap 21 §). Absent otherwise. */
+  presiding: z.object({ personId: Id, basis: z.enum(['longestServing', 'chosen']) }).strict().optional(),
 };
+export type PresidingBasis = 'longestServing' | 'chosen';
+export const PRESIDING_BASIS_LABEL: Record<PresidingBasis, string> = {
+  longestServing: 'Ålderspresident (den som varit ledamot längst tid)',
+  chosen: 'Vald av styrelsen för tillfället',
+};
+
 export const ItemRecord = z.object(ItemRecordFields).strict();
 export type ItemRecord = z.output<typeof ItemRecord>;
 

@@ -75,7 +75,8 @@ export interface ProtokollParagraph {
   /** The standard sentence per person: "Per Ek (ledamot) anmäler jäv och deltar inte i handläggningen. Lisa Holm tjänstgör i hans ställe." */
   jav: { personId: string; name: string; text: string }[];
   reservations: { personId: string; name: string; text: string }[];
-  notes: { personId: string; name: string; text: string }[];
+  /** Protokollsanteckningar; `permission` ("Ordföranden medgav protokollsanteckning.") when recorded. */
+  notes: { personId: string; name: string; text: string; permission?: string }[];
   /** Those who took part in the decision (beslutande for this §). */
   participants: ProtokollPerson[];
   /** Justerad omedelbart at the meeting. */
@@ -90,6 +91,12 @@ export interface ProtokollParagraph {
   confidential?: boolean;
   /** When the § was not quorate and the meeting continued anyway: the sentence stating it and why. Absent otherwise. */
   quorumNote?: string;
+  /** Who raised a jäv and the board's ruling when it was disputed ("Frågan om jäv för NN väcktes av MM. …"). Absent when none. */
+  javRulings?: string[];
+  /** Who presided when neither the ordförande nor a vice ordförande took part (a temporary chair). Absent otherwise. */
+  presidingNote?: string;
+  /** "Beslutet fattades med kvalificerad majoritet 2/3: 6 av 8." when the förbundsordning requires one. Absent otherwise. */
+  qualifiedNote?: string;
 }
 
 export interface ProtokollDocument {

@@ -153,6 +153,13 @@ export const MEETING_REDUCERS: { [T in MeetingEventType]: Reducer<T> } = {
   'anslag.posted': (w, e, p) => {
     const m = meeting(w, p.meetingId);
     const to = { postedOn: p.postedOn, by: e.body.author, eventId: e.id };
+    if (p.part !== undefined) {
+      const key = String(p.part);
+      const changes = [change(`paragraphAnslag.${key}`, `anslaget för § ${key} uppsatt`, null, to)];
+      m.paragraphAnslag = { ...(m.paragraphAnslag ?? {}), [key]: to };
+      record(w, m, e, changes);
+      return;
+    }
     const changes = [change('anslag', 'anslaget uppsatt', m.anslag, to)];
     m.anslag = to;
     record(w, m, e, changes);

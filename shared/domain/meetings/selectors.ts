@@ -220,3 +220,10 @@ export function anslagOf(state: FederationState, meetingId: string): AnslagDates
   const m = state.meetings[meetingId];
   return m?.locked ? anslagDates(m.locked.date, m.anslag?.postedOn ?? null) : null;
 }
+
+/** Anslag dates of a § justerad omedelbart (null unless that § is locked on its own; postedOn null before its anslag). */
+export function paragraphAnslagOf(state: FederationState, meetingId: string, paragraph: number): AnslagDates | null {
+  const m = state.meetings[meetingId];
+  const lock = m?.lockedParagraphs[String(paragraph)];
+  return lock ? anslagDates(lock.date, m?.paragraphAnslag?.[String(paragraph)]?.postedOn ?? null) : null;
+}

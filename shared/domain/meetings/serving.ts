@@ -3,6 +3,7 @@ import { rosterOf } from '../events/state';
 import { callingOrder, membersOf } from '../forbund/board-rules';
 import { isActiveOn, type BoardRole, type Roster } from '../forbund/model';
 import { calledIds, itemIndex, type MeetingState } from './state';
+import { ordningOf } from '../forbund/ordning';
 
 /**
  * Who is beslutande (serving) in each agenda item (DOMAIN.md 1.3, 1.6):
@@ -193,10 +194,26 @@ export function forecastServing(state: FederationState, m: MeetingState): ItemSe
   });
 }
 
-/** Number of ledamot seats on the date (distinct persons with a seat role). */
-export function ledamotSeats(state: FederationState, date: string): number {
+/** Number of ledamöter registered on the date (distinct persons with a seat role). */
+export function registeredLedamotSeats(state: FederationState, date: string): number {
   const roster = rosterOf(state);
   return new Set(roster.organisations.flatMap((o) => membersOf(roster, o.id, date).map((p) => p.id))).size;
+}
+
+/**
+ * The board's seats that quorum counts (KL 6 kap 27 §): as the förbundsordning
+ * fixes them (the förbund's setting `seats`), else the ledamöter registered
+ * on the date (`fixed` false: the screens warn, seatsUnsetWarning).
+ */
+export function boardSeats(state: FederationState, date: string): { seats: number; fixed: boolean; registered: number } {
+  const registered = registeredLedamotSeats(state, date);
+  const fixed = ordningOf(state).seats;
+  return fixed === null ? { seats: registered, fixed: false, registered } : { seats: fixed, fixed: true, registered };
+}
+
+/** Number of ledamot seats quorum counts on the date (boardSeats). */
+export function ledamotSeats(state: FederationState, date: string): number {
+  return boardSeats(state, date).seats;
 }
 
 export interface QuorumFinding {

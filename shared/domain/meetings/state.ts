@@ -93,6 +93,8 @@ export interface MeetingState {
   lockedParagraphs: Record<string, LockRecord>;
   /** The anslag as recorded (anslag.posted); null until posted. */
   anslag: AnslagRecord | null;
+  /** The anslag of each § justerad omedelbart ("6" → record), by § number; absent until one is posted. */
+  paragraphAnslag?: Record<string, AnslagRecord>;
   heads: string[];
 }
 

@@ -78,7 +78,7 @@ describe('the protokoll from draft to justerat', () => {
     const s = heldMeeting();
     s.draft(1);
     s.attest(P.chair, 1, 'chair');
-    s.add(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.information, notes: [{ personId: P.fk.id, text: 'Frida Fors vill se en tertialrapport.' }] });
+    s.add(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.information, notes: [{ personId: P.fk.id, text: 'Frida Fors vill se en tertialrapport.', permittedBy: 'chair' }] });
     s.draft(2);
     s.attest(P.kom, 1, 'adjuster');
     const st = s.state();
@@ -100,7 +100,7 @@ describe('the protokoll from draft to justerat', () => {
     s.attest(P.chair, 1, 'chair', 6);
     s.attest(P.kom, 1, 'adjuster', 6);
     s.add(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.decision, decision: { outcome: 'grant', text: 'Styrelsen beslutar att bevilja.', amountKr: 2_130_000 } });
-    s.add(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.information, notes: [{ personId: P.fk.id, text: 'Fortsatt dialog.' }] });
+    s.add(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.information, notes: [{ personId: P.fk.id, text: 'Fortsatt dialog.', permittedBy: 'chair' }] });
     const st = s.state();
     expect(st.meetings[MEETING]!.lockedParagraphs['6']).toMatchObject({ version: 1 });
     expect(st.meetings[MEETING]!.locked).toBeNull();

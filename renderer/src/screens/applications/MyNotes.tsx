@@ -50,6 +50,8 @@ export function MyNotes({ applicationId, me, jav = false }: { applicationId: str
         description="Sparas medan du skriver. Ingen annan ser dem och de skickas aldrig i paket, om du inte själv delar dem med förbundschefen."
         autosize
         minRows={3}
+        // Off: Chromium otherwise keeps a form field's text in its session files on disk, in clear (issue #14).
+        autoComplete="off"
         value={text ?? ''}
         disabled={text === null}
         onChange={(e) => {

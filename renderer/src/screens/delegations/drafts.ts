@@ -8,6 +8,9 @@ import {
   type DelegationPoint,
   type MatterKind,
 } from '../../../../shared/domain/delegations';
+import { describeRef, holdersOf } from '../../../../shared/domain/delegations/rules';
+import { ordningOf } from '../../../../shared/domain/forbund/ordning';
+import { today } from '../../lib/roster';
 import type { FederationState } from '../../../../shared/domain/events';
 import { groupDigits } from '../../../../shared/domain/format';
 import { dateInputError } from '../../../../shared/domain/date-input';
@@ -41,10 +44,19 @@ export interface OrderDraft {
   points: PointDraft[];
 }
 
-export const refValue = (r: DelegateRef | null): string => (r === null ? '' : r.kind === 'role' ? `role:${r.role}` : `person:${r.personId}`);
+export const refValue = (r: DelegateRef | null): string =>
+  r === null ? '' : r.kind === 'role' ? `role:${r.role}` : r.kind === 'group' ? `group:${r.members.join(',')}:${r.name}` : `person:${r.personId}`;
 
 export function refFromValue(v: string): DelegateRef | null {
-  const [kind, rest = ''] = v.split(':', 2);
+  const at = v.indexOf(':');
+  const kind = at < 0 ? v : v.slice(0, at);
+  const rest = at < 0 ? '' : v.slice(at + 1);
+  if (kind === 'group') {
+    const sep = rest.indexOf(':');
+    const members = rest.slice(0, Math.max(sep, 0)).split(',').filter((id) => id !== '');
+    const name = sep < 0 ? '' : rest.slice(sep + 1);
+    return members.length > 0 && name.trim() !== '' ? { kind: 'group', name, members } : null;
+  }
   if (kind === 'role') {
     const role = DelegateRole.safeParse(rest);
     return role.success ? { kind: 'role', role: role.data } : null;
@@ -58,8 +70,15 @@ export function delegateOptions(state: FederationState): Array<{ group: string; 
   const people = Object.values(state.persons)
     .filter((p) => p.staffRole !== null || p.assignments.length > 0)
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  // A group the förbundsordning allows (e.g. presidiet): its members are today's ordförande and vice ordförande.
+  const presidium = (['chair', 'viceChair'] as const).flatMap((role) => holdersOf(state, { kind: 'role', role }, today()));
+  const groups = presidium.length === 0 ? [] : ordningOf(state).groupDelegates.map((name) => {
+    const ref: DelegateRef = { kind: 'group', name, members: presidium };
+    return { value: refValue(ref), label: describeRef(state, ref) };
+  });
   return [
     { group: 'Roll', items: DelegateRole.options.map((r) => ({ value: `role:${r}`, label: DELEGATE_ROLE_LABEL[r] })) },
+    ...(groups.length > 0 ? [{ group: 'Grupp enligt förbundsordningen', items: groups }] : []),
     { group: 'Namngiven person', items: people.map((p) => ({ value: `person:${p.id}`, label: p.name })) },
   ];
 }

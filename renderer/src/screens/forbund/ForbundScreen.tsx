@@ -12,6 +12,7 @@ import { FederationDetails } from './FederationDetails';
 import { OrganisationsSection } from './OrganisationsSection';
 import { PersonsSection } from './PersonsSection';
 import { LostLaptopSection } from './LostLaptopSection';
+import { OrdningSection } from './OrdningSection';
 
 /** Förbundet: the förbund, its member organisations and its people, as the events say. */
 export function ForbundScreen() {
@@ -30,6 +31,7 @@ export function ForbundScreen() {
         </Alert>
       )}
       <FederationDetails state={state} canEdit={canEdit} onHistory={setHistoryOf} />
+      <OrdningSection state={state} canEdit={canEdit} />
       <OrganisationsSection state={state} canEdit={canEdit} primary={noOrganisations} onHistory={setHistoryOf} />
       <BoardFindings state={state} />
       <PersonsSection state={state} canEdit={canEdit} primary={!noOrganisations} onHistory={setHistoryOf} />

@@ -2,8 +2,9 @@ import { Badge, Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, TextI
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { currentApplication, type FederationState } from '../../../../shared/domain/events';
-import { AGENDA_ITEM_KIND_LABEL, AgendaItemKind, type AgendaItem } from '../../../../shared/domain/meetings';
+import { AGENDA_ITEM_KIND_LABEL, AgendaItemKind, matterOf, type AgendaItem } from '../../../../shared/domain/meetings';
 import { formatDnr } from '../../../../shared/domain/format';
+import { QUALIFIED_MATTER_LABEL, QualifiedMatter, fractionText, qualifiedRuleFor } from '../../../../shared/domain/forbund/ordning';
 
 /** A document an item may list: shared with the board already, or an attachment of its ansökan (shared on save). */
 export interface DocumentChoice {
@@ -22,6 +23,12 @@ export function documentChoices(state: FederationState, item: AgendaItem): Docum
     if (!out.has(a.sha256)) out.set(a.sha256, { sha256: a.sha256, title: a.title || a.fileName, shared: false, confidential: a.confidential });
   }
   return [...out.values()].sort((a, b) => a.title.localeCompare(b.title, 'sv'));
+}
+
+/** What the förbundsordning asks of the item's decision: a qualified majority, or simple majority. */
+function qualifiedDescription(state: FederationState, item: AgendaItem): string {
+  const rule = qualifiedRuleFor(state, matterOf(item));
+  return rule ? `Förbundsordningen kräver kvalificerad majoritet (${fractionText(rule)} av de beslutande) för beslutet.` : 'Beslutet fattas med enkel majoritet.';
 }
 
 const KIND_OPTIONS = AgendaItemKind.options.map((k) => ({ value: k, label: AGENDA_ITEM_KIND_LABEL[k] }));
@@ -108,6 +115,19 @@ export function AgendaItemFields({ state, item, index, count, errors, presenters
                 onChange={(e) => set({ presenter: e.currentTarget.value || null })}
               />
             </Group>
+            {(item.kind === 'decision' || item.kind === 'election') && (
+              <NativeSelect
+                label={`Slag av ärende enligt förbundsordningen, punkt ${n}`}
+                description={qualifiedDescription(state, item)}
+                data={[{ value: '', label: item.applicationId ? 'Ansökan om medel (beviljande av medel till insatser)' : 'Inget särskilt slag' }, ...QualifiedMatter.options.map((m) => ({ value: m, label: QUALIFIED_MATTER_LABEL[m] }))]}
+                value={item.matter ?? ''}
+                onChange={(e) => {
+                  const m = QualifiedMatter.safeParse(e.currentTarget.value);
+                  const { matter: _m, ...rest } = item;
+                  onChange(m.success ? { ...rest, matter: m.data } : rest);
+                }}
+              />
+            )}
             <Textarea
               label={`Ärendebeskrivning, punkt ${n}`}
               autosize

@@ -1,8 +1,9 @@
 import { Alert, Button, Checkbox, Divider, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { headsOf } from '../../../../shared/domain/events';
-import { adjusterProblem, defaultDecision, ledamotSeats, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
+import { adjusterProblem, boardSeats, defaultDecision, type AgendaItem, type ItemRecord, type MeetingState } from '../../../../shared/domain/meetings';
 import { formatDnr } from '../../../../shared/domain/format';
+import { seatsUnsetWarning } from '../../../../shared/domain/forbund/ordning';
 import { userMessage } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
@@ -10,6 +11,7 @@ import { useFederation } from '../../state/federation';
 import { DecisionFields } from './DecisionFields';
 import { recordDraft, servingWithJav } from './minutes-view';
 import { JavList, MotionList, NoteList, ReservationList, VoteBlock } from './RecordLists';
+import { PresidingField, QualifiedLine } from './PresidingFields';
 
 /**
  * One § during the meeting: the item and its förslag till beslut, and the
@@ -33,7 +35,7 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
   const inRoom = [...new Set([...(base?.deciding.map((d) => d.personId) ?? []), ...(base?.substitutesNotServing ?? []), ...(base?.others ?? [])])];
   const adjusterRefusal = item.kind === 'adjusters' ? adjusterProblem(state, m, record.adjusters) : null;
   // KL 6 kap 27 §: a decision in a § that is not quorate needs the meeting's "continued anyway" and its reason.
-  const seats = ledamotSeats(state, m.date);
+  const { seats, fixed: seatsFixed, registered } = boardSeats(state, m.date);
   const notQuorate = (item.kind === 'decision' || item.kind === 'election') && (serving?.deciding.length ?? 0) * 2 <= seats;
 
   async function save() {
@@ -74,7 +76,8 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
         {notQuorate && (
           <Alert color="orange" title="Styrelsen är inte beslutför i paragrafen" data-testid="quorum-continue">
             <Stack gap="xs">
-              <Text size="sm">{`${serving?.deciding.length ?? 0} av ${seats} ledamöter tjänstgör; mer än hälften krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och varför. Skälet står i protokollet.`}</Text>
+              <Text size="sm">{`${serving?.deciding.length ?? 0} av ${seats} ledamöter${seatsFixed ? ' enligt förbundsordningen' : ''} tjänstgör; mer än hälften krävs. Bordlägg ärendet, eller anteckna att sammanträdet fortsatte ändå och varför. Skälet står i protokollet.`}</Text>
+              {!seatsFixed && <Text size="sm" c="dimmed">{seatsUnsetWarning(registered)}</Text>}
               <Checkbox label="Sammanträdet fortsatte ändå" disabled={!editable} checked={record.quorumContinued !== undefined} onChange={(e) => setRecord(withQuorum(record, e.currentTarget.checked ? '' : null))} />
               {record.quorumContinued !== undefined && (
                 <Textarea label="Skäl" autosize minRows={1} maxLength={2000} disabled={!editable} value={record.quorumContinued.reason} onChange={(e) => setRecord(withQuorum(record, e.currentTarget.value))} />
@@ -82,11 +85,13 @@ export function ItemRecordForm({ m, item, number, editable }: { m: MeetingState;
             </Stack>
           </Alert>
         )}
+        <PresidingField item={item} record={record} onChange={setRecord} disabled={!editable} serving={serving} />
         <Divider />
         <JavList {...props} />
         <MotionList {...props} />
         <VoteBlock {...props} />
         <ReservationList {...props} />
+        <QualifiedLine item={item} record={record} onChange={setRecord} disabled={!editable} serving={serving} />
         <NoteList {...props} />
         <Divider />
         <Checkbox label="Justeras omedelbart" description="Paragrafen justeras vid sammanträdet och kan expedieras före resten av protokollet." disabled={!editable} checked={record.urgent} onChange={(e) => setRecord({ ...record, urgent: e.currentTarget.checked })} />
@@ -139,6 +144,7 @@ function clean(record: ItemRecord): ItemRecord {
     ...r,
     vote: r.vote ? withoutStaleLot(r.vote) : null,
     jav: r.jav.filter((j) => j.personId !== ''),
+    ...(r.javDismissed ? { javDismissed: r.javDismissed.filter((d) => d.personId !== '' && d.raisedBy !== '') } : {}),
     motions: r.motions.filter((x) => x.personId !== ''),
     reservations: r.reservations.filter((x) => x.personId !== ''),
     notes: r.notes.filter((x) => x.personId !== '' && x.text.trim() !== ''),

@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, Radio, Stack, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { JAV_GROUND_LABEL, JavGround } from '../../../../shared/domain/applications';
-import { MOTION_KIND_LABEL, MotionKind, VOTE_CHOICE_LABEL, VoteChoice, type ItemRecord, type ItemServing } from '../../../../shared/domain/meetings';
+import { MOTION_KIND_LABEL, MotionKind, NotePermission, VOTE_CHOICE_LABEL, VoteChoice, type ItemRecord, type ItemServing } from '../../../../shared/domain/meetings';
 import { newId } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { ClosedVoteCount, ClosedVoteToggle, LotChoice } from './ElectionVote';
@@ -29,6 +29,14 @@ export function JavList({ record, onChange, disabled, serving, present }: Props)
   const name = (id: string) => state.persons[id]?.name ?? 'okänd person';
   const preview = javPreview(state, serving, record.jav.map((j) => j.personId).filter((id) => id !== ''));
   const set = (i: number, patch: Partial<ItemRecord['jav'][number]>) => onChange({ ...record, jav: record.jav.map((j, n) => (n === i ? { ...j, ...patch } : j)) });
+  // Optional fields are left out when unused (never undefined in the record), so the event reads as the domain expects.
+  const replaceJav = (i: number, raisedBy: string | undefined, disputed: true | undefined) =>
+    onChange({ ...record, jav: record.jav.map((j, n) => (n === i ? { personId: j.personId, ground: j.ground, text: j.text, ...(raisedBy ? { raisedBy } : {}), ...(raisedBy && disputed ? { disputed } : {}) } : j)) });
+  const dismissed = record.javDismissed ?? [];
+  const setDismissed = (next: { personId: string; raisedBy: string }[]) => {
+    const { javDismissed: _d, ...rest } = record;
+    onChange(next.length > 0 ? { ...rest, javDismissed: next } : rest);
+  };
   return (
     <Block title="Jäv" disabled={disabled} addLabel="Anteckna jäv" onAdd={() => onChange({ ...record, jav: [...record.jav, { personId: '', ground: 'interest', text: '' }] })}>
       {record.jav.length === 0 && <Text size="sm" c="dimmed">Ingen har anmält jäv i ärendet.</Text>}
@@ -37,9 +45,19 @@ export function JavList({ record, onChange, disabled, serving, present }: Props)
           <NativeSelect size="xs" label={`Jävig ${i + 1}`} disabled={disabled} data={personOptions(present, name)} value={j.personId} onChange={(e) => set(i, { personId: e.currentTarget.value })} />
           <NativeSelect size="xs" label="Grund" disabled={disabled} data={JavGround.options.map((g) => ({ value: g, label: JAV_GROUND_LABEL[g] }))} value={j.ground} onChange={(e) => { const g = JavGround.safeParse(e.currentTarget.value); if (g.success) set(i, { ground: g.data }); }} />
           <TextInput size="xs" label="Anteckning" disabled={disabled} value={j.text} onChange={(e) => set(i, { text: e.currentTarget.value })} />
+          <NativeSelect size="xs" label="Väckt av" disabled={disabled} data={[{ value: '', label: 'Anmält av personen själv' }, ...present.filter((id) => id !== j.personId).map((id) => ({ value: id, label: name(id) }))]} value={j.raisedBy ?? ''} onChange={(e) => replaceJav(i, e.currentTarget.value || undefined, e.currentTarget.value ? j.disputed : undefined)} />
+          {j.raisedBy && <Checkbox size="xs" label="Bestritt; styrelsen beslutade att jäv föreligger" disabled={disabled} checked={j.disputed === true} onChange={(e) => replaceJav(i, j.raisedBy, e.currentTarget.checked ? true : undefined)} />}
           {!disabled && <Button size="xs" variant="subtle" color="red" onClick={() => onChange({ ...record, jav: record.jav.filter((_, n) => n !== i) })}>Ta bort</Button>}
         </Group>
       ))}
+      {dismissed.map((d, i) => (
+        <Group key={`dismissed-${i}`} align="flex-end" wrap="wrap" data-testid="jav-dismissed">
+          <NativeSelect size="xs" label={`Inte jävig enligt styrelsen ${i + 1}`} disabled={disabled} data={personOptions(present, name)} value={d.personId} onChange={(e) => setDismissed(dismissed.map((x, n) => (n === i ? { ...x, personId: e.currentTarget.value } : x)))} />
+          <NativeSelect size="xs" label="Frågan väckt av" disabled={disabled} data={personOptions(present, name)} value={d.raisedBy} onChange={(e) => setDismissed(dismissed.map((x, n) => (n === i ? { ...x, raisedBy: e.currentTarget.value } : x)))} />
+          {!disabled && <Button size="xs" variant="subtle" color="red" onClick={() => setDismissed(dismissed.filter((_, n) => n !== i))}>Ta bort</Button>}
+        </Group>
+      ))}
+      {!disabled && <Group><Button size="xs" variant="default" onClick={() => setDismissed([...dismissed, { personId: '', raisedBy: '' }])}>Anteckna jävsfråga som styrelsen avslog</Button></Group>}
       {preview.map((p) => (
         <Alert key={p.personId} color="gray" variant="light" data-testid="jav-preview">
           <Text size="sm">{p.substitute ? `${name(p.substitute)} tjänstgör för ${name(p.personId)} i den här paragrafen.` : `Ingen ersättare kan tjänstgöra för ${name(p.personId)} i den här paragrafen.`}</Text>
@@ -74,7 +92,7 @@ export function VoteBlock({ record, onChange, disabled, serving, election = fals
   const { state } = useFederation();
   const name = (id: string) => state.persons[id]?.name ?? 'okänd person';
   const vote = record.vote;
-  const result = vote ? liveVoteOf(vote, serving, election) : null;
+  const result = vote ? liveVoteOf(vote, serving, election, record.presiding) : null;
   const setChoice = (personId: string, v: VoteChoice) =>
     vote && onChange({ ...record, vote: { ...vote, votes: [...vote.votes.filter((x) => x.personId !== personId), { personId, vote: v }] } });
   return (
@@ -137,10 +155,12 @@ export function NoteList({ record, onChange, disabled, present }: Props) {
   const set = (i: number, patch: Partial<ItemRecord['notes'][number]>) => onChange({ ...record, notes: record.notes.map((x, n) => (n === i ? { ...x, ...patch } : x)) });
   return (
     <Block title="Protokollsanteckningar" disabled={disabled} addLabel="Lägg till protokollsanteckning" onAdd={() => onChange({ ...record, notes: [...record.notes, { personId: '', text: '' }] })}>
+      {record.notes.length > 0 && <Text size="sm" c="dimmed">En protokollsanteckning får göras bara om sammanträdet medger det; ange vem som medgav den.</Text>}
       {record.notes.map((x, i) => (
         <Group key={i} align="flex-end" wrap="wrap">
           <NativeSelect size="xs" label={`Anteckning ${i + 1} av`} disabled={disabled} data={personOptions(present, name)} value={x.personId} onChange={(e) => set(i, { personId: e.currentTarget.value })} />
           <TextInput size="xs" label="Anteckningens text" disabled={disabled} value={x.text} onChange={(e) => set(i, { text: e.currentTarget.value })} miw={280} />
+          <NativeSelect size="xs" label="Medgiven av" disabled={disabled} data={[{ value: '', label: 'Inte medgiven' }, ...NotePermission.options.map((p) => ({ value: p, label: p === 'chair' ? 'Ordföranden' : 'Styrelsen' }))]} value={x.permittedBy ?? ''} onChange={(e) => { const p = NotePermission.safeParse(e.currentTarget.value); const { permittedBy: _p, ...rest } = x; onChange({ ...record, notes: record.notes.map((n, k) => (k === i ? (p.success ? { ...rest, permittedBy: p.data } : rest) : n)) }); }} />
           {!disabled && <Button size="xs" variant="subtle" color="red" onClick={() => onChange({ ...record, notes: record.notes.filter((_, n) => n !== i) })}>Ta bort</Button>}
         </Group>
       ))}

@@ -7,6 +7,7 @@ import {
   chairInItem,
   defaultDecision,
   javSentence,
+  presidingInItem,
   seatOn,
   servingByItem,
   voteResult,
@@ -136,8 +137,8 @@ export function javPreview(state: FederationState, serving: ItemServing | undefi
 }
 
 /** The live result of a vote as recorded so far, at val (`election`) with lottning instead of the casting vote. */
-export function liveVoteOf(vote: Vote, serving: ItemServing | undefined, election: boolean): VoteResult & { chairId: string | null } {
-  const chairId = chairInItem(serving);
+export function liveVoteOf(vote: Vote, serving: ItemServing | undefined, election: boolean, presiding?: ItemRecord['presiding']): VoteResult & { chairId: string | null } {
+  const chairId = presidingInItem(serving, presiding);
   return { ...voteResultOf(vote, chairId, election), chairId };
 }
 

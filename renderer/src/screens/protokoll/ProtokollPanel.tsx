@@ -106,6 +106,7 @@ export function ProtokollPanel({ meetingId }: { meetingId: string }) {
             </Group>
           )}
           <AnslagBox meetingId={meetingId} />
+          {Object.keys(m.lockedParagraphs).map(Number).sort((x, y) => x - y).map((n) => <AnslagBox key={n} meetingId={meetingId} part={n} />)}
           {m.locked && (
             <Group>
               <Button loading={busy === 'export-full-whole'} onClick={() => void exportPdf('full')}>Exportera signerat protokoll</Button>

@@ -81,7 +81,8 @@ function Choices({ onChoose }: { onChoose(mode: Mode): void }) {
         title="Demoförbund"
         action={<Button variant="default" loading={demoBusy} onClick={() => void loadDemo()}>Utforska ett demoförbund</Button>}
       >
-        Prova Styrelsebordet med ett påhittat förbund: medlemmar, styrelse och några ändringar att titta på. Inget skickas någonstans.
+        Prova Styrelsebordet med ett påhittat förbund: medlemmar, styrelse och några ändringar att titta på. Inget skickas någonstans. Demoförbundet
+        har ingen PIN-kod och sparas okrypterat på datorn – lägg inga riktiga handlingar i det.
       </Choice>
     </SimpleGrid>
   );

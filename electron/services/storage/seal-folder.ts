@@ -1,0 +1,42 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { isSealedFile, type SealedFiles } from './sealed-file';
+
+/**
+ * Where content lives in the data folder: everything under these paths is
+ * read and written through the sealed-file layer, and sealed by
+ * `sealFolder` when a PIN is chosen or entered. A new kind of content file
+ * (e.g. state checkpoints) goes in one of them or is added here.
+ * Not listed, and plain by design: folder.json, lock.json (holds the data key
+ * sealed by the PIN), settings.json, local.json (ids, no content),
+ * identity/device.json (the public key) and identity/private.key (sealed on
+ * its own, see identity/data-key-box.ts).
+ */
+export const SEALED_PATHS = ['attachments', 'log', 'packages/out', 'exports', 'notes', 'checkpoints', 'identity/ca.json', 'identity/signing.json'] as const;
+
+/**
+ * Seals every plain file under SEALED_PATHS with the data key. Each file is
+ * replaced atomically (temp file, fsync, rename) and keeps its modification
+ * time (outgoing packages are pruned by age), so a run that is killed midway
+ * leaves every file whole, plain or sealed, and the next unlock goes on where
+ * it stopped. Files already sealed are skipped. Returns how many were sealed.
+ */
+export async function sealFolder(root: string, files: SealedFiles): Promise<number> {
+  if (!files.sealing()) return 0;
+  let sealed = 0;
+  const visit = async (path: string): Promise<void> => {
+    const stat = await fs.lstat(path).catch(() => null);
+    if (!stat) return;
+    if (stat.isDirectory()) {
+      for (const name of await fs.readdir(path)) if (!name.startsWith('.')) await visit(join(path, name));
+      return;
+    }
+    // Symlinks and other special files are never followed or rewritten; temp files are left to their cleaners.
+    if (!stat.isFile() || (await isSealedFile(path))) return;
+    await files.write(path, await fs.readFile(path));
+    await fs.utimes(path, stat.atime, stat.mtime);
+    sealed++;
+  };
+  for (const rel of SEALED_PATHS) await visit(join(root, rel));
+  return sealed;
+}
