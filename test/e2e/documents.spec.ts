@@ -199,7 +199,10 @@ test('exports a cover sheet listing the attachments, and shows the about screen'
   expect(file.suggestedFilename()).toMatch(/^bilageforteckning-\d{4}-\d{2}-\d{2}\.pdf$/);
   const saved = await file.path();
   expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
-  expect(readFileSync(join(host.dataDir, 'exports', file.suggestedFilename()))).toEqual(readFileSync(saved));
+  // The app keeps a copy, sealed at rest under the förbund's PIN (issue #14): never the PDF in clear.
+  const kept = readFileSync(join(host.dataDir, 'exports', file.suggestedFilename()));
+  expect(kept.subarray(0, 6).toString()).toBe('SBSEAL');
+  expect(kept.includes(Buffer.from('%PDF-'))).toBe(false);
 
   await goTo(page, /^Om Styrelsebordet/);
   await expect(page.getByRole('heading', { level: 1, name: 'Om Styrelsebordet' })).toBeVisible();
