@@ -1,9 +1,8 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServices } from '../services';
-import { runDemoScenario } from '../services/demo/scenario';
+import { demoReadme, DIRECTOR_FOLDER, markDemoFolder, memberFolder } from '../services/demo/demo-folder';
+import { DEMO_MEMBERS, runDemoScenario } from '../services/demo/scenario';
 import { inspectPackage } from '../services/packages/inspect';
 import { writeFileAtomic } from '../services/storage/atomic';
 import { packageVersion } from '../services/version';
@@ -38,29 +37,17 @@ export const demo: Command = {
       return EXIT.failed;
     }
     mkdirSync(out, { recursive: true });
-    // The laptops of the demo live in a scratch folder; only their packages are written out.
-    const scratch = await mkdtemp(join(tmpdir(), 'styrelsebordet-demo-'));
-    try {
-      let n = 0;
-      const laptop = () => createServices({ dataDir: join(scratch, `dator-${++n}`), host: 'web', version: packageVersion() });
-      const { files } = await runDemoScenario(await laptop(), laptop);
-      const readme = [
-        'Demoförbund för Styrelsebordet',
-        '',
-        'Samordningsförbundet Östra Skaraborg med styrelse, delegationsordning och delegationsbeslut, ansökningar om medel,',
-        'ett sammanträde som hölls för en vecka sedan med justerat protokoll, och nästa sammanträde med kallelse.',
-        '',
-        'Filerna i mappen:',
-        ...files.map((f) => `- ${f.fileName}: ${f.description}`),
-        '',
-      ];
-      for (const f of files) await writeFileAtomic(join(out, f.fileName), f.bytes);
-      await writeFileAtomic(join(out, 'LÄSMIG.txt'), readme.join('\n'));
-      io.out(`Demoförbundet skrevs till ${out}:`);
-      for (const f of files) io.out(`  ${f.fileName}`);
-      return EXIT.ok;
-    } finally {
-      await rm(scratch, { recursive: true, force: true });
-    }
+    // The förbundschef's laptop and the chair's and the justerare's are written into the folder (LÄSMIG says which is
+    // whose), so a return package a new user makes from the folder's files imports on the demo förbundschef's laptop.
+    const laptop = (folder: string) => createServices({ dataDir: join(out, folder), host: 'web', version: packageVersion() });
+    const { files } = await runDemoScenario(await laptop(DIRECTOR_FOLDER), (name) => laptop(memberFolder(name)));
+    for (const folder of [DIRECTOR_FOLDER, ...DEMO_MEMBERS.map(memberFolder)]) await markDemoFolder(join(out, folder));
+    for (const f of files) await writeFileAtomic(join(out, f.fileName), f.bytes);
+    await writeFileAtomic(join(out, 'LÄSMIG.txt'), demoReadme(out, files));
+    io.out(`Demoförbundet skrevs till ${out}:`);
+    for (const f of files) io.out(`  ${f.fileName}`);
+    io.out(`  ${DIRECTOR_FOLDER}/ (förbundschefens dator; öppna den med npm run web -- --data ${join(out, DIRECTOR_FOLDER)})`);
+    for (const name of DEMO_MEMBERS) io.out(`  ${memberFolder(name)}/ (${name}s dator)`);
+    return EXIT.ok;
   },
 };

@@ -65,7 +65,7 @@ export const GLOSSARY = {
   mandatperiod: { id: 'term', en: 'term of office (from–to)' },
   tjänsteperson: { id: 'staff', en: 'employee of the federation (director, secretary)' },
   händelse: { id: 'event', en: 'signed event: every change is one' },
-  enhetsnyckel: { id: 'deviceKey', en: 'Ed25519 key made by one installation' },
+  'datorns nyckel': { id: 'deviceKey', en: 'Ed25519 key made by one installation (the one word on screen)' },
   fingeravtryck: { id: 'fingerprint', en: 'SHA-256 of a public key; compared by phone before acceptance' },
   'godkänd nyckel': { id: 'accepted', en: 'key accepted by the director: its events apply' },
   'väntande händelse': { id: 'held', en: 'event from a key not (yet) accepted: kept aside, not applied' },

@@ -74,7 +74,9 @@ test('adds a multi-page PDF, lists it and reads it page by page with zoom', asyn
   await viewer.getByLabel('Sidnummer').fill('4');
   await expect(stage.locator('.react-pdf__Page__textContent')).toContainText('Sida 4 av 6');
 
-  // Zoom makes the page bigger.
+  // Zoom makes the page bigger, in the steps from 100 % (the page's own size).
+  await viewer.getByRole('button', { name: 'Verklig storlek' }).click();
+  await expect(viewer.getByTestId('pdf-zoom')).toHaveText('100 %');
   const before = (await stage.locator('canvas').boundingBox())!.width;
   await viewer.getByRole('button', { name: 'Zooma in' }).click();
   await expect(viewer.getByTestId('pdf-zoom')).toHaveText('125 %');
@@ -87,6 +89,61 @@ test('adds a multi-page PDF, lists it and reads it page by page with zoom', asyn
   await page.getByRole('button', { name: 'Ansökan om medel – Öppna vägar.pdf' }).click();
   await expect(page.getByTestId('pdf-position')).toHaveText('Sida 4 av 6');
   await expect(page.getByTestId('pdf-zoom')).toHaveText('125 %');
+});
+
+test('reader mode fills the window; the toolbar stays in view; fit to width and to page; 100 % is the page’s own size; Esc returns focus', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openDocuments(page);
+  await page.getByRole('button', { name: 'Ansökan om medel – Öppna vägar.pdf' }).click();
+  const viewer = page.getByRole('region', { name: /PDF-visare/ });
+  const stage = viewer.getByTestId('pdf-stage');
+  const canvas = stage.locator('canvas');
+  await expect(canvas).toBeVisible();
+  const width = async () => (await canvas.boundingBox())!.width;
+
+  // 100 % is the PDF's own size at 96 dpi: an A4 page (595.28 pt) is 794 px wide.
+  await viewer.getByRole('button', { name: 'Verklig storlek' }).click();
+  await expect(viewer.getByTestId('pdf-zoom')).toHaveText('100 %');
+  await expect.poll(width).toBeGreaterThan(792);
+  expect(await width()).toBeLessThan(796);
+
+  // Fit to width: the page fills the stage's width, and the figure says what that is.
+  await viewer.getByRole('button', { name: 'Anpassa till bredd' }).click();
+  await expect(viewer.getByRole('button', { name: 'Anpassa till bredd' })).toHaveAttribute('aria-pressed', 'true');
+  const stageBox = (await stage.boundingBox())!;
+  await expect.poll(width).toBeGreaterThan(stageBox.width - 80);
+  const shown = Number((await viewer.getByTestId('pdf-zoom').textContent())!.replace(/\D/g, ''));
+  expect(Math.abs(shown - Math.round(((await width()) / 793.7) * 100))).toBeLessThanOrEqual(1);
+
+  // The toolbar stays in view while the page scrolls under it.
+  await page.mouse.wheel(0, 600);
+  await expect.poll(async () => (await viewer.getByTestId('pdf-toolbar').boundingBox())!.y).toBeGreaterThanOrEqual(0);
+  await expect(viewer.getByTestId('pdf-toolbar')).toBeInViewport();
+
+  // Reader mode fills the window at the same page; fit to page shows the whole page in it.
+  await viewer.getByLabel('Sidnummer').fill('3');
+  await expect(viewer.getByTestId('pdf-position')).toHaveText('Sida 3 av 6');
+  const readerButton = viewer.getByRole('button', { name: 'Läsläge' });
+  await readerButton.click();
+  const reader = page.getByRole('dialog', { name: /^Läsläge: / });
+  await expect(reader).toBeVisible();
+  const size = page.viewportSize()!;
+  const box = (await reader.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(size.width - 2);
+  expect(box.height).toBeGreaterThanOrEqual(size.height - 2);
+  const inReader = reader.getByRole('region', { name: /PDF-visare/ });
+  await expect(inReader.getByTestId('pdf-position')).toHaveText('Sida 3 av 6');
+  await inReader.getByRole('button', { name: 'Anpassa till sida' }).click();
+  const pageBox = async () => (await inReader.getByTestId('pdf-stage').locator('canvas').boundingBox())!;
+  await expect.poll(async () => (await pageBox()).y + (await pageBox()).height).toBeLessThanOrEqual(size.height);
+  await expect(inReader.getByTestId('pdf-toolbar')).toBeInViewport();
+  await expectAccessible(page);
+  await snap(page, '05-handlingar-lasläge');
+
+  // Esc leaves reader mode and gives focus back to the button that opened it.
+  await page.keyboard.press('Escape');
+  await expect(reader).toBeHidden();
+  await expect(readerButton).toBeFocused();
 });
 
 test('refuses bad files with a Swedish message and stores nothing', async ({ page }) => {
@@ -142,7 +199,10 @@ test('exports a cover sheet listing the attachments, and shows the about screen'
   expect(file.suggestedFilename()).toMatch(/^bilageforteckning-\d{4}-\d{2}-\d{2}\.pdf$/);
   const saved = await file.path();
   expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
-  expect(readFileSync(join(host.dataDir, 'exports', file.suggestedFilename()))).toEqual(readFileSync(saved));
+  // The app keeps a copy, sealed at rest under the förbund's PIN (issue #14): never the PDF in clear.
+  const kept = readFileSync(join(host.dataDir, 'exports', file.suggestedFilename()));
+  expect(kept.subarray(0, 6).toString()).toBe('SBSEAL');
+  expect(kept.includes(Buffer.from('%PDF-'))).toBe(false);
 
   await goTo(page, /^Om Styrelsebordet/);
   await expect(page.getByRole('heading', { level: 1, name: 'Om Styrelsebordet' })).toBeVisible();

@@ -1,7 +1,7 @@
-import { expect as baseExpect, test, type Page } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
 import { applyPreview, chooseFile, choosePin, download, goTo, openDemoProject, ownCode, previewPackage, sendPackage } from './journeys';
-import { expectAccessible, snap } from './screens';
+import { expectAccessible, snapWidths } from './screens';
 
 /**
  * Issue #15, the everyday journeys: a ledamot joins with an invitation that
@@ -15,19 +15,6 @@ test.afterAll(closeLaptops);
 
 const expect = baseExpect.configure({ timeout: 30_000 });
 const PENDING = 'Väntar på att förbundschefen godkänner din nyckel – följer med nästa paket';
-const WIDTHS = [1024, 1280, 1920] as const;
-
-/** Screenshots of the screen at the three widths the app must work at (issue #15 item 7). */
-async function snapWidths(page: Page, name: string) {
-  const before = page.viewportSize();
-  for (const width of WIDTHS) {
-    await page.setViewportSize({ width, height: width === 1920 ? 1080 : width === 1024 ? 768 : 800 });
-    await snap(page, `15-${name}-${width}`);
-  }
-  if (before) await page.setViewportSize(before);
-}
-
-
 test('a ledamot works while her key waits: her own changes show where they belong, marked as waiting, and are never offered twice', async ({ browser }) => {
   test.setTimeout(600_000);
   const { page: chef } = await openLaptop(browser);
@@ -47,7 +34,7 @@ test('a ledamot works while her key waits: her own changes show where they belon
   await expect(maria.getByRole('radio')).toHaveCount(0);
   await expect(maria.getByText('Lena Åberg')).toHaveCount(0);
   await expectAccessible(maria);
-  await snapWidths(maria, 'inbjudan-lasta-person');
+  await snapWidths(maria, '15-inbjudan-lasta-person');
   await maria.getByLabel('Koden stämmer med den som förbundschefen läste upp').check();
   await maria.getByRole('button', { name: 'Gå med i förbundet' }).click();
   await choosePin(maria);
@@ -67,7 +54,7 @@ test('a ledamot works while her key waits: her own changes show where they belon
   await expect(question).toContainText('Hur följs deltagarna upp efter ett år?');
   await expect(question.getByTestId('pending-mine')).toHaveText(PENDING);
   await expectAccessible(maria);
-  await snapWidths(maria, 'egen-granskning-vantar-pa-nyckel');
+  await snapWidths(maria, '15-egen-granskning-vantar-pa-nyckel');
 
   // The list counts it as reviewed: "Att granska" is not offered again.
   await goTo(maria, /^Ansökningar/);
@@ -79,7 +66,7 @@ test('a ledamot works while her key waits: her own changes show where they belon
   await expect(maria.getByTestId('package-made')).toContainText('Paketet är skapat – skicka filen till förbundschefen');
   await expect(maria.getByTestId('sync-state')).not.toHaveText('Allt är skickat');
   await expectAccessible(maria);
-  await snapWidths(maria, 'paket-skapat');
+  await snapWidths(maria, '15-paket-skapat');
 
   // The förbundschef sees whom it is for, imports, accepts the key, answers the board.
   const preview = await previewPackage(chef, keyBack);
@@ -116,7 +103,7 @@ test('a ledamot works while her key waits: her own changes show where they belon
   await goTo(chef, /^Översikt/);
   await expect(chef.getByTestId('demo-badge')).toHaveText('Demo');
   await expectAccessible(chef);
-  await snapWidths(chef, 'oversikt-demo');
+  await snapWidths(chef, '15-oversikt-demo');
   await chef.getByRole('button', { name: 'Lämna demoförbundet' }).click();
   await chef.getByRole('dialog', { name: 'Lämna demoförbundet?' }).getByRole('button', { name: 'Lämna demoförbundet' }).click();
   await expect(chef.getByRole('button', { name: 'Utforska ett demoförbund' })).toBeVisible();

@@ -38,3 +38,21 @@ export async function expectAccessible(page: Page): Promise<void> {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(serious).toEqual([]);
 }
+
+/** The widths the app must work at (issue #15 item 7): 1024 px (a small laptop) to 1920 px. */
+export const SCREEN_WIDTHS = [1024, 1280, 1920] as const;
+const HEIGHT_AT: Record<(typeof SCREEN_WIDTHS)[number], number> = { 1024: 768, 1280: 800, 1920: 1080 };
+
+/**
+ * Screenshots of the current screen at 1024, 1280 and 1920 px
+ * (`<name>-1024.png` …), for a person to look at; the viewport is put back
+ * afterwards. Use it where `snap` is used for a screen worth seeing at every width.
+ */
+export async function snapWidths(page: Page, name: string): Promise<void> {
+  const before = page.viewportSize();
+  for (const width of SCREEN_WIDTHS) {
+    await page.setViewportSize({ width, height: HEIGHT_AT[width] });
+    await snap(page, `${name}-${width}`);
+  }
+  if (before) await page.setViewportSize(before);
+}

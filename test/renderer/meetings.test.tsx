@@ -115,7 +115,7 @@ describe('Nytt sammanträde: the form', () => {
     fireEvent.change(field(/^Starttid/), { target: { value: 'nio' } });
     fireEvent.change(field(/^Justeringens datum/), { target: { value: '2027-03-01' } });
     fireEvent.click(screen.getByRole('button', { name: 'Spara sammanträdet' }));
-    expect(await screen.findByText('Datumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2027-03-14.', {}, SLOW)).toBeTruthy();
+    expect(await screen.findByText('Datumet 2027-13-45 finns inte: månaden ska vara 01–12.', {}, SLOW)).toBeTruthy();
     expect(screen.getByText('Skriv tiden som TT.MM, till exempel 09.00 eller 13.30.')).toBeTruthy();
     expect(screen.getByText('Ange var sammanträdet hålls.')).toBeTruthy();
     expect(screen.getByText('Ange var justeringen sker, eller lämna både datum och plats tomma.')).toBeTruthy();

@@ -21,7 +21,7 @@ const preview: PackagePreview = {
   sender: { personId: MEMBER.id, name: MEMBER.name, fingerprint: MEMBER_KEY, shortCode: 'AAAA-BBBB-CCCC-DDDD', known: false },
   createdAt: '2026-03-14T09:00:00.000Z',
   signatureValid: true,
-  newEvents: [{ type: 'key.registered', label: 'Enhetsnyckel registrerades', count: 1 }],
+  newEvents: [{ type: 'key.registered', label: 'Datorns nyckel registrerades', count: 1 }],
   newAttachments: 0,
   alreadyKnown: 0,
   refused: [],

@@ -32,7 +32,7 @@ const PREVIEW: PackagePreview = {
   sender: { personId: MEMBER.id, name: MEMBER.name, fingerprint: MEMBER_KEY, shortCode: 'AAAA-BBBB-CCCC-DDDD', known: false },
   createdAt: '2026-03-14T09:00:00.000Z',
   signatureValid: true,
-  newEvents: [{ type: 'key.registered', label: 'Enhetsnyckel registrerades', count: 1 }],
+  newEvents: [{ type: 'key.registered', label: 'Datorns nyckel registrerades', count: 1 }],
   newAttachments: 0,
   alreadyKnown: 4,
   refused: [{ label: 'Förbundsmedlem lades till', author: MEMBER.name, reason: 'Örjan Lind är inte förbundschef och får inte lägga till förbundsmedlemmar.' }],
@@ -62,7 +62,7 @@ describe('Paket: import', () => {
     const preview = await screen.findByRole('region', { name: `Förhandsgranskning: ${PREVIEW.fileName}` });
     expect(within(preview).getByText('okänd nyckel')).toBeTruthy();
     expect(within(preview).getByText('Signaturen stämmer')).toBeTruthy();
-    expect(within(preview).getByRole('cell', { name: 'Enhetsnyckel registrerades' })).toBeTruthy();
+    expect(within(preview).getByRole('cell', { name: 'Datorns nyckel registrerades' })).toBeTruthy();
     expect(within(preview).getByText(/inte förbundschef och får inte lägga till förbundsmedlemmar/)).toBeTruthy();
     const sent = m.calls.find((c) => c.method === 'packages.preview')?.input as { fileName: string; bytes: Uint8Array };
     expect(sent.fileName).toBe(PREVIEW.fileName);
@@ -70,7 +70,7 @@ describe('Paket: import', () => {
 
     fireEvent.click(within(preview).getByRole('button', { name: 'Importera' }));
     expect(await screen.findByText('Paketet importerades')).toBeTruthy();
-    expect(screen.getByText('1 ny händelse, 0 bilagor.')).toBeTruthy();
+    expect(screen.getByText('1 ny datornyckel att godkänna.')).toBeTruthy(); // what changed, not a count of events
     expect(m.calls.find((c) => c.method === 'packages.apply')?.input).toEqual({ previewId: 'preview-0001' });
     // The header follows the session: the last import and who it came from.
     expect(await screen.findByText('Senast importerat: 2026-03-14 från Örjan Lind')).toBeTruthy();

@@ -43,6 +43,12 @@ describe('cli demo and inspect', () => {
     expect(files).toContain('LÄSMIG.txt');
     expect(files.filter((f) => f.startsWith('till-ordforanden-'))).toEqual(['till-ordforanden-lena-aberg.sbpaket']);
     expect(files.filter((f) => f.includes('protokoll') && f.endsWith('.pdf'))).toHaveLength(1);
+    // The laptops' data folders, marked as the demo (no PIN), and LÄSMIG says which is whose.
+    for (const folder of ['forbundschefens-dator', 'dator-lena-aberg', 'dator-olle-strom']) {
+      expect(JSON.parse(readFileSync(join(dir, folder, 'local.json'), 'utf8'))).toMatchObject({ demo: true });
+      expect(readFileSync(join(dir, 'LÄSMIG.txt'), 'utf8')).toContain(`${folder}/`);
+    }
+    expect(r.stdout).toContain('forbundschefens-dator/');
     // A non-empty folder is refused rather than mixed into.
     expect(cli('demo', dir).status).toBe(1);
   }, 180_000); // the demo plays three laptops, a meeting and a signed export

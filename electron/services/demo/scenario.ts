@@ -66,7 +66,7 @@ const email = (name: string) =>
   `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, '.')}@ostraskaraborg.example`;
 
 /** `postAnslag: false` leaves the held meeting's anslag unrecorded (for a test that records it later). */
-export async function runDemoScenario(director: Handlers, newMemberLaptop: () => Promise<Handlers>, now: Date = new Date(), opts: { postAnslag?: boolean } = {}): Promise<{ files: DemoFile[] }> {
+export async function runDemoScenario(director: Handlers, newMemberLaptop: (name: string) => Promise<Handlers>, now: Date = new Date(), opts: { postAnslag?: boolean } = {}): Promise<{ files: DemoFile[] }> {
   const cal = demoCalendar(now);
   await director['forbund.create']({ ...DEMO_FORBUND, director: DEMO_DIRECTOR, deviceName: 'Förbundschefens dator' });
   const orgIds = new Map<string, string>();
@@ -121,7 +121,7 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: () =>
 
   const laptops = new Map<string, Handlers>();
   for (const name of DEMO_MEMBERS) {
-    const member = await newMemberLaptop();
+    const member = await newMemberLaptop(name);
     laptops.set(name, member);
     const inv = invitations.get(name)!;
     const preview = await member['packages.preview']({ fileName: inv.fileName, bytes: inv.bytes });

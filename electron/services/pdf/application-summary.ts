@@ -14,7 +14,7 @@ import {
   type RemainingYear,
   type YearAmounts,
 } from '../../../shared/domain/applications';
-import { formatAmount, formatDate, formatTime } from '../../../shared/domain/format';
+import { formatAmount, formatDate, formatTime, formatDnr } from '../../../shared/domain/format';
 import { COLORS, baseDocument, quietTableLayout, titleBlock } from './layout';
 import { renderPdf } from './render';
 import type { Content, DocDefinition } from './types';
@@ -97,7 +97,7 @@ function detailSections(app: Application, names: Record<string, string>): Conten
   const out: Content[] = [
     heading('Uppgifter om ansökan'),
     facts([
-      ['Diarienummer', app.registrationNumber],
+      ['Diarienummer', formatDnr(app.registrationNumber)],
       ['Inkom', app.receivedOn],
       ['Version', String(app.version)],
       ['Sökande parter', app.parties.map(org).join(', ')],
@@ -256,7 +256,7 @@ export function applicationSummaryDefinition(input: ApplicationSummaryInput): Do
   const app = input.application;
   const created = `${formatDate(input.generatedAt)} kl. ${formatTime(input.generatedAt)}`;
   const content: Content[] = [
-    ...titleBlock(app.name, `${SUMMARY_TITLE} · ${app.registrationNumber} · version ${app.version} · upprättad ${created}`),
+    ...titleBlock(app.name, `${SUMMARY_TITLE} · ${formatDnr(app.registrationNumber)} · version ${app.version} · upprättad ${created}`),
     ...detailSections(app, input.organisationNames),
     ...budgetSection(input),
     ...closingSections(app),
@@ -265,7 +265,7 @@ export function applicationSummaryDefinition(input: ApplicationSummaryInput): Do
     ...baseDocument({
       title: SUMMARY_TITLE,
       organisation: input.organisation,
-      footerNote: `${app.registrationNumber} · version ${app.version} · upprättad ${formatDate(input.generatedAt)}`,
+      footerNote: `${formatDnr(app.registrationNumber)} · version ${app.version} · upprättad ${formatDate(input.generatedAt)}`,
       subject: `${SUMMARY_TITLE}: ${app.name}`,
       createdAt: input.generatedAt,
     }),

@@ -41,7 +41,9 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
   const materialised = await openMaterialised({ store, genesisId: () => local.get().forbund?.genesisId, checkpointPath: checkpointPath(opts.dataDir), ...(opts.files ? { io: sealedCheckpointIO(opts.files) } : {}) });
   const state = (): FederationState => materialised.state();
 
-  const deviceName = () => `${hostname()}`.slice(0, 100) || 'Dator';
+  /** "Lena Ledamots dator": what the förbundschef sees beside the key; the host name ("vm") says nothing to a person. */
+  const deviceName = (owner: string | undefined) =>
+    owner ? `${/[sxz]$/i.test(owner) ? owner : `${owner}s`} dator`.slice(0, 100) : `${hostname()}`.slice(0, 100) || 'Dator';
 
   /** The causal place of a new event: after every placed event here (held ones wait for their past and are not named). */
   function place(genesisOnly: boolean): { after: string[]; lamport: number } {
@@ -132,7 +134,7 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
       const orgNr = parseOrgNr(input.orgNr);
       if (!orgNr.ok) throw new AppError('bad_request', orgNr.error);
       const personId = randomUUID();
-      identity ??= await createDeviceIdentity(opts.dataDir, box, { person: personId, deviceName: input.deviceName ?? deviceName() });
+      identity ??= await createDeviceIdentity(opts.dataDir, box, { person: personId, deviceName: input.deviceName ?? deviceName(input.director.name) });
       const forbundId = randomUUID();
       const genesis = sign(
         'federation.created',
@@ -166,7 +168,7 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
 
     async bindToPerson(personId, forbund) {
       if (identity) throw new AppError('bad_request', 'Den här installationen har redan en nyckel.');
-      identity = await createDeviceIdentity(opts.dataDir, box, { person: personId, deviceName: deviceName() });
+      identity = await createDeviceIdentity(opts.dataDir, box, { person: personId, deviceName: deviceName(state().persons[personId]?.name) });
       await local.update((s) => ({ ...s, personId, forbund }));
       const registration = sign(
         'key.registered',

@@ -1,7 +1,7 @@
 import { TIE_KIND_LABEL, type Tie, type TieInput, type TieKind } from '../../../shared/domain/applications';
-import { IsoDate } from '../../../shared/domain/forbund/model';
 import { organisationName } from './applications';
 import type { FederationState } from '../../../shared/domain/events';
+import { dateInputError } from '../../../shared/domain/date-input';
 
 /** A declared tie as the profile form holds it: strings until saved. `organisationId` '' + free text = another organisation. */
 export interface TieDraft {
@@ -55,7 +55,7 @@ export interface TieErrors {
 }
 
 const optionalDate = (v: string, what: string): string | null =>
-  v.trim() === '' || IsoDate.safeParse(v.trim()).success ? null : `${what} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2024-01-01.`;
+  v.trim() === '' ? null : dateInputError(v, `datumet i ${what}`, '2024-01-01');
 
 /** Swedish messages per field; every value null when the draft can be saved. */
 export function tieErrors(d: TieDraft): TieErrors {

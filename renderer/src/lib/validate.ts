@@ -1,5 +1,5 @@
 import { parseOrgNr } from '../../../shared/domain/forbund/orgnr';
-import { IsoDate } from '../../../shared/domain/forbund/model';
+import { dateInputError } from '../../../shared/domain/date-input';
 
 /** Form checks with Swedish messages; null when the value is fine. */
 
@@ -22,6 +22,5 @@ export function orgNrCheck(value: string, optional = false): { error: string | n
 }
 
 export function dateError(value: string, what: string): string | null {
-  if (value.trim() === '') return `Ange ${what} (ÅÅÅÅ-MM-DD).`;
-  return IsoDate.safeParse(value.trim()).success ? null : `${what[0]!.toUpperCase()}${what.slice(1)} ska vara ett datum som ÅÅÅÅ-MM-DD, till exempel 2027-01-01.`;
+  return dateInputError(value, what, '2027-01-01');
 }

@@ -1,5 +1,6 @@
 import { formatAmount } from '../format';
 import { type Application, type BudgetLine, COST_CATEGORY_LABEL, type CostCategory, CostCategory as CostCategoryEnum, periodYears } from './model';
+import { readDateInput } from '../date-input';
 
 /**
  * The budget of an application: totals per year and cost line, what does not
@@ -86,7 +87,8 @@ const kr = formatAmount;
 /** What does not add up: stated line totals, lines outside the period, period years without a budget. */
 export function budgetFlags(app: Pick<Application, 'budget' | 'period'>): BudgetFlag[] {
   const flags: BudgetFlag[] = [];
-  const periodOk = app.period.from <= app.period.to;
+  // Both ends must be real dates: a period still being typed ("2027-0") says nothing about years.
+  const periodOk = readDateInput(app.period.from).ok && readDateInput(app.period.to).ok && app.period.from <= app.period.to;
   const years = periodOk ? periodYears(app.period) : [];
   app.budget.forEach((line, i) => {
     const s = lineSum(line);

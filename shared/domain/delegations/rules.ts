@@ -177,6 +177,12 @@ export function describeRef(state: FederationState, ref: DelegateRef | null): st
   return ref.kind === 'role' ? DELEGATE_ROLE_LABEL[ref.role] : state.persons[ref.personId]?.name ?? 'okänd person';
 }
 
+/** A delegate inside a sentence: "ordföranden", "förbundschefen", or the person's name. */
+const ROLE_IN_SENTENCE: Record<keyof typeof DELEGATE_ROLE_LABEL, string> = { chair: 'ordföranden', viceChair: 'vice ordföranden', director: 'förbundschefen' };
+function inSentence(state: FederationState, ref: DelegateRef): string {
+  return ref.kind === 'role' ? ROLE_IN_SENTENCE[ref.role] : describeRef(state, ref);
+}
+
 /**
  * The last day an order is in force: the day before the order that replaced
  * it starts, else its own validTo (null = until further notice).
@@ -229,7 +235,7 @@ export function decisionIssues(state: FederationState, d: DecisionFacts): string
     const delegates = holdersOf(state, point.delegate, d.date);
     const standIns = point.standIn ? holdersOf(state, point.standIn, d.date) : [];
     if (!delegates.includes(decider.id) && !standIns.includes(decider.id)) {
-      const who = point.standIn ? `${describeRef(state, point.delegate)} eller ersättaren ${describeRef(state, point.standIn)}` : describeRef(state, point.delegate);
+      const who = point.standIn ? `${inSentence(state, point.delegate)} eller, som ersättare, ${inSentence(state, point.standIn)}` : inSentence(state, point.delegate);
       reasons.push(`${decider.name} är inte delegat för punkt ${point.number} den ${d.date}; beslutet får fattas av ${who}.`);
     } else if ((point.delegate.kind !== 'role' && delegates.includes(decider.id)) || (point.standIn !== null && point.standIn.kind !== 'role' && standIns.includes(decider.id))) {
       // A role is held on the date by definition; a named person must still be on the board or staff that day.

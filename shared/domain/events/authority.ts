@@ -46,7 +46,7 @@ function organisationsExist(state: FederationState, orgId: string | null | undef
 }
 
 function keyDecision(state: FederationState, event: VerifiedEvent, fingerprint: string, verb: string): Verdict {
-  const d = directorOnly(state, event, `${verb} enhetsnycklar`);
+  const d = directorOnly(state, event, `${verb} datorers nycklar`);
   if (!d.ok) return d;
   const key = state.keys[fingerprint];
   if (!key) return no('Nyckeln är inte registrerad.');
@@ -142,7 +142,7 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
     if (!isDirector(state, event.body.author) && chair && isDirector(state, key.personId)) {
       return p.decision ? OK : no('Ordföranden spärrar förbundschefens nyckel på styrelsens beslut; ange beslutet (paragrafen i protokollet).');
     }
-    return directorOnly(state, event, 'spärra enhetsnycklar');
+    return directorOnly(state, event, 'spärra datorers nycklar');
   },
   'document.shared': (state, event, p) => {
     const d = directorOnly(state, event, 'dela handlingar med styrelsen');

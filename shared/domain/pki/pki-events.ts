@@ -86,9 +86,9 @@ export const PKI_AUTHORITY: { [K in keyof typeof PKI_EVENTS]: (state: Federation
     return derFingerprint(p.certificate) === p.fingerprint ? OK : no('CA-certifikatets fingeravtryck stämmer inte.');
   },
   'certificate.requested': (state, event, p) => {
-    if (event.body.key !== p.deviceKey) return no('En begäran om certifikat måste vara signerad med den enhetsnyckel den gäller.');
+    if (event.body.key !== p.deviceKey) return no('En begäran om certifikat måste vara signerad med nyckeln på den dator den gäller.');
     const key = state.keys[p.deviceKey];
-    if (!key || key.personId !== event.body.author) return no('Enhetsnyckeln tillhör inte den som begär certifikatet.');
+    if (!key || key.personId !== event.body.author) return no('Datorns nyckel tillhör inte den som begär certifikatet.');
     return OK;
   },
   'certificate.issued': (state, event, p) => {
@@ -143,6 +143,6 @@ export const PKI_REDUCERS: { [K in keyof typeof PKI_EVENTS]: (w: Working, event:
   'crl.published': (w, e, p) => {
     const from = w.state.pki.crl?.revoked ?? [];
     w.state.pki.crl = { crl: p.crl, revoked: [...p.revoked], eventId: e.id };
-    recordHistory(w, e.body.forbund, e, [{ field: 'crl', label: 'spärrade certifikat (enhetsnycklar)', from, to: [...p.revoked] }], { revoked: p.revoked });
+    recordHistory(w, e.body.forbund, e, [{ field: 'crl', label: 'spärrade certifikat (datorers nycklar)', from, to: [...p.revoked] }], { revoked: p.revoked });
   },
 };

@@ -53,3 +53,13 @@ describe('budget', () => {
     expect(remainingBudget({ '2026': 100 }, {}, { '2026': 40 })).toEqual([{ year: '2026', budget: 100, granted: 0, sought: 40, available: 100, remaining: 60, budgetMissing: false }]);
   });
 });
+
+describe('budget flags while the period is still being typed (issue #15: "Insatsen pågår 0 men …")', () => {
+  it('says nothing about years until both ends of the period are dates', () => {
+    for (const from of ['', '2', '2027-0', '2027-02-30']) {
+      const flags = budgetFlags({ budget: [], period: { from, to: '2028-12-31' } });
+      expect(flags.map((f) => f.message)).toEqual([]);
+    }
+    expect(budgetFlags({ budget: [], period: { from: '2027-01-01', to: '2027-12-31' } }).map((f) => f.message)).toEqual(['Insatsen pågår 2027 men budgeten har inga rader för det året.']);
+  });
+});

@@ -65,7 +65,7 @@ describe('the ties form', () => {
     expect(tieErrors(other).organisationName).toBe('Skriv organisationens namn.');
     const dated = { ...other, organisationName: 'Lomma kommun', from: '2026-05-01', to: '2026-04-01' };
     expect(tieErrors(dated).to).toBe('Till kan inte vara före Från.');
-    expect(tieErrors({ ...dated, from: '2026-13-01' }).from).toContain('ÅÅÅÅ-MM-DD');
+    expect(tieErrors({ ...dated, from: '2026-13-01' }).from).toContain('2026-13-01 finns inte');
     const ok = { ...dated, to: '', description: ' enhetschef ' };
     expect(hasTieErrors(tieErrors(ok))).toBe(false);
     expect(fromTieDraft(ok)).toEqual({ kind: 'employer', organisationId: null, organisationName: 'Lomma kommun', description: 'enhetschef', unit: null, from: '2026-05-01', to: null });

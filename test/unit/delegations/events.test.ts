@@ -123,7 +123,7 @@ describe('delegation.decision.recorded', () => {
     expect(reasons(s)).toEqual([
       'Delegationsbeslut registrerades: Beslutsdatumet 2025-12-30 ligger utanför tiden delegationsordningen gällde, 2026-01-01–tills vidare. Välj den delegationsordning som gällde den dagen.',
       'Delegationsbeslut registrerades: Delegationsordningen antagen 2025-12-10 har ingen punkt 42.',
-      'Delegationsbeslut registrerades: Vera Vice är inte delegat för punkt 2 den 2026-03-02; beslutet får fattas av Förbundschef.',
+      'Delegationsbeslut registrerades: Vera Vice är inte delegat för punkt 2 den 2026-03-02; beslutet får fattas av förbundschefen.',
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('delegation.decision.recorded', () => {
     ]);
     const s2 = fold([...events, ev(ORDF, 'delegation.decision.recorded', decision({ pointNumber: 8, decidedBy: ORDF.id, date: '2027-01-10', amountKr: null }), 30, { at: '2027-02-01T10:00:00.000Z' })]);
     expect(reasons(s2)).toEqual([
-      'Delegationsbeslut registrerades: Olle Ordförande är inte delegat för punkt 8 den 2027-01-10; beslutet får fattas av Ordförande eller ersättaren Vice ordförande.',
+      'Delegationsbeslut registrerades: Olle Ordförande är inte delegat för punkt 8 den 2027-01-10; beslutet får fattas av ordföranden eller, som ersättare, vice ordföranden.',
     ]);
   });
 

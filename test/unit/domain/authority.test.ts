@@ -43,7 +43,7 @@ describe('authority', () => {
     const s = fold([...events, renameOrg, ersKey, acceptOwnFriend]);
     expect(s.refused.map((r) => r.reason)).toEqual([
       'Förbundsmedlem ändrades: Lina Ledamot är inte förbundschef och får inte ändra förbundsmedlemmar.',
-      'Enhetsnyckel godkändes: Lina Ledamot är inte förbundschef och får inte godkänna enhetsnycklar.',
+      'Datorns nyckel godkändes: Lina Ledamot är inte förbundschef och får inte godkänna datorers nycklar.',
     ]);
     expect(s.organisations[ORG.kommun]?.name).toBe('Linköpings kommun');
     expect(s.keys[ERSATTARE.key]?.status).toBe('pending');
@@ -98,7 +98,7 @@ describe('authority', () => {
     const wrongSigner = registerKey(ERSATTARE, 12, ERSATTARE.key, { key: LEDAMOT.key });
     const again = registerKey(LEDAMOT, 13);
     const s = fold([...events, notInRoster, forOther, wrongSigner, again]);
-    expect(s.refused.map((r) => r.reason.replace(/^Enhetsnyckel registrerades: /, ''))).toEqual([
+    expect(s.refused.map((r) => r.reason.replace(/^Datorns nyckel registrerades: /, ''))).toEqual([
       'Personen som registrerar nyckeln finns inte i förbundets register.',
       'En nyckel kan bara registreras av personen själv.',
       'Registreringen måste vara signerad med den nyckel som registreras.',

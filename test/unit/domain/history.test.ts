@@ -38,8 +38,8 @@ describe('audit trail', () => {
     expect(historyOf(s, s.federation?.id ?? '').map((x) => x.eventId)).toEqual([e.genesis.id]);
     expect(historyOf(s, ORG.fk)[0]?.changes).toContainEqual({ field: 'contributions', label: 'bidrag', from: null, to: { '2026': 2_000_000 } });
     expect(historyOf(s, LEDAMOT.key).map((x) => [x.label, x.changes.map((c) => `${c.field}:${String(c.from)}→${String(c.to)}`).join()])).toEqual([
-      ['Enhetsnyckel registrerades', expect.stringContaining('status:null→pending')],
-      ['Enhetsnyckel godkändes', 'status:pending→accepted'],
+      ['Datorns nyckel registrerades', expect.stringContaining('status:null→pending')],
+      ['Datorns nyckel godkändes', 'status:pending→accepted'],
     ]);
     expect(historyOf(s, 'finns-inte')).toEqual([]);
   });

@@ -39,7 +39,7 @@ describe('set-up, invitation, key registration and a round trip of packages', ()
     const { preview } = await carry(back, director);
     expect(preview.sender).toMatchObject({ name: 'Lena Ledamot', known: false, shortCode: memberSession.device!.shortCode });
     expect(preview.newEvents).toEqual([
-      { type: 'key.registered', label: 'Enhetsnyckel registrerades', count: 1 },
+      { type: 'key.registered', label: 'Datorns nyckel registrerades', count: 1 },
       { type: 'certificate.requested', label: 'Certifikat för PDF-signaturer begärdes', count: 1 },
     ]);
     let state = await stateOf(director);

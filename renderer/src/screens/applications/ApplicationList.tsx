@@ -3,10 +3,10 @@ import { IconSearch } from '@tabler/icons-react';
 import { useMemo, useState, type ReactNode } from 'react';
 import { budgetTotals } from '../../../../shared/domain/applications';
 import { isBoardMember, isDirector, rosterOf } from '../../../../shared/domain/events';
-import { formatAmount } from '../../../../shared/domain/format';
+import { formatAmount, formatDnr } from '../../../../shared/domain/format';
 import type { RecordFilters } from '../../../../shared/domain/search/filter';
 import { PageTitle } from '../../components/PageTitle';
-import { currentApplications, filterByOutcomeAndMeeting, formatPeriod, meetingsWithApplications, myStatus, partyNames, stanceCounts, stanceSummary, toSearchRecord } from '../../lib/applications';
+import { currentApplications, filterByOutcomeAndMeeting, meetingsWithApplications, myStatus, partyNames, stanceCounts, stanceSummary, toSearchRecord } from '../../lib/applications';
 import { today } from '../../lib/roster';
 import { usePdfTexts } from '../../search/pdf-texts';
 import { RecordSearchIndex } from '../../search/search-index';
@@ -15,8 +15,8 @@ import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { OutcomeBadge } from './DecisionHistory';
 import { InsatsBudgetPanel } from './InsatsBudgetPanel';
 import { APPLICATION_OUTCOME_LABEL, type ApplicationOutcomeStatus } from '../../../../shared/domain/meetings';
+import { DateField, dateOrUndefined } from '../../components/DateField';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const amountOrUndefined = (v: string | number): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
 /** The list of ansökningar: search as you type, filters, and my status on each. */
@@ -47,8 +47,8 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
     parties: party ? [party] : undefined,
     amountMin: amountOrUndefined(amountMin),
     amountMax: amountOrUndefined(amountMax),
-    periodFrom: ISO_DATE.test(periodFrom) ? periodFrom : undefined,
-    periodTo: ISO_DATE.test(periodTo) ? periodTo : undefined,
+    periodFrom: dateOrUndefined(periodFrom),
+    periodTo: dateOrUndefined(periodTo),
   };
   const hits = filterByOutcomeAndMeeting(state, index.searchIds(query, filters), { status, meetingId });
   // No query: newest received first, as currentApplications orders them; a query: best match first.
@@ -115,8 +115,8 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
             />
             <NumberInput label="Sökt belopp minst (kr)" value={amountMin} onChange={setAmountMin} min={0} thousandSeparator=" " allowDecimal={false} />
             <NumberInput label="Sökt belopp högst (kr)" value={amountMax} onChange={setAmountMax} min={0} thousandSeparator=" " allowDecimal={false} />
-            <TextInput label="Period från" type="date" value={periodFrom} onChange={(e) => setPeriodFrom(e.currentTarget.value)} />
-            <TextInput label="Period till" type="date" value={periodTo} onChange={(e) => setPeriodTo(e.currentTarget.value)} />
+            <DateField label="Period från" value={periodFrom} onChange={setPeriodFrom} />
+            <DateField label="Period till" value={periodTo} onChange={setPeriodTo} />
           </SimpleGrid>
         </Stack>
       </Paper>
@@ -129,7 +129,7 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
           <Text size="sm" c="dimmed">Pröva ett annat sökord eller ta bort något av filtren.</Text>
         </Paper>
       ) : (
-        <Table.ScrollContainer minWidth={860} scrollAreaProps={KEYBOARD_SCROLL}>
+        <Table.ScrollContainer minWidth={700} scrollAreaProps={KEYBOARD_SCROLL}>
           <Table striped="even" highlightOnHover verticalSpacing="xs" aria-label="Ansökningar">
             <Table.Thead>
               <Table.Tr>
@@ -146,7 +146,7 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
                 const appState = state.applications[a.id]!;
                 return (
                   <Table.Tr key={a.id} data-testid="application-row" onClick={() => onOpen(a.id)} style={{ cursor: 'pointer' }}>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.registrationNumber}</Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDnr(a.registrationNumber)}</Table.Td>
                     <Table.Th scope="row" fw={500}>
                       <Anchor component="button" type="button" fw={600} ta="left" onClick={(e) => { e.stopPropagation(); onOpen(a.id); }}>
                         {a.name}
@@ -155,7 +155,10 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
                     </Table.Th>
                     <Table.Td>{partyNames(state, a).join(', ')}</Table.Td>
                     <Table.Td ta="right" style={{ whiteSpace: 'nowrap' }}>{formatAmount(budgetTotals(a).sought)}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPeriod(a.period)}</Table.Td>
+                    <Table.Td>
+                      {/* Each date stays whole; the period may break after the dash, so the list fits 1024 px without hiding a column. */}
+                      <span style={{ whiteSpace: 'nowrap' }}>{a.period.from} –</span> <span style={{ whiteSpace: 'nowrap' }}>{a.period.to}</span>
+                    </Table.Td>
                     <Table.Td>
                       {director ? (
                         <Text size="sm">{stanceSummary(stanceCounts(state, appState, date))}</Text>

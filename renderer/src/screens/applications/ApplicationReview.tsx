@@ -9,7 +9,7 @@ import {
   type Application,
 } from '../../../../shared/domain/applications';
 import { currentApplication, isBoardMember, isDirector, personName, type FederationState } from '../../../../shared/domain/events';
-import { formatDate } from '../../../../shared/domain/format';
+import { formatDate, formatDnr } from '../../../../shared/domain/format';
 import { StoredPdfPanel } from '../../components/pdf/StoredPdfPanel';
 import { PageTitle } from '../../components/PageTitle';
 import { formatPeriod, organisationName, partyNames } from '../../lib/applications';
@@ -46,7 +46,7 @@ export function ApplicationReview({ applicationId, onBack, onRevise }: { applica
       <Stack gap={4}>
         <PageTitle>{app.name}</PageTitle>
         <Text c="dimmed" mt={-12}>
-          {app.registrationNumber} · version {app.version} · inkom {app.receivedOn}
+          {formatDnr(app.registrationNumber)} · version {app.version} · inkom {app.receivedOn}
         </Text>
       </Stack>
       <Grid gutter="lg">

@@ -19,7 +19,7 @@ const WRAP = { root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 }, labe
 export function OutcomeBadge({ state, applicationId }: { state: FederationState; applicationId: string }) {
   const o = applicationOutcome(state, applicationId);
   if (o.status === 'none') return null;
-  return <Badge variant="dot" color={COLOR[o.status]} tt="none" styles={WRAP} data-testid="application-outcome">{outcomeText(o)}</Badge>;
+  return <Badge variant="dot" radius="sm" color={COLOR[o.status]} tt="none" styles={WRAP} data-testid="application-outcome">{outcomeText(o)}</Badge>;
 }
 
 /** Beslut och "Tidigare beslut om insatsen": justerade decisions on this ansökan or on an insats with the same name. */

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { JAV_GROUND_LABEL, STANCE_LABEL, Stance, type JavGround, type Stance as StanceValue } from '../../../../shared/domain/applications';
 import { headsOf } from '../../../../shared/domain/events';
 import { formatDate } from '../../../../shared/domain/format';
@@ -73,6 +73,7 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
   const [stance, setStance] = useState<StanceValue | null>(current?.stance ?? null);
   const [comment, setComment] = useState(current?.comment ?? '');
   const [busy, setBusy] = useState(false);
+  const choices = useRef<HTMLDivElement>(null);
 
   async function save() {
     if (!stance) return;
@@ -80,6 +81,8 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
     try {
       await appendEvent('stance.set', { applicationId, stance, comment: comment.trim() === '' ? null : comment.trim() }, headsOf(state, applicationId));
       notifySuccess('Ställningstagandet sparades', `Du ${STANCE_LABEL[stance].toLowerCase()}. Det skickas till förbundschefen med ditt nästa paket.`);
+      // The button was disabled while saving, which drops focus to the page: give it to the choice just saved.
+      choices.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
     } catch (err) {
       notifyError('Ställningstagandet kunde inte sparas', userMessage(err));
     } finally {
@@ -91,11 +94,11 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
     <Stack gap="sm">
       <Radio.Group
         label="Mitt ställningstagande"
-        description={current ? `Senast sparat ${formatDate(current.setAt)}: ${STANCE_LABEL[current.stance]}.` : 'Inget sparat ännu. Du kan ändra dig fram till sammanträdet.'}
+        description={`${current ? `Senast sparat ${formatDate(current.setAt)}: ${STANCE_LABEL[current.stance]}.` : 'Inget sparat ännu. Du kan ändra dig fram till sammanträdet.'} Välj med musen eller med piltangenterna.`}
         value={stance ?? ''}
         onChange={(v) => setStance(Stance.safeParse(v).success ? (v as StanceValue) : null)}
       >
-        <Group mt="xs">
+        <Group mt="xs" ref={choices}>
           {Stance.options.map((s) => (
             <Radio key={s} value={s} label={STANCE_LABEL[s]} />
           ))}
@@ -117,12 +120,24 @@ function Questions({ applicationId, me, jav }: { applicationId: string; me: stri
     .sort((a, b) => (a.askedAt < b.askedAt ? -1 : 1));
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  // The question just sent takes the focus once it is listed (the emptied field disables the button that had it).
+  const [sent, setSent] = useState<string | null>(null);
+  useEffect(() => {
+    if (!sent) return;
+    const el = document.querySelector<HTMLElement>(`[data-question-id="${sent}"]`);
+    if (el) {
+      el.focus();
+      setSent(null);
+    }
+  }, [sent, mine.length]);
 
   async function ask() {
     if (text.trim() === '') return;
     setBusy(true);
     try {
-      await appendEvent('question.asked', { id: newId(), applicationId, text: text.trim() }, []);
+      const id = newId();
+      await appendEvent('question.asked', { id, applicationId, text: text.trim() }, []);
+      setSent(id);
       setText('');
       notifySuccess('Frågan sparades', 'Den skickas till förbundschefen med ditt nästa paket.');
     } catch (err) {
@@ -141,7 +156,7 @@ function Questions({ applicationId, me, jav }: { applicationId: string; me: stri
         <Stack gap="xs" component="ul" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {mine.map((q) => (
             <li key={q.id}>
-              <Paper withBorder p="sm" data-testid="my-question">
+              <Paper withBorder p="sm" data-testid="my-question" data-question-id={q.id} tabIndex={-1}>
                 <Text size="sm" fw={600}>Fråga {formatDate(q.askedAt)}</Text>
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>{q.text}</Text>
                 {q.answer ? (

@@ -11,6 +11,7 @@ import { newId, today } from '../../lib/roster';
 import { appendEvent } from '../../state/actions';
 import { useSession } from '../../state/session-store';
 import { parseNumber } from './drafts';
+import { dateInputError } from '../../../../shared/domain/date-input';
 
 /**
  * Registrera delegationsbeslut: the point it rests on (in the order in force
@@ -42,7 +43,7 @@ export function DecisionForm({ state, me, onClose }: { state: FederationState; m
     .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
 
   const errors = {
-    date: !dateOk ? 'Skriv beslutsdatumet som ÅÅÅÅ-MM-DD, till exempel 2026-03-02.' : !order ? `Ingen delegationsordning gällde ${date}. Kontrollera datumet.` : null,
+    date: !dateOk ? dateInputError(date, 'beslutsdatumet', '2026-03-02') : !order ? `Ingen delegationsordning gällde ${date}. Kontrollera datumet.` : null,
     point: !point ? 'Välj den punkt i delegationsordningen som beslutet grundar sig på.' : null,
     decidedBy: decidedBy === '' ? 'Välj vem som fattade beslutet.' : null,
     dnr: dnr.trim() === '' ? 'Ange diarienumret.' : null,

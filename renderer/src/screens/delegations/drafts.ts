@@ -12,8 +12,8 @@ import { describeRef, holdersOf } from '../../../../shared/domain/delegations/ru
 import { ordningOf } from '../../../../shared/domain/forbund/ordning';
 import { today } from '../../lib/roster';
 import type { FederationState } from '../../../../shared/domain/events';
-import { IsoDate } from '../../../../shared/domain/forbund/model';
 import { groupDigits } from '../../../../shared/domain/format';
+import { dateInputError } from '../../../../shared/domain/date-input';
 
 /** Form drafts of a delegationsordning: strings as typed, turned into the payload with Swedish field errors. Pure. */
 
@@ -162,8 +162,7 @@ export type OrderFieldErrors = Partial<Record<'adoptedOn' | 'adoptedBy' | 'valid
 
 const dateField = (v: string, what: string, optional = false): string | undefined => {
   if (optional && v.trim() === '') return undefined;
-  if (v.trim() === '') return `Ange ${what} (ÅÅÅÅ-MM-DD).`;
-  return IsoDate.safeParse(v.trim()).success ? undefined : `Skriv ${what} som ÅÅÅÅ-MM-DD, till exempel 2026-02-01.`;
+  return dateInputError(v, what, '2026-02-01') ?? undefined;
 };
 
 export function orderDraftErrors(d: OrderDraft): OrderFieldErrors {

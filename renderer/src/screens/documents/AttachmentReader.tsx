@@ -43,7 +43,7 @@ export function AttachmentReader({ sha256 }: { sha256: string }) {
         bytes={loaded.bytes}
         title={loaded.meta.fileName}
         initialPage={view?.page ?? 1}
-        initialZoom={view?.zoom ?? 1}
+        initialZoom={view?.zoom}
         onViewChange={remember}
       />
     </Stack>

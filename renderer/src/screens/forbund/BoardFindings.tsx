@@ -5,6 +5,7 @@ import { rosterOf, type FederationState } from '../../../../shared/domain/events
 import { checkBoard } from '../../../../shared/domain/forbund/board-rules';
 import { IsoDate } from '../../../../shared/domain/forbund/model';
 import { boardDate, today } from '../../lib/roster';
+import { dateInputError } from '../../../../shared/domain/date-input';
 
 /**
  * What the law asks of the board (FINSAM) on a date: errors first, then what
@@ -28,7 +29,7 @@ export function BoardFindings({ state }: { state: FederationState }) {
           description={date === today() ? 'Dagens datum' : date === suggested ? 'Början av nästa mandatperiod' : undefined}
           value={text}
           onChange={(e) => setTyped(e.currentTarget.value)}
-          error={valid ? undefined : 'Skriv datumet som ÅÅÅÅ-MM-DD.'}
+          error={valid ? undefined : dateInputError(text, 'datumet')}
           w={220}
         />
       </Group>

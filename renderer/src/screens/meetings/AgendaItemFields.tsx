@@ -3,6 +3,7 @@ import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { currentApplication, type FederationState } from '../../../../shared/domain/events';
 import { AGENDA_ITEM_KIND_LABEL, AgendaItemKind, matterOf, type AgendaItem } from '../../../../shared/domain/meetings';
+import { formatDnr } from '../../../../shared/domain/format';
 import { QUALIFIED_MATTER_LABEL, QualifiedMatter, fractionText, qualifiedRuleFor } from '../../../../shared/domain/forbund/ordning';
 
 /** A document an item may list: shared with the board already, or an attachment of its ansökan (shared on save). */
@@ -95,7 +96,7 @@ export function AgendaItemFields({ state, item, index, count, errors, presenters
         <Group gap="xs" pl={36} id={`item-${item.id}-kind`}>
           <Badge variant="dot" color="gray" tt="none">{AGENDA_ITEM_KIND_LABEL[item.kind]}</Badge>
           {item.dnr && <Text size="sm" c="dimmed">{item.dnr}</Text>}
-          {app && <Text size="sm" c="dimmed">Gäller ansökan {app.registrationNumber}</Text>}
+          {app && <Text size="sm" c="dimmed">Gäller ansökan {formatDnr(app.registrationNumber)}</Text>}
           {item.delegationDecisionIds.length > 0 && <Text size="sm" c="dimmed">{item.delegationDecisionIds.length} delegationsbeslut</Text>}
           {item.confidential && <Badge variant="outline" color="red" tt="none">Sekretess</Badge>}
           <Button size="compact-sm" variant="subtle" onClick={() => setOpen((o) => !o)} aria-expanded={showDetails} aria-label={`${showDetails ? 'Dölj' : 'Visa'} detaljer för punkt ${n}`}>

@@ -21,6 +21,7 @@ import {
 } from '../../../../shared/domain/meetings';
 import { newId } from '../../lib/roster';
 import { pendingDelegationReports } from '../../../../shared/domain/delegations';
+import { dateInputError } from '../../../../shared/domain/date-input';
 
 /**
  * The "Nytt sammanträde" form as plain data: the draft, its Swedish checks and
@@ -209,8 +210,7 @@ export const hasErrors = (e: DraftErrors): boolean =>
 export function validateDraft(state: FederationState, d: MeetingDraft): DraftErrors {
   const e: DraftErrors = { items: {} };
   const dateOk = IsoDate.safeParse(d.date.trim()).success;
-  if (d.date.trim() === '') e.date = 'Ange datum för sammanträdet (ÅÅÅÅ-MM-DD).';
-  else if (!dateOk) e.date = 'Datumet ska skrivas ÅÅÅÅ-MM-DD, till exempel 2027-03-14.';
+  if (!dateOk) e.date = dateInputError(d.date, 'datum för sammanträdet') ?? undefined;
   if (d.startTime.trim() === '') e.startTime = 'Ange när sammanträdet börjar, till exempel 09.00.';
   else if (!parseClock(d.startTime)) e.startTime = 'Skriv tiden som TT.MM, till exempel 09.00 eller 13.30.';
   if (d.place.trim() === '') e.place = 'Ange var sammanträdet hålls.';
@@ -220,7 +220,8 @@ export function validateDraft(state: FederationState, d: MeetingDraft): DraftErr
   const jd = d.justeringDate.trim();
   const jp = d.justeringPlace.trim();
   if (jd !== '' || jp !== '') {
-    if (jd === '' || !IsoDate.safeParse(jd).success) e.justering = 'Ange justeringens datum som ÅÅÅÅ-MM-DD, eller lämna både datum och plats tomma.';
+    if (jd === '') e.justering = 'Ange justeringens datum som ÅÅÅÅ-MM-DD, eller lämna både datum och plats tomma.';
+    else if (!IsoDate.safeParse(jd).success) e.justering = `${dateInputError(jd, 'justeringens datum')} Eller lämna både datum och plats tomma.`;
     else if (jp === '') e.justering = 'Ange var justeringen sker, eller lämna både datum och plats tomma.';
     else if (dateOk && jd < d.date.trim()) e.justering = 'Justeringen kan inte vara före sammanträdet.';
   }

@@ -4,6 +4,7 @@ import type { FederationState } from '../../../../shared/domain/events';
 import { REVIEW_GAP_LABEL, leftToReview, type ReviewTodos } from '../../lib/applications';
 import { useReadKeys } from '../../db/review';
 import { useUi } from '../../state/ui-store';
+import { formatDnr } from '../../../../shared/domain/format';
 
 /** What is left for `me` (null while the read markers load, or when `me` is not a board member). */
 export function useLeftToReview(
@@ -40,7 +41,7 @@ export function LeftToReview({ left, agenda = false }: { left: ReviewTodos | nul
               <List.Item key={t.applicationId}>
                 <Group gap="xs" wrap="wrap">
                   <Anchor component="button" type="button" onClick={() => openApplication(t.applicationId)}>{t.name}</Anchor>
-                  <Text size="sm" c="dimmed">{t.registrationNumber}:</Text>
+                  <Text size="sm" c="dimmed">{formatDnr(t.registrationNumber)}:</Text>
                   <Text size="sm">{t.gaps.map((g) => REVIEW_GAP_LABEL[g]).join(', ')}</Text>
                 </Group>
               </List.Item>

@@ -4,7 +4,7 @@ import type { PackagePreview } from '../../../../shared/contract';
 import { api, userMessage } from '../../api/client';
 import { PackagePicker, readFileBytes } from '../../components/PackagePicker';
 import { notifySuccess } from '../../lib/notify';
-import { packageContents } from '../../lib/words';
+import { whatChanged } from '../../lib/words';
 import { adoptSession } from '../../state/actions';
 import { useUi } from '../../state/ui-store';
 import { PackagePreviewPanel } from './PackagePreviewPanel';
@@ -44,7 +44,7 @@ export function ImportPanel({ primary, director }: { primary: boolean; director:
     try {
       const result = await api['packages.apply']({ previewId: preview.previewId });
       await adoptSession(result.session);
-      notifySuccess('Paketet importerades', `${packageContents(result.newEvents, result.newAttachments, true)}.`);
+      notifySuccess('Paketet importerades', `${whatChanged(preview.newEvents, result.newAttachments)}.`);
       setStep({ kind: 'idle' });
     } catch (err) {
       setFailure({ fileName: preview.fileName, message: userMessage(err) });

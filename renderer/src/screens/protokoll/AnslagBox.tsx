@@ -8,6 +8,7 @@ import { notifySuccess } from '../../lib/notify';
 import { today } from '../../lib/roster';
 import { appendEvent } from '../../state/actions';
 import { useFederation } from '../../state/federation';
+import { dateInputError } from '../../../../shared/domain/date-input';
 
 /**
  * After justering: the anslag as a recorded fact. Before it is recorded the
@@ -33,7 +34,7 @@ export function AnslagBox({ meetingId, part }: { meetingId: string; part?: numbe
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(null);
-    if (!candidate) return setError('Ange datumet som ÅÅÅÅ-MM-DD.');
+    if (!candidate) return setError(dateInputError(date, 'datumet'));
     setBusy(true);
     try {
       await appendEvent('anslag.posted', { meetingId, postedOn: date.trim(), ...(part === undefined ? {} : { part }) }, headsOf(state, meetingId));

@@ -41,7 +41,7 @@ export function ProtokollPreview({ doc }: { doc: ProtokollDocument }) {
               {p.decision.period ? `, ${p.decision.period.from} – ${p.decision.period.to}.` : ''}
             </Text>
             {p.reservations.map((r) => <Text size="sm" key={r.personId}>{r.text}</Text>)}
-            {p.notes.map((n, i) => <Text size="sm" key={i}>Protokollsanteckning: {n.name}: {n.text}</Text>)}
+            {p.notes.map((n, i) => <Text size="sm" key={i}>Protokollsanteckning: {n.text.includes(n.name) ? n.text : `${n.name}: ${n.text}`}</Text>)}
             {p.urgent && <Text size="sm" fs="italic">Paragrafen justeras omedelbart.</Text>}
             {p.sendTo.length > 0 && <Text size="sm" c="dimmed">Expedieras till: {p.sendTo.join(', ')}</Text>}
           </Stack>

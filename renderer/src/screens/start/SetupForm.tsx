@@ -4,6 +4,7 @@ import { api, userMessage } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
 import { emailError, orgNrCheck, requiredText } from '../../lib/validate';
 import { adoptSession } from '../../state/actions';
+import { genitive } from '../../lib/words';
 
 /** Set-up of a new förbund by its förbundschef: the förbund and the person at this computer. */
 export function SetupForm({ onCancel }: { onCancel(): void }) {
@@ -11,6 +12,7 @@ export function SetupForm({ onCancel }: { onCancel(): void }) {
   const [orgNr, setOrgNr] = useState('');
   const [director, setDirector] = useState('');
   const [email, setEmail] = useState('');
+  const [device, setDevice] = useState('');
   const [touched, setTouched] = useState<Record<string, boolean>>({});
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -35,7 +37,7 @@ export function SetupForm({ onCancel }: { onCancel(): void }) {
     setBusy(true);
     setFailure(null);
     try {
-      const session = await api['forbund.create']({ name: name.trim(), orgNr: org.value, director: { name: director.trim(), email: email.trim() } });
+      const session = await api['forbund.create']({ name: name.trim(), orgNr: org.value, director: { name: director.trim(), email: email.trim() }, ...(device.trim() ? { deviceName: device.trim().slice(0, 100) } : {}) });
       await adoptSession(session);
       notifySuccess('Förbundet är skapat', `${name.trim()} finns nu på den här datorn. Lägg till förbundsmedlemmar och styrelse under Förbundet.`);
     } catch (err) {
@@ -66,6 +68,15 @@ export function SetupForm({ onCancel }: { onCancel(): void }) {
           {org.warning && (touched.orgNr || submitted) && <Alert color="yellow" title="Kontrollera numret">{org.warning}</Alert>}
           <TextInput label="Ditt namn" required value={director} onChange={(e) => setDirector(e.currentTarget.value)} onBlur={blur('director')} error={show('director')} autoComplete="name" />
           <TextInput label="Din e-post" required type="email" value={email} onChange={(e) => setEmail(e.currentTarget.value)} onBlur={blur('email')} error={show('email')} autoComplete="email" />
+          <TextInput
+            label="Den här datorns namn"
+            description="Visas bredvid datorns nyckel, till exempel när en ledamot jämför koden. Lämnar du fältet tomt heter den efter dig."
+            placeholder={director.trim() ? `${genitive(director.trim())} dator` : 'Till exempel Kansliets bärbara'}
+            value={device}
+            onChange={(e) => setDevice(e.currentTarget.value)}
+            maxLength={100}
+            autoComplete="off"
+          />
           {failure && (
             <Alert color="red" title="Förbundet kunde inte skapas" role="alert">
               {failure}
