@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { makeMultiPagePdf } from '../helpers/pdf-fixtures';
 import { snapshotTree } from '../helpers/tree';
 import { call, closeLaptops, openLaptop, startWebHost, type StartedHost } from './host';
-import { acceptKey, applyPreview, download, goTo, joinWithInvitation, openDemoProject, ownCode, previewPackage, sendPackage } from './journeys';
+import { download, goTo, joinWithInvitation, openDemoProject, ownCode, welcomeMember } from './journeys';
 
 /**
  * Issue #14, encryption at rest, through the screens: a ledamot joins the demo
@@ -68,13 +68,7 @@ test('after the demo, a join with a PIN and a review, no note or confidential te
   const maria = context.pages()[0] ?? (await context.newPage());
   await maria.goto(mariaHost.url);
   await joinWithInvitation(maria, invitation, 'Maria Sandberg', chefCode); // chooses her PIN
-  const keyBack = await sendPackage(maria, 'Förbundschefen');
-  await (await previewPackage(chef, keyBack)).waitFor();
-  await applyPreview(chef);
-  await acceptKey(chef, 'Maria Sandberg');
-  const toBoard = await sendPackage(chef, 'Hela styrelsen');
-  await (await previewPackage(maria, toBoard)).waitFor();
-  await applyPreview(maria);
+  await welcomeMember(chef, maria, 'Maria Sandberg');
 
   // She reads the confidential PDF and writes a private note on an ansökan.
   await goTo(maria, /^Handlingar/);

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { acceptKey, addBoardMember, addOrganisation, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage, setUpForbund } from './journeys';
+import { addBoardMember, addOrganisation, download, goTo, joinWithInvitation, ownCode, setUpForbund, welcomeMember } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -93,13 +93,7 @@ test('delegationsordning, delegationsbeslut within and above the limit, and the 
   const invitation = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Lena Åberg' }).click());
   const lena = (await openLaptop(browser)).page;
   await joinWithInvitation(lena, invitation, 'Lena Åberg', chefCode);
-  const fromLena = await sendPackage(lena, 'Förbundschefen');
-  await previewPackage(chef, fromLena);
-  await applyPreview(chef);
-  await acceptKey(chef, 'Lena Åberg');
-  const toBoard = await sendPackage(chef, 'Hela styrelsen');
-  await previewPackage(lena, toBoard);
-  await applyPreview(lena);
+  await welcomeMember(chef, lena, 'Lena Åberg');
 
   await goTo(lena, /^Delegationer/);
   await expect(lena.getByText('Du kan läsa men inte ändra')).toBeVisible();

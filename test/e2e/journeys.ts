@@ -101,6 +101,22 @@ export async function applyPreview(page: Page) {
   await expect(page.getByText('Paketet importerades').last()).toBeVisible({ timeout: 60_000 });
 }
 
+/** Carries a package from one laptop to another: made on `from` for `recipient`, previewed and imported on `to`. */
+export async function carry(from: Page, to: Page, recipient: 'Förbundschefen' | 'Hela styrelsen') {
+  await previewPackage(to, await sendPackage(from, recipient));
+  await applyPreview(to);
+}
+
+/**
+ * A member who has just joined is let in: her key goes back to the
+ * förbundschef, who accepts it and answers with a board package.
+ */
+export async function welcomeMember(chef: Page, member: Page, name: string) {
+  await carry(member, chef, 'Förbundschefen');
+  await acceptKey(chef, name);
+  await carry(chef, member, 'Hela styrelsen');
+}
+
 export interface MeetingInput {
   place: string;
   /** Default: what the form proposes (two weeks ahead). */

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { acceptKey, applyPreview, download, goTo, joinWithInvitation, openDemoProject, ownCode, previewPackage, sendPackage } from './journeys';
+import { carry, download, goTo, joinWithInvitation, openDemoProject, ownCode, welcomeMember } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -29,13 +29,7 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   // Maria joins on her own laptop and sends her key back; the förbundschef accepts it and answers with a board package.
   const { page: maria, host: mariaHost } = await openLaptop(browser);
   await joinWithInvitation(maria, invitation, 'Maria Sandberg', chefCode);
-  const keyBack = await sendPackage(maria, 'Förbundschefen');
-  await (await previewPackage(chef, keyBack)).waitFor();
-  await applyPreview(chef);
-  await acceptKey(chef, 'Maria Sandberg');
-  const toBoard = await sendPackage(chef, 'Hela styrelsen');
-  await (await previewPackage(maria, toBoard)).waitFor();
-  await applyPreview(maria);
+  await welcomeMember(chef, maria, 'Maria Sandberg');
 
   // Översikt: both ansökningar are left to review; the profile has no ties yet.
   await goTo(maria, /^Översikt/);
@@ -158,9 +152,7 @@ test('a ledamot reviews: ties and the jäv suggestion, read marker, notes kept, 
   await expect(left.getByRole('listitem').filter({ hasText: 'Öppna vägar' })).not.toContainText('inte markerad som läst');
 
   // The förbundschef sees the shared note (and not the private one unless shared).
-  const back = await sendPackage(maria, 'Förbundschefen');
-  await (await previewPackage(chef, back)).waitFor();
-  await applyPreview(chef);
+  await carry(maria, chef, 'Förbundschefen');
   await goTo(chef, /^Ansökningar/);
   await openDemoProject(chef);
   await expect(chef.getByRole('heading', { name: 'Delade anteckningar (1)' })).toBeVisible();

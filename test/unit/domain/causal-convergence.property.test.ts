@@ -7,6 +7,7 @@ import type { VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { application } from '../applications/fixtures';
 import { DIRECTOR, ORG, actor, pem, type Actor } from './helpers';
 import { chain, ev2, genesis2 } from './causal-helpers';
+import { seededShuffle as shuffle } from '../../helpers/seeded-shuffle';
 
 /**
  * Convergence with the causal order (issue #11): 3–5 laptops make format-2
@@ -43,17 +44,6 @@ const stepArb = fc.oneof(
 );
 
 const planArb = fc.record({ laptops: fc.integer({ min: 3, max: 5 }), steps: fc.array(stepArb, { minLength: 5, maxLength: 40 }), seed: fc.nat() });
-
-function shuffle<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed >>> 0 || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 describe('convergence with the causal order (property)', () => {
   it('laptops with the same events show the same state, and a revoked key’s events outside the cut-off never apply', () => {

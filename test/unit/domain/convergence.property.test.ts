@@ -5,6 +5,7 @@ import { fold } from '../../../shared/domain/events/fold';
 import type { FederationState } from '../../../shared/domain/events/state';
 import type { VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { DIRECTOR, type Actor, actor, deviceKey, ev, genesis, registerKey, uuid } from './helpers';
+import { seededShuffle as shuffle } from '../../helpers/seeded-shuffle';
 
 /**
  * Convergence: laptops that end up with the same events show the same state,
@@ -161,17 +162,6 @@ const exchangeArb = fc.record({
   exchanges: fc.array(fc.record({ from: fc.nat(4), to: fc.nat(4), mask: fc.nat() }), { maxLength: 25 }),
   ringStart: fc.nat(4),
 });
-
-function shuffle<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed >>> 0 || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}
 
 /** Drops the refused/held entries of the given events, to compare states with and without them. */
 function without(state: FederationState, ids: Set<string>): FederationState {

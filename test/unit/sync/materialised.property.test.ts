@@ -12,6 +12,7 @@ import { openMaterialised } from '../../../electron/services/sync/materialised';
 import { application } from '../applications/fixtures';
 import { DIRECTOR, ORG, actor, pem, type Actor } from '../domain/helpers';
 import { chain, ev2, genesis2 } from '../domain/causal-helpers';
+import { seededShuffle as shuffle } from '../../helpers/seeded-shuffle';
 
 /**
  * The materialised state (issue #16) against a full fold: events arrive in
@@ -96,17 +97,6 @@ function history(steps: { what: number; seen: number; who: number }[]): Verified
     } else c.add(ev2(who, 'stance.set', { applicationId: APP.id, stance: (['support', 'oppose', 'discuss'] as const)[s.what % 3] }, after));
   }
   return c.events;
-}
-
-function shuffle<T>(xs: readonly T[], seed: number): T[] {
-  const out = [...xs];
-  let s = seed >>> 0 || 1;
-  for (let i = out.length - 1; i > 0; i--) {
-    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
-    const j = s % (i + 1);
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
 }
 
 const planArb = fc.record({
