@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProtokoll } from '../../../shared/domain/meetings/build-protokoll';
 import { AGENDA_ITEM_KIND_LABEL } from '../../../shared/domain/meetings/model';
 import { uuid } from '../domain/helpers';
-import { AG, EVERYONE_PRESENT, ITEM, MEETING, P, board } from '../meetings/fixtures';
+import { AG, EVERYONE_PRESENT, ITEM, MEETING, P, board, refusalReasons } from '../meetings/fixtures';
 
 /** Val as its own kind of §: open or closed vote, a tie decided by lottning (KL 5:53, 5:55, 6:24). */
 const ELECTION = uuid(0xe1ec);
@@ -15,7 +15,7 @@ function withElection() {
   return s;
 }
 const decision = { outcome: 'elected', text: 'Styrelsen beslutar att välja Frida Fors till vice ordförande.' };
-const reasons = (s: ReturnType<typeof board>) => s.state().refused.map((r) => r.reason.replace(/^Ärende protokollfördes: /, ''));
+const reasons = refusalReasons;
 
 describe('elections', () => {
   it('is its own kind of §, with closed vote recorded as a count and a tie decided by lottning', () => {

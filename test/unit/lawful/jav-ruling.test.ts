@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProtokoll } from '../../../shared/domain/meetings/build-protokoll';
 import { servingForItem } from '../../../shared/domain/meetings/serving';
-import { EVERYONE_PRESENT, ITEM, MEETING, P, board } from '../meetings/fixtures';
+import { ITEM, MEETING, P, meetingUnderWay, refusalReasons, type Scenario } from '../meetings/fixtures';
 
 /**
  * KL 6 kap 28–32 §§, DOMAIN.md 1.6: others may raise a jäv; when it is
@@ -10,13 +10,9 @@ import { EVERYONE_PRESENT, ITEM, MEETING, P, board } from '../meetings/fixtures'
  */
 describe('jäv raised by another and the board’s ruling', () => {
   const decision = { outcome: 'reject', text: 'Styrelsen beslutar att avslå ansökan.' };
-  function held() {
-    const s = board();
-    s.add(P.secretary, 'minutes.attendance.set', { meetingId: MEETING, persons: EVERYONE_PRESENT });
-    return s;
-  }
-  const reasons = (s: ReturnType<typeof board>) => s.state().refused.map((r) => r.reason.replace(/^Ärende protokollfördes: /, ''));
-  const paragraph = (s: ReturnType<typeof board>) => buildProtokoll(s.state(), MEETING, 1).paragraphs.find((x) => x.title.includes('Ungdomslots'))!;
+  const held = meetingUnderWay;
+  const reasons = refusalReasons;
+  const paragraph = (s: Scenario) => buildProtokoll(s.state(), MEETING, 1).paragraphs.find((x) => x.title.includes('Ungdomslots'))!;
 
   it('states who raised a jäv the board ruled on over the person’s objection', () => {
     const s = held();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIRECTOR } from '../domain/helpers';
-import { EVERYONE_PRESENT, ITEM, MEETING, P, board, heldMeeting } from '../meetings/fixtures';
+import { EVERYONE_PRESENT, ITEM, MEETING, P, board, heldMeeting, refusalReasons } from '../meetings/fixtures';
 
 /** Justerare: ledamöter or serving ersättare who were present, at least one not the chair (who always justerar). */
 function attended() {
@@ -11,7 +11,7 @@ function attended() {
   return s;
 }
 const choose = (s: ReturnType<typeof attended>, ids: string[]) => s.add(P.secretary, 'minutes.item.recorded', { meetingId: MEETING, itemId: ITEM.adjusters, adjusters: ids });
-const reasons = (s: ReturnType<typeof attended>) => s.state().refused.map((r) => r.reason.replace(/^Ärende protokollfördes: /, ''));
+const reasons = refusalReasons;
 
 describe('justerare (KL 6:35, DOMAIN 1.7)', () => {
   it('accepts a present ledamot and a serving ersättare', () => {

@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildProtokoll } from '../../../shared/domain/meetings/build-protokoll';
-import { EVERYONE_PRESENT, ITEM, MEETING, P, board } from '../meetings/fixtures';
+import { ITEM, MEETING, P, meetingUnderWay, refusalReasons } from '../meetings/fixtures';
 
 /** DOMAIN.md 1.7 [S-44]: a protokollsanteckning has no statutory right behind it; the meeting (the chair or the board) allows it. */
 describe('protokollsanteckning', () => {
   const decision = { outcome: 'reject', text: 'Styrelsen beslutar att avslå ansökan.' };
-  function held() {
-    const s = board();
-    s.add(P.secretary, 'minutes.attendance.set', { meetingId: MEETING, persons: EVERYONE_PRESENT });
-    return s;
-  }
-  const reasons = (s: ReturnType<typeof board>) => s.state().refused.map((r) => r.reason.replace(/^Ärende protokollfördes: /, ''));
+  const held = meetingUnderWay;
+  const reasons = refusalReasons;
 
   it('is refused without the meeting’s permission, with the reason', () => {
     const s = held();

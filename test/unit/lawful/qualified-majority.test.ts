@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProtokoll } from '../../../shared/domain/meetings/build-protokoll';
 import { DIRECTOR } from '../domain/helpers';
-import { EVERYONE_PRESENT, ITEM, MEETING, P, board } from '../meetings/fixtures';
+import { EVERYONE_PRESENT, ITEM, MEETING, P, board, refusalReasons } from '../meetings/fixtures';
 
 /** Qualified majority for the matters the förbundsordning names: the result computed and stated; a decision not reaching it is refused. */
 describe('qualified majority', () => {
@@ -16,7 +16,7 @@ describe('qualified majority', () => {
     s.add(P.secretary, 'minutes.attendance.set', { meetingId: MEETING, persons: EVERYONE_PRESENT });
     return s;
   }
-  const reasons = (s: ReturnType<typeof board>) => s.state().refused.map((r) => r.reason.replace(/^Ärende protokollfördes: /, ''));
+  const reasons = refusalReasons;
   const paragraph = (s: ReturnType<typeof board>) => buildProtokoll(s.state(), MEETING, 1).paragraphs.find((x) => x.title.includes('Ungdomslots'))!;
 
   it('states the result when the decision reaches the fraction of the beslutande', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildProtokoll } from '../../../shared/domain/meetings/build-protokoll';
 import { DIRECTOR } from '../domain/helpers';
-import { ITEM, MEETING, P, board } from '../meetings/fixtures';
+import { ITEM, MEETING, P, board, refusalReasons } from '../meetings/fixtures';
 
 /**
  * KL 6 kap 21 §: when neither the ordförande nor a vice ordförande takes part,
@@ -27,7 +27,7 @@ describe('a temporary chair', () => {
     ],
   };
   const decision = { outcome: 'reject', text: 'Styrelsen beslutar att avslå ansökan.' };
-  const reasons = (s: ReturnType<typeof board>) => s.state().refused.map((r) => r.reason.replace(/^Ärende protokollfördes: /, ''));
+  const reasons = refusalReasons;
 
   it('decides a tie with the casting vote of the ledamot chosen to preside, and the protokoll says who presided', () => {
     const s = chairAway();

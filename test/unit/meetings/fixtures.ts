@@ -126,3 +126,13 @@ export function heldMeeting(s = board(), persons: Record<string, unknown>[] = EV
   s.add(P.secretary, 'minutes.closed', { meetingId: MEETING, endTime: '11:30' });
   return s;
 }
+
+/** The board with everyone present recorded: a meeting under way, ready for its §§ to be recorded. */
+export function meetingUnderWay(): Scenario {
+  const s = board();
+  s.add(P.secretary, 'minutes.attendance.set', { meetingId: MEETING, persons: EVERYONE_PRESENT });
+  return s;
+}
+
+/** The refusal reasons of a scenario, without the "Ärende protokollfördes: " label of the refused event. */
+export const refusalReasons = (s: Scenario): string[] => s.state().refused.map((r) => r.reason.replace(/^Ärende protokollfördes: /, ''));
