@@ -1,6 +1,6 @@
 import { expect as baseExpect, test } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { applyPreview, chooseFile, choosePin, download, goTo, openDemoProject, ownCode, previewPackage, sendPackage } from './journeys';
+import { acceptKey, applyPreview, chooseFile, choosePin, download, goTo, openDemoProject, ownCode, previewPackage, sendPackage } from './journeys';
 import { expectAccessible, snapWidths } from './screens';
 
 /**
@@ -72,10 +72,7 @@ test('a ledamot works while her key waits: her own changes show where they belon
   const preview = await previewPackage(chef, keyBack);
   await expect(preview).toContainText(/Till\s*Birgitta Holmgren/);
   await applyPreview(chef);
-  await goTo(chef, /^Översikt/);
-  await chef.getByRole('button', { name: 'Godkänn nyckel för Maria Sandberg' }).click();
-  await chef.getByRole('dialog', { name: 'Godkänn nyckeln?' }).getByRole('button', { name: 'Godkänn nyckeln' }).click();
-  await expect(chef.getByText('Nyckeln är godkänd')).toBeVisible();
+  await acceptKey(chef, 'Maria Sandberg');
   const answer = await sendPackage(chef, 'Hela styrelsen');
   await (await previewPackage(maria, answer)).waitFor();
   await applyPreview(maria);

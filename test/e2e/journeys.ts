@@ -77,8 +77,8 @@ export async function sendPackage(page: Page, recipient: 'Förbundschefen' | 'He
   const region = page.getByRole('region', { name: 'Skicka ändringar' });
   await region.getByRole('radio', { name: recipient }).check();
   const file = await download(page, () => region.getByRole('button', { name: 'Skapa paket' }).click());
-  // .last(): the notice of a package made just before may still be showing.
-  await expect(page.getByText('Paketet skapades').last()).toBeVisible({ timeout: 60_000 });
+  // The panel's lasting record, not the notice: a notice closes by itself after a few seconds.
+  await expect(region.getByTestId('package-made')).toContainText(file.name, { timeout: 60_000 });
   expect(file.name).toMatch(/\.sbpaket$/);
   return file;
 }
@@ -93,12 +93,12 @@ export async function previewPackage(page: Page, file: { name: string; bytes: Bu
 }
 
 export async function applyPreview(page: Page) {
-  const importButton = page.getByRole('button', { name: 'Importera', exact: true });
-  await importButton.click();
+  const heading = page.getByRole('heading', { name: /^Förhandsgranskning: / });
+  const fileName = ((await heading.textContent()) ?? '').trim().replace(/^Förhandsgranskning: /, '');
+  await page.getByRole('button', { name: 'Importera', exact: true }).click();
   // Checking signatures and PDFs and folding the events takes a while with attachments on a busy machine.
-  // The preview closes once this import is done; the notice of an import just before may still be showing.
-  await expect(importButton).toBeHidden({ timeout: 60_000 });
-  await expect(page.getByText('Paketet importerades').last()).toBeVisible({ timeout: 60_000 });
+  // Waits on the panel's lasting record of this import, not on the notice that closes by itself.
+  await expect(page.getByTestId('package-imported')).toContainText(`Senast importerat: ${fileName}.`, { timeout: 60_000 });
 }
 
 /** Carries a package from one laptop to another: made on `from` for `recipient`, previewed and imported on `to`. */
@@ -195,7 +195,8 @@ export async function acceptKey(page: Page, who: string) {
   await goTo(page, /^Översikt/);
   await page.getByRole('button', { name: `Godkänn nyckel för ${who}` }).click();
   await page.getByRole('dialog', { name: 'Godkänn nyckeln?' }).getByRole('button', { name: 'Godkänn nyckeln' }).click();
-  await slow(page.getByText('Nyckeln är godkänd').first()).toBeVisible();
+  // Lasting state: the key no longer waits. (The notice's words also occur in Översikt's explanation.)
+  await slow(page.getByRole('button', { name: `Godkänn nyckel för ${who}` })).toHaveCount(0);
 }
 
 /** Protokoll → the meeting on `date` → one of its tabs ('För protokoll' or 'Protokoll och justering'). */
@@ -211,7 +212,7 @@ export async function openMinutes(page: Page, date: string, tab: 'För protokoll
 export async function recordAttendance(page: Page, absent: string[]) {
   for (const name of absent) await page.getByRole('checkbox', { name: `${name} närvarande` }).uncheck();
   await page.getByRole('button', { name: 'Spara närvaron' }).click();
-  await slow(page.getByText('Närvaron är antecknad').first()).toBeVisible();
+  await slow(page.getByText('Närvaron är antecknad', { exact: true }).first()).toBeVisible();
 }
 
 /** Opens one § of the föredragningslista in the minutes; returns its form. */
@@ -405,7 +406,8 @@ export async function closeMeeting(page: Page, endTime: string) {
   const dialog = page.getByRole('dialog', { name: 'Avsluta sammanträdet?' });
   await dialog.getByLabel('Sluttid').fill(endTime);
   await dialog.getByRole('button', { name: 'Avsluta sammanträdet' }).click();
-  await slow(page.getByText('Sammanträdet är avslutat').first()).toBeVisible();
+  await slow(dialog).toBeHidden();
+  await slow(page.getByText(`Sammanträdet avslutades kl. ${endTime.replace(':', '.')}.`)).toBeVisible();
 }
 
 /** Ansökningar → the demo's project Öppna vägar, not its förstudie of the same name that the board granted at the held meeting. */

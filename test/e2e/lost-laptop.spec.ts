@@ -43,7 +43,7 @@ test('the förbundschef revokes a lost laptop’s key, its later package is refu
   await dialog.getByLabel('Skäl').fill('Datorn är borttappad');
   await dialog.getByRole('button', { name: 'Spärra nyckeln' }).click();
   await expect(dialog).toBeHidden();
-  await expect(chef.getByText('Nyckeln är spärrad').first()).toBeVisible();
+  await expect(chef.getByText('Nyckeln är spärrad', { exact: true }).first()).toBeVisible();
   await expect(section).toContainText(/Spärrade: .*Olle Ström/);
 
   // Whoever has the laptop sends a package from it: refused in the preview, with the reason.

@@ -16,12 +16,15 @@ type Step = { kind: 'idle' } | { kind: 'reading'; fileName: string } | { kind: '
 export function ImportPanel({ primary, director }: { primary: boolean; director: boolean }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [failure, setFailure] = useState<{ fileName: string; message: string } | null>(null);
+  // Stays on the panel after the notice has faded: what the last import did, for whoever looks away.
+  const [imported, setImported] = useState<{ fileName: string; summary: string } | null>(null);
 
   const incoming = useUi((s) => s.incomingPackage);
 
   const read = async (file: File | { fileName: string; bytes: Uint8Array }) => {
     const fileName = file instanceof File ? file.name : file.fileName;
     setFailure(null);
+    setImported(null);
     setStep({ kind: 'reading', fileName });
     try {
       const preview = await api['packages.preview'](file instanceof File ? await readFileBytes(file) : file);
@@ -44,7 +47,9 @@ export function ImportPanel({ primary, director }: { primary: boolean; director:
     try {
       const result = await api['packages.apply']({ previewId: preview.previewId });
       await adoptSession(result.session);
-      notifySuccess('Paketet importerades', `${whatChanged(preview.newEvents, result.newAttachments)}.`);
+      const summary = `${whatChanged(preview.newEvents, result.newAttachments)}.`;
+      notifySuccess('Paketet importerades', summary);
+      setImported({ fileName: preview.fileName, summary });
       setStep({ kind: 'idle' });
     } catch (err) {
       setFailure({ fileName: preview.fileName, message: userMessage(err) });
@@ -66,6 +71,11 @@ export function ImportPanel({ primary, director }: { primary: boolean; director:
           <PackagePreviewPanel preview={step.preview} director={director} applying={step.kind === 'applying'} onApply={() => void apply(step.preview)} onCancel={() => setStep({ kind: 'idle' })} />
         ) : (
           <>
+            {imported && (
+              <Text size="sm" c="dimmed" data-testid="package-imported">
+                Senast importerat: <Text span className="nobreak">{imported.fileName}</Text>. {imported.summary}
+              </Text>
+            )}
             <Text>Välj ett paket (.sbpaket) som någon i förbundet har skickat. Du ser vad det innehåller innan något ändras.</Text>
             <PackagePicker buttonLabel="Importera paket" dropText="…eller dra paketfilen hit" busy={step.kind === 'reading'} onFile={(f) => void read(f)} primary={primary} />
             {step.kind === 'reading' && <Working text={`${step.fileName} läses och kontrolleras …`} />}
