@@ -57,6 +57,8 @@ export const ExportedPackage = z.object({
   bytes: Bytes,
   events: z.number().int().min(0),
   attachments: z.number().int().min(0),
+  /** Format 2: recipients without an accepted device key here, who will not be able to open the package. */
+  unreadableBy: z.array(z.string()).optional(),
 });
 
 export const PackagePreview = z.object({

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../storage/atomic';
 import { parseJsonOrNull } from '../storage/json';
+import { encryptionKeyPath } from './encryption-key';
 import type { SecretBox } from './keys';
 
 /**
@@ -42,12 +43,23 @@ export async function privateKeySealedBy(dataDir: string): Promise<string | null
   return parsed.success ? parsed.data.box : null;
 }
 
-/** Seals the private key again, from one box to another, atomically (the old file stays whole until the new one is in place). */
+/**
+ * Seals the private keys again, from one box to another, atomically (the old file stays whole until the new
+ * one is in place): the signing key and, when there is one, the X25519 key for encrypted packages.
+ */
 export async function resealPrivateKey(dataDir: string, from: SecretBox, to: SecretBox): Promise<void> {
-  const parsed = PrivateFile.parse(parseJsonOrNull(await fs.readFile(privatePath(dataDir), 'utf8')));
-  if (parsed.box !== from.kind) return;
-  const der = from.open(Buffer.from(parsed.sealed, 'base64'));
-  const sealed = Buffer.from(to.seal(der)).toString('base64');
-  Buffer.from(der).fill(0);
-  await writeFileAtomic(privatePath(dataDir), JSON.stringify({ format: 1, box: to.kind, sealed }));
+  for (const path of [privatePath(dataDir), encryptionKeyPath(dataDir)]) {
+    const text = await fs.readFile(path, 'utf8').catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ENOENT' && path !== privatePath(dataDir)) return null;
+      throw err;
+    });
+    if (text === null) continue;
+    const raw = parseJsonOrNull(text) as Record<string, unknown> | null;
+    const parsed = PrivateFile.parse({ format: raw?.['format'], box: raw?.['box'], sealed: raw?.['sealed'] });
+    if (parsed.box !== from.kind) continue;
+    const der = from.open(Buffer.from(parsed.sealed, 'base64'));
+    const sealed = Buffer.from(to.seal(der)).toString('base64');
+    Buffer.from(der).fill(0);
+    await writeFileAtomic(path, JSON.stringify({ ...raw, format: 1, box: to.kind, sealed }));
+  }
 }

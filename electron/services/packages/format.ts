@@ -9,9 +9,13 @@ import { AppError } from '../../../shared/contract/errors';
  *   events.jsonl    signed event lines (signed-event.ts), one per line
  *   attachments/<sha256>.pdf
  * The manifest lists every entry except the three above with size and SHA-256,
- * so one signature covers the whole package.
+ * so one signature covers the whole package. Format 2 encrypts every listed
+ * entry to the recipients' devices (entry-cipher.ts, encryption-key.ts): the
+ * listing then describes the encrypted bytes and `keys` holds the content key
+ * wrapped for each device that may open it.
  */
-export const PACKAGE_FORMAT = 1;
+/** The highest format this version reads. It writes 2 (encrypted to the recipients) and 1 for invitations. */
+export const PACKAGE_FORMAT = 2;
 export const PACKAGE_EXTENSION = '.sbpaket';
 
 export const MANIFEST_NAME = 'manifest.json';
@@ -41,6 +45,8 @@ export const LIMITS = {
   maxRatio: 200,
   ratioFloorBytes: 1 * MB,
   maxRecipients: 500,
+  /** Wrapped content keys in a format-2 manifest (devices of every recipient and of the sender). */
+  maxWrappedKeys: 5_000,
   maxAckKeys: 10_000,
   /**
    * Events that wait (held: their key is not accepted yet, or their past has
@@ -67,6 +73,16 @@ export const ManifestEntry = z
   .refine((e) => (e.name === EVENTS_NAME ? e.size <= LIMITS.maxEventsBytes : attachmentSha(e.name) === e.sha256), 'bilagans namn och kontrollsumma stämmer inte');
 export type ManifestEntry = z.infer<typeof ManifestEntry>;
 
+/** Format 2: size and SHA-256 of the encrypted entry; the attachment's own hash (its name) is checked after decrypting. */
+export const EncryptedManifestEntry = z
+  .object({ name: ListedEntryName, size: z.number().int().nonnegative().max(sealedCap(LIMITS.maxAttachmentBytes)), sha256: Hex64 })
+  .strict()
+  .refine((e) => e.name !== EVENTS_NAME || e.size <= sealedCap(LIMITS.maxEventsBytes), 'för stor');
+
+const B64 = (bytes: number) => z.string().length(4 * Math.ceil(bytes / 3)).regex(/^[A-Za-z0-9+/]+={0,2}$/);
+/** The content key wrapped for one device (identity/encryption-key.ts). */
+export const WrappedKeyEntry = z.object({ fingerprint: Hex64, ephemeral: B64(32), iv: B64(12), wrapped: B64(32), tag: B64(16) }).strict();
+
 /**
  * What the sender's device holds, per signing key: the highest Lamport clock,
  * how many events of that key it holds, and a digest of their ids (sorted by
@@ -87,9 +103,9 @@ export type Acks = z.infer<typeof Acks>;
 
 const Person = z.object({ person: z.string().uuid(), name: z.string().min(1).max(200) }).strict();
 
-export const Manifest = z
+export const ManifestV1 = z
   .object({
-    format: z.literal(PACKAGE_FORMAT),
+    format: z.literal(1),
     kind: z.enum(['invitation', 'changes']),
     forbund: z.string().uuid(),
     forbundName: z.string().min(1).max(200),
@@ -102,7 +118,38 @@ export const Manifest = z
   })
   .strict()
   .refine((m) => new Set(m.entries.map((e) => e.name)).size === m.entries.length, 'en fil står två gånger');
-export type Manifest = z.infer<typeof Manifest>;
+export type ManifestV1 = z.infer<typeof ManifestV1>;
+
+export const ManifestV2 = z
+  .object({
+    format: z.literal(2),
+    kind: z.literal('changes'),
+    forbund: z.string().uuid(),
+    forbundName: z.string().min(1).max(200),
+    sender: Person.extend({ key: Hex64, device: z.string().min(1).max(200) }).strict(),
+    recipients: z.array(Person).max(LIMITS.maxRecipients),
+    createdAt: z.string().datetime(),
+    acks: Acks,
+    /** The content key, wrapped once per device that may open the package. */
+    keys: z.array(WrappedKeyEntry).min(1).max(LIMITS.maxWrappedKeys),
+    entries: z.array(EncryptedManifestEntry).max(LIMITS.maxEntries),
+  })
+  .strict()
+  .refine((m) => new Set(m.entries.map((e) => e.name)).size === m.entries.length, 'en fil står två gånger')
+  .refine((m) => new Set(m.keys.map((k) => k.fingerprint)).size === m.keys.length, 'en nyckel står två gånger');
+export type ManifestV2 = z.infer<typeof ManifestV2>;
+
+export type Manifest = ManifestV1 | ManifestV2;
+/** The schema of the manifest's own format (1 or 2); anything else fails format 1's literal. */
+export const manifestSchema = (raw: unknown) => ((raw as { format?: unknown } | null)?.format === 2 ? ManifestV2 : ManifestV1);
+
+/** The additional authenticated data of every wrapped key: the manifest's förbund and creation time. */
+export const wrapAad = (m: { forbund: string; createdAt: string }): Buffer => Buffer.from(`${m.forbund}\n${m.createdAt}`, 'utf8');
+
+/** An encrypted entry's size cap: the plain cap plus the envelope (header and one tag per 64 KiB chunk). */
+export function sealedCap(plain: number): number {
+  return 24 + plain + Math.ceil(plain / 65536 + 1) * 16;
+}
 
 export function attachmentSha(name: string): string | null {
   return AttachmentEntryName.exec(name)?.[1] ?? null;
@@ -114,8 +161,8 @@ export function capFor(name: string): number {
   if (name === MANIFEST_NAME) return LIMITS.maxManifestBytes;
   if (name === SIGNATURE_NAME) return LIMITS.signatureBytes;
   if (name === SENDER_KEY_NAME) return LIMITS.maxSenderKeyBytes;
-  if (name === EVENTS_NAME) return LIMITS.maxEventsBytes;
-  if (AttachmentEntryName.test(name)) return LIMITS.maxAttachmentBytes;
+  if (name === EVENTS_NAME) return sealedCap(LIMITS.maxEventsBytes);
+  if (AttachmentEntryName.test(name)) return sealedCap(LIMITS.maxAttachmentBytes);
   return 0;
 }
 

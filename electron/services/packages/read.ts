@@ -1,7 +1,7 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
-import type { KeyObject } from 'node:crypto';
+import { createHash, type KeyObject } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import { compareEvents, shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { parseEventLine, verifyEventLine, verifyEventLineAsync } from '../identity/events';
@@ -11,8 +11,11 @@ import {
   EVENTS_NAME,
   HOSTILE,
   LIMITS,
-  Manifest,
+  manifestSchema,
   MANIFEST_NAME,
+  wrapAad,
+  type Manifest,
+  type ManifestV2,
   META_ENTRIES,
   PACKAGE_FORMAT,
   refuse,
@@ -20,6 +23,8 @@ import {
   SENDER_KEY_NAME,
   SIGNATURE_NAME,
 } from './format';
+import type { DeviceDecryptor } from '../identity/encryption-key';
+import { openStream } from './entry-cipher';
 import type { PackageProgress } from './write';
 import { isSystemError, openZip, readSmallEntry, streamEntry, type Budget, type OpenedZip } from './zip-reader';
 
@@ -42,6 +47,13 @@ export interface ReadPackageOptions {
   isAccepted?: (fingerprint: string) => boolean;
   /** `inspect` only: count events whose key is not available instead of refusing the package. */
   allowUnverifiedEvents?: boolean;
+  /**
+   * This device's X25519 key: opens a format-2 package addressed to it. Without one (or when the
+   * package holds no copy of the content key for it) a format-2 package is refused as not for
+   * this device, before any entry is inflated — except for `inspect` (allowUnverifiedEvents),
+   * which then checks the signature and the encrypted entries' hashes only.
+   */
+  decryptor?: DeviceDecryptor | null;
   onProgress?: (progress: PackageProgress) => void;
 }
 
@@ -59,6 +71,8 @@ export interface ReadPackage {
   counts: { events: number; eventsByType: Record<string, number>; attachments: number; attachmentBytes: number };
   /** The extraction folder; remove it with dispose() once the attachments are stored. */
   extractDir: string | null;
+  /** Format 2 read without the key to open it (inspect only): events and attachments were not decrypted. */
+  sealedContent: boolean;
   dispose(): Promise<void>;
 }
 
@@ -92,6 +106,8 @@ export async function readPackage(path: string, opts: ReadPackageOptions): Promi
       if (!item) throw refuse(`filen ”${e.name}” står i innehållsförteckningen men saknas i paketet. ${RESEND}`);
       if (item.entry.uncompressedSize !== e.size) throw refuse(`storleken på ”${e.name}” stämmer inte med innehållsförteckningen. ${RESEND}`);
     }
+    const contentKey = manifest.format === 2 ? openContentKey(manifest, meta, opts) : null;
+    const sealedContent = manifest.format === 2 && !contentKey;
     const total = manifest.entries.reduce((n, e) => n + e.size, 0);
     if (total > LIMITS.maxTotalBytes) throw refuse(`paketet är för stort (över ${LIMITS.maxTotalBytes / 1024 / 1024} MB). ${HOSTILE}`);
     let done = 0;
@@ -115,9 +131,13 @@ export async function readPackage(path: string, opts: ReadPackageOptions): Promi
       const item = opened.entries.get(e.name)!;
       const sha = attachmentSha(e.name);
       const target = extractDir && sha ? join(extractDir, `${sha}.pdf`) : null;
-      const got = await streamEntry(opened, item, budget, e.size, e.name === EVENTS_NAME ? eachLine((no, text) => addEvent(parsed, no, text, manifest.forbund, unaccepted)) : writeTo(target));
+      const sink = sealedContent ? writeTo(null) : e.name === EVENTS_NAME ? eachLine((no, text) => addEvent(parsed, no, text, manifest.forbund, unaccepted)) : writeTo(target);
+      const plain = contentKey ? decrypting(contentKey, e.name, sink) : null;
+      const got = await streamEntry(opened, item, budget, e.size, plain?.sink ?? sink);
       if (got.sha256 !== e.sha256) throw refuse(`kontrollsumman för ”${e.name}” stämmer inte. ${RESEND}`);
-      if (sha) attachments.push({ sha256: sha, size: got.size, path: target });
+      const size = plain ? plain.size() : got.size;
+      if (sha && plain && plain.sha256() !== sha) throw refuse(`kontrollsumman för ”${e.name}” stämmer inte. ${RESEND}`);
+      if (sha && !sealedContent) attachments.push({ sha256: sha, size, path: target });
     }
     opened.close();
     opened = null;
@@ -133,6 +153,7 @@ export async function readPackage(path: string, opts: ReadPackageOptions): Promi
       attachments,
       counts: { events: verified.events.length, eventsByType, attachments: attachments.length, attachmentBytes: attachments.reduce((n, a) => n + a.size, 0) },
       extractDir: dir,
+      sealedContent,
       dispose: async () => {
         if (dir) await fs.rm(dir, { recursive: true, force: true });
       },
@@ -175,7 +196,7 @@ async function readHeader(opened: OpenedZip, budget: Budget, opts: ReadPackageOp
   if (typeof format === 'number' && format > PACKAGE_FORMAT) {
     throw refuse(`paketet är skapat av en nyare version av Styrelsebordet (paketformat ${format}; den här versionen läser format ${PACKAGE_FORMAT}). Uppdatera programmet och importera paketet igen.`);
   }
-  const parsed = Manifest.safeParse(raw);
+  const parsed = manifestSchema(raw).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` (fältet ${issue.path.join('.')})` : '';
@@ -206,6 +227,50 @@ async function readHeader(opened: OpenedZip, budget: Budget, opts: ReadPackageOp
     throw refuse(`avsändarens nyckel (kod ${shortCode(manifest.sender.key)}) är okänd på den här datorn. Be ${manifest.sender.name} om en inbjudan eller att registrera sin nyckel, och jämför koden per telefon.`);
   }
   return { manifest, senderPem, senderKey, senderKnown };
+}
+
+/**
+ * The content key of a format-2 package, from the copy wrapped for this device. None → the package is
+ * not for this device (refused before any entry is inflated). A copy that does not open → damaged.
+ */
+function openContentKey(manifest: ManifestV2, header: Header, opts: ReadPackageOptions): Buffer | null {
+  const mine = opts.decryptor ? manifest.keys.find((k) => k.fingerprint === opts.decryptor!.fingerprint) : undefined;
+  if (!mine) {
+    if (opts.allowUnverifiedEvents) return null;
+    const to = manifest.recipients.length === 0 ? 'hela styrelsen' : manifest.recipients.map((r) => r.name).join(', ');
+    throw new AppError(
+      'invalid_file',
+      `Paketet är inte till dig. Det är krypterat till ${to}, och den här datorn kan inte öppna det. Kontrollera att du valt rätt fil, eller be ${manifest.sender.name} skicka ett nytt paket till dig${header.senderKnown ? '' : ' (din dator kan behöva godkännas först)'}.`,
+    );
+  }
+  const key = opts.decryptor!.unwrap(mine, wrapAad(manifest));
+  if (!key) throw refuse(`nyckeln till paketets innehåll kan inte öppnas med den här datorns nyckel. ${RESEND}`);
+  return key;
+}
+
+/** Decrypts an entry on its way to `sink`, counting and hashing the plain bytes. */
+function decrypting(contentKey: Buffer, name: string, sink: (source: AsyncIterable<Buffer>) => Promise<void>) {
+  const hash = createHash('sha256');
+  let size = 0;
+  const damaged = () => refuse(`den krypterade filen ”${name}” är skadad. ${RESEND}`);
+  return {
+    size: () => size,
+    sha256: () => hash.digest('hex'),
+    sink: async (source: AsyncIterable<Buffer>) => {
+      // pipeline(): an error on either side (a refusal upstream, a bad tag here) tears down the other.
+      await pipeline(source, openStream(contentKey, name, damaged), async (plain: AsyncIterable<Buffer>) => {
+        await sink(
+          (async function* () {
+            for await (const chunk of plain) {
+              hash.update(chunk);
+              size += chunk.length;
+              yield chunk;
+            }
+          })(),
+        );
+      });
+    },
+  };
 }
 
 /** A sink that splits events.jsonl into lines as it streams, never holding more than one partial line. */

@@ -6,13 +6,18 @@ import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import { AppError } from '../../../shared/contract/errors';
 import { parseEventLine } from '../identity/events';
+import { wrapContentKey } from '../identity/encryption-key';
 import type { DeviceIdentity } from '../identity/keys';
+import { sealedSize, sealStream } from './entry-cipher';
 import {
   attachmentEntryName,
   EVENTS_NAME,
   LIMITS,
-  Manifest,
+  ManifestV1,
+  ManifestV2,
   MANIFEST_NAME,
+  wrapAad,
+  type Manifest,
   packageFileName,
   SENDER_KEY_NAME,
   SIGNATURE_NAME,
@@ -42,6 +47,11 @@ export interface WritePackageOptions {
   /** `open` reads a stored file through the sealed-file layer (its plaintext size and stream); without it, `path` is read as is. */
   attachments: AttachmentSource[];
   acks: Acks;
+  /**
+   * Format 2: encrypt every entry except manifest, signature and sender key to these devices (their
+   * signing-key fingerprint and X25519 public key, base64). Absent: format 1 in clear (invitations).
+   */
+  encryptTo?: { fingerprint: string; x25519: string }[];
   now?: Date;
   onProgress?: (progress: PackageProgress) => void;
 }
@@ -86,6 +96,21 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
     }
   };
 
+  const contentKey = opts.encryptTo ? randomBytes(32) : null;
+  if (opts.encryptTo && opts.kind === 'invitation') throw new Error('writePackage: an invitation is never encrypted (the new member has no key yet)');
+  if (opts.encryptTo && opts.encryptTo.length === 0) throw new Error('writePackage: an encrypted package needs at least one device to open it');
+  /** Plain bytes pass `plainTap` (hash check, progress); with a content key they are sealed and `listedTap` lists the sealed bytes. */
+  const chain = (source: Readable, name: string, plainTap: Transform): { stream: Readable; listed: Promise<ManifestEntry> } => {
+    if (!contentKey) return { stream: source.pipe(plainTap), listed: Promise.resolve(null as never) };
+    const seal = sealStream(contentKey, name);
+    const listedTap = tap(name, null, () => undefined);
+    for (const s of [seal, listedTap.stream]) {
+      s.on('error', fail);
+      streams.push(s);
+    }
+    return { stream: source.pipe(plainTap).pipe(seal).pipe(listedTap.stream), listed: listedTap.result };
+  };
+
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   // `flush: true` fsyncs the file before the stream closes, so the rename below never exposes unwritten data.
   const out = createWriteStream(tmp, { flags: 'wx', mode: 0o600, flush: true });
@@ -111,7 +136,9 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
     streams.push(eventSource, eventsTap.stream);
     eventSource.on('error', fail);
     eventsTap.stream.on('error', fail);
-    zip.addReadStream(eventSource.pipe(eventsTap.stream), EVENTS_NAME, { mtime, compress: true });
+    const eventsChain = chain(eventSource, EVENTS_NAME, eventsTap.stream);
+    // Encrypted bytes do not deflate: sealed entries are stored.
+    zip.addReadStream(eventsChain.stream, EVENTS_NAME, { mtime, compress: !contentKey });
 
     // Attachments are stored, not deflated: PDFs are mostly compressed already, and
     // storing keeps export and import near the speed of a plain copy.
@@ -119,23 +146,28 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
       const t = tap(attachmentEntryName(f.sha256), f.sha256, progress);
       t.stream.on('error', fail);
       streams.push(t.stream);
-      zip.addReadStreamLazy(attachmentEntryName(f.sha256), { mtime, compress: false, size: f.size }, (cb) => {
+      const name = attachmentEntryName(f.sha256);
+      let listed: Promise<ManifestEntry> = t.result;
+      zip.addReadStreamLazy(name, { mtime, compress: false, size: contentKey ? sealedSize(f.size) : f.size }, (cb) => {
         const opened = f.open ? f.open().then((o) => o.stream as Readable) : Promise.resolve(createReadStream(f.path, { highWaterMark: 1024 * 1024 }));
         opened.then(
           (source) => {
             streams.push(source);
             source.on('error', (err: NodeJS.ErrnoException) => fail(err.code === 'ENOENT' ? missingAttachment(f.sha256) : err));
-            cb(null, source.pipe(t.stream));
+            const c = chain(source, name, t.stream);
+            if (contentKey) listed = c.listed;
+            cb(null, c.stream);
           },
           (err: NodeJS.ErrnoException) => fail(err.code === 'ENOENT' ? missingAttachment(f.sha256) : err),
         );
       });
-      return t.result;
+      // The listing is known once this entry's plain tap has seen every byte (and the sealed tap after it).
+      return t.result.then(() => listed);
     });
 
-    const entries: ManifestEntry[] = await guard(Promise.all([eventsTap.result, ...attachmentTaps]));
-    const manifest = Manifest.parse({
-      format: 1,
+    const plainEntries: ManifestEntry[] = await guard(Promise.all([eventsTap.result, ...attachmentTaps]));
+    const entries = contentKey ? await guard(Promise.all([eventsChain.listed, ...plainEntries.slice(1)])) : plainEntries;
+    const common = {
       kind: opts.kind,
       forbund: opts.forbund.id,
       forbundName: opts.forbund.name,
@@ -143,8 +175,11 @@ export async function writePackage(opts: WritePackageOptions): Promise<WrittenPa
       recipients: opts.recipients,
       createdAt: now.toISOString(),
       acks: opts.acks,
-      entries,
-    } satisfies Manifest);
+    };
+    const manifest: Manifest = contentKey
+      ? ManifestV2.parse({ ...common, kind: 'changes', format: 2, keys: opts.encryptTo!.map((d) => wrapContentKey(contentKey, d, wrapAad(common))), entries } satisfies ManifestV2)
+      : ManifestV1.parse({ ...common, format: 1, entries } satisfies ManifestV1);
+    contentKey?.fill(0);
     const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8');
     zip.addBuffer(Buffer.from(opts.identity.publicKeyPem, 'utf8'), SENDER_KEY_NAME, { mtime });
     zip.addBuffer(manifestBytes, MANIFEST_NAME, { mtime });

@@ -36,9 +36,9 @@ import { writeFileAtomicWith } from './atomic';
 
 export const SEAL_MAGIC = Buffer.from('SBSEAL');
 const VERSION = 1;
-const CHUNK_LOG2 = 16;
-const HEADER = 24;
-const TAG = 16;
+export const CHUNK_LOG2 = 16;
+export const HEADER = 24;
+export const TAG = 16;
 const INFO = Buffer.from('styrelsebordet/sealed-file/v1');
 
 /** Null: write plain (no PIN). A Buffer: seal with it. Throws AppError 'locked' while the data key is not released. */
@@ -77,7 +77,7 @@ export async function isSealedFile(path: string): Promise<boolean> {
   }
 }
 
-function fileKey(dataKey: Buffer, salt: Buffer): Buffer {
+export function fileKey(dataKey: Buffer, salt: Buffer): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, salt, INFO, 32));
 }
 
@@ -88,7 +88,7 @@ function nonce(index: number, last: boolean): Buffer {
   return n;
 }
 
-function header(): Buffer {
+export function header(): Buffer {
   const h = Buffer.alloc(HEADER);
   SEAL_MAGIC.copy(h, 0);
   h[6] = VERSION;
@@ -97,13 +97,13 @@ function header(): Buffer {
   return h;
 }
 
-function sealChunk(key: Buffer, aad: Buffer, index: number, last: boolean, plain: Uint8Array): Buffer {
+export function sealChunk(key: Buffer, aad: Buffer, index: number, last: boolean, plain: Uint8Array): Buffer {
   const c = createCipheriv('aes-256-gcm', key, nonce(index, last));
   c.setAAD(aad);
   return Buffer.concat([c.update(plain), c.final(), c.getAuthTag()]);
 }
 
-function openChunk(key: Buffer, aad: Buffer, index: number, last: boolean, sealed: Buffer): Buffer {
+export function openChunk(key: Buffer, aad: Buffer, index: number, last: boolean, sealed: Buffer): Buffer {
   const d = createDecipheriv('aes-256-gcm', key, nonce(index, last));
   d.setAAD(aad);
   d.setAuthTag(sealed.subarray(sealed.length - TAG));

@@ -7,6 +7,7 @@ import { EVENT_FORMAT_VERSION, shortCode, type EventBody, type VerifiedEvent } f
 import { signEvent } from '../identity/events';
 import { createDeviceIdentity, loadDeviceIdentity, plainSecretBox, type DeviceIdentity, type SecretBox } from '../identity/keys';
 import type { EventStore } from '../log/event-store';
+import { loadOrCreateDecryptor, type DeviceDecryptor } from '../identity/encryption-key';
 import type { LocalStateFile } from './local-state';
 import { checkpointPath, sealedCheckpointIO } from './checkpoints';
 import type { SealedFiles } from '../storage/sealed-file';
@@ -30,6 +31,13 @@ export interface FederationService {
   readonly materialised: MaterialisedState;
   /** Loads the key with `box` once it can be opened (the app lock's data key, after unlocking). */
   openIdentity(box: SecretBox): Promise<void>;
+  /** This device's X25519 key for encrypted packages (made on first use, sealed like the signing key); null without an identity. */
+  decryptor(): Promise<DeviceDecryptor | null>;
+  /**
+   * Makes sure this device's encryption key is announced in the log (key.encryption.registered, signed by the
+   * device key): packages can be encrypted to it once others have it. Appends at most once per key.
+   */
+  ensureEncryptionKeyRegistered(): Promise<void>;
 }
 
 /** `box: null`: the key is sealed by the app lock and is loaded with `openIdentity` after unlocking. */
@@ -37,6 +45,9 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
   const { store, local } = opts;
   const box = opts.box ?? plainSecretBox; // a new key (set-up, invitation) before any PIN is chosen
   let identity = opts.box ? await loadDeviceIdentity(opts.dataDir, opts.box) : null;
+  /** The box that sealed the loaded identity; the encryption key is sealed by the same one. */
+  let identityBox: SecretBox = box;
+  let decryptor: Promise<DeviceDecryptor> | null = null;
   // The state is kept, not folded per action (issue #16): see materialised.ts.
   const materialised = await openMaterialised({ store, genesisId: () => local.get().forbund?.genesisId, checkpointPath: checkpointPath(opts.dataDir), ...(opts.files ? { io: sealedCheckpointIO(opts.files) } : {}) });
   const state = (): FederationState => materialised.state();
@@ -101,6 +112,16 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
     }
   }
 
+  async function loadDecryptor(): Promise<DeviceDecryptor | null> {
+    if (!identity) return null;
+    decryptor ??= loadOrCreateDecryptor(opts.dataDir, identityBox, identity.fingerprint);
+    // A failed load is not cached: the next call tries again (e.g. after unlocking).
+    return decryptor.catch((err: unknown) => {
+      decryptor = null;
+      throw err;
+    });
+  }
+
   function session(): Session {
     const s = local.get();
     const own = identity ? store.all().filter((e) => e.body.key === identity!.fingerprint) : [];
@@ -125,6 +146,24 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
     identity: () => identity,
     openIdentity: async (sealedBy) => {
       identity = await loadDeviceIdentity(opts.dataDir, sealedBy);
+      identityBox = sealedBy;
+      decryptor = null;
+    },
+    decryptor: loadDecryptor,
+    async ensureEncryptionKeyRegistered() {
+      const s = local.get();
+      const own = identity;
+      if (!s.forbund || !s.personId || !own) return;
+      const mine = await loadDecryptor();
+      if (!mine) return;
+      // Looked up in the log, not the state: while the device key waits for acceptance the registration is held.
+      const announced = store.all().some((e) => e.body.type === 'key.encryption.registered' && e.body.key === own.fingerprint && e.body.payload['x25519'] === mine.x25519);
+      if (announced) return;
+      const key = state().keys[own.fingerprint];
+      if (!key || key.status === 'revoked' || key.status === 'rejected') return;
+      const event = sign('key.encryption.registered', { fingerprint: own.fingerprint, x25519: mine.x25519 }, [...key.heads], s.personId, s.forbund.id);
+      checkWouldApply(event);
+      await store.append([event]);
     },
     state,
     session,

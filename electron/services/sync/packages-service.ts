@@ -23,7 +23,8 @@ export type Progress = { phase: 'export' | 'read' | 'apply'; done: number; total
 export interface PackagesService {
   /** The package work in progress, for a progress bar; null when idle. */
   progress(): Progress | null;
-  exportChanges(recipients: Recipients): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number }>;
+  /** `unreadableBy`: recipients with no accepted device key here to encrypt to (they cannot open this package). */
+  exportChanges(recipients: Recipients): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number; unreadableBy: string[] }>;
   exportInvitation(personId: string): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number }>;
   preview(fileName: string, bytes: Uint8Array): Promise<PackagePreview>;
   apply(previewId: string, asPerson?: string): Promise<{ newEvents: number; newAttachments: number }>;
@@ -113,9 +114,28 @@ export function createPackagesService(opts: {
     return persons.map((p) => p.id);
   }
 
-  async function write(kind: 'invitation' | 'changes', recipientIds: string[], eventIds: Set<string>, attachmentShas: Set<string>) {
+  /**
+   * Format 2: the devices that may open a package for `openers` (and the sender's own), and the
+   * recipients who have none here yet (key not accepted, or no encryption key announced).
+   */
+  async function devicesFor(state: FederationState, personId: string, openers: readonly string[]) {
+    const devices = new Map<string, { fingerprint: string; x25519: string }>();
+    const mine = await federation.decryptor();
+    if (mine) devices.set(mine.fingerprint, { fingerprint: mine.fingerprint, x25519: mine.x25519 });
+    const unreadableBy: string[] = [];
+    for (const person of new Set([personId, ...openers])) {
+      const keys = Object.values(state.keys).filter((k) => k.personId === person && k.status === 'accepted' && k.encryptionKey);
+      for (const k of keys) devices.set(k.fingerprint, { fingerprint: k.fingerprint, x25519: k.encryptionKey! });
+      if (person !== personId && keys.length === 0) unreadableBy.push(personName(state, person));
+    }
+    return { encryptTo: [...devices.values()], unreadableBy: unreadableBy.sort((a, b) => a.localeCompare(b, 'sv')) };
+  }
+
+  async function write(kind: 'invitation' | 'changes', recipientIds: string[], eventIds: Set<string>, attachmentShas: Set<string>, openers: string[] = recipientIds) {
     const { forbund, personId, identity } = me();
     const state = federation.state();
+    // Invitations stay format 1: the new member has no key yet (docs/package-format.md).
+    const sealing = kind === 'changes' ? await devicesFor(state, personId, openers) : null;
     const events = store.all().filter((e) => eventIds.has(e.id));
     // An invitation is named for its recipient, so it never takes the sender's daily file name.
     const target =
@@ -134,6 +154,7 @@ export function createPackagesService(opts: {
       eventLines: events.map((e) => JSON.stringify(e.line)),
       attachments: [...attachmentShas].map((sha) => ({ sha256: sha, path: opts.attachments.blobPath(sha), open: () => opts.attachments.openBlob(sha) })),
       acks: computeAcks(store.all().map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport }))),
+      ...(sealing ? { encryptTo: sealing.encryptTo } : {}),
     }));
     const own = events.filter((e) => e.body.key === identity.fingerprint).map((e) => e.id);
     await local.update((s) => ({
@@ -144,7 +165,7 @@ export function createPackagesService(opts: {
     // The copy kept in packages/out is sealed like the rest of the folder (it carries confidential documents).
     const bytes = await fs.readFile(written.path);
     if (files.sealing()) await files.write(written.path, bytes);
-    return { fileName: written.fileName, bytes, events: written.counts.events, attachments: written.counts.attachments };
+    return { fileName: written.fileName, bytes, events: written.counts.events, attachments: written.counts.attachments, unreadableBy: sealing?.unreadableBy ?? [] };
   }
 
   return {
@@ -152,17 +173,20 @@ export function createPackagesService(opts: {
 
     async exportChanges(r) {
       const { personId } = me();
+      // The device's encryption key travels in its next package, so others can encrypt to it (key.encryption.registered).
+      await federation.ensureEncryptionKeyRegistered();
       const state = federation.state();
       const ids = recipientsOf(state, r).filter((id) => id !== personId);
       if (ids.length === 0) throw new AppError('bad_request', 'Det finns ingen mottagare att skicka till.');
       const acks = ids.map((id) => local.get().peerAcks[id] ?? null);
       const plan = planExport(store.all().map(eventRef), acks);
-      return write('changes', r.mode === 'board' ? [] : ids, plan.eventIds, plan.attachments);
+      return write('changes', r.mode === 'board' ? [] : ids, plan.eventIds, plan.attachments, ids);
     },
 
     async exportInvitation(personId) {
       const state = federation.state();
       if (!state.persons[personId]) throw new AppError('bad_request', 'Personen finns inte i förbundets register.');
+      await federation.ensureEncryptionKeyRegistered();
       // An invitation carries the whole log: the new laptop starts from nothing.
       return write('invitation', [personId], new Set(store.all().map((e) => e.id)), new Set(store.all().flatMap(attachmentsOf)));
     },
@@ -175,12 +199,14 @@ export function createPackagesService(opts: {
       const state = federation.state();
       let read: ReadPackage;
       try {
+        const decryptor = await federation.decryptor();
         read = await tracked('read', (onProgress) => readPackage(path, {
           onProgress,
           trustedKeys: (fp) => state.keys[fp]?.publicKeyPem ?? null,
           ...(s.forbund ? { isAccepted: (fp: string) => state.keys[fp]?.status === 'accepted' } : {}),
           ...(s.forbund ? { expectedForbund: s.forbund.id, expectedForbundName: s.forbund.name } : {}),
           allowUnknownSender: true, // checked below: an unknown sender must introduce its key or be the inviting förbundschef
+          decryptor,
           tempDir,
         }));
       } catch (err) {

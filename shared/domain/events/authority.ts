@@ -131,6 +131,13 @@ export const AUTHORITY: { [T in EventType]: Rule<T> } = {
     if (state.keys[p.fingerprint]) return no('Nyckeln är redan registrerad.');
     return OK;
   },
+  'key.encryption.registered': (state, event, p) => {
+    const key = state.keys[p.fingerprint];
+    if (!key) return no('Nyckeln är inte registrerad.');
+    if (event.body.key !== p.fingerprint || key.personId !== event.body.author) return no('En krypteringsnyckel kan bara registreras av datorn själv, signerad med dess egen nyckel.');
+    if (key.status === 'revoked' || key.status === 'rejected') return no('Nyckeln är spärrad eller avvisad.');
+    return OK;
+  },
   'key.accepted': (state, event, p) => keyDecision(state, event, p.fingerprint, 'godkänna'),
   'key.rejected': (state, event, p) => keyDecision(state, event, p.fingerprint, 'avvisa'),
   'key.revoked': (state, event, p) => {

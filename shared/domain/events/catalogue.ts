@@ -115,6 +115,15 @@ const KeyRegistered = z
 const KeyAccepted = z.object({ fingerprint: Hex64 }).strict();
 
 /**
+ * A device's X25519 public key for packages encrypted to it (format 2, see
+ * docs/package-format.md): the raw 32 bytes in base64. Signed with the device
+ * key it belongs to (the body's `key` is `fingerprint`).
+ */
+const KeyEncryptionRegistered = z
+  .object({ fingerprint: Hex64, x25519: z.string().regex(/^[A-Za-z0-9+/]{43}=$/, 'X25519 public key (32 bytes, base64)') })
+  .strict();
+
+/**
  * A board document (handling) the förbundschef shares with the board: the PDF
  * travels in packages next to the events, by its SHA-256. Confidential ones
  * carry the OSL reference and are left out of public exports.
@@ -186,6 +195,7 @@ export const CATALOGUE = {
   'person.added': def({ payload: PersonAdded, label: 'Person lades till', subjectKind: 'person', subject: (_, p) => p.id }),
   'person.updated': def({ payload: PersonUpdated, label: 'Person ändrades', subjectKind: 'person', subject: (_, p) => p.id }),
   'key.registered': def({ payload: KeyRegistered, label: 'Datorns nyckel registrerades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
+  'key.encryption.registered': def({ payload: KeyEncryptionRegistered, label: 'Datorns krypteringsnyckel registrerades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
   'key.accepted': def({ payload: KeyAccepted, label: 'Datorns nyckel godkändes', subjectKind: 'key', subject: (_, p) => p.fingerprint }),
   'document.shared': def({ payload: DocumentShared, label: 'Handling delades med styrelsen', subjectKind: 'document', subject: (_, p) => p.sha256 }),
   'key.rejected': def({ payload: KeyRejected, label: 'Datorns nyckel avvisades', subjectKind: 'key', subject: (_, p) => p.fingerprint }),

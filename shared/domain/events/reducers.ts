@@ -128,6 +128,13 @@ export const REDUCERS: { [T in EventType]: Reducer<T> } = {
     w.state.keys[key.fingerprint] = key;
     recordCreation(w, key.fingerprint, e, key);
   },
+  'key.encryption.registered': (w, e, p) => {
+    const key = w.state.keys[p.fingerprint] as KeyRecord;
+    const changes: FieldChange[] = [{ field: 'encryptionKey', label: 'krypteringsnyckel', from: key.encryptionKey ?? null, to: p.x25519 }];
+    key.encryptionKey = p.x25519;
+    addVersion(w, p.fingerprint, key, e);
+    recordHistory(w, p.fingerprint, e, changes, key);
+  },
   'key.accepted': (w, e, p) => decideKey(w, e, p.fingerprint, 'accepted'),
   'key.rejected': (w, e, p) => decideKey(w, e, p.fingerprint, 'rejected'),
   'key.revoked': (w, e, p) => {

@@ -54,6 +54,8 @@ export interface KeyRecord {
   registeredBy: string;
   /** The key.accepted / key.rejected event that decided it; the genesis for the director's first key. */
   decidedBy: string | null;
+  /** The device's X25519 public key for encrypted packages (base64, key.encryption.registered), once registered. */
+  encryptionKey?: string;
   /** Set when the key was revoked (status revoked): why, and by whom (key.revoked). */
   revocation?: { reason: string; by: string; decision: string | null };
   heads: string[];
