@@ -52,3 +52,13 @@ export async function carry(from: { fileName: string; bytes: Uint8Array }, to: L
   const applied = await to['packages.apply']({ previewId: preview.previewId, ...(asPerson ? { asPerson } : {}) });
   return { preview, applied };
 }
+
+/**
+ * A member joins with an invitation, sends the return package that registers the laptop's keys, and the
+ * förbundschef accepts the key: from then on packages can be encrypted to that laptop (format 2).
+ */
+export async function joinAndAccept(director: Laptop, member: Laptop, personId: string): Promise<void> {
+  await carry(await director['invitations.export']({ personId }), member, personId);
+  const back = await carry(await member['packages.export']({ recipients: { mode: 'director' } }), director);
+  await director['log.append']({ type: 'key.accepted', payload: { fingerprint: back.preview.sender.fingerprint }, prev: [] });
+}

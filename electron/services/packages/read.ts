@@ -37,6 +37,8 @@ export interface ReadPackageOptions {
   expectedForbundName?: string;
   /** Invitations: the sender's key arrives in the package itself; the user confirms it by its short code. */
   allowUnknownSender?: boolean;
+  /** A laptop that belongs to no förbund yet: only an invitation can be its first package. */
+  requireInvitation?: boolean;
   /** Where attachments are extracted (a folder under the data folder). Without it they are verified and discarded. */
   tempDir?: string;
   /**
@@ -77,6 +79,7 @@ export interface ReadPackage {
 }
 
 const EXTRACT_PREFIX = 'import-';
+export const NOT_AN_INVITATION = 'det är ingen inbjudan. Den första filen du importerar ska vara inbjudan från förbundschefen.';
 const VERIFY_BATCH = 256;
 
 /**
@@ -106,6 +109,7 @@ export async function readPackage(path: string, opts: ReadPackageOptions): Promi
       if (!item) throw refuse(`filen ”${e.name}” står i innehållsförteckningen men saknas i paketet. ${RESEND}`);
       if (item.entry.uncompressedSize !== e.size) throw refuse(`storleken på ”${e.name}” stämmer inte med innehållsförteckningen. ${RESEND}`);
     }
+    if (opts.requireInvitation && manifest.kind !== 'invitation') throw refuse(NOT_AN_INVITATION);
     const contentKey = manifest.format === 2 ? openContentKey(manifest, meta, opts) : null;
     const sealedContent = manifest.format === 2 && !contentKey;
     const total = manifest.entries.reduce((n, e) => n + e.size, 0);

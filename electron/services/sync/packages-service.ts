@@ -9,9 +9,9 @@ import type { AttachmentStore } from '../attachments';
 import type { EventStore } from '../log/event-store';
 import { computeAcks, planExport } from '../packages/acks';
 import { previewImport } from '../packages/preview';
-import { readPackage, type ReadPackage } from '../packages/read';
+import { NOT_AN_INVITATION, readPackage, type ReadPackage } from '../packages/read';
 import { writePackage } from '../packages/write';
-import { slug } from '../packages/format';
+import { refuse, slug } from '../packages/format';
 import { writeFileAtomic } from '../storage/atomic';
 import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { FederationService } from './federation';
@@ -207,6 +207,7 @@ export function createPackagesService(opts: {
           ...(s.forbund ? { expectedForbund: s.forbund.id, expectedForbundName: s.forbund.name } : {}),
           allowUnknownSender: true, // checked below: an unknown sender must introduce its key or be the inviting förbundschef
           decryptor,
+          requireInvitation: !s.forbund,
           tempDir,
         }));
       } catch (err) {
@@ -220,7 +221,7 @@ export function createPackagesService(opts: {
           const genesis = read.events.find((e) => e.body.type === 'federation.created');
           const announced = genesis?.body.payload['directorKey'] as { fingerprint?: string } | undefined;
           if (manifest.kind !== 'invitation' || !genesis) {
-            throw new AppError('invalid_file', 'Paketet kunde inte importeras: det är ingen inbjudan. Den första filen du importerar ska vara inbjudan från förbundschefen.');
+            throw refuse(NOT_AN_INVITATION);
           }
           if (announced?.fingerprint !== senderKey) {
             throw new AppError('invalid_file', 'Paketet kunde inte importeras: inbjudan är inte signerad av förbundschefens nyckel. Be förbundschefen skicka en ny inbjudan.');

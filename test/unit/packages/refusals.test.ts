@@ -112,7 +112,7 @@ describe('packages are refused as a whole, with a Swedish reason', () => {
   });
 
   it('a newer format version', async () => {
-    await expectRefused(await build({ manifest: (m) => (m.format = 2) }), /skapat av en nyare version av Styrelsebordet \(paketformat 2.*Uppdatera programmet/);
+    await expectRefused(await build({ manifest: (m) => (m.format = 3) }), /skapat av en nyare version av Styrelsebordet \(paketformat 3.*Uppdatera programmet/);
   });
 
   it('a manifest that does not follow the schema', async () => {

@@ -27,9 +27,14 @@ describe('packages know whom they are for', () => {
     const { lena, olle } = await setUpForbund(director);
     const member = await laptop('lena');
     await carry(await director['invitations.export']({ personId: lena }), member, lena);
+    const back = await carry(await member['packages.export']({ recipients: { mode: 'director' } }), director);
+    await director['log.append']({ type: 'key.accepted', payload: { fingerprint: back.preview.sender.fingerprint }, prev: [] });
+    const toLena = await director['packages.export']({ recipients: { mode: 'person', personId: lena } });
+    const p1 = await member['packages.preview']({ fileName: toLena.fileName, bytes: toLena.bytes });
+    expect(p1.recipients).toEqual([{ personId: lena, name: 'Lena Ledamot' }]);
+    // A package for Olle is encrypted to Olle's devices: refused here (encrypted-packages.test.ts).
     const toOlle = await director['packages.export']({ recipients: { mode: 'person', personId: olle } });
-    const p1 = await member['packages.preview']({ fileName: toOlle.fileName, bytes: toOlle.bytes });
-    expect(p1.recipients).toEqual([{ personId: olle, name: 'Olle Ledamot' }]);
+    await expect(member['packages.preview']({ fileName: toOlle.fileName, bytes: toOlle.bytes })).rejects.toThrow(/^Paketet är inte till dig/);
     const toBoard = await director['packages.export']({ recipients: { mode: 'board' } });
     const p2 = await member['packages.preview']({ fileName: toBoard.fileName, bytes: toBoard.bytes });
     expect(p2.recipients).toEqual([]);
@@ -52,8 +57,10 @@ describe('packages know whom they are for', () => {
     // Two own changes: the key registration and the request for a PDF-signing certificate.
     expect((await member['session.get']({})).sync).toMatchObject({ unsent: 2, unconfirmed: 0 });
     const back = await member['packages.export']({ recipients: { mode: 'director' } });
-    expect((await member['session.get']({})).sync).toMatchObject({ unsent: 0, unconfirmed: 2 });
+    // …and the encryption key, announced with the first package.
+    expect((await member['session.get']({})).sync).toMatchObject({ unsent: 0, unconfirmed: 3 });
     await carry(back, director);
+    await director['log.append']({ type: 'key.accepted', payload: { fingerprint: (await member['session.get']({})).device!.fingerprint }, prev: [] });
     const answer = await director['packages.export']({ recipients: { mode: 'person', personId: lena } });
     await carry(answer, member);
     expect((await member['session.get']({})).sync).toMatchObject({ unsent: 0, unconfirmed: 0 });

@@ -30,7 +30,7 @@ describe('reviews made while the key waits', () => {
     });
     const olle = members[1]!;
     const own = await stateOf(olle);
-    expect(own.held.map((h) => h.type).sort()).toEqual(['absence.reported', 'certificate.requested', 'jav.declared', 'protokoll.attested', 'stance.set']);
+    expect(own.held.map((h) => h.type).sort()).toEqual(['absence.reported', 'certificate.requested', 'jav.declared', 'key.encryption.registered', 'protokoll.attested', 'stance.set']);
     // It travelled in his return package, which the förbundschef imported.
     expect(files.map((f) => f.fileName)).toContain('retur-olle-strom.sbpaket');
 

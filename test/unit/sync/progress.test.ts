@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMultiPagePdf } from '../../helpers/pdf-fixtures';
-import { carry, laptop, setUpForbund, type Laptop } from '../../helpers/federation-fixture';
+import { carry, joinAndAccept, laptop, setUpForbund, type Laptop } from '../../helpers/federation-fixture';
 
 /** Samples `packages.progress` while `work` runs, the way the renderer's progress bar does. */
 async function sampleWhile(l: Laptop, work: Promise<unknown>) {
@@ -21,7 +21,7 @@ describe('progress of long package work', () => {
     const director = await laptop('dir');
     const { lena } = await setUpForbund(director);
     const member = await laptop('lena');
-    await carry(await director['invitations.export']({ personId: lena }), member, lena);
+    await joinAndAccept(director, member, lena);
     const big = await makeMultiPagePdf(2500, 'Årsredovisning');
     const meta = await director['attachments.add']({ fileName: 'Årsredovisning.pdf', bytes: big });
     await director['documents.share']({ sha256: meta.sha256, title: 'Årsredovisning', confidential: false });

@@ -41,6 +41,8 @@ describe('set-up, invitation, key registration and a round trip of packages', ()
     expect(preview.newEvents).toEqual([
       { type: 'key.registered', label: 'Datorns nyckel registrerades', count: 1 },
       { type: 'certificate.requested', label: 'Certifikat för PDF-signaturer begärdes', count: 1 },
+      // Her X25519 key, so packages can be encrypted to her once the key is accepted (issue #14).
+      { type: 'key.encryption.registered', label: 'Datorns krypteringsnyckel registrerades', count: 1 },
     ]);
     let state = await stateOf(director);
     expect(state.keys[memberSession.device!.fingerprint]?.status).toBe('pending');
