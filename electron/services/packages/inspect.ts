@@ -16,6 +16,7 @@ export interface InspectResult {
  * events signed by keys the package does not carry are counted, not refused.
  * With `trustedKeys` (a data folder) the sender is also reported as known.
  * Nothing is extracted: attachments are hashed while streaming and dropped.
+ * A format-2 package is checked as it travels (signature, encrypted entries' hashes), not opened.
  */
 export async function inspectPackage(path: string, opts: { trustedKeys?: (fingerprint: string) => string | null } = {}): Promise<InspectResult> {
   try {
@@ -42,6 +43,7 @@ export async function inspectPackage(path: string, opts: { trustedKeys?: (finger
     if (read.unverifiedEvents > 0) {
       lines.push(`Händelser vars signatur kräver en nyckel som inte finns i paketet: ${read.unverifiedEvents} (kontrolleras vid import)`);
     }
+    if (read.sealedContent) lines.push('Innehållet är krypterat till mottagarnas datorer: händelser och bilagor kan bara läsas i Styrelsebordet på en av dem.');
     lines.push('Signatur: giltig', 'Kontrollsummor: stämmer');
     return { ok: true, lines };
   } catch (err) {
