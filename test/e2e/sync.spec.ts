@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
-import { closeLaptops, openLaptop } from './host';
-import { addBoardMember, addOrganisation, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage, setUpForbund } from './journeys';
+import { closeLaptops, eventCount, openLaptop } from './host';
+import { addBoardMember, addOrganisation, applyPreview, chooseFile, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage, setUpForbund } from './journeys';
 import { expectAccessible, snap } from './screens';
 
 /**
@@ -42,7 +42,8 @@ test('set-up, invitations, key registration and a round trip of packages between
   await snap(chef, '12-paket-forbundschef');
 
   // Lena and Olle join on their own laptops and send their keys back.
-  const lena = (await openLaptop(browser)).page;
+  const lenaLaptop = await openLaptop(browser);
+  const lena = lenaLaptop.page;
   await joinWithInvitation(lena, toLena, 'Lena Åberg', chefCode);
   await snap(lena, '13-ledamot-efter-inbjudan');
   const lenaCode = await ownCode(lena);
@@ -99,4 +100,26 @@ test('set-up, invitations, key registration and a round trip of packages between
   await goTo(lena, /^Förbundet/);
   await expect(lena.getByText('Du kan läsa men inte ändra')).toBeVisible();
   await snap(lena, '19-forbundet-ledamot');
+
+  // A package for Olle alone is encrypted to his laptop (and the sender's): Lena's laptop refuses it and stores nothing.
+  await goTo(chef, /^Paket Skicka/);
+  const send = chef.getByRole('region', { name: 'Skicka ändringar' });
+  await send.getByRole('radio', { name: 'En person' }).check();
+  await send.getByLabel('Person').selectOption({ label: 'Olle Ström' });
+  const forOlle = await download(chef, () => send.getByRole('button', { name: 'Skapa paket' }).click());
+  await expect(send.getByTestId('package-made')).toContainText(forOlle.name, { timeout: 60_000 });
+  await expect(send.getByTestId('package-unreadable')).toHaveCount(0);
+  const before = await eventCount(lenaLaptop.host);
+  await goTo(lena, /^Paket Skicka/);
+  await chooseFile(lena, 'Importera paket', forOlle);
+  const refusal = lena.getByRole('alert').filter({ hasText: 'Paketet är inte till dig' });
+  await expect(refusal).toBeVisible({ timeout: 60_000 });
+  await expect(refusal).toContainText('krypterat till Olle Ström');
+  await expect(lena.getByRole('region', { name: `Förhandsgranskning: ${forOlle.name}` })).toHaveCount(0);
+  expect(await eventCount(lenaLaptop.host)).toBe(before);
+  await expectAccessible(lena);
+  await snap(lena, '20-paket-inte-till-dig');
+  // Olle opens the same file.
+  await previewPackage(olle, forOlle);
+  await applyPreview(olle);
 });

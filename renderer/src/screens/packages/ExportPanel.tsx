@@ -25,7 +25,7 @@ export function ExportPanel({ primary }: { primary: boolean }) {
   const [personId, setPersonId] = useState('');
   const [busy, setBusy] = useState(false);
   const [tried, setTried] = useState(false);
-  const [made, setMade] = useState<{ fileName: string; to: string; contents: string } | null>(null);
+  const [made, setMade] = useState<{ fileName: string; to: string; contents: string; unreadableBy: string[] } | null>(null);
   const name = (id: string) => state.persons[id]?.name ?? 'okänd';
   const recipientWords = (r: Recipients): string =>
     r.mode === 'director' ? 'förbundschefen' : r.mode === 'board' ? 'hela styrelsen' : r.mode === 'person' ? name(r.personId) : r.personIds.map(name).join(', ');
@@ -42,7 +42,7 @@ export function ExportPanel({ primary }: { primary: boolean }) {
       const pkg = await api['packages.export']({ recipients });
       downloadBytes(pkg.bytes, pkg.fileName, 'application/octet-stream');
       const to = recipientWords(recipients);
-      setMade({ fileName: pkg.fileName, to, contents: packageContents(pkg.events, pkg.attachments) });
+      setMade({ fileName: pkg.fileName, to, contents: packageContents(pkg.events, pkg.attachments), unreadableBy: pkg.unreadableBy ?? [] });
       notifySuccess('Paketet skapades', `${packageContents(pkg.events, pkg.attachments)}. Skicka filen ${pkg.fileName} till ${to}.`);
       await refreshAll();
     } catch (err) {
@@ -88,6 +88,14 @@ export function ExportPanel({ primary }: { primary: boolean }) {
               {made.contents}. Filen <Text span className="nobreak" fw={600}>{made.fileName}</Text>{' '}
               {window.styrelsebordet ? 'sparades där du valde.' : 'har laddats ned till webbläsarens mapp för hämtade filer.'} Skicka den med e-post eller på
               ett USB-minne. Ändringarna räknas som framme när mottagarens nästa paket har importerats här.
+            </Text>
+          </Alert>
+        )}
+        {made && !busy && made.unreadableBy.length > 0 && (
+          <Alert color="yellow" title="Alla mottagare kan inte öppna paketet" role="region" data-testid="package-unreadable">
+            <Text size="sm">
+              Paketet är krypterat till mottagarnas datorer. {made.unreadableBy.join(', ')} kan inte öppna det: datorns nyckel är inte godkänd här ännu (eller
+              har inte kommit i något paket). Godkänn nyckeln under Översikt, eller be förbundschefen göra det, och skicka sedan ett nytt paket.
             </Text>
           </Alert>
         )}

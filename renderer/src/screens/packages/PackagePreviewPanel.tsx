@@ -51,8 +51,8 @@ export function PackagePreviewPanel(props: { preview: PackagePreview; director: 
         )}
         {forSomeoneElse && (
           <Alert color="yellow" title="Paketet är inte till dig" role="region" data-testid="not-for-me">
-            Paketet skickades till {p.recipients.map((r) => r.name).join(', ')}. Du kan importera det ändå – ändringarna gäller hela förbundet – men kontrollera
-            att du valde rätt fil.
+            Paketet skickades till {p.recipients.map((r) => r.name).join(', ')}. Det är ett okrypterat paket från en äldre version av Styrelsebordet och kan
+            därför läsas här. Kontrollera att du valde rätt fil. Krypterade paket till någon annan kan inte öppnas på den här datorn.
           </Alert>
         )}
         {p.kind === 'invitation' && (
