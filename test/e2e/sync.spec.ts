@@ -105,7 +105,7 @@ test('set-up, invitations, key registration and a round trip of packages between
   await goTo(chef, /^Paket Skicka/);
   const send = chef.getByRole('region', { name: 'Skicka ändringar' });
   await send.getByRole('radio', { name: 'En person' }).check();
-  await send.getByLabel('Person').selectOption({ label: 'Olle Ström' });
+  await send.getByLabel('Person', { exact: true }).selectOption({ label: 'Olle Ström' });
   const forOlle = await download(chef, () => send.getByRole('button', { name: 'Skapa paket' }).click());
   await expect(send.getByTestId('package-made')).toContainText(forOlle.name, { timeout: 60_000 });
   await expect(send.getByTestId('package-unreadable')).toHaveCount(0);
