@@ -134,7 +134,8 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
     readBlob: (sha) => files.read(blobPath(sha)),
     hasBlob: async (sha) => fs.access(blobPath(sha)).then(() => true, () => false),
     putVerifiedBlob: async (sha, sourcePath) => {
-      const bytes = await fs.readFile(sourcePath);
+      // An extracted attachment is sealed like the rest of the folder once a PIN is set (packages-service).
+      const bytes = await files.read(sourcePath);
       if (sha256Hex(bytes) !== sha) throw new AppError('invalid_file', 'En bilaga i paketet stämmer inte med sin kontrollsumma.');
       if (!looksLikePdf(bytes)) return false;
       await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });

@@ -60,10 +60,17 @@ describe('cli demo and inspect', () => {
     expect(r.stdout).toContain('Avsändare: Birgitta Holmgren');
     expect(r.stdout).toContain('Mottagare: hela styrelsen');
     expect(r.stdout).toMatch(/Bilagor: 2 \(/); // the verksamhetsplan and the ansökan Öppna vägar
-    expect(r.stdout).toContain('application.registered: 3'); // the two to review and the förstudie decided at the held meeting
+    // Format 2: encrypted to the board's devices, so inspect checks it without opening it.
+    expect(r.stdout).toContain('paketformat 2');
+    expect(r.stdout).toContain('Händelser: krypterade');
     expect(r.stdout).toContain('Signatur: giltig');
     expect(r.stdout).toContain('Kontrollsummor: stämmer');
-  });
+    // An invitation (format 1, in clear) shows its events.
+    const invitation = readdirSync(dir).find((f) => f.startsWith('inbjudan-') && f.endsWith('.sbpaket'))!;
+    const i = cli('inspect', join(dir, invitation));
+    expect(i.status, i.stderr).toBe(0);
+    expect(i.stdout).toContain('application.registered: 3'); // the two to review and the förstudie decided at the held meeting
+  }, 120_000);
 
   it('inspect names the reason a package is refused (exit 1)', () => {
     const good = readFileSync(join(dir, 'retur-lena-aberg.sbpaket'));

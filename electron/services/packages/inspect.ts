@@ -33,7 +33,7 @@ export async function inspectPackage(path: string, opts: { trustedKeys?: (finger
       `Avsändarens nyckel: ${shortCode(manifest.sender.key)}${opts.trustedKeys ? (read.sender.known ? ' (känd)' : ' (okänd på den här datorn)') : ' – jämför koden med avsändaren per telefon'}`,
       `Mottagare: ${manifest.recipients.length === 0 ? 'hela styrelsen' : manifest.recipients.map((r) => r.name).join(', ')}`,
       `Skapat: ${formatDateTime(manifest.createdAt)}`,
-      `Händelser: ${counts.events}`,
+      read.sealedContent ? 'Händelser: krypterade' : `Händelser: ${counts.events}`,
       ...Object.entries(counts.eventsByType)
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(([type, n]) => `  ${type}: ${n}`),

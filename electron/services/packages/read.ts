@@ -42,6 +42,11 @@ export interface ReadPackageOptions {
   /** Where attachments are extracted (a folder under the data folder). Without it they are verified and discarded. */
   tempDir?: string;
   /**
+   * Writes one extracted attachment (default: a plain file). The app passes the sealed-file layer, so a
+   * confidential PDF is never in clear on disk while its package is previewed.
+   */
+  writeExtracted?: (target: string, bytes: Buffer) => Promise<void>;
+  /**
    * Keys whose events apply here (accepted). When given, a package may carry
    * at most LIMITS.maxHeldPerPackage events signed by other keys; the reader
    * refuses it while streaming, before holding more of them in memory.
@@ -89,7 +94,7 @@ const VERIFY_BATCH = 256;
  * (schema, förbund, signatures). Any failure refuses the whole package with
  * a Swedish reason and removes everything extracted so far.
  */
-export async function readPackage(path: string, opts: ReadPackageOptions): Promise<ReadPackage> {
+export async function readPackage(path: string | Buffer, opts: ReadPackageOptions): Promise<ReadPackage> {
   let extractDir: string | null = null;
   let opened: OpenedZip | null = null;
   try {
@@ -135,13 +140,14 @@ export async function readPackage(path: string, opts: ReadPackageOptions): Promi
       const item = opened.entries.get(e.name)!;
       const sha = attachmentSha(e.name);
       const target = extractDir && sha ? join(extractDir, `${sha}.pdf`) : null;
-      const sink = sealedContent ? writeTo(null) : e.name === EVENTS_NAME ? eachLine((no, text) => addEvent(parsed, no, text, manifest.forbund, unaccepted)) : writeTo(target);
+      const sink = sealedContent ? writeTo(null) : e.name === EVENTS_NAME ? eachLine((no, text) => addEvent(parsed, no, text, manifest.forbund, unaccepted)) : writeTo(target, opts.writeExtracted);
       const plain = contentKey ? decrypting(contentKey, e.name, sink) : null;
       const got = await streamEntry(opened, item, budget, e.size, plain?.sink ?? sink);
       if (got.sha256 !== e.sha256) throw refuse(`kontrollsumman för ”${e.name}” stämmer inte. ${RESEND}`);
       const size = plain ? plain.size() : got.size;
       if (sha && plain && plain.sha256() !== sha) throw refuse(`kontrollsumman för ”${e.name}” stämmer inte. ${RESEND}`);
-      if (sha && !sealedContent) attachments.push({ sha256: sha, size, path: target });
+      // Sealed content (inspect without the key): listed by name, with the encrypted size, never extracted.
+      if (sha) attachments.push({ sha256: sha, size, path: sealedContent ? null : target });
     }
     opened.close();
     opened = null;
@@ -315,10 +321,17 @@ function eachLine(onLine: (no: number, text: string) => void) {
 }
 
 /** A sink that writes to a new file (fsynced before close, see `flush`), or just drains when there is no target. */
-function writeTo(target: string | null) {
+function writeTo(target: string | null, write?: (target: string, bytes: Buffer) => Promise<void>) {
   return async (source: AsyncIterable<Buffer>) => {
     if (!target) {
       for await (const _chunk of source) void _chunk;
+      return;
+    }
+    if (write) {
+      // One attachment (≤ 200 MB, the package's own cap) in memory, then sealed in one write.
+      const chunks: Buffer[] = [];
+      for await (const chunk of source) chunks.push(chunk);
+      await write(target, Buffer.concat(chunks));
       return;
     }
     // A write stream lets reading the next chunk overlap with writing this one.

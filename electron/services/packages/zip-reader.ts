@@ -31,14 +31,23 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
 
-/** Opens a package and reads its central directory, refusing anything that is not a plain, safe ZIP. */
-export async function openZip(path: string): Promise<OpenedZip> {
-  const stat = await fs.stat(path).catch(() => null);
-  if (!stat?.isFile()) throw new AppError('not_found', 'Paketet kunde inte importeras: filen finns inte.');
-  if (stat.size > LIMITS.maxTotalBytes + 64 * 1024 * 1024) throw refuse(`paketet är för stort (över ${LIMITS.maxTotalBytes / 1024 / 1024} MB).`);
-  const head = Buffer.alloc(4);
-  const fh = await fs.open(path, 'r');
-  const { bytesRead } = await fh.read(head, 0, 4, 0).finally(() => fh.close());
+/**
+ * Opens a package (a file, or its bytes held in memory) and reads its central directory, refusing anything
+ * that is not a plain, safe ZIP. From memory nothing of the package is written to disk.
+ */
+export async function openZip(source: string | Buffer): Promise<OpenedZip> {
+  const size = typeof source === 'string' ? (await fs.stat(source).catch(() => null))?.size : source.length;
+  if (typeof source === 'string' && size === undefined) throw new AppError('not_found', 'Paketet kunde inte importeras: filen finns inte.');
+  if (size! > LIMITS.maxTotalBytes + 64 * 1024 * 1024) throw refuse(`paketet är för stort (över ${LIMITS.maxTotalBytes / 1024 / 1024} MB).`);
+  let head: Buffer = Buffer.alloc(4);
+  let bytesRead = 0;
+  if (typeof source === 'string') {
+    const fh = await fs.open(source, 'r');
+    bytesRead = (await fh.read(head, 0, 4, 0).finally(() => fh.close())).bytesRead;
+  } else {
+    head = source.subarray(0, 4);
+    bytesRead = head.length;
+  }
   // Every package starts with a local file header; an empty ZIP cannot be a package either.
   if (bytesRead < 4 || head.readUInt32LE(0) !== 0x04034b50) {
     throw refuse('filen är inte ett Styrelsebordet-paket (den är inte en ZIP-fil). Kontrollera att du valt rätt fil (.sbpaket).');
@@ -46,7 +55,8 @@ export async function openZip(path: string): Promise<OpenedZip> {
   let zip: ZipFile;
   try {
     // decodeStrings: false — we decode and judge names ourselves (yauzl would turn `\` into `/`).
-    zip = await yauzl.openPromise(path, { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true });
+    const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
+    zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
   } catch {
     throw refuse(CORRUPT);
   }

@@ -12,7 +12,6 @@ import { previewImport } from '../packages/preview';
 import { NOT_AN_INVITATION, readPackage, type ReadPackage } from '../packages/read';
 import { writePackage } from '../packages/write';
 import { refuse, slug } from '../packages/format';
-import { writeFileAtomic } from '../storage/atomic';
 import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { FederationService } from './federation';
 import { checkClocks, checkSender, screenNewEvents } from './import-bounds';
@@ -34,7 +33,6 @@ interface Pending {
   read: ReadPackage;
   preview: PackagePreview;
   newEvents: VerifiedEvent[];
-  path: string;
 }
 
 /** What the export planner needs of an event: attachments travel with the events that name them. */
@@ -79,7 +77,6 @@ export function createPackagesService(opts: {
     }
   }
   const outDir = join(opts.dataDir, 'packages', 'out');
-  const inDir = join(opts.dataDir, 'packages', 'in');
   const tempDir = join(opts.dataDir, 'packages', 'tmp');
   const pending = new Map<string, Pending>();
   let current: Progress | null = null;
@@ -192,15 +189,13 @@ export function createPackagesService(opts: {
     },
 
     async preview(fileName, bytes) {
-      await fs.mkdir(inDir, { recursive: true });
-      const path = join(inDir, `${randomBytes(8).toString('hex')}.sbpaket`);
-      await writeFileAtomic(path, bytes);
+      // Read from memory (the bytes are here already): nothing of the package is written to disk in clear.
+      const path = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
       const s = local.get();
       const state = federation.state();
-      let read: ReadPackage;
-      try {
-        const decryptor = await federation.decryptor();
-        read = await tracked('read', (onProgress) => readPackage(path, {
+      const decryptor = await federation.decryptor();
+      // A refusal removes whatever the reader extracted; nothing else was written.
+      const read: ReadPackage = await tracked('read', (onProgress) => readPackage(path, {
           onProgress,
           trustedKeys: (fp) => state.keys[fp]?.publicKeyPem ?? null,
           ...(s.forbund ? { isAccepted: (fp: string) => state.keys[fp]?.status === 'accepted' } : {}),
@@ -209,11 +204,9 @@ export function createPackagesService(opts: {
           decryptor,
           requireInvitation: !s.forbund,
           tempDir,
+          // Extracted attachments go through the sealed-file layer (sealed once a PIN is set) until apply or cancel.
+          writeExtracted: (target, data) => files.write(target, data),
         }));
-      } catch (err) {
-        await fs.rm(path, { force: true });
-        throw err;
-      }
       try {
         const senderKey = read.sender.fingerprint;
         const { manifest } = read;
@@ -267,11 +260,10 @@ export function createPackagesService(opts: {
           recipients: manifest.recipients.map((r) => ({ personId: r.person, name: r.name })),
           roster: manifest.kind === 'invitation' && !s.forbund ? invitedChoices(after, manifest.recipients.map((r) => r.person)) : [],
         };
-        pending.set(previewId, { read, preview, newEvents: worth, path });
+        pending.set(previewId, { read, preview, newEvents: worth });
         return preview;
       } catch (err) {
         await read.dispose();
-        await fs.rm(path, { force: true });
         throw err;
       }
     },
@@ -326,7 +318,6 @@ export function createPackagesService(opts: {
         return { newEvents: added.length, newAttachments };
       } finally {
         await p.read.dispose();
-        await fs.rm(p.path, { force: true });
       }
     },
   };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services';
-import { carry, laptop, setUpForbund } from '../../helpers/federation-fixture';
+import { carry, joinAndAccept, laptop, setUpForbund } from '../../helpers/federation-fixture';
 import { makeMultiPagePdf } from '../../helpers/pdf-fixtures';
 import { snapshotTree } from '../../helpers/tree';
 
@@ -84,5 +84,28 @@ describe('no plaintext at rest once a PIN is set', () => {
     // And the PKI still signs: a change the director makes goes through ensure() with the sealed CA.
     await again['log.append']({ type: 'organisation.added', payload: { id: '5f1c7c57-9a38-4b8e-9f0b-5d1f0f1c2a3b', name: 'Falköpings kommun', kind: 'municipality' }, prev: [] });
     expect(findMarkers(director.dataDir, markers)).toEqual([]);
+  });
+
+  it('while a package is previewed on a laptop with a PIN, neither the package nor its attachments are in clear on disk; nothing is left after apply', async () => {
+    const director = await laptop('scan-dir');
+    const { lena } = await setUpForbund(director);
+    const member = await laptop('scan-member');
+    await joinAndAccept(director, member, lena);
+    await member['lock.setup']({ pin: PIN, idleMinutes: 10 });
+    const pdf = await makeMultiPagePdf(2, `${TEXT_MARKER} förhandsgranskad`);
+    const meta = await director['attachments.add']({ fileName: 'ansokan.pdf', bytes: pdf });
+    await director['documents.share']({ sha256: meta.sha256, title: 'Ansökan (sekretess)', confidential: true, oslReference: '23 kap. 1 § OSL' });
+    await director['log.append']({ type: 'organisation.added', payload: { id: '6e1c7c57-9a38-4b8e-9f0b-5d1f0f1c2a3b', name: `Kommun ${NOTE_MARKER}`, kind: 'municipality' }, prev: [] });
+    const pkg = await director['packages.export']({ recipients: { mode: 'person', personId: lena } });
+
+    const preview = await member['packages.preview']({ fileName: pkg.fileName, bytes: pkg.bytes });
+    expect(preview.newAttachments).toBe(1);
+    const markers = { 'PDF bytes': Buffer.from(pdf.subarray(pdf.length >> 1, (pdf.length >> 1) + 48)), 'PDF header': Buffer.from(pdf.subarray(0, 48)), 'event content': Buffer.from(NOTE_MARKER) };
+    expect(findMarkers(member.dataDir, markers)).toEqual([]);
+
+    await member['packages.apply']({ previewId: preview.previewId });
+    expect(Buffer.from((await member['attachments.read']({ sha256: meta.sha256 })).bytes).equals(Buffer.from(pdf))).toBe(true);
+    expect(Object.keys(snapshotTree(member.dataDir)).filter((f) => f.startsWith('packages/in') || f.startsWith('packages/tmp'))).toEqual([]);
+    expect(findMarkers(member.dataDir, markers)).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createServices } from '../../../electron/services';
 import { makeMultiPagePdf } from '../../helpers/pdf-fixtures';
-import { carry, joinAndAccept, laptop, setUpForbund } from '../../helpers/federation-fixture';
+import { joinAndAccept, laptop, setUpForbund } from '../../helpers/federation-fixture';
 import { bundleForNode } from '../../helpers/node-bundle';
 
 let childScript: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeMultiPagePdf } from '../../helpers/pdf-fixtures';
-import { carry, joinAndAccept, laptop, setUpForbund, type Laptop } from '../../helpers/federation-fixture';
+import { joinAndAccept, laptop, setUpForbund, type Laptop } from '../../helpers/federation-fixture';
 
 /** Samples `packages.progress` while `work` runs, the way the renderer's progress bar does. */
 async function sampleWhile(l: Laptop, work: Promise<unknown>) {
