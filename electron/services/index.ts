@@ -22,7 +22,7 @@ import { renderApplicationSummary, summaryFileName } from './pdf/application-sum
 import { renderCoverSheet } from './pdf/cover-sheet';
 import { renderKallelse } from './pdf/kallelse-pdf';
 import { openDataFolder, type DataFolder } from './storage/data-folder';
-import { sealFolder } from './storage/seal-folder';
+import { sealFolderOnce } from './storage/seal-folder';
 import { createSealedFiles, lockKeySource, type SealedFiles } from './storage/sealed-file';
 import { outgoingRetentionDays, pruneOutgoingPackages } from './storage/prune-outgoing';
 import { createProtokollExport } from './protokoll/protokoll-export';
@@ -91,13 +91,13 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
       await lock.setup(pin, idleMinutes);
       const services = await unlocked();
       // What was written so far is sealed now (each file atomically; an interrupted run resumes at the next unlock).
-      await sealFolder(folder.root, files);
+      await sealFolderOnce(folder.root, files, true);
       await services.keyAfterUnlock();
       return lock.status();
     },
     'lock.unlock': async ({ pin }) => {
       await lock.unlock(pin);
-      await sealFolder(folder.root, files);
+      await sealFolderOnce(folder.root, files);
       await (await unlocked()).keyAfterUnlock();
       return lock.status();
     },
@@ -132,13 +132,23 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
   // Browser host and CLI: once a PIN is chosen, the private key is sealed by the lock's data key.
   const sealsWithLock = !opts.secretBox;
   const sealedByLock = sealsWithLock && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX;
-  const federation = await openFederation({ dataDir: folder.root, box: sealedByLock ? null : box, store, local, files });
+  const newKeyBox = (): SecretBox | null => {
+    const key = sealsWithLock && lock.status().configured ? lock.dataKey() : null;
+    return key ? dataKeySecretBox(key) : null;
+  };
+  const federation = await openFederation({ dataDir: folder.root, box: sealedByLock ? null : box, store, local, files, newKeyBox });
   async function keyAfterUnlock(): Promise<void> {
     const key = lock.dataKey();
     if (!sealsWithLock || !key) return;
     const sealed = dataKeySecretBox(key);
-    if ((await privateKeySealedBy(folder.root)) === plainSecretBox.kind) await resealPrivateKey(folder.root, plainSecretBox, sealed);
-    if (!federation.identity() && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX) await federation.openIdentity(sealed);
+    let by = await privateKeySealedBy(folder.root);
+    const resealed = by === plainSecretBox.kind;
+    if (resealed) {
+      await resealPrivateKey(folder.root, plainSecretBox, sealed);
+      by = DATA_KEY_BOX;
+    }
+    // Loaded again after a reseal too: the keys (signing and encryption) are opened with the data-key box from now on.
+    if (by === DATA_KEY_BOX && (!federation.identity() || resealed)) await federation.openIdentity(sealed);
   }
   const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local, files });
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.

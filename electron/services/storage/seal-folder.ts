@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from './atomic';
 import { isSealedFile, type SealedFiles } from './sealed-file';
 
 /**
@@ -38,5 +39,23 @@ export async function sealFolder(root: string, files: SealedFiles): Promise<numb
     sealed++;
   };
   for (const rel of SEALED_PATHS) await visit(join(root, rel));
+  return sealed;
+}
+
+/** Written once a full `sealFolder` pass has finished with the PIN set: from then on every write is sealed. */
+export const SEALED_MARKER = 'sealed.json';
+
+/**
+ * At unlock: seals what a pass before did not reach (a run killed midway, a folder of an older version),
+ * then records that the folder is sealed, so later unlocks do not walk and read every file again (the
+ * walk was most of what opening a sealed förbund cost beyond the plain one, see bench/encryption.bench.ts).
+ * `force` (the PIN just chosen) always walks.
+ */
+export async function sealFolderOnce(root: string, files: SealedFiles, force = false): Promise<number> {
+  if (!files.sealing()) return 0;
+  const marker = join(root, SEALED_MARKER);
+  if (!force && (await fs.access(marker).then(() => true, () => false))) return 0;
+  const sealed = await sealFolder(root, files);
+  await writeFileAtomic(marker, `${JSON.stringify({ format: 1, sealedAt: new Date().toISOString() })}\n`);
   return sealed;
 }

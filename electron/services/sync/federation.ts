@@ -41,7 +41,15 @@ export interface FederationService {
 }
 
 /** `box: null`: the key is sealed by the app lock and is loaded with `openIdentity` after unlocking. */
-export async function openFederation(opts: { dataDir: string; box: SecretBox | null; store: EventStore; local: LocalStateFile; files?: SealedFiles }): Promise<FederationService> {
+export async function openFederation(opts: {
+  dataDir: string;
+  box: SecretBox | null;
+  store: EventStore;
+  local: LocalStateFile;
+  files?: SealedFiles;
+  /** The box for a key made now (set-up, invitation): the data key's once a PIN is set, so a new key is never written in clear. */
+  newKeyBox?: () => SecretBox | null;
+}): Promise<FederationService> {
   const { store, local } = opts;
   const box = opts.box ?? plainSecretBox; // a new key (set-up, invitation) before any PIN is chosen
   let identity = opts.box ? await loadDeviceIdentity(opts.dataDir, opts.box) : null;
@@ -173,7 +181,11 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
       const orgNr = parseOrgNr(input.orgNr);
       if (!orgNr.ok) throw new AppError('bad_request', orgNr.error);
       const personId = randomUUID();
-      identity ??= await createDeviceIdentity(opts.dataDir, box, { person: personId, deviceName: input.deviceName ?? deviceName(input.director.name) });
+      if (!identity) {
+        identityBox = opts.newKeyBox?.() ?? box;
+        decryptor = null;
+      }
+      identity ??= await createDeviceIdentity(opts.dataDir, identityBox, { person: personId, deviceName: input.deviceName ?? deviceName(input.director.name) });
       const forbundId = randomUUID();
       const genesis = sign(
         'federation.created',
@@ -207,7 +219,9 @@ export async function openFederation(opts: { dataDir: string; box: SecretBox | n
 
     async bindToPerson(personId, forbund) {
       if (identity) throw new AppError('bad_request', 'Den här installationen har redan en nyckel.');
-      identity = await createDeviceIdentity(opts.dataDir, box, { person: personId, deviceName: deviceName(state().persons[personId]?.name) });
+      identityBox = opts.newKeyBox?.() ?? box;
+      decryptor = null;
+      identity = await createDeviceIdentity(opts.dataDir, identityBox, { person: personId, deviceName: deviceName(state().persons[personId]?.name) });
       await local.update((s) => ({ ...s, personId, forbund }));
       const registration = sign(
         'key.registered',

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sealFolder } from '../../../electron/services/storage/seal-folder';
+import { SEALED_MARKER, sealFolder, sealFolderOnce } from '../../../electron/services/storage/seal-folder';
 import { createSealedFiles, isSealedFile, type SealedFiles } from '../../../electron/services/storage/sealed-file';
 
 const KEY = randomBytes(32);
@@ -67,5 +67,21 @@ describe('sealing a plain data folder', () => {
     const { root } = plainFolder();
     expect(await sealFolder(root, createSealedFiles(() => null))).toBe(0);
     expect(readFileSync(join(root, 'log/00000001.jsonl'), 'utf8')).toContain('body');
+  });
+
+  it('walks the folder at unlock only until one pass has finished (a pass killed midway leaves no marker)', async () => {
+    const { root, files } = plainFolder();
+    const real = createSealedFiles(() => KEY);
+    let writes = 0;
+    const dying: SealedFiles = { ...real, write: async (path, data) => (++writes > 3 ? Promise.reject(new Error('power cut')) : real.write(path, data)) };
+    await expect(sealFolderOnce(root, dying)).rejects.toThrow('power cut');
+    expect(existsSync(join(root, SEALED_MARKER))).toBe(false);
+    expect(await sealFolderOnce(root, real)).toBe(5);
+    expect(existsSync(join(root, SEALED_MARKER))).toBe(true);
+    for (const [rel, text] of Object.entries(files)) expect(await real.readText(join(root, rel)), rel).toBe(text);
+    // Sealed once: later unlocks skip the walk; choosing a PIN again walks anyway.
+    writeFileSync(join(root, 'notes/y.json'), '{"format":1,"text":"ny"}');
+    expect(await sealFolderOnce(root, real)).toBe(0);
+    expect(await sealFolderOnce(root, real, true)).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeMultiPagePdf } from '../../helpers/pdf-fixtures';
@@ -111,5 +111,17 @@ describe('packages encrypted to their recipients', () => {
     expect(pkg.unreadableBy).toEqual([]);
     await carry(pkg, lena);
     await carry(pkg, olle);
+  });
+
+  it('a laptop that chose its PIN before joining never writes its new keys in clear', async () => {
+    const director = await laptop('director');
+    const ids = await setUpForbund(director);
+    const lena = await laptop('lena');
+    await lena['lock.setup']({ pin: '135790', idleMinutes: 10 });
+    await carry(await director['invitations.export']({ personId: ids.lena }), lena, ids.lena);
+    await lena['packages.export']({ recipients: { mode: 'director' } });
+    const boxOf = (file: string) => (JSON.parse(readFileSync(join(lena.dataDir, 'identity', file), 'utf8')) as { box: string }).box;
+    expect(boxOf('private.key')).toBe('datakey-aes-256-gcm');
+    expect(boxOf('encryption.key')).toBe('datakey-aes-256-gcm');
   });
 });
