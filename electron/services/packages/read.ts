@@ -1,7 +1,7 @@
 import { createWriteStream, promises as fs } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { join } from 'node:path';
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import { compareEvents, shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { parseEventLine, verifyEventLine, verifyEventLineAsync } from '../identity/events';
@@ -13,9 +13,7 @@ import {
   LIMITS,
   manifestSchema,
   MANIFEST_NAME,
-  wrapAad,
   type Manifest,
-  type ManifestV2,
   META_ENTRIES,
   PACKAGE_FORMAT,
   refuse,
@@ -24,7 +22,7 @@ import {
   SIGNATURE_NAME,
 } from './format';
 import type { DeviceDecryptor } from '../identity/encryption-key';
-import { openStream } from './entry-cipher';
+import { decrypting, openContentKey } from './read-encrypted';
 import type { PackageProgress } from './write';
 import { isSystemError, openZip, readSmallEntry, streamEntry, type Budget, type OpenedZip } from './zip-reader';
 
@@ -115,7 +113,7 @@ export async function readPackage(path: string | Buffer, opts: ReadPackageOption
       if (item.entry.uncompressedSize !== e.size) throw refuse(`storleken på ”${e.name}” stämmer inte med innehållsförteckningen. ${RESEND}`);
     }
     if (opts.requireInvitation && manifest.kind !== 'invitation') throw refuse(NOT_AN_INVITATION);
-    const contentKey = manifest.format === 2 ? openContentKey(manifest, meta, opts) : null;
+    const contentKey = manifest.format === 2 ? openContentKey(manifest, meta.senderKnown, opts.decryptor ?? null, opts.allowUnverifiedEvents === true) : null;
     const sealedContent = manifest.format === 2 && !contentKey;
     const total = manifest.entries.reduce((n, e) => n + e.size, 0);
     if (total > LIMITS.maxTotalBytes) throw refuse(`paketet är för stort (över ${LIMITS.maxTotalBytes / 1024 / 1024} MB). ${HOSTILE}`);
@@ -237,50 +235,6 @@ async function readHeader(opened: OpenedZip, budget: Budget, opts: ReadPackageOp
     throw refuse(`avsändarens nyckel (kod ${shortCode(manifest.sender.key)}) är okänd på den här datorn. Be ${manifest.sender.name} om en inbjudan eller att registrera sin nyckel, och jämför koden per telefon.`);
   }
   return { manifest, senderPem, senderKey, senderKnown };
-}
-
-/**
- * The content key of a format-2 package, from the copy wrapped for this device. None → the package is
- * not for this device (refused before any entry is inflated). A copy that does not open → damaged.
- */
-function openContentKey(manifest: ManifestV2, header: Header, opts: ReadPackageOptions): Buffer | null {
-  const mine = opts.decryptor ? manifest.keys.find((k) => k.fingerprint === opts.decryptor!.fingerprint) : undefined;
-  if (!mine) {
-    if (opts.allowUnverifiedEvents) return null;
-    const to = manifest.recipients.length === 0 ? 'hela styrelsen' : manifest.recipients.map((r) => r.name).join(', ');
-    throw new AppError(
-      'invalid_file',
-      `Paketet är inte till dig. Det är krypterat till ${to}, och den här datorn kan inte öppna det. Kontrollera att du valt rätt fil, eller be ${manifest.sender.name} skicka ett nytt paket till dig${header.senderKnown ? '' : ' (din dator kan behöva godkännas först)'}.`,
-    );
-  }
-  const key = opts.decryptor!.unwrap(mine, wrapAad(manifest));
-  if (!key) throw refuse(`nyckeln till paketets innehåll kan inte öppnas med den här datorns nyckel. ${RESEND}`);
-  return key;
-}
-
-/** Decrypts an entry on its way to `sink`, counting and hashing the plain bytes. */
-function decrypting(contentKey: Buffer, name: string, sink: (source: AsyncIterable<Buffer>) => Promise<void>) {
-  const hash = createHash('sha256');
-  let size = 0;
-  const damaged = () => refuse(`den krypterade filen ”${name}” är skadad. ${RESEND}`);
-  return {
-    size: () => size,
-    sha256: () => hash.digest('hex'),
-    sink: async (source: AsyncIterable<Buffer>) => {
-      // pipeline(): an error on either side (a refusal upstream, a bad tag here) tears down the other.
-      await pipeline(source, openStream(contentKey, name, damaged), async (plain: AsyncIterable<Buffer>) => {
-        await sink(
-          (async function* () {
-            for await (const chunk of plain) {
-              hash.update(chunk);
-              size += chunk.length;
-              yield chunk;
-            }
-          })(),
-        );
-      });
-    },
-  };
 }
 
 /** A sink that splits events.jsonl into lines as it streams, never holding more than one partial line. */
