@@ -117,9 +117,10 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await snap(maria, '5m-06-forhinder-anmalt');
   const fromMaria = await sendPackage(maria, 'Förbundschefen');
 
-  // The förbundschef imports, accepts Maria's key, and sees who will serve.
+  // The förbundschef imports Maria's package and sees who will serve.
   await (await previewPackage(chef, fromMaria)).waitFor();
   await applyPreview(chef);
+  await goTo(chef, /^Översikt/); // her key was accepted when she joined
   await expect(chef.getByRole('region', { name: 'Nästa sammanträde' })).toBeVisible();
   await snap(chef, '5m-07-oversikt-forbundschef');
   await goTo(chef, /^Sammanträden/);

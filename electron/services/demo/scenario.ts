@@ -116,7 +116,7 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: (name
   files.push({
     fileName: boardPackage.fileName,
     bytes: boardPackage.bytes,
-    description: 'Paket från förbundschefen till hela styrelsen: verksamhetsplanen, ansökningarna om medel (PDF), delegationsordningen och delegationsbesluten, protokollet från senaste sammanträdet för justering och kallelsen till nästa.',
+    description: 'Paket från förbundschefen till hela styrelsen: verksamhetsplanen, ansökningarna om medel (PDF), delegationsordningen och delegationsbesluten, protokollet från senaste sammanträdet för justering och kallelsen till nästa. Krypterat till de datorer vars nycklar var godkända när det skapades (här bara förbundschefens): ett exempel på ett paket som en ny dator inte kan öppna.',
   });
 
   const laptops = new Map<string, Handlers>();
