@@ -5,9 +5,11 @@ import { shortCode } from '../../shared/domain/log/signed-event';
 import { App } from '../../renderer/src/App';
 import { db } from '../../renderer/src/db/database';
 import { appendEvent, refreshAll } from '../../renderer/src/state/actions';
+import { useFederationStore } from '../../renderer/src/state/federation-store';
+import { useLockStore } from '../../renderer/src/state/lock-store';
 import { useSessionStore } from '../../renderer/src/state/session-store';
 import { useUi } from '../../renderer/src/state/ui-store';
-import { DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, session, stored } from './fixtures';
+import { DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, resetStores, session, stored } from './fixtures';
 
 // pdf.js needs a real browser (DOMMatrix); these tests never open a PDF.
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
@@ -21,8 +23,7 @@ function install(m: Main) {
 }
 
 beforeEach(async () => {
-  await db.events.clear();
-  useSessionStore.setState({ session: null, status: 'loading', error: null, eventsSynced: false });
+  resetStores();
   notifications.clean();
   useUi.setState({ section: 'overview' });
 });
@@ -30,12 +31,13 @@ afterEach(() => {
   delete (window as unknown as { styrelsebordet?: unknown }).styrelsebordet;
 });
 
-describe('pulling events after actions', () => {
-  it('refreshAll takes the session and the new events; log.append is followed by a pull', async () => {
+describe('pulling the state after actions', () => {
+  it('refreshAll takes the session and the main side’s state; log.append is followed by a pull; the renderer keeps no log', async () => {
     install(fakeMain([genesis(1)]));
     await refreshAll();
     expect(useSessionStore.getState().session?.forbund?.name).toBe('Samordningsförbundet Östra Skåne');
-    expect(await db.events.count()).toBe(1);
+    expect(useFederationStore.getState().state.federation?.name).toBe('Samordningsförbundet Östra Skåne');
+    expect(useFederationStore.getState().eventCount).toBe(1);
 
     main.handlers['log.append'] = () => {
       const e = kommunAdded(2);
@@ -48,9 +50,17 @@ describe('pulling events after actions', () => {
       payload: { id: KOMMUN, name: 'Simrishamns kommun', kind: 'municipality' },
       prev: [],
     });
-    expect(await db.events.count()).toBe(2);
-    // Incremental: the second pull asked from the last seq it had (overlapping by one to check the log).
-    expect(main.calls.filter((c) => c.method === 'log.list').map((c) => c.input)).toEqual([{ afterSeq: 0 }, { afterSeq: 0 }]);
+    expect(useFederationStore.getState().state.organisations[KOMMUN]?.name).toBe('Simrishamns kommun');
+    // The second pull names the revision it holds; nothing asks for the log, and no copy of it is kept.
+    const asked = main.calls.filter((c) => c.method === 'state.get').map((c) => (c.input as { since: string | null }).since);
+    expect(asked[0]).toBeNull();
+    expect(asked[1]).toMatch(/^1:/);
+    expect(main.calls.some((c) => c.method === 'log.list')).toBe(false);
+    expect(db.tables.map((t) => t.name)).not.toContain('events');
+    // Asked again with nothing new: the main side answers "unchanged" and the state object stays the same.
+    const before = useFederationStore.getState().state;
+    await refreshAll();
+    expect(useFederationStore.getState().state).toBe(before);
   });
 
   it('a refusal from the main side reaches the caller as its Swedish message', async () => {
@@ -127,5 +137,29 @@ describe('the förbundschef accepts a key', () => {
     // prev names the key's current version (its registration), so this is not a blind change.
     expect(sent.prev).toEqual([memberKeyRegistered(4).id]);
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Nycklar som väntar på ditt godkännande' })).toBeNull());
+  });
+});
+
+describe('the app lock', () => {
+  it('forgets the förbund in the window when the app locks, and reads it again after unlocking', async () => {
+    const m = fakeMain([genesis(1), kommunAdded(2)]);
+    let locked = false;
+    const status = () => ({ configured: true, locked, demo: false, idleMinutes: 10, retryAfterSeconds: 0 });
+    m.handlers['lock.status'] = () => status();
+    m.handlers['lock.unlock'] = () => ((locked = false), status());
+    install(m);
+    render(<App />);
+    await waitFor(() => expect(useFederationStore.getState().state.organisations[KOMMUN]?.name).toBe('Simrishamns kommun'));
+
+    // The main side answers a call with `locked` (idle time passed): the lock screen, and nothing kept in memory.
+    locked = true;
+    useLockStore.getState().markLocked();
+    await screen.findByRole('button', { name: 'Lås upp' });
+    expect(useFederationStore.getState().state.federation).toBeNull();
+    expect(useFederationStore.getState().state.organisations).toEqual({});
+
+    fireEvent.change(screen.getByLabelText('PIN-kod'), { target: { value: '482916' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lås upp' }));
+    await waitFor(() => expect(useFederationStore.getState().state.organisations[KOMMUN]?.name).toBe('Simrishamns kommun'));
   });
 });
