@@ -1,4 +1,5 @@
 import type { KallelseDocument, KallelseItem } from '../../../shared/domain/meetings/kallelse-document';
+import { videoLinkProblem } from '../../../shared/domain/meetings/video-link';
 import { COLORS, baseDocument, quietTableLayout, styles } from './layout';
 import { protokollStyles } from './protokoll-content';
 import { renderPdf } from './render';
@@ -20,8 +21,17 @@ const gridLayout: TableLayout = {
   paddingBottom: () => 3,
 };
 
-const labelled = (rows: [string, string][]): Content => ({
-  table: { widths: [110, '*'], body: rows.map(([l, v]) => [{ text: l, style: 'label', margin: [0, 1.5, 0, 0] }, { text: v, style: 'value' }]) },
+/** A row's value: plain text, or a link that opens in the reader's browser (only https, checked in the domain). */
+type Value = string | { link: string };
+const labelled = (rows: [string, Value][]): Content => ({
+  table: {
+    widths: [110, '*'],
+    body: rows.map(([l, v]) => [
+      { text: l, style: 'label', margin: [0, 1.5, 0, 0] },
+      // The text as typed; the link itself as the URL standard writes it (ASCII: punycode host, percent-encoded path), as PDF requires.
+      typeof v === 'string' ? { text: v, style: 'value' } : { text: v.link, link: new URL(v.link).href, style: 'value', color: COLORS.accent, decoration: 'underline' },
+    ]),
+  },
   layout: gridLayout,
 });
 
@@ -68,8 +78,9 @@ export function kallelseDefinition(doc: KallelseDocument): DocDefinition {
       labelled([
         ['Tid', `${m.date} kl. ${m.startTime.replace(':', '.')}`],
         ['Plats', m.place],
-        ...(m.distance ? ([['På distans', m.distance]] as [string, string][]) : []),
-        ...(m.justering ? ([['Justering', `${m.justering.date}, ${m.justering.place}`]] as [string, string][]) : []),
+        ...(m.distance ? ([['På distans', m.distance]] as [string, Value][]) : []),
+        ...(m.videoLink && videoLinkProblem(m.videoLink) === null ? ([['Videolänk', { link: m.videoLink }]] as [string, Value][]) : []),
+        ...(m.justering ? ([['Justering', `${m.justering.date}, ${m.justering.place}`]] as [string, Value][]) : []),
       ]),
       {
         margin: [0, 12, 0, 4],
