@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeLaptops, openLaptop } from './host';
 import { acceptKey, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, reportAbsence, sendPackage } from './journeys';
-import { expectAccessible, snap } from './screens';
+import { expectAccessible, snap, snapWidths } from './screens';
 
 /**
  * Preparing a sammanträde on the demo förbund, which already has a held,
@@ -75,8 +75,23 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await expect(chef.getByTestId('agenda-view-item').filter({ hasText: /Ansökan om medel:/ })).toHaveCount(2);
   await chef.getByRole('button', { name: 'Ändra sammanträdet' }).click();
   await chef.getByRole('textbox', { name: 'Plats', exact: true }).fill('Stadshuset i Skövde, sammanträdesrum Älgen');
+  // Item 14: the video link goes with the kallelse; only https is accepted, with a Swedish reason.
+  const link = chef.getByRole('textbox', { name: 'Länk till videomötet' });
+  await expect(link).toHaveValue('https://möte.exempel.se/styrelsen');
+  await link.fill('http://video.exempel.se/skovde-styrelsen');
+  await chef.getByRole('button', { name: 'Spara ändringarna' }).click();
+  await expect(chef.getByText('Länken till videomötet ska börja med https://, till exempel https://möte.exempel.se/123.')).toBeVisible();
+  await expect(link).toHaveAttribute('aria-invalid', 'true');
+  // Item 16: a text field shows a focus ring like a button's, not only a recoloured border.
+  await link.focus();
+  expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  await expectAccessible(chef);
+  await snapWidths(chef, '5m-02b-videolank-fel');
+  await link.fill('https://video.exempel.se/skovde-styrelsen');
   await chef.getByRole('button', { name: 'Spara ändringarna' }).click();
   await expect(chef.getByTestId('meeting-header')).toContainText('Stadshuset i Skövde, sammanträdesrum Älgen', { timeout: 30_000 });
+  await expect(chef.getByTestId('video-link')).toHaveText('Länk till videomötet: https://video.exempel.se/skovde-styrelsen');
+  await expect(chef.getByTestId('video-link').getByRole('link')).toHaveAttribute('href', 'https://video.exempel.se/skovde-styrelsen');
   await expectAccessible(chef);
   await snap(chef, '5m-03-sammantrade-forbundschef');
 
@@ -87,7 +102,7 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   const text = pdfText(kallelse.bytes);
   if (text === null) console.log('pdftotext saknas: kallelsens text kontrolleras inte.');
   else {
-    for (const words of ['Föredragningslista', 'Mötets öppnande', 'Godkännande av dagordningen', 'Ansökan om medel: Öppna vägar', 'Stadshuset i Skövde, sammanträdesrum Älgen', 'Per Holm']) {
+    for (const words of ['Föredragningslista', 'Mötets öppnande', 'Godkännande av dagordningen', 'Ansökan om medel: Öppna vägar', 'Stadshuset i Skövde, sammanträdesrum Älgen', 'Per Holm', 'Videolänk https://video.exempel.se/skovde-styrelsen', 'Justering 20']) {
       expect(text.replace(/\s+/g, ' ')).toContain(words);
     }
   }
