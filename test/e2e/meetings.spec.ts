@@ -84,7 +84,8 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await expect(link).toHaveAttribute('aria-invalid', 'true');
   // Item 16: a text field shows a focus ring like a button's, not only a recoloured border.
   await link.focus();
-  expect(await link.evaluate((el) => getComputedStyle(el).outlineStyle)).toBe('solid');
+  // In-page code as a string: the tests compile without DOM types.
+  expect(await chef.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
   await expectAccessible(chef);
   await snapWidths(chef, '5m-02b-videolank-fel');
   await link.fill('https://video.exempel.se/skovde-styrelsen');
