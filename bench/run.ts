@@ -8,6 +8,7 @@ import { searchBench } from './search.bench';
 import { viewerBench } from './viewer.bench';
 import { hostileBench } from './hostile.bench';
 import { scaleBench } from './scale.bench';
+import { browserBench } from './browser.bench';
 import { encryptionBench } from './encryption.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
@@ -20,4 +21,5 @@ await packagesBench();
 await viewerBench();
 await hostileBench();
 await scaleBench();
+await browserBench();
 await encryptionBench();

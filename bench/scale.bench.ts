@@ -6,6 +6,9 @@
  * - open to state on the main side (event store + federation + state);
  * - append one stance on the main side (sign, check, store), and its ratio
  *   10 years : 1 year, which should stay near 1 (the cost must not grow);
+ * - the state the renderer reads (`state.get`, as JSON as the browser host
+ *   sends it) and one stance from the main side's "yes" to that state: what
+ *   a click costs before the screen can show it (the renderer no longer folds);
  * - import of the invitation on a new laptop (child process, the same calls
  *   the app makes: preview, apply), with its peak RSS.
  *
@@ -23,6 +26,7 @@ import { plainSecretBox } from '../electron/services/identity/keys';
 import { openEventStore } from '../electron/services/log/event-store';
 import { openFederation } from '../electron/services/sync/federation';
 import { openLocalState } from '../electron/services/sync/local-state';
+import { createStateView } from '../electron/services/sync/state-view';
 import { scaleFixture, type ScaleFixture } from './scale/cache';
 
 interface Range {
@@ -75,6 +79,15 @@ async function scaleRows(label: string, f: ScaleFixture, opts: { foldRuns: numbe
     main.federation.state();
     const append = await sample(opts.appendRuns, (i) => main.federation.append('stance.set', { applicationId: f.openApplication, stance: i % 2 ? 'support' : 'discuss', comment: `Bench ${i}` }, []));
     row('append one stance (main side)', append);
+    // What the renderer reads: the kept state by revision, sent as JSON by the browser host (Electron's IPC clones it).
+    const view = createStateView({ federation: main.federation, store: main.store, genesisId: () => f.genesisId });
+    let bytes = 0;
+    row('state for the renderer (state.get, JSON)', await sample(opts.appendRuns, async () => (bytes = JSON.stringify(view.get(null)).length)), `${(bytes / 1e6).toFixed(1)} MB`);
+    const click = await sample(opts.appendRuns, async (i) => {
+      await main.federation.append('stance.set', { applicationId: f.openApplication, stance: i % 2 ? 'support' : 'discuss', comment: `Klick ${i}` }, []);
+      JSON.stringify(view.get(null));
+    });
+    row('stance to the renderer’s state', click);
     if (opts.importRun) {
       const inv = await scaleFixture(Number(f.root.match(/(\d+)y$/)?.[1]), { invitation: true });
       const target = mkdtempSync(join(tmpdir(), 'sb-scale-import-'));

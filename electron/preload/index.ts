@@ -30,6 +30,8 @@ const api = Object.freeze({
   'forbund.create': call('forbund.create'),
   'demo.load': call('demo.load'),
   'demo.leave': call('demo.leave'),
+  'state.get': call('state.get'),
+  'state.history': call('state.history'),
   'log.list': call('log.list'),
   'log.append': call('log.append'),
   'documents.share': call('documents.share'),

@@ -12,6 +12,7 @@ import { DATA_KEY_BOX, dataKeySecretBox, privateKeySealedBy, resealPrivateKey } 
 import { openEventStore } from './log/event-store';
 import { createNoteStore } from './notes';
 import { removeStaleExtractions } from './packages/read';
+import { createStateView } from './sync/state-view';
 import { openFederation } from './sync/federation';
 import { openLocalState } from './sync/local-state';
 import { createOpenedPackages, type OpenedPackages } from './sync/opened-packages';
@@ -136,6 +137,7 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
   const sealsWithLock = !opts.secretBox;
   const sealedByLock = sealsWithLock && (await privateKeySealedBy(folder.root)) === DATA_KEY_BOX;
   const federation = await openFederation({ dataDir: folder.root, box: sealedByLock ? null : box, store, local, files });
+  const stateView = createStateView({ federation, store, genesisId: () => local.get().forbund?.genesisId });
   async function keyAfterUnlock(): Promise<void> {
     const key = lock.dataKey();
     if (!sealsWithLock || !key) return;
@@ -220,6 +222,8 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
     'demo.leave': async () => {
       throw new AppError('bad_request', 'Demoförbundet kan inte lämnas härifrån.');
     },
+    'state.get': async ({ since }) => stateView.get(since),
+    'state.history': async ({ subjectId }) => ({ entries: stateView.history(subjectId) }),
     'log.list': async ({ afterSeq }) => ({ events: store.list(afterSeq), lastSeq: store.lastSeq() }),
     'log.append': async ({ type, payload, prev }) => {
       const event = await federation.append(type, payload, prev);

@@ -17,6 +17,8 @@ export const METHODS = [
   'forbund.create',
   'demo.load',
   'demo.leave',
+  'state.get',
+  'state.history',
   'log.list',
   'log.append',
   'documents.share',

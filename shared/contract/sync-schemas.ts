@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { FederationState, HistoryEntry, PendingChange } from '../domain/events';
 import { Bytes, FileName } from './primitives';
 
 /**
@@ -16,6 +17,19 @@ export const DeviceInfo = z.object({
   /** The person this installation belongs to. */
   personId: Uuid,
 });
+
+/**
+ * What the renderer shows: the state (with the owner's held changes counted
+ * while the key waits; `held` and `refused` stay the real ones), those held
+ * changes, and how many events the log has.
+ */
+export interface StateView {
+  state: FederationState;
+  pending: PendingChange[];
+  eventCount: number;
+  /** How many events here each key signed (what a revocation keeps). */
+  eventsByKey: Record<string, number>;
+}
 
 export const Session = z.object({
   /** Null until the installation belongs to a person (set-up or an accepted invitation): the key is made then. */
@@ -104,6 +118,20 @@ export const syncContract = {
   'demo.load': { input: z.object({}).strict(), output: Session },
   /** Leaves the demo: its files move to an archive folder inside the data folder; refused unless this installation is the demo. */
   'demo.leave': { input: z.object({}).strict(), output: Session },
+  /**
+   * The förbund as the main side's kept state says it is (issue #16: one fold,
+   * one place). `since`: the revision the renderer holds; then `view` is null
+   * when nothing changed. Histories other than keys' come by `state.history`.
+   */
+  'state.get': {
+    input: z.object({ since: z.string().max(300).nullable() }).strict(),
+    output: z.object({ revision: z.string(), view: z.custom<StateView>((v) => typeof v === 'object' && v !== null).nullable() }),
+  },
+  /** The audit trail of one item (organisation, person, meeting, the förbund…), oldest first. */
+  'state.history': {
+    input: z.object({ subjectId: z.string().min(1).max(200) }).strict(),
+    output: z.object({ entries: z.custom<HistoryEntry[]>((v) => Array.isArray(v)) }),
+  },
   'log.list': {
     input: z.object({ afterSeq: z.number().int().min(0) }).strict(),
     output: z.object({ events: z.array(StoredEvent), lastSeq: z.number().int().min(0) }),

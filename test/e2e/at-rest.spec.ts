@@ -19,6 +19,8 @@ test.afterAll(closeLaptops);
 
 const TEXT_MARKER = 'SEKRETESSMARKORE2E4Q';
 const NOTE_MARKER = 'ANTECKNINGSMARKORE2E7Z';
+/** In a signed event (the shared document's title): the renderer once kept a copy of the whole log in IndexedDB. */
+const LOG_MARKER = 'HANDLINGSTITELMARKOR3K';
 const hosts: StartedHost[] = [];
 test.afterAll(async () => Promise.all(hosts.splice(0).map((h) => h.stop())));
 
@@ -46,7 +48,7 @@ test('after the demo, a join with a PIN and a review, no note or confidential te
   // A confidential document for the board (the demo itself has none).
   const pdf = await makeMultiPagePdf(2, `${TEXT_MARKER} Ansökan med personuppgifter`);
   const meta = await call<{ sha256: string }>(chefHost, 'attachments.add', { fileName: 'sekretess-ansokan.pdf', bytes: pdf });
-  await call(chefHost, 'documents.share', { sha256: meta.sha256, title: 'Ansökan med personuppgifter', confidential: true, oslReference: '26 kap. 1 § OSL' });
+  await call(chefHost, 'documents.share', { sha256: meta.sha256, title: `Ansökan med personuppgifter ${LOG_MARKER}`, confidential: true, oslReference: '26 kap. 1 § OSL' });
   const chefCode = await ownCode(chef);
   await goTo(chef, /^Paket Skicka/);
   const invitation = await download(chef, () => chef.getByRole('region', { name: 'Inbjudningar' }).getByRole('button', { name: 'Skapa inbjudan för Maria Sandberg' }).click());
@@ -74,6 +76,8 @@ test('after the demo, a join with a PIN and a review, no note or confidential te
   await goTo(maria, /^Handlingar/);
   await maria.getByRole('button', { name: 'sekretess-ansokan.pdf' }).click();
   await expect(maria.getByTestId('pdf-position')).toHaveText('Sida 1 av 2', { timeout: 60_000 });
+  // The shared document's signed event reached her laptop (and its screens read it from the main side).
+  expect(JSON.stringify(await call(mariaHost, 'state.get', { since: null }))).toContain(LOG_MARKER);
   expect((await call<{ text: string }>(mariaHost, 'attachments.text', { sha256: meta.sha256 })).text).toContain(TEXT_MARKER);
   await openDemoProject(maria);
   const review = maria.getByRole('region', { name: 'Min granskning' });
@@ -84,6 +88,6 @@ test('after the demo, a join with a PIN and a review, no note or confidential te
   await expect(review.getByLabel('Mina anteckningar (stannar på den här datorn)')).toHaveValue(`${NOTE_MARKER} fråga om finansieringen`);
   await context.close(); // Chromium writes its profile out
 
-  expect(found(mariaHost.dataDir, [TEXT_MARKER, NOTE_MARKER])).toEqual([]);
-  expect(found(profile, [TEXT_MARKER, NOTE_MARKER])).toEqual([]);
+  expect(found(mariaHost.dataDir, [TEXT_MARKER, NOTE_MARKER, LOG_MARKER])).toEqual([]);
+  expect(found(profile, [TEXT_MARKER, NOTE_MARKER, LOG_MARKER])).toEqual([]);
 });

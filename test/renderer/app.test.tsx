@@ -5,9 +5,10 @@ import { shortCode } from '../../shared/domain/log/signed-event';
 import { App } from '../../renderer/src/App';
 import { db } from '../../renderer/src/db/database';
 import { appendEvent, refreshAll } from '../../renderer/src/state/actions';
+import { useFederationStore } from '../../renderer/src/state/federation-store';
 import { useSessionStore } from '../../renderer/src/state/session-store';
 import { useUi } from '../../renderer/src/state/ui-store';
-import { DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, session, stored } from './fixtures';
+import { DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, resetStores, session, stored } from './fixtures';
 
 // pdf.js needs a real browser (DOMMatrix); these tests never open a PDF.
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
@@ -21,8 +22,7 @@ function install(m: Main) {
 }
 
 beforeEach(async () => {
-  await db.events.clear();
-  useSessionStore.setState({ session: null, status: 'loading', error: null, eventsSynced: false });
+  resetStores();
   notifications.clean();
   useUi.setState({ section: 'overview' });
 });
@@ -30,12 +30,13 @@ afterEach(() => {
   delete (window as unknown as { styrelsebordet?: unknown }).styrelsebordet;
 });
 
-describe('pulling events after actions', () => {
-  it('refreshAll takes the session and the new events; log.append is followed by a pull', async () => {
+describe('pulling the state after actions', () => {
+  it('refreshAll takes the session and the main side’s state; log.append is followed by a pull; the renderer keeps no log', async () => {
     install(fakeMain([genesis(1)]));
     await refreshAll();
     expect(useSessionStore.getState().session?.forbund?.name).toBe('Samordningsförbundet Östra Skåne');
-    expect(await db.events.count()).toBe(1);
+    expect(useFederationStore.getState().state.federation?.name).toBe('Samordningsförbundet Östra Skåne');
+    expect(useFederationStore.getState().eventCount).toBe(1);
 
     main.handlers['log.append'] = () => {
       const e = kommunAdded(2);
@@ -48,9 +49,17 @@ describe('pulling events after actions', () => {
       payload: { id: KOMMUN, name: 'Simrishamns kommun', kind: 'municipality' },
       prev: [],
     });
-    expect(await db.events.count()).toBe(2);
-    // Incremental: the second pull asked from the last seq it had (overlapping by one to check the log).
-    expect(main.calls.filter((c) => c.method === 'log.list').map((c) => c.input)).toEqual([{ afterSeq: 0 }, { afterSeq: 0 }]);
+    expect(useFederationStore.getState().state.organisations[KOMMUN]?.name).toBe('Simrishamns kommun');
+    // The second pull names the revision it holds; nothing asks for the log, and no copy of it is kept.
+    const asked = main.calls.filter((c) => c.method === 'state.get').map((c) => (c.input as { since: string | null }).since);
+    expect(asked[0]).toBeNull();
+    expect(asked[1]).toMatch(/^1:/);
+    expect(main.calls.some((c) => c.method === 'log.list')).toBe(false);
+    expect(db.tables.map((t) => t.name)).not.toContain('events');
+    // Asked again with nothing new: the main side answers "unchanged" and the state object stays the same.
+    const before = useFederationStore.getState().state;
+    await refreshAll();
+    expect(useFederationStore.getState().state).toBe(before);
   });
 
   it('a refusal from the main side reaches the caller as its Swedish message', async () => {

@@ -5,9 +5,8 @@ import type { StoredEvent } from '../../shared/contract';
 import type { ApplicationInput } from '../../shared/domain/applications/model';
 import { App } from '../../renderer/src/App';
 import { db } from '../../renderer/src/db/database';
-import { useSessionStore } from '../../renderer/src/state/session-store';
 import { useUi } from '../../renderer/src/state/ui-store';
-import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, session, stored } from './fixtures';
+import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, session, stored, resetStores } from './fixtures';
 
 // pdf.js needs a real browser (DOMMatrix); these tests never open a PDF.
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
@@ -112,9 +111,8 @@ async function openApplication(name: string) {
 }
 
 beforeEach(async () => {
-  await db.events.clear();
   localStorage.clear();
-  useSessionStore.setState({ session: null, status: 'loading', error: null, eventsSynced: false });
+  resetStores();
   notifications.clean();
   useUi.setState({ section: 'applications' });
 });

@@ -53,10 +53,11 @@ describe('renderer database', () => {
     expect(await v3.attachments.count()).toBe(2);
     expect((await v3.viewState.get(sample(1).sha256))?.page).toBe(4);
     // The event cache: keyed by seq, one row per event id.
-    await v3.events.bulkPut([genesis(1), kommunAdded(2)]);
-    expect((await v3.events.orderBy('seq').last())?.seq).toBe(2);
-    expect((await v3.events.where('id').equals(genesis().id).first())?.seq).toBe(1);
-    await expect(v3.events.add({ ...genesis(), seq: 3 })).rejects.toThrow();
+    const events = v3.table('events');
+    await events.bulkPut([genesis(1), kommunAdded(2)]);
+    expect((await events.orderBy('seq').last())?.seq).toBe(2);
+    expect((await events.where('id').equals(genesis().id).first())?.seq).toBe(1);
+    await expect(events.add({ ...genesis(), seq: 3 })).rejects.toThrow();
     v3.close();
   });
 
@@ -69,7 +70,7 @@ describe('renderer database', () => {
     });
     const v3 = openDatabase(name, 3, storage);
     await v3.open();
-    await v3.events.bulkPut([genesis(1)]);
+    await v3.table('events').bulkPut([genesis(1)]);
     await v3.viewState.put({ sha256: sample(1).sha256, page: 2, zoom: 1, updatedAt: '2026-03-14T10:00:00.000Z' });
     v3.close();
     // Version 3 never touched the notes.
@@ -78,7 +79,7 @@ describe('renderer database', () => {
     const v4 = openDatabase(name, 4, storage);
     await v4.open();
     expect(v4.verno).toBe(4);
-    expect(await v4.events.count()).toBe(1);
+    expect(await v4.table('events').count()).toBe(1);
     expect((await v4.viewState.get(sample(1).sha256))?.page).toBe(2);
     expect((await v4.notes.get('app-1'))?.text).toBe('Fråga om lokalerna – åäö');
     // Empty notes are not carried over; the moved keys are gone, others stay.
@@ -99,6 +100,26 @@ describe('renderer database', () => {
     expect((await again.notes.get('app-1'))?.text).toBe('Fråga om lokalerna – åäö');
     expect(storage.getItem(`${LEGACY_NOTES_PREFIX}app-1`)).toBeNull();
     again.close();
+  });
+
+  it('migrates version 4 to version 5: the copy of the event log is deleted, the renderer’s own data stays', async () => {
+    const name = `migrate5-${Math.random()}`;
+    const v4 = openDatabase(name, 4, memoryStorage({}));
+    await v4.open();
+    await v4.table('events').bulkPut([genesis(1), kommunAdded(2)]);
+    await v4.notes.put({ applicationId: 'app-1', text: 'Min anteckning', updatedAt: '2026-03-14T10:00:00.000Z' });
+    await v4.readMarks.put({ applicationId: 'app-1', version: 1, readAt: '2026-03-12T09:00:00.000Z' });
+    await v4.viewState.put({ sha256: sample(1).sha256, page: 2, zoom: 1, updatedAt: '2026-03-14T10:00:00.000Z' });
+    v4.close();
+
+    const v5 = openDatabase(name, 5, memoryStorage({}));
+    await v5.open();
+    expect(v5.verno).toBe(5);
+    expect(v5.tables.map((t) => t.name).sort()).toEqual(['attachments', 'notes', 'readMarks', 'viewState']);
+    expect((await v5.notes.get('app-1'))?.text).toBe('Min anteckning');
+    expect(await v5.readMarks.count()).toBe(1);
+    expect((await v5.viewState.get(sample(1).sha256))?.page).toBe(2);
+    v5.close();
   });
 
   it('lists versions in strictly increasing order (an old version is never edited away)', () => {

@@ -1,6 +1,9 @@
-import type { Envelope, Method, Session, StoredEvent } from '../../shared/contract';
+import type { Envelope, Method, Session, StateView, StoredEvent } from '../../shared/contract';
+import { fold, historyOf, pendingMineOf } from '../../shared/domain/events';
 import { canonicalJson } from '../../shared/domain/log/canonical-json';
-import { LEGACY_EVENT_FORMAT, type EventBody } from '../../shared/domain/log/signed-event';
+import { EventBody, LEGACY_EVENT_FORMAT, type VerifiedEvent } from '../../shared/domain/log/signed-event';
+import { useFederationStore } from '../../renderer/src/state/federation-store';
+import { useSessionStore } from '../../renderer/src/state/session-store';
 
 /** Events as the main side would store them, without real signatures (the renderer never verifies). */
 
@@ -87,6 +90,42 @@ export const session = (over: Partial<Session> = {}): Session => ({
   ...over,
 });
 
+/** A stored line as the fold wants it (the fake main side does not verify signatures). */
+export function toVerified(s: StoredEvent): VerifiedEvent | null {
+  try {
+    const body = EventBody.safeParse(JSON.parse(s.body));
+    return body.success ? { id: s.id, body: body.data, line: { body: s.body, sig: s.sig } } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What the main side's `state.get` answers for this log and session
+ * (electron/services/sync/state-view.ts, which its own unit test checks):
+ * the fold, and while my key waits the preview in which it counts.
+ */
+export function viewOf(log: readonly StoredEvent[], s: Session | null): StateView {
+  const events = log.map(toVerified).filter((e): e is VerifiedEvent => e !== null);
+  const genesisId = s?.forbund?.genesisId;
+  const real = fold(events, genesisId ? { genesisId } : {});
+  const myKey = s?.device?.fingerprint;
+  const eventsByKey: Record<string, number> = {};
+  for (const e of events) eventsByKey[e.body.key] = (eventsByKey[e.body.key] ?? 0) + 1;
+  const base = { eventCount: log.length, eventsByKey };
+  const pending = pendingMineOf(real, events, myKey);
+  if (pending.length === 0 || !myKey) return { ...base, state: real, pending };
+  const preview = fold(events, { ...(genesisId ? { genesisId } : {}), assumeAccepted: myKey });
+  return { ...base, state: { ...preview, held: real.held, refused: real.refused }, pending };
+}
+
+/** Both stores as at start: no session, no state read yet. */
+export function resetStores(): void {
+  useSessionStore.setState({ session: null, status: 'loading', error: null });
+  useFederationStore.getState().clear();
+  useFederationStore.setState({ ready: false });
+}
+
 /** A fake main side: a log the test can grow, and a spy per call. Installed as the preload bridge. */
 export function fakeMain(initial: StoredEvent[] = []) {
   const log = [...initial];
@@ -96,6 +135,13 @@ export function fakeMain(initial: StoredEvent[] = []) {
   const handlers: Partial<Record<Method, (input: never) => unknown>> = {
     'session.get': () => session(),
     'log.list': ({ afterSeq }: { afterSeq: number }) => ({ events: log.filter((e) => e.seq > afterSeq), lastSeq: log.at(-1)?.seq ?? 0 }),
+    // The revision is the log's length and last id: a test that grows the log sees the new state.
+    'state.get': async ({ since }: { since: string | null }) => {
+      const current = (await handlers['session.get']!({} as never)) as Session | null;
+      const revision = `${log.length}:${log.at(-1)?.id ?? '-'}:${current?.device?.fingerprint ?? '-'}:${current?.forbund?.genesisId ?? '-'}`;
+      return { revision, view: since === revision ? null : viewOf(log, current) };
+    },
+    'state.history': ({ subjectId }: { subjectId: string }) => ({ entries: historyOf(viewOf(log, session()).state, subjectId) }),
     'notes.get': ({ applicationId }: { applicationId: string }) => ({ text: notes.get(applicationId) ?? '' }),
     'notes.save': ({ applicationId, text }: { applicationId: string; text: string }) => (text.trim() ? notes.set(applicationId, text) : notes.delete(applicationId), {}),
   };

@@ -3,10 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoredEvent } from '../../shared/contract';
 import { App } from '../../renderer/src/App';
-import { db } from '../../renderer/src/db/database';
-import { useSessionStore } from '../../renderer/src/state/session-store';
 import { useUi } from '../../renderer/src/state/ui-store';
-import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, stored } from './fixtures';
+import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, stored, resetStores } from './fixtures';
 
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
 
@@ -92,8 +90,7 @@ const SLOW = { timeout: 30_000 }; // waits on state; the ceiling a shared machin
 const field = (name: string | RegExp) => screen.getByRole('textbox', { name });
 
 beforeEach(async () => {
-  await db.events.clear();
-  useSessionStore.setState({ session: null, status: 'loading', error: null, eventsSynced: false });
+  resetStores();
   notifications.clean();
   useUi.setState({ section: 'meetings', meeting: null });
 });

@@ -2,10 +2,8 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PackagePreview } from '../../shared/contract';
 import { App } from '../../renderer/src/App';
-import { db } from '../../renderer/src/db/database';
-import { useSessionStore } from '../../renderer/src/state/session-store';
 import { useUi } from '../../renderer/src/state/ui-store';
-import { FORBUND, MEMBER, MEMBER_KEY, fakeMain, genesis } from './fixtures';
+import { FORBUND, MEMBER, MEMBER_KEY, fakeMain, genesis, resetStores } from './fixtures';
 
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
 
@@ -33,8 +31,7 @@ const preview: PackagePreview = {
 
 describe('a package opened outside the window (double-click, Arkiv → Importera paket…)', () => {
   it('takes the user to Paket and shows its preview, without importing it', async () => {
-    await db.events.clear();
-    useSessionStore.setState({ session: null, status: 'loading', error: null, eventsSynced: false });
+    resetStores();
     useUi.setState({ section: 'overview', incomingPackage: null });
     const main = fakeMain([genesis(1)]);
     let handedOut = false;

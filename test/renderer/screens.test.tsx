@@ -3,10 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PackagePreview } from '../../shared/contract';
 import { App } from '../../renderer/src/App';
-import { db } from '../../renderer/src/db/database';
-import { useSessionStore } from '../../renderer/src/state/session-store';
 import { useUi } from '../../renderer/src/state/ui-store';
-import { DIRECTOR, DIRECTOR_KEY, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, session, stored } from './fixtures';
+import { DIRECTOR, DIRECTOR_KEY, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, session, stored, resetStores } from './fixtures';
 
 // pdf.js needs a real browser (DOMMatrix); these tests never open a PDF.
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
@@ -16,8 +14,7 @@ function install(m: ReturnType<typeof fakeMain>) {
 }
 
 beforeEach(async () => {
-  await db.events.clear();
-  useSessionStore.setState({ session: null, status: 'loading', error: null, eventsSynced: false });
+  resetStores();
   notifications.clean();
 });
 afterEach(() => {

@@ -73,6 +73,21 @@ function signatoryName(doc: ProtokollDocument, personId: string): string | null 
   return all.find((p) => p.personId === personId)?.name ?? null;
 }
 
+/**
+ * Whether a signed event holds with the key nycklar.json gives for its
+ * fingerprint (the key itself is anchored elsewhere, by the CA). `who` starts
+ * each reason, e.g. "Signaturen från Åsa Öberg".
+ */
+export function signatureProblems(line: SignedEventLine, body: EventBody, signers: Record<string, SignerInfo>, who: string): string[] {
+  const signer = Object.hasOwn(signers, body.key) ? signers[body.key] : undefined;
+  if (!signer) return [`${who}: nyckeln ${short(body.key)} saknas i nycklar.json.`];
+  const key = parseEd25519PublicKey(signer.publicKeyPem);
+  if (!key) return [`${who}: nyckeln i nycklar.json är ingen giltig Ed25519-nyckel.`];
+  if (fingerprint(key) !== body.key) return [`${who}: nyckeln i nycklar.json har inte fingeravtrycket ${short(body.key)}.`];
+  if (!verifyEventLine(line, key)) return [`${who} håller inte: den stämmer inte med nyckeln ${short(body.key)}.`];
+  return [];
+}
+
 function checkOne(
   index: number,
   line: SignedEventLine,
@@ -86,21 +101,12 @@ function checkOne(
     return { index, name: 'okänd', roleLabel: 'okänd roll', author: null, at: null, fingerprint: null, part: null, holds: false, problems: [`Signatur ${index} går inte att läsa: ${parsed.detail}.`], body: null, payload: null };
   }
   const { body } = parsed;
-  const signer = Object.hasOwn(signers, body.key) ? signers[body.key] : undefined;
   const name = signatoryName(doc, body.author) ?? 'okänd';
   const who = `Signaturen från ${name}`;
   const payloadResult = AttestationPayload.safeParse(body.payload);
   const payload = body.type === ATTESTED_TYPE && payloadResult.success ? payloadResult.data : null;
   if (!payload) problems.push(`${who} är ingen justering av ett protokoll (händelsetypen ${body.type}).`);
-
-  if (!signer) {
-    problems.push(`${who}: nyckeln ${short(body.key)} saknas i nycklar.json.`);
-  } else {
-    const key = parseEd25519PublicKey(signer.publicKeyPem);
-    if (!key) problems.push(`${who}: nyckeln i nycklar.json är ingen giltig Ed25519-nyckel.`);
-    else if (fingerprint(key) !== body.key) problems.push(`${who}: nyckeln i nycklar.json har inte fingeravtrycket ${short(body.key)}.`);
-    else if (!verifyEventLine(parsed.line, key)) problems.push(`${who} håller inte: den stämmer inte med nyckeln ${short(body.key)}.`);
-  }
+  problems.push(...signatureProblems(parsed.line, body, signers, who));
   if (body.forbund !== doc.forbund.id) problems.push(`${who} gäller ett annat förbund.`);
   if (payload) {
     if (payload.meetingId !== doc.meeting.id) problems.push(`${who} gäller ett annat sammanträde.`);

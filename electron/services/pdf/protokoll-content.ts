@@ -1,3 +1,4 @@
+import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
 import type { AttendanceLine, ProtokollDocument, ProtokollParagraph } from '../../../shared/domain/meetings/protokoll-document';
 import { formatAmount, formatParagraph } from '../../../shared/domain/format';
 import { COLORS, quietTableLayout } from './layout';
@@ -23,6 +24,8 @@ export type ProtokollVariant = 'signed' | 'public';
 export interface AnslagFacts {
   postedOn: string | null;
   takenDownOn: string | null;
+  /** The signed `anslag.posted` event that recorded postedOn; `verify` holds the dates to it (protokoll-anslag.ts). */
+  event?: SignedEventLine;
 }
 
 export interface ProtokollContext {

@@ -3,13 +3,13 @@ import { bytesToHex } from '@noble/hashes/utils';
 import { z } from 'zod';
 import { canonicalJson } from '../../../shared/domain/log/canonical-json';
 import { Hex64, SignedEventLine } from '../../../shared/domain/log/signed-event';
-import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
+import { ProtokollDocumentSchema, type ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
 import { checkPades, type PadesReport } from '../pki/pades-verify';
 import { readStructure, structureProblems } from './pdf-structure';
 import { openPdf } from './pdfjs-node';
+import { anchorAnslag, checkAnslag } from './protokoll-anslag';
 import { SignersFile, checkAttestations, stockholmDateTime, type AttestationCheck } from './protokoll-attestations';
 import { EXPORT_FORMAT, FILE_NAMES, protokollDefinition, type ExportFacts } from './protokoll-pdf';
-import { ProtokollDocumentSchema } from './protokoll-schema';
 import { compareVisibleText, expectedText } from './visible-text';
 
 /**
@@ -30,7 +30,10 @@ import { compareVisibleText, expectedText } from './visible-text';
  *      certificate that CA issued (keys in nycklar.json are never trusted
  *      by themselves),
  *   7. no annotation, no embedded file name twice, and the document
- *      information is what the signed data gives.
+ *      information is what the signed data gives,
+ *   8. the anslag dates are those of the signed `anslag.posted` event the
+ *      file carries, recorded by someone the CA certifies as förbundschef
+ *      or sekreterare (protokoll-anslag.ts).
  * Never throws: anything unexpected becomes a Swedish reason.
  */
 
@@ -66,7 +69,7 @@ const ExportFactsSchema = z
     format: z.literal(EXPORT_FORMAT),
     variant: z.enum(['signed', 'public']),
     anslag: z
-      .object({ postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), takenDownOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable() })
+      .object({ postedOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), takenDownOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(), event: SignedEventLine.optional() })
       .strict()
       .refine((a) => (a.postedOn === null) === (a.takenDownOn === null)),
     exportedAt: z.string().datetime(),
@@ -126,9 +129,6 @@ function parseSignatures(bytes: Uint8Array): SignedEventLine[] | string {
   }
   return out;
 }
-
-const DAY = 86_400_000;
-const days = (from: string, to: string): number => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY;
 
 const toSigner = (c: AttestationCheck): VerifiedSigner => {
   const when = c.at ? stockholmDateTime(c.at) : null;
@@ -242,9 +242,10 @@ async function verifyInner(bytes: Uint8Array, pin: string | null): Promise<Proto
   // The public version is an unsigned copy (said first, below): its PAdES layer is not what makes it trustworthy.
   if (facts.variant === 'signed') problems.push(...anchorProblems(pades, report.checks, facts, pin));
 
-  if (facts.anslag.postedOn !== null && facts.anslag.takenDownOn !== null && days(facts.anslag.postedOn, facts.anslag.takenDownOn) < 21) {
-    problems.push(`Anslagets datum stämmer inte: anslaget sätts upp ${facts.anslag.postedOn} men tas ned ${facts.anslag.takenDownOn}, mindre än tre veckor senare.`);
-  }
+  // The anslag date decides laga kraft: it must be the one the förbundschef or secretary signed (issue #13).
+  const anslag = checkAnslag(doc, facts.anslag, signersResult.data, report.checks);
+  problems.push(...anslag.problems);
+  if (facts.variant === 'signed' && pin) problems.push(...anchorAnslag(anslag.poster, pades));
 
   const definition = protokollDefinition(doc, report, facts);
   const info = definition.info ?? {};

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/contract';
 import type { FederationState } from '../../../shared/domain/events';
+import { STAFF_ROLE_LABEL } from '../../../shared/domain/forbund/model';
 import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
 import { ATTESTATION_ROLE_LABEL, anslagOf, draftVersion, type DraftPart, type LockRecord, type ProtokollDocument } from '../../../shared/domain/meetings';
 
@@ -13,8 +14,8 @@ export interface ProtokollExportInput {
   document: ProtokollDocument;
   attestations: SignedEventLine[];
   signers: Record<string, { name: string; role: string; publicKeyPem: string }>;
-  /** The recorded anslag; null dates while it is not posted (the BEVIS block is left unfilled). */
-  anslag: { postedOn: string | null; takenDownOn: string | null };
+  /** The recorded anslag; null dates while it is not posted (the BEVIS block is left unfilled). `event` is the signed record of it. */
+  anslag: { postedOn: string | null; takenDownOn: string | null; event?: SignedEventLine };
   lock: LockRecord;
 }
 
@@ -44,5 +45,15 @@ export function protokollExportInput(state: FederationState, lineOf: (eventId: s
     signers[key.fingerprint] = { name: state.persons[a.personId]?.name ?? 'okänd', role: ATTESTATION_ROLE_LABEL[a.role].toLowerCase(), publicKeyPem: key.publicKeyPem };
   }
   const dates = part === 'whole' ? anslagOf(state, meetingId) : null;
-  return { document: draft.document, attestations, signers, anslag: { postedOn: dates?.postedOn ?? null, takenDownOn: dates?.finalFrom ?? null }, lock };
+  const posted = part === 'whole' ? m.anslag : null;
+  if (!dates?.postedOn || !posted) return { document: draft.document, attestations, signers, anslag: { postedOn: null, takenDownOn: null }, lock };
+  // The signed record of the posting day travels with it, and the key that signed it, so `verify` can hold the dates to it.
+  const event = lineOf(posted.eventId);
+  if (!event) throw new AppError('internal', 'Registreringen av anslaget saknas i händelseloggen.');
+  const fingerprint = (JSON.parse(event.body) as { key: string }).key;
+  const key = state.keys[fingerprint];
+  const poster = state.persons[posted.by];
+  if (!key || key.personId !== posted.by) throw new AppError('internal', `Nyckeln som ${poster?.name ?? 'anslaget'} registrerades med saknas.`);
+  signers[key.fingerprint] ??= { name: poster?.name ?? 'okänd', role: poster?.staffRole ? STAFF_ROLE_LABEL[poster.staffRole].toLowerCase() : 'okänd roll', publicKeyPem: key.publicKeyPem };
+  return { document: draft.document, attestations, signers, anslag: { postedOn: dates.postedOn, takenDownOn: dates.finalFrom, event }, lock };
 }

@@ -1,6 +1,8 @@
 import { Alert, Badge, Drawer, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowsSplit2 } from '@tabler/icons-react';
-import { conflictsOf, historyOf, type FederationState, type FieldChange, type HistoryEntry } from '../../../shared/domain/events';
+import { useEffect, useState } from 'react';
+import { conflictsOf, type FederationState, type FieldChange, type HistoryEntry } from '../../../shared/domain/events';
+import { api, userMessage } from '../api/client';
 import { formatDateTime } from '../../../shared/domain/format';
 import { formatValue } from '../lib/roster';
 import { useFederation } from '../state/federation';
@@ -8,10 +10,25 @@ import { useFederation } from '../state/federation';
 /**
  * The audit trail of one item: every version, who made it and when, and what
  * changed from → to. Conflicts about the item come first, saying what won.
+ * The trail is asked of the main side when the drawer opens (and again when
+ * the förbund changes): the renderer's state carries no audit trails.
  */
 export function HistoryDrawer({ subjectId, title, onClose }: { subjectId: string | null; title: string; onClose(): void }) {
-  const { state } = useFederation();
-  const entries = subjectId ? historyOf(state, subjectId) : [];
+  const { state, eventCount } = useFederation();
+  const [loaded, setLoaded] = useState<{ subjectId: string; entries: HistoryEntry[] } | { subjectId: string; error: string } | null>(null);
+  useEffect(() => {
+    if (!subjectId) return;
+    let current = true;
+    api['state.history']({ subjectId }).then(
+      ({ entries }) => current && setLoaded({ subjectId, entries }),
+      (err: unknown) => current && setLoaded({ subjectId, error: userMessage(err) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [subjectId, eventCount]);
+  const mine = loaded && loaded.subjectId === subjectId ? loaded : null;
+  const entries = mine && 'entries' in mine ? mine.entries : [];
   const conflicts = subjectId ? conflictsOf(state, subjectId) : [];
   const winners = new Set(conflicts.map((c) => c.winner));
   const losers = new Set(conflicts.flatMap((c) => c.losers));
@@ -37,7 +54,13 @@ export function HistoryDrawer({ subjectId, title, onClose }: { subjectId: string
             </Stack>
           </Alert>
         )}
-        {entries.length === 0 && <Text c="dimmed">Ingen historik finns för det här ännu.</Text>}
+        {!mine && <Text c="dimmed" role="status">Historiken hämtas …</Text>}
+        {mine && 'error' in mine && (
+          <Alert color="red" title="Historiken kunde inte visas">
+            {mine.error}
+          </Alert>
+        )}
+        {mine && 'entries' in mine && entries.length === 0 && <Text c="dimmed">Ingen historik finns för det här ännu.</Text>}
         <ol className="history-list" aria-label="Versioner, äldst först">
           {entries.map((e) => (
             <Paper key={e.eventId} withBorder p="sm" component="li">

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AttachmentMeta, StoredEvent } from '../../../shared/contract';
+import type { AttachmentMeta } from '../../../shared/contract';
 
 /** Where the reader was in a document, so it opens there next time. */
 export interface ViewState {
@@ -27,8 +27,6 @@ export interface ReadMark {
 export type StyrelsebordetDb = Dexie & {
   attachments: EntityTable<AttachmentMeta & { nameKey?: string }, 'sha256'>;
   viewState: EntityTable<ViewState, 'sha256'>;
-  /** A cache of the main side's event log, in the order this laptop learnt the events (`seq`). */
-  events: EntityTable<StoredEvent, 'seq'>;
   notes: EntityTable<NoteRow, 'applicationId'>;
   readMarks: Dexie.Table<ReadMark, [string, number]>;
 };
@@ -41,6 +39,9 @@ export type StyrelsebordetDb = Dexie & {
  *   3  + events (a cache of the main side's signed event log; `seq` key, `id` unique)
  *   4  + notes (private notes per ansökan, moved here from localStorage) and
  *        readMarks (read marker per ansökan and version)
+ *   5  − events: the renderer reads the main side's state and keeps no copy
+ *        of the log (issue #16), so none of it lies in clear in the browser
+ *        profile (issue #14); the table and its rows are deleted
  */
 export const SCHEMA_VERSIONS = [
   { version: 1, stores: { attachments: 'sha256, addedAt, fileName' } },
@@ -52,6 +53,16 @@ export const SCHEMA_VERSIONS = [
       attachments: 'sha256, addedAt, fileName, nameKey',
       viewState: 'sha256',
       events: 'seq, &id',
+      notes: 'applicationId, updatedAt',
+      readMarks: '[applicationId+version], applicationId',
+    },
+  },
+  {
+    version: 5,
+    stores: {
+      attachments: 'sha256, addedAt, fileName, nameKey',
+      viewState: 'sha256',
+      events: null,
       notes: 'applicationId, updatedAt',
       readMarks: '[applicationId+version], applicationId',
     },

@@ -1,20 +1,19 @@
 import type { Session } from '../../../shared/contract';
 import type { EventType, PayloadInput } from '../../../shared/domain/events';
 import { api } from '../api/client';
-import { db } from '../db/database';
-import { clearEvents, syncEvents } from '../db/events';
+import { useFederationStore } from './federation-store';
 import { useSessionStore } from './session-store';
 
 /**
  * The actions that change the förbund. Each goes through the main side (which
  * signs the event, or refuses with a Swedish message that the caller shows),
- * then pulls what is new: the events into Dexie and the session into the store.
+ * then pulls what is new: the session and the main side's state.
  */
 
 let pulling: Promise<void> | null = null;
 let again = false;
 
-/** Pulls new events and the session. Calls made while one runs share one follow-up pull. */
+/** Pulls the session and the state. Calls made while one runs share one follow-up pull. */
 export function refreshAll(): Promise<void> {
   if (pulling) {
     again = true;
@@ -25,9 +24,8 @@ export function refreshAll(): Promise<void> {
       again = false;
       const store = useSessionStore.getState();
       const session = await store.load(api);
-      if (session && !session.forbund) await clearEvents(db);
-      else if (session) await syncEvents(db, api);
-      if (session) store.markSynced();
+      if (session && !session.forbund) useFederationStore.getState().clear();
+      else if (session) await useFederationStore.getState().pull(api);
     } while (again);
   })().finally(() => {
     pulling = null;
@@ -35,7 +33,7 @@ export function refreshAll(): Promise<void> {
   return pulling;
 }
 
-/** Takes the session an action returned and pulls the events it made. */
+/** Takes the session an action returned and pulls the state it made. */
 export async function adoptSession(session: Session): Promise<void> {
   useSessionStore.getState().set(session);
   await refreshAll();

@@ -1,27 +1,26 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { FederationState } from '../../../shared/domain/events';
+import type { FederationState, PendingChange } from '../../../shared/domain/events';
 import { emptyState } from '../../../shared/domain/events';
-import { db } from '../db/database';
-import { deriveState, pendingMineOf, type PendingChange } from '../db/events';
-import { useSession, useSessionStore } from './session-store';
+import { useFederationStore } from './federation-store';
+import { useSession } from './session-store';
+
+export type { PendingChange } from '../../../shared/domain/events';
 
 /**
- * The förbund as the events say it is: one live query of the cached log and
- * one fold, shared by every screen through a context (fold never runs in a
- * render loop: it is memoised on the number of events and the genesis).
+ * The förbund as the main side's kept state says it is (federation-store.ts),
+ * shared by every screen through a context. The renderer never folds.
  *
  * While this laptop's key waits for the förbundschef, its own changes are held
  * by the fold. The owner must still see them where they belong, so `state` is
- * then the preview in which this laptop's pending key counts (fold's
- * `assumeAccepted`), and `pending` lists those held changes so each screen can
- * mark them "Väntar på att förbundschefen godkänner din nyckel". `state.held`
- * and `state.refused` stay those of the real fold, so Översikt keeps telling
- * the truth about what is held.
+ * then the preview in which this laptop's pending key counts, and `pending`
+ * lists those held changes so each screen can mark them "Väntar på att
+ * förbundschefen godkänner din nyckel". `state.held` and `state.refused` stay
+ * those of the real fold, so Översikt keeps telling the truth about what is
+ * held. (Both made on the main side: electron/services/sync/state-view.ts.)
  */
 export interface FederationView {
   state: FederationState;
-  /** False until the log has been pulled from the main side and read once. */
+  /** False until the state has been read from the main side once. */
   ready: boolean;
   /** The person this installation belongs to, if any. */
   me: string | null;
@@ -34,24 +33,12 @@ const FederationContext = createContext<FederationView>({ state: emptyState(), r
 
 export function FederationProvider({ children }: { children: ReactNode }) {
   const session = useSession();
-  const synced = useSessionStore((s) => s.eventsSynced);
-  const genesisId = session?.forbund?.genesisId;
-  const myKey = session?.device?.fingerprint;
-  const rows = useLiveQuery(() => db.events.orderBy('seq').toArray(), []);
-  const count = rows?.length ?? -1;
-  const lastSeq = rows?.at(-1)?.seq ?? 0;
-  // rows is a new array on every change of the table; count + last seq say whether the log grew.
-  const { state, pending } = useMemo(() => {
-    if (!rows) return { state: emptyState(), pending: [] };
-    const real = deriveState(rows, genesisId);
-    const pending = pendingMineOf(real, rows, myKey);
-    if (pending.length === 0 || !myKey) return { state: real, pending };
-    const preview = deriveState(rows, genesisId, myKey);
-    return { state: { ...preview, held: real.held, refused: real.refused }, pending };
-  }, [count, lastSeq, genesisId, myKey]);
+  const state = useFederationStore((s) => s.state);
+  const pending = useFederationStore((s) => s.pending);
+  const eventCount = useFederationStore((s) => s.eventCount);
+  const ready = useFederationStore((s) => s.ready);
   const me = session?.device?.personId ?? null;
-  const ready = rows !== undefined && synced;
-  const value = useMemo(() => ({ state, ready, me, eventCount: Math.max(count, 0), pending }), [state, ready, me, count, pending]);
+  const value = useMemo(() => ({ state, ready, me, eventCount, pending }), [state, ready, me, eventCount, pending]);
   return <FederationContext.Provider value={value}>{children}</FederationContext.Provider>;
 }
 

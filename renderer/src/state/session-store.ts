@@ -11,20 +11,16 @@ interface SessionStore {
   session: Session | null;
   status: 'loading' | 'ready' | 'error';
   error: string | null;
-  /** True once the event cache has been brought in line with the main side at least once. */
-  eventsSynced: boolean;
   /** Asks the main side again. */
   load(api: Pick<Api, 'session.get'>): Promise<Session | null>;
   /** Takes a session an action already returned (forbund.create, demo.load, packages.apply). */
   set(session: Session): void;
-  markSynced(): void;
 }
 
 export const useSessionStore = create<SessionStore>((set) => ({
   session: null,
   status: 'loading',
   error: null,
-  eventsSynced: false,
   load: async (api) => {
     try {
       const session = await api['session.get']({});
@@ -36,7 +32,6 @@ export const useSessionStore = create<SessionStore>((set) => ({
     }
   },
   set: (session) => set({ session, status: 'ready', error: null }),
-  markSynced: () => set({ eventsSynced: true }),
 }));
 
 /** The current session; null only while the first `session.get` is on its way or failed. */

@@ -7,6 +7,7 @@ export { CATALOGUE, EVENT_TYPES, INSATS_BUDGET_SUBJECT, isEventType, keyAnnounce
 export type { EventType, PayloadInput, PayloadOf, SubjectKind } from './catalogue';
 export { AUTHORITY, authorize, type Verdict } from './authority';
 export { fold, findGenesis, type FoldOptions } from './fold';
+export { pendingMineOf, type PendingChange } from './pending';
 export { knownIds, merge, nextLamport, sortedUnique } from './event-set';
 export { nextPlace, placement, pastOf, inPast, isLegacy, unplacedIds, MISSING_PAST } from './causal';
 export {

@@ -25,6 +25,9 @@ export const latestPostingDate = (justeredOn: string, days = DEFAULT_POSTING_DAY
 /** The last day of the appeal window (överklagandetid) for a posting on `postedOn`. */
 export const appealEnds = (postedOn: string, days = DEFAULT_APPEAL_DAYS): string => deadline(addDays(postedOn, days));
 
+/** The first day of laga kraft (and the day the anslag comes down): the day after the appeal window. */
+export const finalFromPosting = (postedOn: string, days = DEFAULT_APPEAL_DAYS): string => addDays(appealEnds(postedOn, days), 1);
+
 /** Laga kraft on `today`: the appeal window has ended (the day after its last day). */
 export const isFinal = (postedOn: string, today: string, days = DEFAULT_APPEAL_DAYS): boolean => today > appealEnds(postedOn, days);
 
@@ -44,8 +47,7 @@ export interface AnslagDates {
 export function anslagDates(justeredOn: string, postedOn: string | null = null, o: { postingDays?: number; appealDays?: number } = {}): AnslagDates {
   const latest = latestPostingDate(justeredOn, o.postingDays);
   if (postedOn === null) return { justeredOn, postedOn: null, latestPosting: latest, postedLate: false, appealEnds: null, finalFrom: null };
-  const end = appealEnds(postedOn, o.appealDays);
-  return { justeredOn, postedOn, latestPosting: latest, postedLate: postedOn > latest, appealEnds: end, finalFrom: addDays(end, 1) };
+  return { justeredOn, postedOn, latestPosting: latest, postedLate: postedOn > latest, appealEnds: appealEnds(postedOn, o.appealDays), finalFrom: finalFromPosting(postedOn, o.appealDays) };
 }
 
 /** Swedish warning when the anslag was posted after the latest day, else null. */

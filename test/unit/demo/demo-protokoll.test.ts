@@ -7,6 +7,7 @@ import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, type PDFRaw
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METHODS } from '../../../shared/contract';
 import { verifyProtokollPdf } from '../../../electron/services/pdf/verify-protokoll';
+import { finalFromPosting } from '../../../shared/domain/meetings/anslag';
 import { replaceEmbedded } from '../pdf-protokoll/tamper';
 
 /**
@@ -153,6 +154,20 @@ describe('the demo folder’s signed protokoll', () => {
       expect(result.problems.join(' '), name).toMatch(problemFor[name]!);
     }
   }, 180_000);
+
+  it('carries the förbundschef’s signed record of the anslag, and holds export.json’s dates to it', async () => {
+    const files = await embeddedFiles(pdf);
+    const facts = JSON.parse(files.get('export.json')!) as { anslag: { postedOn: string; takenDownOn: string; event: { body: string } } };
+    const record = JSON.parse(facts.anslag.event.body) as { type: string; payload: { postedOn: string } };
+    expect(record.type).toBe('anslag.posted');
+    expect(record.payload.postedOn).toBe(facts.anslag.postedOn);
+    // One day earlier, with a take-down day that fits it: only the signature can tell.
+    const earlier = new Date(Date.parse(`${facts.anslag.postedOn}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const moved = { ...facts, anslag: { ...facts.anslag, postedOn: earlier, takenDownOn: finalFromPosting(earlier) } };
+    const result = await verifyProtokollPdf(await replaceEmbedded(pdf, 'export.json', Buffer.from(`${JSON.stringify(moved, null, 2)}\n`)), { caFingerprint: ca });
+    expect(result.ok).toBe(false);
+    expect(result.problems.join(' ')).toContain(`Anslagets datum ${earlier} styrks inte: den signerade registreringen anger att anslaget sattes upp ${facts.anslag.postedOn}.`);
+  }, 60_000);
 
   it('fails verify, naming the page, when a visible word is changed (exit 1)', async () => {
     const r = cli('verify', '--ca', ca, write('andrad-text.pdf', await swapGlyphsOnPage(pdf, 1)));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { paragraphContent } from '../../../electron/services/pdf/protokoll-content';
-import { ProtokollDocumentSchema } from '../../../electron/services/pdf/protokoll-schema';
 import { contentText } from '../../../electron/services/pdf/visible-text';
 import { buildProtokoll } from '../../../shared/domain/meetings/build-protokoll';
+import { ProtokollDocumentSchema } from '../../../shared/domain/meetings/protokoll-document';
 import { DIRECTOR } from '../domain/helpers';
 import { ITEM, MEETING, P, board } from '../meetings/fixtures';
 

@@ -4,7 +4,7 @@ import { protokollBytes, type ProtokollDocument } from '../../../shared/domain/m
 import { renderSignedProtokoll } from '../../../electron/services/pdf/protokoll-pdf';
 import { verifyProtokollPdf } from '../../../electron/services/pdf/verify-protokoll';
 import { addDuplicateEmbedded, addOverlayAnnotation, changeMetadata, drawWhiteBox, embeddedNames, overlayAsIncrementalUpdate } from './attacks';
-import { attest, makeSigners, protokoll, signerInfo, type Signer } from './fixtures';
+import { attest, makePoster, makeSigners, postedAnslag, protokoll, signerInfo, type Signer } from './fixtures';
 import { makePki, sealed, type TestPki } from './pki-fixtures';
 import { replaceEmbedded } from './tamper';
 
@@ -14,11 +14,11 @@ import { replaceEmbedded } from './tamper';
  * pinned CA, passes.
  */
 
-const ANSLAG = { postedOn: '2026-03-18', takenDownOn: '2026-04-08' };
 const EXPORTED = new Date('2026-03-18T07:45:00Z');
 
 let doc: ProtokollDocument;
 let signers: Signer[];
+let poster: Signer;
 let pki: TestPki;
 let genuine: Uint8Array;
 
@@ -32,9 +32,10 @@ const problemsOf = async (bytes: Uint8Array): Promise<string> => {
 beforeAll(async () => {
   doc = protokoll();
   signers = makeSigners();
-  pki = await makePki(doc, signers);
+  poster = makePoster();
+  pki = await makePki(doc, [...signers, poster]);
   const lines = [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')];
-  genuine = await sealed(pki, await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: ANSLAG, variant: 'signed', exportedAt: EXPORTED, caFingerprint: pki.ca.fingerprint }));
+  genuine = await sealed(pki, await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo([...signers, poster]), anslag: postedAnslag(poster, doc), variant: 'signed', exportedAt: EXPORTED, caFingerprint: pki.ca.fingerprint }));
 }, 60_000);
 
 describe('the attacks of issue #12', () => {
@@ -51,8 +52,9 @@ describe('the attacks of issue #12', () => {
     const forgers = makeSigners();
     const lines = [attest(forgers[0]!, forgedDoc, '2026-03-16T13:05:00Z'), attest(forgers[1]!, forgedDoc, '2026-03-17T08:30:00Z')];
     // The forger may even run a CA of their own, named like the förbund.
-    const forgedPki = await makePki(forgedDoc, forgers);
-    const forged = await sealed(forgedPki, await renderSignedProtokoll({ document: forgedDoc, attestations: lines, signers: signerInfo(forgers), anslag: ANSLAG, variant: 'signed', exportedAt: EXPORTED, caFingerprint: forgedPki.ca.fingerprint }));
+    const forgedPoster = makePoster();
+    const forgedPki = await makePki(forgedDoc, [...forgers, forgedPoster]);
+    const forged = await sealed(forgedPki, await renderSignedProtokoll({ document: forgedDoc, attestations: lines, signers: signerInfo([...forgers, forgedPoster]), anslag: postedAnslag(forgedPoster, forgedDoc), variant: 'signed', exportedAt: EXPORTED, caFingerprint: forgedPki.ca.fingerprint }));
     expect(await problemsOf(forged)).toContain('förbundets CA');
   });
 
@@ -89,8 +91,17 @@ describe('the attacks of issue #12', () => {
     expect(problems).toContain('filen har ändrats efter signeringen');
   });
 
+  // Issue #13: the anslag date decides when the decisions gain laga kraft. Anyone who can seal a PDF
+  // (here the chair, with her genuine certificate) must not be able to move it without a signature covering it.
+  it('an earlier anslag date than was recorded, in a file the chair seals again', async () => {
+    const lines = [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')];
+    const backdated = { postedOn: '2026-03-17', takenDownOn: '2026-04-08' };
+    const resealed = await sealed(pki, await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: backdated, variant: 'signed', exportedAt: EXPORTED, caFingerprint: pki.ca.fingerprint }));
+    expect(await problemsOf(resealed)).toContain('Anslagets datum 2026-03-17 styrks inte');
+  });
+
   it('a changed name in nycklar.json', async () => {
-    const keys = signerInfo(signers);
+    const keys = signerInfo([...signers, poster]);
     keys[signers[1]!.identity.fingerprint]!.name = 'Någon Annan';
     const tampered = await replaceEmbedded(genuine, 'nycklar.json', new TextEncoder().encode(JSON.stringify(keys)));
     expect(await problemsOf(tampered)).toMatch(/ändrats efter signeringen|signaturen.*håller inte/i);

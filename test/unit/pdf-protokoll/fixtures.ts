@@ -9,6 +9,7 @@ import {
   type ProtokollParagraph,
   type ProtokollPerson,
 } from '../../../shared/domain/meetings/protokoll-document';
+import { finalFromPosting } from '../../../shared/domain/meetings/anslag';
 import { EVENT_FORMAT_VERSION, type SignedEventLine } from '../../../shared/domain/log/signed-event';
 import { generateEphemeralIdentity, type DeviceIdentity } from '../../../electron/services/identity/keys';
 import { signEvent } from '../../../electron/services/identity/events';
@@ -184,8 +185,11 @@ export function bigProtokoll(count: number): ProtokollDocument {
 export interface Signer {
   identity: DeviceIdentity;
   person: ProtokollPerson;
-  role: 'chair' | 'adjuster';
+  /** 'director': the förbundschef, who records the anslag (and signs no attestation). */
+  role: 'chair' | 'adjuster' | 'director';
 }
+
+export const CERT_ROLE: Record<Signer['role'], string> = { chair: 'ordförande', adjuster: 'justerare', director: 'förbundschef' };
 
 export function makeSigners(): Signer[] {
   return [
@@ -196,8 +200,30 @@ export function makeSigners(): Signer[] {
 
 export function signerInfo(signers: Signer[]): Record<string, SignerInfo> {
   return Object.fromEntries(
-    signers.map((s) => [s.identity.fingerprint, { name: s.person.name, role: s.role === 'chair' ? 'ordförande' : 'justerare', publicKeyPem: s.identity.publicKeyPem }]),
+    signers.map((s) => [s.identity.fingerprint, { name: s.person.name, role: CERT_ROLE[s.role], publicKeyPem: s.identity.publicKeyPem }]),
   );
+}
+
+/** The förbundschef's laptop, which records the anslag. */
+export function makePoster(): Signer {
+  return { identity: generateEphemeralIdentity({ person: P.director.personId, deviceName: 'Förbundschefens dator' }), person: P.director, role: 'director' };
+}
+
+/** The anslag as an export carries it: the dates and the förbundschef's signed anslag.posted event. */
+export function postedAnslag(poster: Signer, doc: ProtokollDocument, postedOn = '2026-03-18', at = '2026-03-18T07:40:00Z', over: Record<string, unknown> = {}) {
+  const event = signEvent(poster.identity, {
+    v: EVENT_FORMAT_VERSION,
+    after: [createHash('sha256').update(`locked-${doc.version}`).digest('hex')],
+    forbund: doc.forbund.id,
+    author: poster.person.personId,
+    key: poster.identity.fingerprint,
+    lamport: 300,
+    at,
+    type: 'anslag.posted',
+    payload: { meetingId: doc.meeting.id, postedOn, ...over },
+    prev: [createHash('sha256').update(`locked-${doc.version}`).digest('hex')],
+  }).line;
+  return { postedOn, takenDownOn: finalFromPosting(postedOn), event };
 }
 
 /** A real, signed protokoll.attested event. */

@@ -11,7 +11,7 @@ import { renderSignedProtokoll } from '../../../electron/services/pdf/protokoll-
 import { verifyProtokollPdf } from '../../../electron/services/pdf/verify-protokoll';
 import { createCa, createCrl, certPem, parseCertificate, serialHex } from '../../../electron/services/pki/x509';
 import { alterPageIncrementally } from './attacks';
-import { attest, makeSigners, protokoll, signerInfo, type Signer } from './fixtures';
+import { attest, makePoster, makeSigners, postedAnslag, protokoll, signerInfo, type Signer } from './fixtures';
 import { makePki, sealed, type TestPki } from './pki-fixtures';
 
 /**
@@ -54,9 +54,10 @@ let rendered: Uint8Array;
 beforeAll(async () => {
   doc = protokoll();
   signers = makeSigners();
-  pki = await makePki(doc, signers);
+  const poster = makePoster();
+  pki = await makePki(doc, [...signers, poster]);
   const lines = [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')];
-  const pdf = (rendered = await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: { postedOn: '2026-03-18', takenDownOn: '2026-04-08' }, variant: 'signed', exportedAt: new Date('2026-03-18T07:45:00Z'), caFingerprint: pki.ca.fingerprint }));
+  const pdf = (rendered = await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo([...signers, poster]), anslag: postedAnslag(poster, doc), variant: 'signed', exportedAt: new Date('2026-03-18T07:45:00Z'), caFingerprint: pki.ca.fingerprint }));
   // The chair signs, then the justerare signs the chair's signed file.
   twice = await sealed(pki, await sealed(pki, pdf, 0, new Date('2026-03-18T07:46:00Z')), 1, new Date('2026-03-18T08:10:00Z'));
 }, 60_000);

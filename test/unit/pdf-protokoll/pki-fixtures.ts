@@ -1,7 +1,7 @@
 import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
 import { generateSigningKey, signPades } from '../../../electron/services/pki/pades-sign';
 import { createCa, issueSignerCertificate, type CaIdentity, type CryptoKeyPair } from '../../../electron/services/pki/x509';
-import type { Signer } from './fixtures';
+import { CERT_ROLE, type Signer } from './fixtures';
 
 /** A förbund CA and, for each signer, a P-256 PDF-signing key with a certificate naming the person and the device key. */
 export interface TestPki {
@@ -15,7 +15,7 @@ export async function makePki(doc: ProtokollDocument, signers: Signer[], now = n
   const people = [];
   for (const signer of signers) {
     const key = await generateSigningKey();
-    const role = signer.role === 'chair' ? 'ordförande' : 'justerare';
+    const role = CERT_ROLE[signer.role];
     const certificate = await issueSignerCertificate(ca, doc.forbund, { name: signer.person.name, role, personId: signer.person.personId, deviceKey: signer.identity.fingerprint }, key.publicKey, now);
     people.push({ signer, key, certificate });
   }

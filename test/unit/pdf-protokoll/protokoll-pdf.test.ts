@@ -13,7 +13,8 @@ import { checkAttestations } from '../../../electron/services/pdf/protokoll-atte
 import { EXPORT_FORMAT, protokollDefinition, protokollFiles, renderSignedProtokoll, type ExportFacts } from '../../../electron/services/pdf/protokoll-pdf';
 import { renderPdf } from '../../../electron/services/pdf/render';
 import { verifyProtokollPdf } from '../../../electron/services/pdf/verify-protokoll';
-import { attest, makeSigners, protokoll, signerInfo, type Signer } from './fixtures';
+import { finalFromPosting } from '../../../shared/domain/meetings/anslag';
+import { attest, id, makePoster, makeSigners, postedAnslag, protokoll, signerInfo, type Signer } from './fixtures';
 import { makePki, sealed, type TestPki } from './pki-fixtures';
 import { removeEmbedded, replaceEmbedded } from './tamper';
 
@@ -29,7 +30,6 @@ const run = (tool: string, ...args: string[]): string => {
 };
 const cli = (...args: string[]) => spawnSync('npm', ['run', '--silent', 'cli', '--', ...args], { encoding: 'utf8' });
 
-const ANSLAG = { postedOn: '2026-03-18', takenDownOn: '2026-04-08' };
 const EXPORTED = new Date('2026-03-18T07:45:00Z');
 const dir = mkdtempSync(join(tmpdir(), 'sb-protokoll-'));
 const write = (name: string, bytes: Uint8Array): string => {
@@ -40,6 +40,9 @@ const write = (name: string, bytes: Uint8Array): string => {
 
 let doc: ProtokollDocument;
 let signers: Signer[];
+/** The förbundschef, who records the anslag. */
+let poster: Signer;
+let anslag: ReturnType<typeof postedAnslag>;
 let lines: SignedEventLine[];
 let pdf: Uint8Array;
 let path: string;
@@ -47,13 +50,15 @@ let pki: TestPki;
 
 /** The exported protokoll: rendered, then signed (PAdES) by the chair. */
 const render = async (over: Partial<Parameters<typeof renderSignedProtokoll>[0]> = {}) =>
-  sealed(pki, await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo(signers), anslag: ANSLAG, variant: 'signed', exportedAt: EXPORTED, caFingerprint: pki.ca.fingerprint, ...over }));
+  sealed(pki, await renderSignedProtokoll({ document: doc, attestations: lines, signers: signerInfo([...signers, poster]), anslag, variant: 'signed', exportedAt: EXPORTED, caFingerprint: pki.ca.fingerprint, ...over }));
 const verifyPinned = (bytes: Uint8Array) => verifyProtokollPdf(bytes, { caFingerprint: pki.ca.fingerprint });
 
 beforeAll(async () => {
   doc = protokoll();
   signers = makeSigners();
-  pki = await makePki(doc, signers);
+  poster = makePoster();
+  pki = await makePki(doc, [...signers, poster]);
+  anslag = postedAnslag(poster, doc);
   lines = [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')];
   pdf = await render();
   path = write('protokoll.pdf', pdf);
@@ -123,7 +128,7 @@ describe('signed protokoll PDF', () => {
     expect(text).toContain('Per Ek (vice ordförande) anmäler jäv och deltar inte i handläggningen. Göran Näslund tjänstgör i hans ställe.');
     expect(text).toContain('Olle Ström reserverar sig mot beslutet till förmån för eget yrkande.');
     expect(text).toContain('tjänstgörande ersättare för Karin Ödman');
-    expect(text).toContain('Datum då anslaget tas ned 2026-04-08');
+    expect(text).toContain('Datum då anslaget tas ned 2026-04-09');
     expect(text).toContain('Elektroniskt justerad 2026-03-16');
     expect(text).toMatch(/Justerandes signatur ÅÖ LÅ/);
     expect(text).toMatch(/1 \(\d\)/);
@@ -155,7 +160,7 @@ describe('verify refuses a changed protokoll', () => {
 
   it('when nycklar.json gives another key, or a file is missing', async () => {
     const other = makeSigners();
-    const keys = signerInfo(signers);
+    const keys = signerInfo([...signers, poster]);
     keys[signers[0]!.identity.fingerprint]!.publicKeyPem = other[0]!.identity.publicKeyPem;
     const problems = await problemsOf(await replaceEmbedded(pdf, 'nycklar.json', new TextEncoder().encode(JSON.stringify(keys))));
     expect(problems).toContain('nyckeln i nycklar.json har inte fingeravtrycket');
@@ -166,10 +171,10 @@ describe('verify refuses a changed protokoll', () => {
     const tampered = structuredClone(doc);
     tampered.paragraphs[2]!.decision.text = tampered.paragraphs[2]!.decision.text.replace('450 000 kr', '550 000 kr');
     const hash = protokollHash(doc);
-    const facts: ExportFacts = { format: EXPORT_FORMAT, variant: 'signed', anslag: ANSLAG, exportedAt: EXPORTED.toISOString(), sha256: hash, caFingerprint: pki.ca.fingerprint };
+    const facts: ExportFacts = { format: EXPORT_FORMAT, variant: 'signed', anslag, exportedAt: EXPORTED.toISOString(), sha256: hash, caFingerprint: pki.ca.fingerprint };
     const report = checkAttestations(doc, hash, lines, signerInfo(signers));
     // Even signed by an insider with a certificate of the förbund's CA, the changed text is found.
-    const forged = await sealed(pki, await renderPdf(protokollDefinition(tampered, report, facts), { files: protokollFiles(doc, lines, signerInfo(signers), facts) }));
+    const forged = await sealed(pki, await renderPdf(protokollDefinition(tampered, report, facts), { files: protokollFiles(doc, lines, signerInfo([...signers, poster]), facts) }));
     const problems = await problemsOf(forged);
     expect(problems).toMatch(/Den synliga texten stämmer inte med det signerade protokollet: texten på sidan \d har ändrats \(väntat ”.*450000kr.*”, i filen ”.*550000kr.*”/);
     expect(problems).not.toContain('Signaturen');
@@ -246,6 +251,38 @@ describe('cli verify', () => {
     expect(cli('verify').status).toBe(2);
     expect(cli('verify', path, path).status).toBe(2);
   }, 120_000);
+});
+
+describe('the anslag date is the one the förbundschef signed (issue #13)', () => {
+  const problemsFor = async (over: Partial<Parameters<typeof renderSignedProtokoll>[0]>): Promise<string> => {
+    const r = await verifyPinned(await render(over));
+    expect(r.ok, 'verify must refuse the file').toBe(false);
+    return r.problems.join('\n');
+  };
+
+  it('export.json names another day than the signed record, even with the right take-down day', async () => {
+    const moved = { ...anslag, postedOn: '2026-03-19', takenDownOn: finalFromPosting('2026-03-19') };
+    expect(await problemsFor({ anslag: moved })).toContain('Anslagets datum 2026-03-19 styrks inte: den signerade registreringen anger att anslaget sattes upp 2026-03-18.');
+  });
+
+  it('the take-down day is not the day after three weeks', async () => {
+    expect(await problemsFor({ anslag: { ...anslag, takenDownOn: '2026-04-08' } })).toContain('ett anslag som sattes upp 2026-03-18 tas ned 2026-04-09');
+  });
+
+  it('a ledamot records the anslag with her own, certified key', async () => {
+    const byAdjuster = postedAnslag(signers[1]!, doc);
+    expect(await problemsFor({ anslag: byAdjuster })).toContain('Registreringen av anslaget är signerad av Lena Åberg (justerare); anslaget registreras av förbundschefen eller sekreteraren.');
+  });
+
+  it('posted before the justering, recorded before the day it names, or for another meeting', async () => {
+    expect(await problemsFor({ anslag: postedAnslag(poster, doc, '2026-03-16', '2026-03-18T07:40:00Z') })).toContain('Anslaget kan inte ha satts upp 2026-03-16, före justeringen 2026-03-17.');
+    expect(await problemsFor({ anslag: postedAnslag(poster, doc, '2026-03-20', '2026-03-18T07:40:00Z') })).toContain('Registreringen av anslaget gjordes 2026-03-18, före dagen den anger att anslaget sattes upp (2026-03-20).');
+    expect(await problemsFor({ anslag: postedAnslag(poster, doc, '2026-03-18', '2026-03-18T07:40:00Z', { meetingId: id(0xbad) }) })).toContain('Registreringen av anslaget gäller ett annat sammanträde än protokollet.');
+  });
+
+  it('a signed record whose key is not in nycklar.json', async () => {
+    expect(await problemsFor({ signers: signerInfo(signers) })).toContain('Registreringen av anslaget: nyckeln');
+  });
 });
 
 describe('before the anslag is recorded', () => {

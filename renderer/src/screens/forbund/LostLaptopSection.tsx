@@ -1,15 +1,14 @@
 import { Alert, Button, Group, List, Modal, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { CATALOGUE, headsOf, isEventType, type FederationState, type KeyRecord } from '../../../../shared/domain/events';
 import { shortCode } from '../../../../shared/domain/log/signed-event';
 import { userMessage } from '../../api/client';
 import { whoseDevice } from '../../lib/words';
 import { ShortCode } from '../../components/ShortCode';
-import { db } from '../../db/database';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
+import { useFederationStore } from '../../state/federation-store';
 import { useSession } from '../../state/session-store';
 
 /**
@@ -81,7 +80,7 @@ function RevokeDialog({ state, keyRecord, onClose }: { state: FederationState; k
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const fp = keyRecord?.fingerprint ?? null;
-  const kept = useLiveQuery(async () => (fp ? (await db.events.toArray()).filter((r) => r.body.includes(`"key":"${fp}"`)).length : 0), [fp]);
+  const kept = useFederationStore((s) => (fp ? (s.eventsByKey[fp] ?? 0) : 0));
   const waiting = fp ? state.held.filter((h) => h.fingerprint === fp) : [];
   const person = keyRecord ? state.persons[keyRecord.personId]?.name ?? 'okänd person' : '';
   const close = () => {
@@ -121,7 +120,7 @@ function RevokeDialog({ state, keyRecord, onClose }: { state: FederationState; k
           </Paper>
           <Stack gap={4}>
             <Text fw={600}>Det här gäller fortfarande</Text>
-            <Text size="sm">{kept ?? '…'} ändringar från datorn som redan har kommit hit.</Text>
+            <Text size="sm">{kept} ändringar från datorn som redan har kommit hit.</Text>
             <Text fw={600}>Det här vägras, på alla datorer</Text>
             <List size="sm">
               <List.Item>Allt som görs på datorn efter spärren.</List.Item>

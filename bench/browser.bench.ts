@@ -1,0 +1,121 @@
+/**
+ * Ten years on one laptop, as the user sees it (issue #16): the real renderer
+ * in Chromium against the browser host, on the generated histories of
+ * bench/scale (a board member's laptop). Rows, as medians with min–max:
+ * - host start: the main side opens the data folder (from its checkpoint)
+ *   until it prints its address;
+ * - unlock to the first screen: from "Lås upp" to Översikt with the förbund;
+ * - one stance from click to screen: from "Spara ställningstagande" until the
+ *   review says "Senast sparat …" with it.
+ * Then the ratio 10 : 1 years of the click, which should stay near 1.
+ *
+ * Needs the built bundles (`npm run build`) and Chromium (/usr/bin/chromium,
+ * or CHROMIUM_PATH); skipped with a printed reason otherwise. Run alone:
+ * `npx tsx bench/browser.bench.ts` (SB_SCALE_YEARS=1,10).
+ */
+import { chromium, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, promises as fs } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HOST_BUNDLE, call, startWebHost } from '../test/e2e/host';
+import { scaleFixture } from './scale/cache';
+
+interface Range {
+  median: number;
+  min: number;
+  max: number;
+}
+
+const range = (times: number[]): Range => {
+  const t = [...times].sort((a, b) => a - b);
+  return { median: t[Math.floor(t.length / 2)]!, min: t[0]!, max: t.at(-1)! };
+};
+const fmt = (r: Range) => `${r.median.toFixed(0).padStart(7)} ms (${r.min.toFixed(0)}–${r.max.toFixed(0)})`;
+const row = (label: string, r: Range) => console.log(`  ${label.padEnd(40)} ${fmt(r)}`);
+
+const PIN = '482916';
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const TIMEOUT = 120_000;
+
+async function unlock(page: Page): Promise<number> {
+  await page.getByLabel('PIN-kod', { exact: true }).fill(PIN);
+  const t0 = performance.now();
+  await page.getByRole('button', { name: 'Lås upp' }).click();
+  await page.getByTestId('forbund-name').waitFor({ timeout: TIMEOUT });
+  return performance.now() - t0;
+}
+
+async function browserRows(years: number, runs: number): Promise<Range> {
+  const f = await scaleFixture(years);
+  const dir = mkdtempSync(join(tmpdir(), 'sb-browser-bench-'));
+  await fs.cp(f.memberDir, dir, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const starts: number[] = [];
+  const firstScreens: number[] = [];
+  const clicks: number[] = [];
+  try {
+    console.log(`browser host, ${years} year${years === 1 ? '' : 's'}: ${f.events} events`);
+    {
+      // The folder has no PIN yet: the app asks for one before anything else. Chosen once, before the runs.
+      const host = await startWebHost({ dataDir: dir });
+      const context = await browser.newContext({ reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      await page.goto(host.url);
+      await page.getByRole('heading', { name: 'Välj en PIN-kod' }).waitFor({ timeout: TIMEOUT });
+      await page.getByLabel('PIN-kod', { exact: true }).fill(PIN);
+      await page.getByLabel('Upprepa PIN-koden').fill(PIN);
+      await page.getByRole('button', { name: 'Spara PIN-koden' }).click();
+      await page.getByTestId('forbund-name').waitFor({ timeout: TIMEOUT });
+      await context.close();
+      await host.stop();
+    }
+    for (let run = 0; run < runs; run++) {
+      const t0 = performance.now();
+      const host = await startWebHost({ dataDir: dir });
+      starts.push(performance.now() - t0);
+      const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      try {
+        await page.goto(host.url);
+        firstScreens.push(await unlock(page));
+        const { view } = await call<{ view: { state: { applications: Record<string, { versions: { name: string }[] }> } } }>(host, 'state.get', { since: null });
+        const name = view.state.applications[f.openApplication]!.versions.at(-1)!.name;
+        await page.getByRole('navigation', { name: 'Avsnitt' }).getByRole('button', { name: /^Ansökningar/ }).click();
+        await page.getByLabel('Sök i ansökningar').fill(name);
+        await page.getByRole('button', { name, exact: true }).first().click();
+        const review = page.getByRole('region', { name: 'Min granskning' });
+        const stance = run % 2 === 0 ? 'Tillstyrker' : 'Avstyrker';
+        await review.getByRole('radio', { name: stance }).check();
+        const t1 = performance.now();
+        await review.getByRole('button', { name: 'Spara ställningstagande' }).click();
+        await review.getByText(new RegExp(`Senast sparat .*: ${stance}`)).waitFor({ timeout: TIMEOUT });
+        clicks.push(performance.now() - t1);
+      } finally {
+        await context.close();
+        await host.stop();
+      }
+    }
+    row('host start (main side opens the folder)', range(starts));
+    row('unlock to the first screen', range(firstScreens));
+    const click = range(clicks);
+    row('one stance, click to screen', click);
+    return click;
+  } finally {
+    await browser.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+export async function browserBench(): Promise<void> {
+  if (!existsSync(HOST_BUNDLE)) return console.log(`browser host rows skipped: ${HOST_BUNDLE} is missing (npm run build).`);
+  if (!existsSync(CHROMIUM)) return console.log(`browser host rows skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
+  const years = (process.env['SB_SCALE_YEARS'] ?? '1,10').split(',').map(Number).filter((n) => n > 0);
+  const clicks: Record<number, Range> = {};
+  for (const y of years) clicks[y] = await browserRows(y, 4);
+  const lo = clicks[Math.min(...years)];
+  const hi = clicks[Math.max(...years)];
+  if (lo && hi && years.length > 1) console.log(`  click ratio ${Math.max(...years)} : ${Math.min(...years)} years: ${(hi.median / lo.median).toFixed(2)}× (goal ≈ 1; and ≤ 100 ms)`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await browserBench();
