@@ -79,6 +79,9 @@ export async function sendPackage(page: Page, recipient: 'Förbundschefen' | 'He
   const file = await download(page, () => region.getByRole('button', { name: 'Skapa paket' }).click());
   // The panel's lasting record, not the notice: a notice closes by itself after a few seconds.
   await expect(region.getByTestId('package-made')).toContainText(file.name, { timeout: 60_000 });
+  // Issue #15 item 11: the browser has no "Visa i mappen" (Electron only); the panel says where downloads go.
+  await expect(region.getByTestId('package-made')).toContainText('webbläsarens mapp för hämtade filer');
+  await expect(region.getByRole('button', { name: /i mappen$/ })).toHaveCount(0);
   expect(file.name).toMatch(/\.sbpaket$/);
   return file;
 }
