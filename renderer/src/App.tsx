@@ -9,6 +9,7 @@ import { useIdleLock } from './screens/lock/use-idle-lock';
 import { FirstRunScreen } from './screens/start/FirstRunScreen';
 import { refreshAll } from './state/actions';
 import { FederationProvider } from './state/federation';
+import { useFederationStore } from './state/federation-store';
 import { useLockStore } from './state/lock-store';
 import { useSessionStore } from './state/session-store';
 import { cssVariablesResolver, theme } from './theme';
@@ -47,6 +48,10 @@ function Root() {
     void useLockStore.getState().load(api).then(() => setLockReadFor(forbundId));
   }, [forbundId]);
   useIdleLock(lock && lock.configured && !lock.locked ? lock.idleMinutes : null);
+  const locked = lock?.locked === true;
+  useEffect(() => {
+    if (locked) useFederationStore.getState().forget();
+  }, [locked]);
 
   if (!lock && !lockError) return <Starting />;
   if (lock?.locked) return <LockScreen onUnlocked={() => void refreshAll()} />;

@@ -32,6 +32,9 @@ export function encodeWire(value: unknown): string {
 
 /** Throws SyntaxError on bad JSON or a malformed bytes tag; callers answer 400. */
 export function decodeWire(text: string): unknown {
+  // A reviver makes JSON.parse about three times slower (85 against 25 ms for the
+  // ten-year state): without the tag anywhere, as a key or a string, there are no bytes to revive.
+  if (!text.includes(`"${TAG}"`)) return JSON.parse(text);
   return JSON.parse(text, (_key, v: unknown) => {
     if (v && typeof v === 'object' && !Array.isArray(v)) {
       const keys = Object.keys(v);

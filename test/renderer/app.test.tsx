@@ -6,6 +6,7 @@ import { App } from '../../renderer/src/App';
 import { db } from '../../renderer/src/db/database';
 import { appendEvent, refreshAll } from '../../renderer/src/state/actions';
 import { useFederationStore } from '../../renderer/src/state/federation-store';
+import { useLockStore } from '../../renderer/src/state/lock-store';
 import { useSessionStore } from '../../renderer/src/state/session-store';
 import { useUi } from '../../renderer/src/state/ui-store';
 import { DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, resetStores, session, stored } from './fixtures';
@@ -136,5 +137,29 @@ describe('the förbundschef accepts a key', () => {
     // prev names the key's current version (its registration), so this is not a blind change.
     expect(sent.prev).toEqual([memberKeyRegistered(4).id]);
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Nycklar som väntar på ditt godkännande' })).toBeNull());
+  });
+});
+
+describe('the app lock', () => {
+  it('forgets the förbund in the window when the app locks, and reads it again after unlocking', async () => {
+    const m = fakeMain([genesis(1), kommunAdded(2)]);
+    let locked = false;
+    const status = () => ({ configured: true, locked, demo: false, idleMinutes: 10, retryAfterSeconds: 0 });
+    m.handlers['lock.status'] = () => status();
+    m.handlers['lock.unlock'] = () => ((locked = false), status());
+    install(m);
+    render(<App />);
+    await waitFor(() => expect(useFederationStore.getState().state.organisations[KOMMUN]?.name).toBe('Simrishamns kommun'));
+
+    // The main side answers a call with `locked` (idle time passed): the lock screen, and nothing kept in memory.
+    locked = true;
+    useLockStore.getState().markLocked();
+    await screen.findByRole('button', { name: 'Lås upp' });
+    expect(useFederationStore.getState().state.federation).toBeNull();
+    expect(useFederationStore.getState().state.organisations).toEqual({});
+
+    fireEvent.change(screen.getByLabelText('PIN-kod'), { target: { value: '482916' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lås upp' }));
+    await waitFor(() => expect(useFederationStore.getState().state.organisations[KOMMUN]?.name).toBe('Simrishamns kommun'));
   });
 });

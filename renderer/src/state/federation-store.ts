@@ -14,6 +14,8 @@ interface FederationStore extends StateView {
   pull(api: Pick<Api, 'state.get'>): Promise<void>;
   /** This installation belongs to no förbund (any more). */
   clear(): void;
+  /** The app locked: nothing of the förbund stays in the window's memory; read again after unlocking. */
+  forget(): void;
 }
 
 const empty = (): StateView => ({ state: emptyState(), pending: [], eventCount: 0, eventsByKey: {} });
@@ -27,4 +29,5 @@ export const useFederationStore = create<FederationStore>((set, get) => ({
     set(view ? { ...view, revision, ready: true } : { ready: true });
   },
   clear: () => set({ ...empty(), revision: null, ready: true }),
+  forget: () => set({ ...empty(), revision: null, ready: false }),
 }));

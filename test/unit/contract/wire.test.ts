@@ -17,6 +17,13 @@ describe('wire format', () => {
     expect(Buffer.from(back.big).equals(Buffer.from(big))).toBe(true);
   });
 
+  it('reads text that only mentions the tag as text, or has no bytes at all, as plain JSON', () => {
+    const value = { note: 'Skriv "$bytes" i fältet', nested: [{ a: 1 }, null, 'å'] };
+    expect(decodeWire(encodeWire(value))).toEqual(value);
+    expect(decodeWire(JSON.stringify({ plain: ['x', 2] }))).toEqual({ plain: ['x', 2] });
+    expect(decodeWire('{"k": "$bytes"}')).toEqual({ k: '$bytes' });
+  });
+
   it('refuses a malformed bytes tag', () => {
     expect(() => decodeWire('{"$bytes": 12}')).toThrow(SyntaxError);
     expect(() => decodeWire('{"$bytes": "not base64!"}')).toThrow(SyntaxError);
