@@ -3,11 +3,13 @@
  * protocol, the menu and the window options each live in their own module;
  * all app logic is in the services.
  */
-import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, type IpcMainInvokeEvent } from 'electron';
+import { BrowserWindow, Menu, app, dialog, ipcMain, safeStorage, session, shell, type IpcMainInvokeEvent } from 'electron';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createServices } from '../services/index';
 import { createOpenedPackages } from '../services/sync/opened-packages';
+import { createSavedFiles } from '../services/files/reveal';
+import { recordDownloads } from './downloads';
 import { safeStorageBox } from './safe-storage-box';
 import { safeStorageKeyWrap } from './safe-storage-wrap';
 import { APP_ENTRY_URL } from '../security/urls';
@@ -105,8 +107,12 @@ async function start(): Promise<void> {
     setSwedishSpellcheck();
     serveAppProtocol(RENDERER_DIR);
 
+    // "Visa i mappen": where the save dialog put each file, and the file manager (only for paths the services allow).
+    const saved = createSavedFiles();
+    recordDownloads(session.defaultSession, saved);
+    const reveal = { show: async (path: string) => shell.showItemInFolder(path), saved };
     // The services own the data folder (they create and check it).
-    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion(), secretBox: safeStorageBox(), keyWrap: safeStorageKeyWrap(safeStorage), openedPackages });
+    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion(), secretBox: safeStorageBox(), keyWrap: safeStorageKeyWrap(safeStorage), openedPackages, reveal });
     // The default check (top frame on app://styrelsebordet/) plus: the sender is our own window.
     const trusted = (event: IpcMainInvokeEvent): boolean =>
       isAppMainFrame(event) && mainWindow !== null && event.sender.id === mainWindow.webContents.id;

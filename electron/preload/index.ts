@@ -50,6 +50,7 @@ const api = Object.freeze({
   'lock.lock': call('lock.lock'),
   'notes.get': call('notes.get'),
   'notes.save': call('notes.save'),
+  'files.showInFolder': call('files.showInFolder'),
 } satisfies Bridge);
 
 contextBridge.exposeInMainWorld('styrelsebordet', api);

@@ -33,6 +33,7 @@ import { protokollFileName, renderSignedProtokoll } from './pdf/protokoll-pdf';
 import { normalisePin } from './pdf/verify-protokoll';
 import { verifyProtokollPdfGuarded } from './pdf/sandbox';
 import { createPkiService } from './pki/pki-service';
+import { showInFolderHandler, type Reveal } from './files/reveal';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -44,6 +45,8 @@ export interface ServiceOptions {
   keyWrap?: KeyWrap | null;
   /** Files opened outside the window (Electron: double-click, menu). The browser host has none. */
   openedPackages?: OpenedPackages;
+  /** Electron: "Visa i mappen" (shell.showItemInFolder and the save dialog's paths). The browser host has none. */
+  reveal?: Reveal;
 }
 
 /** How long one `packages.nextOpened` call waits before answering "nothing yet". */
@@ -281,6 +284,11 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
       const result = await verifyProtokollPdfGuarded(bytes, { caFingerprint: trustedCa });
       return { ...result, trustedCa };
     },
+    // Only what this side wrote: the exports and the outgoing packages (invitations in their own folder).
+    'files.showInFolder': showInFolderHandler(
+      [folder.exportsDir, join(folder.root, 'packages', 'out'), join(folder.root, 'packages', 'out', 'inbjudningar')],
+      opts.reveal ?? null,
+    ),
   };
   return { handlers, keyAfterUnlock };
 }

@@ -37,6 +37,7 @@ export const METHODS = [
   'lock.lock',
   'notes.get',
   'notes.save',
+  'files.showInFolder',
 ] as const;
 
 export type Method = (typeof METHODS)[number];

@@ -80,6 +80,14 @@ export const contract = {
   ...protokollContract,
   ...lockContract,
   ...notesContract,
+  /**
+   * "Visa i mappen" (Electron only): shows a file the main side wrote, named by
+   * the file name it gave (never a path). The browser host refuses it.
+   */
+  'files.showInFolder': {
+    input: z.object({ fileName: FileName }).strict(),
+    output: z.object({}).strict(),
+  },
 } as const satisfies Record<Method, { input: z.ZodType; output: z.ZodType }>;
 
 export type Contract = typeof contract;

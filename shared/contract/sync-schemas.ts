@@ -24,7 +24,15 @@ export const DeviceInfo = z.object({
  * changes, and how many events the log has.
  */
 export interface StateView {
+  /**
+   * `complete`: `state` is the whole state. Otherwise `state` holds only the
+   * sections (top-level fields) that changed since the revision asked with,
+   * and `items` the by-id sections that changed: their changed items and the
+   * ids they now hold, in order. The rest is as the renderer holds it.
+   */
+  complete: boolean;
   state: FederationState;
+  items?: Record<string, { changed: Record<string, unknown>; ids: string[] }>;
   pending: PendingChange[];
   eventCount: number;
   /** How many events here each key signed (what a revocation keeps). */

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { startWebHost, type StartedHost } from './host';
 import { goTo } from './journeys';
-import { expectAccessible, snap } from './screens';
+import { expectAccessible, snapWidths } from './screens';
 
 let host: StartedHost;
 test.beforeAll(async () => {
@@ -28,7 +28,7 @@ test('the förbundschef sees the demo ansökningar, the members’ stances, answ
   await expect(page.getByTestId('application-row')).toHaveCount(1);
   await expect(page.getByTestId('application-row')).toContainText('Öppna vägar');
   await expectAccessible(page);
-  await snap(page, '30-ansokningar-lista');
+  await snapWidths(page, '30-ansokningar-lista');
 
   await page.getByRole('button', { name: 'Öppna vägar' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Öppna vägar' })).toBeVisible();
@@ -44,5 +44,5 @@ test('the förbundschef sees the demo ansökningar, the members’ stances, answ
   await page.getByRole('button', { name: /^Visa bilagan/ }).click();
   await expect(page.getByTestId('pdf-position')).toHaveText('Sida 1 av 5');
   await expectAccessible(page);
-  await snap(page, '31-ansokan-granskning-med-pdf');
+  await snapWidths(page, '31-ansokan-granskning-med-pdf');
 });

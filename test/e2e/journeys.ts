@@ -79,6 +79,9 @@ export async function sendPackage(page: Page, recipient: 'Förbundschefen' | 'He
   const file = await download(page, () => region.getByRole('button', { name: 'Skapa paket' }).click());
   // The panel's lasting record, not the notice: a notice closes by itself after a few seconds.
   await expect(region.getByTestId('package-made')).toContainText(file.name, { timeout: 60_000 });
+  // Issue #15 item 11: the browser has no "Visa i mappen" (Electron only); the panel says where downloads go.
+  await expect(region.getByTestId('package-made')).toContainText('webbläsarens mapp för hämtade filer');
+  await expect(region.getByRole('button', { name: /i mappen$/ })).toHaveCount(0);
   expect(file.name).toMatch(/\.sbpaket$/);
   return file;
 }
@@ -162,7 +165,10 @@ export async function reportAbsence(page: Page, reason: string) {
   await dialog.getByLabel('Anledning (valfritt)').fill(reason);
   await dialog.getByRole('button', { name: 'Anmäl förhinder' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Din närvaro' })).toContainText('Du har anmält förhinder');
+  const region = page.getByRole('region', { name: 'Din närvaro' });
+  await expect(region).toContainText('Du har anmält förhinder');
+  // Issue #15 item 16: focus goes to the result, not to the page body (the button that opened the dialog is gone).
+  await expect(region.getByTestId('absence-status')).toBeFocused();
 }
 
 /** Steps below wait up to a minute: saving folds and signs on a machine that may be heavily shared. */
@@ -181,6 +187,8 @@ export async function joinWithInvitation(page: Page, invitation: { name: string;
   await page.getByRole('button', { name: 'Gå med i förbundet' }).click();
   await choosePin(page);
   await slow(page.getByTestId('signed-in')).toContainText(who);
+  // Issue #15 item 16: after joining, focus is on the heading of the first screen, never the page body.
+  await expect(page.getByRole('heading', { level: 1 })).toBeFocused();
 }
 
 /** This laptop's key code, as Översikt shows it. */

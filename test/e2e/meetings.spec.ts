@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeLaptops, openLaptop } from './host';
 import { applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, reportAbsence, sendPackage, welcomeMember } from './journeys';
-import { expectAccessible, snap } from './screens';
+import { expectAccessible, snapWidths } from './screens';
 
 /**
  * Preparing a sammanträde on the demo förbund, which already has a held,
@@ -52,7 +52,7 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   const date = ((await coming.getByRole('button', { name: /^Öppna sammanträdet / }).textContent()) ?? '').trim();
   expect(date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   await expectAccessible(chef);
-  await snap(chef, '5m-01-sammantraden-demo');
+  await snapWidths(chef, '5m-01-sammantraden-demo');
 
   // The form: the standard föredragningslista, no ansökan already on the called meeting, and Swedish checks.
   await chef.getByRole('button', { name: 'Nytt sammanträde' }).click();
@@ -65,7 +65,7 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await expect(chef.getByText('Ange var sammanträdet hålls.')).toBeVisible();
   await expect(chef.getByText('Skriv tiden som TT.MM, till exempel 09.00 eller 13.30.')).toBeVisible();
   await expectAccessible(chef);
-  await snap(chef, '5m-02-nytt-sammantrade-fel');
+  await snapWidths(chef, '5m-02-nytt-sammantrade-fel');
   await chef.getByLabel('Starttid').fill('09.00');
   await chef.getByRole('button', { name: 'Tillbaka till listan' }).click();
 
@@ -75,10 +75,26 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await expect(chef.getByTestId('agenda-view-item').filter({ hasText: /Ansökan om medel:/ })).toHaveCount(2);
   await chef.getByRole('button', { name: 'Ändra sammanträdet' }).click();
   await chef.getByRole('textbox', { name: 'Plats', exact: true }).fill('Stadshuset i Skövde, sammanträdesrum Älgen');
+  // Item 14: the video link goes with the kallelse; only https is accepted, with a Swedish reason.
+  const link = chef.getByRole('textbox', { name: 'Länk till videomötet' });
+  await expect(link).toHaveValue('https://möte.exempel.se/styrelsen');
+  await link.fill('http://video.exempel.se/skovde-styrelsen');
+  await chef.getByRole('button', { name: 'Spara ändringarna' }).click();
+  await expect(chef.getByText('Länken till videomötet ska börja med https://, till exempel https://möte.exempel.se/123.')).toBeVisible();
+  await expect(link).toHaveAttribute('aria-invalid', 'true');
+  // Item 16: a text field shows a focus ring like a button's, not only a recoloured border.
+  await link.focus();
+  // In-page code as a string: the tests compile without DOM types.
+  expect(await chef.evaluate<string>('getComputedStyle(document.activeElement).outlineStyle')).toBe('solid');
+  await expectAccessible(chef);
+  await snapWidths(chef, '5m-02b-videolank-fel');
+  await link.fill('https://video.exempel.se/skovde-styrelsen');
   await chef.getByRole('button', { name: 'Spara ändringarna' }).click();
   await expect(chef.getByTestId('meeting-header')).toContainText('Stadshuset i Skövde, sammanträdesrum Älgen', { timeout: 30_000 });
+  await expect(chef.getByTestId('video-link')).toHaveText('Länk till videomötet: https://video.exempel.se/skovde-styrelsen');
+  await expect(chef.getByTestId('video-link').getByRole('link')).toHaveAttribute('href', 'https://video.exempel.se/skovde-styrelsen');
   await expectAccessible(chef);
-  await snap(chef, '5m-03-sammantrade-forbundschef');
+  await snapWidths(chef, '5m-03-sammantrade-forbundschef');
 
   // The kallelse PDF: the föredragningslista with å ä ö intact.
   const kallelse = await download(chef, () => chef.getByRole('button', { name: 'Skapa kallelse (PDF)' }).click());
@@ -87,7 +103,7 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   const text = pdfText(kallelse.bytes);
   if (text === null) console.log('pdftotext saknas: kallelsens text kontrolleras inte.');
   else {
-    for (const words of ['Föredragningslista', 'Mötets öppnande', 'Godkännande av dagordningen', 'Ansökan om medel: Öppna vägar', 'Stadshuset i Skövde, sammanträdesrum Älgen', 'Per Holm']) {
+    for (const words of ['Föredragningslista', 'Mötets öppnande', 'Godkännande av dagordningen', 'Ansökan om medel: Öppna vägar', 'Stadshuset i Skövde, sammanträdesrum Älgen', 'Per Holm', 'Videolänk https://video.exempel.se/skovde-styrelsen', 'Justering 20']) {
       expect(text.replace(/\s+/g, ' ')).toContain(words);
     }
   }
@@ -98,7 +114,7 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await expect(coming).toContainText('Kallat');
   await expect(coming).toContainText('Stadshuset i Skövde');
   await expectAccessible(chef);
-  await snap(chef, '5m-04-sammantraden-lista');
+  await snapWidths(chef, '5m-04-sammantraden-lista');
 
   // Maria joins, gets the meeting, reports förhinder and sends it back. Her invitation was made before the meeting,
   // and packages are encrypted to accepted keys (issue #14): her key goes to the förbundschef first, then the meeting comes.
@@ -110,11 +126,11 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await expect(card).toContainText(`${date} kl. 09.00`);
   await expect(card).toContainText('Ansökan om medel: Öppna vägar');
   await expectAccessible(maria);
-  await snap(maria, '5m-05-oversikt-ledamot');
+  await snapWidths(maria, '5m-05-oversikt-ledamot');
   await reportAbsence(maria, 'Utbildning i Göteborg hela dagen');
   await expect(maria.getByText('Skicka paketet till förbundschefen så att rätt ersättare kallas in.').first()).toBeVisible();
   await expectAccessible(maria);
-  await snap(maria, '5m-06-forhinder-anmalt');
+  await snapWidths(maria, '5m-06-forhinder-anmalt');
   const fromMaria = await sendPackage(maria, 'Förbundschefen');
 
   // The förbundschef imports Maria's package and sees who will serve.
@@ -122,7 +138,7 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await applyPreview(chef);
   await goTo(chef, /^Översikt/); // her key was accepted when she joined
   await expect(chef.getByRole('region', { name: 'Nästa sammanträde' })).toBeVisible();
-  await snap(chef, '5m-07-oversikt-forbundschef');
+  await snapWidths(chef, '5m-07-oversikt-forbundschef');
   await goTo(chef, /^Sammanträden/);
   await chef.getByRole('button', { name: `Öppna sammanträdet ${date}` }).click();
   const af = chef.getByRole('region', { name: 'Tjänstgöring: Arbetsförmedlingen' });
@@ -135,7 +151,7 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await expect(chef.getByRole('region', { name: 'Tjänstgöring: Försäkringskassan' })).not.toContainText('tjänstgör för');
   await expect(chef.getByRole('region', { name: 'Kallade' })).toContainText('Maria Sandberg, ledamot · förhinder');
   await expectAccessible(chef);
-  await snap(chef, '5m-08-vilka-tjanstgor');
+  await snapWidths(chef, '5m-08-vilka-tjanstgor');
 
   // A handling ticked for punkt 6 when editing the meeting opens beside the föredragningslista.
   const point6 = chef.getByTestId('agenda-view-item').nth(5);
@@ -152,5 +168,5 @@ test('a meeting prepared, called and answered with förhinder; the right ersätt
   await expect(chef.getByRole('region', { name: `Handling: ${title}` })).toBeVisible();
   await expect(chef.getByTestId('pdf-position')).toHaveText(/^Sida 1 av \d+$/);
   await expectAccessible(chef);
-  await snap(chef, '5m-09-handling-bredvid');
+  await snapWidths(chef, '5m-09-handling-bredvid');
 });

@@ -112,7 +112,7 @@ export function viewOf(log: readonly StoredEvent[], s: Session | null): StateVie
   const myKey = s?.device?.fingerprint;
   const eventsByKey: Record<string, number> = {};
   for (const e of events) eventsByKey[e.body.key] = (eventsByKey[e.body.key] ?? 0) + 1;
-  const base = { eventCount: log.length, eventsByKey };
+  const base = { eventCount: log.length, eventsByKey, complete: true };
   const pending = pendingMineOf(real, events, myKey);
   if (pending.length === 0 || !myKey) return { ...base, state: real, pending };
   const preview = fold(events, { ...(genesisId ? { genesisId } : {}), assumeAccepted: myKey });

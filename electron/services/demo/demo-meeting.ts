@@ -193,7 +193,8 @@ export async function planNextMeeting(director: Handlers, board: DemoBoard, cal:
     date: cal.next,
     startTime: '09:00',
     place: PLACE,
-    distance: 'Länk till videomötet skickas med kallelsen.',
+    distance: 'Anslut till videomötet fem minuter före start. Vid problem, ring förbundets kansli.',
+    videoLink: 'https://möte.exempel.se/styrelsen',
     justering: { date: nextMonday(cal.next), place: PLACE },
     agenda,
   });

@@ -15,7 +15,7 @@ import {
   type YearAmounts,
 } from '../../../shared/domain/applications';
 import { formatAmount, formatDate, formatTime, formatDnr } from '../../../shared/domain/format';
-import { COLORS, baseDocument, quietTableLayout, titleBlock } from './layout';
+import { COLORS, baseDocument, headingsKeepWithNext, quietTableLayout, titleBlock } from './layout';
 import { renderPdf } from './render';
 import type { Content, DocDefinition } from './types';
 
@@ -270,8 +270,7 @@ export function applicationSummaryDefinition(input: ApplicationSummaryInput): Do
       createdAt: input.generatedAt,
     }),
     // A heading never ends a page alone: it moves to the next page with what follows.
-    pageBreakBefore: (node: { headlineLevel?: number }, queries: { getFollowingNodesOnPage(): unknown[] }) =>
-      node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0,
+    pageBreakBefore: headingsKeepWithNext,
     content,
   };
 }

@@ -1,5 +1,6 @@
 import type { KallelseDocument, KallelseItem } from '../../../shared/domain/meetings/kallelse-document';
-import { COLORS, baseDocument, quietTableLayout, styles } from './layout';
+import { videoLinkProblem } from '../../../shared/domain/meetings/video-link';
+import { COLORS, baseDocument, headingsKeepWithNext, quietTableLayout, styles } from './layout';
 import { protokollStyles } from './protokoll-content';
 import { renderPdf } from './render';
 import type { Content, DocDefinition, DocInfo, TableLayout } from './types';
@@ -20,8 +21,17 @@ const gridLayout: TableLayout = {
   paddingBottom: () => 3,
 };
 
-const labelled = (rows: [string, string][]): Content => ({
-  table: { widths: [110, '*'], body: rows.map(([l, v]) => [{ text: l, style: 'label', margin: [0, 1.5, 0, 0] }, { text: v, style: 'value' }]) },
+/** A row's value: plain text, or a link that opens in the reader's browser (only https, checked in the domain). */
+type Value = string | { link: string };
+const labelled = (rows: [string, Value][]): Content => ({
+  table: {
+    widths: [110, '*'],
+    body: rows.map(([l, v]) => [
+      { text: l, style: 'label', margin: [0, 1.5, 0, 0] },
+      // The text as typed; the link itself as the URL standard writes it (ASCII: punycode host, percent-encoded path), as PDF requires.
+      typeof v === 'string' ? { text: v, style: 'value' } : { text: v.link, link: new URL(v.link).href, style: 'value', color: COLORS.accent, decoration: 'underline' },
+    ]),
+  },
   layout: gridLayout,
 });
 
@@ -48,6 +58,11 @@ function item(i: KallelseItem): Content {
   };
 }
 
+/** The heading and the first `keep` blocks after it as one unbreakable block, then the rest. */
+function withHeading(heading: Content, blocks: Content[], keep: number): Content[] {
+  return [{ unbreakable: true, stack: [heading, ...blocks.slice(0, keep)] }, ...blocks.slice(keep)];
+}
+
 export function kallelseDefinition(doc: KallelseDocument): DocDefinition {
   const m = doc.meeting;
   const title = `Kallelse ${doc.organ} ${m.date}`;
@@ -61,6 +76,8 @@ export function kallelseDefinition(doc: KallelseDocument): DocDefinition {
     styles: { ...styles, ...protokollStyles },
     info: { ...(base.info as DocInfo), keywords: ['kallelse', 'föredragningslista', doc.organ.toLowerCase(), doc.forbund.name, m.date].join(', ') },
     subset: 'PDF/A-3b',
+    // A heading never ends a page alone: it moves to the next page with what follows.
+    pageBreakBefore: headingsKeepWithNext,
     content: [
       { text: 'KALLELSE', style: 'docKind' },
       { text: `${doc.forbund.name} · ${doc.organ}`, style: 'docSub' },
@@ -68,18 +85,22 @@ export function kallelseDefinition(doc: KallelseDocument): DocDefinition {
       labelled([
         ['Tid', `${m.date} kl. ${m.startTime.replace(':', '.')}`],
         ['Plats', m.place],
-        ...(m.distance ? ([['På distans', m.distance]] as [string, string][]) : []),
-        ...(m.justering ? ([['Justering', `${m.justering.date}, ${m.justering.place}`]] as [string, string][]) : []),
+        ...(m.distance ? ([['På distans', m.distance]] as [string, Value][]) : []),
+        ...(m.videoLink && videoLinkProblem(m.videoLink) === null ? ([['Videolänk', { link: m.videoLink }]] as [string, Value][]) : []),
+        ...(m.justering ? ([['Justering', `${m.justering.date}, ${m.justering.place}`]] as [string, Value][]) : []),
       ]),
       {
         margin: [0, 12, 0, 4],
         table: { widths: ['*'], body: [[{ stack: [{ text: 'Anmäl förhinder', style: 'label', fontSize: 9.5 }, { text: doc.absenceNote, style: 'notice', margin: [0, 2, 0, 0] }] }]] },
         layout: { hLineWidth: () => 0, vLineWidth: (i) => (i === 0 ? 3 : 0), vLineColor: () => COLORS.accent, fillColor: () => COLORS.headerFill, paddingLeft: () => 10, paddingRight: () => 10, paddingTop: () => 7, paddingBottom: () => 7 },
       },
-      { text: 'Föredragningslista', style: 'heading', margin: [0, 16, 0, 8] },
-      ...doc.items.map(item),
-      { text: 'Kallade', style: 'heading', margin: [0, 14, 0, 6] },
-      { table: { widths: ['auto', 'auto', '*'], headerRows: 1, dontBreakRows: true, body: recipients }, layout: quietTableLayout() },
+      // Each heading keeps with what follows: the first item, the list of those called (a board's list fits on a page).
+      ...withHeading({ text: 'Föredragningslista', style: 'heading', margin: [0, 16, 0, 8], headlineLevel: 1 }, doc.items.map(item), 1),
+      ...withHeading(
+        { text: 'Kallade', style: 'heading', margin: [0, 14, 0, 6], headlineLevel: 1 },
+        [{ table: { widths: ['auto', 'auto', '*'], headerRows: 1, keepWithHeaderRows: 1, dontBreakRows: true, body: recipients }, layout: quietTableLayout() }],
+        doc.recipients.length <= 30 ? 1 : 0,
+      ),
       ...(doc.sender
         ? [{ unbreakable: true, margin: [0, 20, 0, 0], stack: [{ text: `${doc.sentOn}`, style: 'body' }, { text: doc.sender.name, bold: true }, { text: `${doc.sender.role}, ${doc.sender.email}`, style: 'muted' }] } as Content]
         : []),

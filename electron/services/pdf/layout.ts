@@ -169,3 +169,11 @@ export function baseDocument(options: BaseDocumentOptions): Omit<DocDefinition, 
     displayTitle: true,
   };
 }
+
+/**
+ * pdfmake's pageBreakBefore for every document with headings: a node marked
+ * `headlineLevel: 1` never ends a page alone; it moves to the next page with
+ * what follows it (issue #15 item 9).
+ */
+export const headingsKeepWithNext = (node: { headlineLevel?: number }, queries: { getFollowingNodesOnPage(): unknown[] }): boolean =>
+  node.headlineLevel === 1 && queries.getFollowingNodesOnPage().length === 0;

@@ -21,9 +21,20 @@ export interface StateViewService {
   history(subjectId: string): HistoryEntry[];
 }
 
+/** How many past revisions are remembered for sending only what changed since them. */
+const REMEMBERED = 16;
+
+/** Sections keyed by id: what changed in them travels item by item (a stance sends its ansökan, not all of them). */
+const BY_ID = new Set(['applications', 'documents', 'meetings', 'organisations', 'persons', 'keys', 'history', 'delegationOrders', 'delegationDecisions', 'ties', 'sharedNotes']);
+
 export function createStateView(deps: { federation: FederationService; store: EventStore; genesisId(): string | undefined }): StateViewService {
   const { federation, store } = deps;
-  let memo: { revision: string; view: StateView } | null = null;
+  /** Builds so far; a section's stamp is the build that last changed it. */
+  let builds = 0;
+  let memo: { revision: string; build: number; full: Omit<StateView, 'complete'> } | null = null;
+  const seenJson = new Map<string, string>();
+  const stamps = new Map<string, number>();
+  const seen = new Map<string, number>();
 
   const revision = (): string => `${deps.genesisId() ?? '-'}:${store.lastSeq()}:${federation.identity()?.fingerprint ?? '-'}`;
 
@@ -32,7 +43,7 @@ export function createStateView(deps: { federation: FederationService; store: Ev
     return { ...state, history: Object.fromEntries(keys.flatMap((k) => (state.history[k] ? [[k, state.history[k]]] : []))) };
   }
 
-  function build(): StateView {
+  function build(): Omit<StateView, 'complete'> {
     const real = federation.state();
     const myKey = federation.identity()?.fingerprint;
     const genesisId = deps.genesisId();
@@ -46,12 +57,62 @@ export function createStateView(deps: { federation: FederationService; store: Ev
     return { ...base, state: withoutBulkyHistory({ ...preview, held: real.held, refused: real.refused }), pending };
   }
 
+  /**
+   * Stamps what differs from the last build, compared as JSON (reducers change
+   * the state in place): each item of a by-id section, its list of ids, and
+   * each other section whole.
+   */
+  function stamp(state: FederationState, build: number): void {
+    const mark = (key: string, value: unknown) => {
+      const json = JSON.stringify(value);
+      if (json === undefined || seenJson.get(key) === json) return;
+      seenJson.set(key, json);
+      stamps.set(key, build);
+    };
+    for (const [section, value] of Object.entries(state) as [string, unknown][]) {
+      if (!BY_ID.has(section)) {
+        mark(section, value);
+        continue;
+      }
+      const items = value as Record<string, unknown>;
+      mark(`${section}\u0000`, Object.keys(items));
+      for (const [id, item] of Object.entries(items)) mark(`${section}\u0000${id}`, item);
+    }
+  }
+
+  /** What changed after build `known`: whole sections, and per by-id section its changed items and all its ids. */
+  function changedSince(full: FederationState, known: number): Pick<StateView, 'state' | 'items'> {
+    const after = (key: string) => (stamps.get(key) ?? 0) > known;
+    const state: Record<string, unknown> = {};
+    const items: NonNullable<StateView['items']> = {};
+    for (const [section, value] of Object.entries(full) as [string, unknown][]) {
+      if (!BY_ID.has(section)) {
+        if (after(section)) state[section] = value;
+        continue;
+      }
+      const all = value as Record<string, unknown>;
+      const changed = Object.fromEntries(Object.entries(all).filter(([id]) => after(`${section}\u0000${id}`)));
+      if (Object.keys(changed).length > 0 || after(`${section}\u0000`)) items[section] = { changed, ids: Object.keys(all) };
+    }
+    return { state: state as Partial<FederationState> as FederationState, items };
+  }
+
   return {
     get(since) {
       const r = revision();
       if (since === r) return { revision: r, view: null };
-      if (memo?.revision !== r) memo = { revision: r, view: build() };
-      return { revision: r, view: memo.view };
+      if (memo?.revision !== r) {
+        const full = build();
+        builds += 1;
+        stamp(full.state, builds);
+        memo = { revision: r, build: builds, full };
+        seen.set(r, builds);
+        if (seen.size > REMEMBERED) seen.delete(seen.keys().next().value!);
+      }
+      const known = since === null ? undefined : seen.get(since);
+      // Only what changed since the revision the renderer holds; everything when that one is forgotten.
+      if (known === undefined || known >= memo.build) return { revision: r, view: { ...memo.full, complete: true } };
+      return { revision: r, view: { ...memo.full, ...changedSince(memo.full.state, known), complete: false } };
     },
     history: (subjectId) => historyOf(federation.state(), subjectId),
   };

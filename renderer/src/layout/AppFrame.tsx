@@ -39,7 +39,7 @@ export function AppFrame({ session }: { session: Session }) {
   }, [section]);
 
   return (
-    <AppShell header={{ height: 64 }} navbar={{ width: 240, breakpoint: 'sm', collapsed: { mobile: !navOpen, desktop: !deskNavOpen } }} padding="lg">
+    <AppShell header={{ height: 64 }} navbar={{ width: { sm: 200, lg: 240 }, breakpoint: 'sm', collapsed: { mobile: !navOpen, desktop: !deskNavOpen } }} padding="lg">
       <a href="#innehall" className="skip-link">Hoppa till innehållet</a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap" gap="md">
@@ -47,8 +47,9 @@ export function AppFrame({ session }: { session: Session }) {
             <Burger opened={navOpen} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Visa eller dölj menyn" />
             <Burger opened={deskNavOpen} onClick={toggleDesk} visibleFrom="sm" size="sm" aria-label={deskNavOpen ? 'Dölj menyn' : 'Visa menyn'} aria-expanded={deskNavOpen} />
             <Stack gap={0} style={{ minWidth: 0 }}>
-              <Text component="span" size="xs" c="dimmed">Styrelsebordet</Text>
-              <Text component="span" fw={700} size="lg" lh={1.2} truncate="end" title={forbundName} data-testid="forbund-name">
+              <Text component="span" size="xs" c="dimmed" visibleFrom="lg">Styrelsebordet</Text>
+              {/* Below 1200 px the name may take two lines in a smaller size rather than being cut ("Samordningsförbundet Ö…"). */}
+              <Text component="span" fw={700} lh={1.2} lineClamp={2} className="header-title" title={forbundName} data-testid="forbund-name">
                 {forbundName}
               </Text>
             </Stack>

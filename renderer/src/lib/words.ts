@@ -55,3 +55,19 @@ export function whatChanged(newEvents: readonly { type: string; count: number }[
   if (parts.length === 0) return 'Inget nytt: allt i paketet fanns redan här';
   return parts.length === 1 ? parts[0]! : `${parts.slice(0, -1).join(', ')} och ${parts[parts.length - 1]}`;
 }
+
+/**
+ * A device key's computer with its person, named once: "Anders Nyströms dator"
+ * (the default name already says whose it is), else "Lena Åbergs dator
+ * ”Kontoret”". Never "Anders Nyströms ändringar från Anders Nyströms dator".
+ */
+export function whoseDevice(person: string, deviceName: string): string {
+  const name = person.trim();
+  const device = deviceName.trim();
+  if (name !== '' && device.toLocaleLowerCase('sv').includes(name.toLocaleLowerCase('sv'))) return device;
+  return `${genitive(name || 'okänd person')} dator ”${device}”`;
+}
+
+/** The notice after a key is accepted. */
+export const keyAcceptedNotice = (person: string, deviceName: string): string =>
+  `Ändringar från ${whoseDevice(person, deviceName)} gäller nu. Skicka ett paket till styrelsen så att alla får veta.`;

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import type { Api, StateView } from '../../../shared/contract';
-import { emptyState } from '../../../shared/domain/events';
+import { emptyState, type FederationState } from '../../../shared/domain/events';
 
 /**
  * The förbund as the main side's kept state says it is (`state.get`): the
  * renderer does not fold (issue #16). Pulled after every action and import;
  * the revision makes an unchanged state cost one small answer.
  */
-interface FederationStore extends StateView {
+interface FederationStore extends Omit<StateView, 'complete' | 'items'> {
   revision: string | null;
   /** True once the state has been read from the main side at least once. */
   ready: boolean;
@@ -18,7 +18,22 @@ interface FederationStore extends StateView {
   forget(): void;
 }
 
-const empty = (): StateView => ({ state: emptyState(), pending: [], eventCount: 0, eventsByKey: {} });
+const empty = (): Omit<StateView, 'complete' | 'items'> => ({ state: emptyState(), pending: [], eventCount: 0, eventsByKey: {} });
+
+/**
+ * A partial answer onto the state held: changed sections replace theirs; a
+ * by-id section is rebuilt in the order of its ids from its changed items and
+ * the items held. Everything unchanged stays the same object, so what depends
+ * on it need not be computed again.
+ */
+function merged(held: FederationState, sections: Partial<FederationState>, items: NonNullable<StateView['items']>): FederationState {
+  const next: Record<string, unknown> = { ...held, ...sections };
+  for (const [section, { changed, ids }] of Object.entries(items)) {
+    const before = (held as unknown as Record<string, Record<string, unknown>>)[section] ?? {};
+    next[section] = Object.fromEntries(ids.map((id) => [id, Object.hasOwn(changed, id) ? changed[id] : before[id]]));
+  }
+  return next as unknown as FederationState;
+}
 
 export const useFederationStore = create<FederationStore>((set, get) => ({
   ...empty(),
@@ -26,7 +41,9 @@ export const useFederationStore = create<FederationStore>((set, get) => ({
   ready: false,
   pull: async (api) => {
     const { revision, view } = await api['state.get']({ since: get().revision });
-    set(view ? { ...view, revision, ready: true } : { ready: true });
+    if (!view) return set({ ready: true });
+    const { complete, state, items, ...rest } = view;
+    set({ ...rest, state: complete ? state : merged(get().state, state, items ?? {}), revision, ready: true });
   },
   clear: () => set({ ...empty(), revision: null, ready: true }),
   forget: () => set({ ...empty(), revision: null, ready: false }),

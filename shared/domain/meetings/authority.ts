@@ -13,6 +13,7 @@ import { LOCKED_REASON, calledIds, draftVersion, hasSecretaryRole, lastVersion, 
 import { voteResultOf } from './texts';
 import { presidingInItem, presidingProblem, qualifiedFinding, qualifiedRefusal } from './presiding';
 import { swedishDate } from '../format';
+import { videoLinkProblem } from './video-link';
 
 /** The meeting rules (spread into AUTHORITY in events/authority.ts). Reasons are Swedish and shown as is. */
 
@@ -51,7 +52,9 @@ function validAgenda(state: FederationState, agenda: readonly AgendaItem[]): Ver
   return OK;
 }
 
-function validFields(state: FederationState, p: { called?: string[] | null; agenda?: AgendaItem[] }): Verdict {
+function validFields(state: FederationState, p: { called?: string[] | null; agenda?: AgendaItem[]; videoLink?: string | null }): Verdict {
+  const link = p.videoLink ? videoLinkProblem(p.videoLink) : null;
+  if (link) return no(link);
   if (p.called?.some((id) => !state.persons[id])) return no('En kallad person finns inte i förbundets register.');
   return p.agenda ? validAgenda(state, p.agenda) : OK;
 }

@@ -36,7 +36,7 @@ export function buildKallelse(state: FederationState, meetingId: string, sentOn:
     format: KALLELSE_FORMAT,
     forbund: { name: fed?.name ?? '', orgNr: fed?.orgNr ?? '' },
     organ: m.organ,
-    meeting: { id: m.id, date: m.date, startTime: m.startTime, place: m.place, distance: m.distance, justering: m.justering ? { date: m.justering.date, place: m.justering.place } : null },
+    meeting: { id: m.id, date: m.date, startTime: m.startTime, place: m.place, distance: m.distance, videoLink: m.videoLink, justering: m.justering ? { date: m.justering.date, place: m.justering.place } : null },
     sentOn,
     recipients,
     items: m.agenda.map((item, i) => ({

@@ -30,6 +30,8 @@ const MeetingCreated = z
     startTime: F.startTime,
     place: F.place,
     distance: F.distance.default(null),
+    /** Added 2026-12 (issue #15): absent in older events, which fold with no link. */
+    videoLink: F.videoLink.default(null),
     organ: F.organ.default(DEFAULT_ORGAN),
     called: F.called.default(null),
     justering: F.justering.default(null),
@@ -46,6 +48,7 @@ const MeetingUpdated = z
     startTime: F.startTime.optional(),
     place: F.place.optional(),
     distance: F.distance.optional(),
+    videoLink: F.videoLink.optional(),
     organ: F.organ.optional(),
     called: F.called.optional(),
     justering: F.justering.optional(),

@@ -74,3 +74,4 @@ export * from './build-kallelse';
 export * from './selectors';
 export * from './presiding';
 export * from './jav-ruling';
+export * from './video-link';

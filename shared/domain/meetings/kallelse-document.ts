@@ -38,6 +38,8 @@ export interface KallelseDocument {
     place: string;
     /** How to take part at a distance, or null when not offered. */
     distance: string | null;
+    /** The https link to the video meeting, if any (absent in kallelser built before the field). */
+    videoLink?: string | null;
     /** When and where the protokoll is to be justerat, if planned (DOMAIN 4.1: it stands in the kallelse). */
     justering?: { date: string; place: string } | null;
   };

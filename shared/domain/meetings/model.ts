@@ -3,6 +3,8 @@ import { Hex64 } from '../log/signed-event';
 import { IsoDate, Year } from '../forbund/model';
 import { JavGround } from '../applications/jav';
 import { QualifiedMatter } from '../forbund/ordning';
+import { SafeLine } from '../safe-text';
+import { VIDEO_LINK_MAX } from './video-link';
 
 /**
  * Sammanträde, föredragningslista and the record of each item (DOMAIN.md 1.3,
@@ -94,6 +96,12 @@ export const meetingFieldShapes = {
   place: Text(300).min(1),
   /** How to take part at a distance (link, instructions), or null when not offered. */
   distance: Text(1000).nullable(),
+  /**
+   * The link to the video meeting, or null. One line here; whether it is a
+   * usable https address is a rule with a Swedish reason (videoLinkProblem,
+   * checked in authority.ts).
+   */
+  videoLink: SafeLine(VIDEO_LINK_MAX, 1).nullable(),
   organ: Text(100).min(1),
   /** Who is called (ledamöter and ersättare); null = everyone with a board assignment on the date. */
   called: z.array(Id).max(200).nullable(),
@@ -115,6 +123,7 @@ export const MEETING_FIELD_LABEL: Record<string, string> = {
   startTime: 'starttid',
   place: 'plats',
   distance: 'deltagande på distans',
+  videoLink: 'länk till videomötet',
   organ: 'organ',
   called: 'kallade',
   justering: 'tid och plats för justering',

@@ -44,6 +44,7 @@ export const MEETING_REDUCERS: { [T in MeetingEventType]: Reducer<T> } = {
       startTime: p.startTime,
       place: p.place,
       distance: p.distance,
+      videoLink: p.videoLink,
       organ: p.organ,
       called: p.called,
       justering: p.justering,

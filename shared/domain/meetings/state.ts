@@ -66,6 +66,8 @@ export interface MeetingState {
   startTime: string;
   place: string;
   distance: string | null;
+  /** The https link to the video meeting (null: none, or a meeting from before the field). */
+  videoLink: string | null;
   organ: string;
   called: string[] | null;
   justering: Justering | null;

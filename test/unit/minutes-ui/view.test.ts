@@ -48,7 +48,7 @@ describe('minutes view', () => {
 function meeting(patch: Partial<MeetingState>): MeetingState {
   const doc = { signatories: { chair: { personId: A, name: 'Anna Berg' }, adjusters: [{ personId: C, name: 'Cecilia Ås' }], secretary: null }, paragraphRange: { from: 10, to: 14 } };
   return {
-    id: 'm', date: '2026-03-14', startTime: '09:00', place: 'Kansliet', distance: null, organ: 'Styrelsen', called: [], justering: null, firstParagraph: null, storage: null,
+    id: 'm', date: '2026-03-14', startTime: '09:00', place: 'Kansliet', distance: null, videoLink: null, organ: 'Styrelsen', called: [], justering: null, firstParagraph: null, storage: null,
     agenda: [], createdBy: D, calledOn: null, absences: {}, attendance: null, records: {}, endTime: '11:00', numberedFrom: 10,
     drafts: [{ version: 1, part: 'whole', document: doc as never, sha256: 'a'.repeat(64), draftedBy: D, draftedAt: '2026-03-14T12:00:00Z', eventId: 'e1' }],
     feedback: [], attestations: [], locked: null, lockedParagraphs: {}, anslag: null, heads: [],

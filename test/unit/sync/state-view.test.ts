@@ -40,7 +40,21 @@ describe('state.get', () => {
     await director['log.append']({ type: 'person.updated', payload: { id: lena, name: 'Lena Lind' }, prev: [] });
     const next = await director['state.get']({ since: first.revision });
     expect(next.revision).not.toBe(first.revision);
-    expect(next.view!.state.persons[lena]?.name).toBe('Lena Lind');
+    // Only what changed travels: Lena, not the other persons, nor anything of the applications, meetings, keys …
+    expect(next.view!.complete).toBe(false);
+    expect(Object.keys(next.view!.state)).toEqual([]);
+    expect(Object.keys(next.view!.items!)).toEqual(['persons']);
+    expect(Object.keys(next.view!.items!['persons']!.changed)).toEqual([lena]);
+    expect(next.view!.items!['persons']!.ids).toEqual(Object.keys(first.view!.state.persons));
+    expect((next.view!.items!['persons']!.changed[lena] as { name: string }).name).toBe('Lena Lind');
+    // Merged onto what the renderer held, it is the full fold again.
+    const merged = { ...first.view!.state, persons: { ...first.view!.state.persons, ...next.view!.items!['persons']!.changed } };
+    const { history: _h, ...mergedRest } = merged;
+    const { history: _f, ...refolded } = await fullFold(director);
+    expect(mergedRest).toEqual(refolded);
+    // Asked from nothing, or from a revision it no longer knows, it answers with everything.
+    expect((await director['state.get']({ since: null })).view!.complete).toBe(true);
+    expect((await director['state.get']({ since: 'x:1:y' })).view!.complete).toBe(true);
   });
 
   it('while my key waits, shows my own changes as pending in a preview where my key counts; held and refused stay real', async () => {

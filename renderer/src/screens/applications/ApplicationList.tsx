@@ -129,16 +129,19 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
           <Text size="sm" c="dimmed">Pröva ett annat sökord eller ta bort något av filtren.</Text>
         </Paper>
       ) : (
-        <Table.ScrollContainer minWidth={700} scrollAreaProps={KEYBOARD_SCROLL}>
+        <Table.ScrollContainer minWidth={640} scrollAreaProps={KEYBOARD_SCROLL}>
           <Table striped="even" highlightOnHover verticalSpacing="xs" aria-label="Ansökningar">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">Diarienummer</Table.Th>
+                <Table.Th scope="col">
+                  <abbr title="Diarienummer" style={{ textDecoration: 'none' }}>Dnr</abbr>
+                </Table.Th>
                 <Table.Th scope="col">Insatsens namn</Table.Th>
                 <Table.Th scope="col">Sökande parter</Table.Th>
                 <Table.Th scope="col" ta="right">Sökt belopp</Table.Th>
                 <Table.Th scope="col">Period</Table.Th>
-                <Table.Th scope="col">{director ? 'Ställningstaganden' : 'Min status'}</Table.Th>
+                {/* A soft hyphen lets the long heading break, so every column shows at 1024 px. */}
+                <Table.Th scope="col">{director ? 'Ställnings\u00adtaganden' : 'Min status'}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -161,7 +164,13 @@ export function ApplicationList({ onOpen, action }: { onOpen(id: string): void; 
                     </Table.Td>
                     <Table.Td>
                       {director ? (
-                        <Text size="sm">{stanceSummary(stanceCounts(state, appState, date))}</Text>
+                        <Text size="sm" component="div">
+                          {stanceSummary(stanceCounts(state, appState, date))
+                            .split(' · ')
+                            .map((part) => (
+                              <div key={part} className="nobreak">{part}</div>
+                            ))}
+                        </Text>
                       ) : member && me ? (
                         <StatusBadge status={myStatus(appState, me)} />
                       ) : (

@@ -34,12 +34,12 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
         {app.budget.length === 0 ? (
           <Text c="dimmed">Ansökan har ingen budget.</Text>
         ) : (
-          <Table.ScrollContainer minWidth={620} scrollAreaProps={KEYBOARD_SCROLL}>
+          // Four columns (the description under the kostnadsslag) so the table fits the column beside the review panel at 1280 px.
+          <Table.ScrollContainer minWidth={400} scrollAreaProps={KEYBOARD_SCROLL}>
             <Table verticalSpacing={6} aria-label="Budget per år och kostnadsslag">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">Kostnadsslag</Table.Th>
-                  <Table.Th scope="col">Beskrivning</Table.Th>
+                  <Table.Th scope="col">Kostnadsslag och beskrivning</Table.Th>
                   <Table.Th scope="col" ta="right">Sökt</Table.Th>
                   <Table.Th scope="col" ta="right">Medfinansiering</Table.Th>
                   <Table.Th scope="col" ta="right">Summa</Table.Th>
@@ -49,7 +49,7 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
                 {totals.years.map((y) => (
                   <Fragment key={y.year}>
                     <Table.Tr>
-                      <Table.Th scope="colgroup" colSpan={5} bg="var(--mantine-color-default-hover)">{y.year}</Table.Th>
+                      <Table.Th scope="colgroup" colSpan={4} bg="var(--mantine-color-default-hover)">{y.year}</Table.Th>
                     </Table.Tr>
                     {app.budget
                       .filter((l) => l.year === y.year)
@@ -57,10 +57,14 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
                         const s = lineSum(l);
                         return (
                           <Table.Tr key={l.id}>
-                            <Table.Td>{COST_CATEGORY_LABEL[l.category]}</Table.Td>
                             <Table.Td>
-                              {l.description}
-                              {l.fte !== null && <Text span size="sm" c="dimmed">{l.description ? ' · ' : ''}{String(l.fte).replace('.', ',')} åa</Text>}
+                              {COST_CATEGORY_LABEL[l.category]}
+                              {(l.description || l.fte !== null) && (
+                                <Text size="sm" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                                  {l.description}
+                                  {l.fte !== null && <span className="nobreak">{l.description ? ' · ' : ''}{String(l.fte).replace('.', ',')} åa</span>}
+                                </Text>
+                              )}
                             </Table.Td>
                             <Table.Td ta="right" style={nowrap}>{kr(s.sought)}</Table.Td>
                             <Table.Td ta="right" style={nowrap}>{kr(s.coFinancing)}</Table.Td>
@@ -69,7 +73,7 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
                         );
                       })}
                     <Table.Tr data-testid={`budget-sum-${y.year}`}>
-                      <Table.Th scope="row" colSpan={2}>Summa {y.year}</Table.Th>
+                      <Table.Th scope="row">Summa {y.year}</Table.Th>
                       <Table.Td ta="right" fw={600} style={nowrap}>{kr(y.sought)}</Table.Td>
                       <Table.Td ta="right" fw={600} style={nowrap}>{kr(y.coFinancing)}</Table.Td>
                       <Table.Td ta="right" fw={600} style={nowrap}>{kr(y.total)}</Table.Td>
@@ -79,7 +83,7 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
               </Table.Tbody>
               <Table.Tfoot>
                 <Table.Tr data-testid="budget-sum-total">
-                  <Table.Th scope="row" colSpan={2}>Totalt hela perioden</Table.Th>
+                  <Table.Th scope="row">Totalt hela perioden</Table.Th>
                   <Table.Td ta="right" fw={700} style={nowrap}>{kr(totals.sought)}</Table.Td>
                   <Table.Td ta="right" fw={700} style={nowrap}>{kr(totals.coFinancing)}</Table.Td>
                   <Table.Td ta="right" fw={700} style={nowrap}>{kr(totals.total)}</Table.Td>
@@ -116,7 +120,7 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
           {Object.keys(state.insatsBudget).length === 0 && (
             <Text size="sm" c="dimmed">Förbundschefen har inte fastställt någon budget för insatser ännu.</Text>
           )}
-          <Table.ScrollContainer minWidth={560} scrollAreaProps={KEYBOARD_SCROLL}>
+          <Table.ScrollContainer minWidth={420} scrollAreaProps={KEYBOARD_SCROLL}>
             <Table verticalSpacing={6} aria-labelledby="app-remaining">
               <Table.Thead>
                 <Table.Tr>

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { FederationState } from '../../../../shared/domain/events';
 import { formatAmount } from '../../../../shared/domain/format';
 import { APPLICATION_OUTCOME_LABEL, DECISION_OUTCOME_LABEL, applicationOutcome, earlierDecisions, type ApplicationOutcome } from '../../../../shared/domain/meetings';
+import { Unbroken } from '../../components/Unbroken';
 
 const COLOR: Record<ApplicationOutcome['status'], string> = { granted: 'green', rejected: 'red', referredBack: 'orange', tabled: 'gray', decidedNotAttested: 'blue', none: 'gray' };
 
@@ -19,7 +20,7 @@ const WRAP = { root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 }, labe
 export function OutcomeBadge({ state, applicationId }: { state: FederationState; applicationId: string }) {
   const o = applicationOutcome(state, applicationId);
   if (o.status === 'none') return null;
-  return <Badge variant="dot" radius="sm" color={COLOR[o.status]} tt="none" styles={WRAP} data-testid="application-outcome">{outcomeText(o)}</Badge>;
+  return <Badge variant="dot" radius="sm" color={COLOR[o.status]} tt="none" styles={WRAP} data-testid="application-outcome"><Unbroken text={outcomeText(o)} /></Badge>;
 }
 
 /** Beslut och "Tidigare beslut om insatsen": justerade decisions on this ansökan or on an insats with the same name. */
@@ -32,13 +33,13 @@ export function DecisionHistory({ state, applicationId }: { state: FederationSta
       <Stack gap="sm">
         <Title order={2} size="h3" id="app-decisions">Beslut</Title>
         <Group><OutcomeBadge state={state} applicationId={applicationId} /></Group>
-        {o.decision && <Text size="sm">{`§ ${o.decision.paragraph}, ${o.decision.date}: ${o.decision.decision.text}`}</Text>}
+        {o.decision && <Text size="sm"><Unbroken text={`§ ${o.decision.paragraph}, ${o.decision.date}: ${o.decision.decision.text}`} /></Text>}
         {earlier.length > 0 && (
           <Stack gap={4}>
             <Title order={3} size="h5">Tidigare beslut om insatsen</Title>
             {earlier.map((d) => (
               <Text size="sm" key={`${d.meetingId}:${d.itemId}`} data-testid="earlier-decision">
-                {`${d.date} § ${d.paragraph} ${d.title}: ${DECISION_OUTCOME_LABEL[d.decision.outcome]}${d.decision.amountKr !== null ? `, ${formatAmount(d.decision.amountKr)}` : ''}`}
+                <Unbroken text={`${d.date} § ${d.paragraph} ${d.title}: ${DECISION_OUTCOME_LABEL[d.decision.outcome]}${d.decision.amountKr !== null ? `, ${formatAmount(d.decision.amountKr)}` : ''}`} />
               </Text>
             ))}
           </Stack>

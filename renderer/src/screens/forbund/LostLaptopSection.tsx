@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { CATALOGUE, headsOf, isEventType, type FederationState, type KeyRecord } from '../../../../shared/domain/events';
 import { shortCode } from '../../../../shared/domain/log/signed-event';
 import { userMessage } from '../../api/client';
+import { whoseDevice } from '../../lib/words';
 import { ShortCode } from '../../components/ShortCode';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { notifySuccess } from '../../lib/notify';
@@ -52,7 +53,7 @@ export function LostLaptopSection({ state }: { state: FederationState }) {
                     <Table.Td>{k.deviceName}</Table.Td>
                     <Table.Td><ShortCode code={shortCode(k.fingerprint)} /></Table.Td>
                     <Table.Td ta="right">
-                      <Button size="xs" variant="default" color="red" onClick={() => setChosen(k)} aria-label={`Spärra nyckeln för ${k.deviceName} (${state.persons[k.personId]?.name ?? 'okänd person'})`}>
+                      <Button size="xs" variant="default" color="red" onClick={() => setChosen(k)} aria-label={`Spärra nyckeln för ${whoseDevice(state.persons[k.personId]?.name ?? 'okänd person', k.deviceName)}`}>
                         Spärra…
                       </Button>
                     </Table.Td>
@@ -64,7 +65,7 @@ export function LostLaptopSection({ state }: { state: FederationState }) {
         )}
         {revoked.length > 0 && (
           <Text size="sm" c="dimmed">
-            Spärrade: {revoked.map((k) => `${k.deviceName} (${state.persons[k.personId]?.name ?? 'okänd person'}, kod ${shortCode(k.fingerprint)})`).join('; ')}.
+            Spärrade: {revoked.map((k) => `${whoseDevice(state.persons[k.personId]?.name ?? 'okänd person', k.deviceName)} (kod ${shortCode(k.fingerprint)})`).join('; ')}.
           </Text>
         )}
       </Stack>
@@ -111,7 +112,7 @@ function RevokeDialog({ state, keyRecord, onClose }: { state: FederationState; k
       {keyRecord && (
         <Stack gap="md">
           <Text>
-            Du spärrar nyckeln som <strong>{person}</strong> använder på datorn <strong>{keyRecord.deviceName}</strong>.
+            Du spärrar nyckeln på <strong>{whoseDevice(person, keyRecord.deviceName)}</strong>.
           </Text>
           <Paper withBorder p="md">
             <Text size="sm">Nyckelns kod</Text>

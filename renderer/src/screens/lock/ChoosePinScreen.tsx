@@ -1,5 +1,6 @@
 import { Alert, Button, Center, NativeSelect, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { focusNextPageTitle } from '../../lib/focus-request';
 import { api, userMessage } from '../../api/client';
 import { notifySuccess } from '../../lib/notify';
 import { useLockStore } from '../../state/lock-store';
@@ -33,7 +34,10 @@ export function ChoosePinScreen() {
     setBusy(true);
     setFailure(null);
     try {
-      useLockStore.getState().set(await api['lock.setup']({ pin, idleMinutes: Number(idle) }));
+      const status = await api['lock.setup']({ pin, idleMinutes: Number(idle) });
+      // The app opens on Översikt next: its title takes the focus, not the page body (issue #15 item 16).
+      focusNextPageTitle();
+      useLockStore.getState().set(status);
       notifySuccess('PIN-koden är vald', `Styrelsebordet låser sig efter ${idle} minuter utan användning och när programmet startar.`);
     } catch (err) {
       setFailure(userMessage(err));

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { headsOf } from '../../../../shared/domain/events';
 import { calledIds, type MeetingState } from '../../../../shared/domain/meetings';
 import { userMessage } from '../../api/client';
@@ -28,18 +28,30 @@ export function AbsencePanel({ meeting }: { meeting: MeetingState }) {
   const [busy, setBusy] = useState(false);
   // While my key waits, `state` already shows my own förhinder (see FederationProvider); it is marked as waiting.
   const held = isPending(pending, 'absence.', { meetingId: meeting.id });
+  const mine = me ? meeting.absences[me] : undefined;
+  // After reporting or withdrawing, the button pressed gives way to the other state: focus follows to the
+  // result ("Du har anmält förhinder") or back to "Anmäl förhinder", never the page body (issue #15 item 16).
+  const toggled = useRef(false);
+  const status = useRef<HTMLParagraphElement>(null);
+  const reportButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!toggled.current) return;
+    toggled.current = false;
+    (mine ? status.current : reportButton.current)?.focus();
+  }, [mine !== undefined]);
   if (!me || !canReportAbsence(state, meeting, me)) return null;
-  const mine = meeting.absences[me];
   const unsent = (session?.sync.unsent ?? 0) > 0;
 
   async function report() {
     setBusy(true);
+    toggled.current = true;
     try {
       await appendEvent('absence.reported', { meetingId: meeting.id, reason: reason.trim() || null }, headsOf(state, meeting.id));
       notifySuccess('Förhinder anmält', ABSENCE_REMINDER);
       setOpened(false);
       setReason('');
     } catch (err) {
+      toggled.current = false;
       notifyError('Förhindret kunde inte anmälas', userMessage(err));
     } finally {
       setBusy(false);
@@ -48,10 +60,12 @@ export function AbsencePanel({ meeting }: { meeting: MeetingState }) {
 
   async function withdraw() {
     setBusy(true);
+    toggled.current = true;
     try {
       await appendEvent('absence.withdrawn', { meetingId: meeting.id }, headsOf(state, meeting.id));
       notifySuccess('Förhindret är återtaget', 'Du räknas som närvarande igen. Skicka paketet till förbundschefen.');
     } catch (err) {
+      toggled.current = false;
       notifyError('Förhindret kunde inte återtas', userMessage(err));
     } finally {
       setBusy(false);
@@ -64,7 +78,7 @@ export function AbsencePanel({ meeting }: { meeting: MeetingState }) {
         <Title order={2} size="h3" id="absence-heading">Din närvaro</Title>
         {mine ? (
           <>
-            <Text>
+            <Text ref={status} tabIndex={-1} data-testid="absence-status" style={{ overflowWrap: 'anywhere' }}>
               Du har anmält förhinder{mine.reason ? `: ${mine.reason}` : '.'}
             </Text>
             {held && <PendingNote />}
@@ -82,7 +96,7 @@ export function AbsencePanel({ meeting }: { meeting: MeetingState }) {
           <>
             <Text size="sm">Du är kallad. Kan du inte komma, anmäl förhinder så snart som möjligt så att din ersättare kan kallas in.</Text>
             <Group>
-              <Button onClick={() => setOpened(true)}>Anmäl förhinder</Button>
+              <Button ref={reportButton} onClick={() => setOpened(true)}>Anmäl förhinder</Button>
             </Group>
           </>
         )}

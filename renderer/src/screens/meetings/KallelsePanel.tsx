@@ -5,6 +5,7 @@ import { headsOf } from '../../../../shared/domain/events';
 import { calledIds, type MeetingState } from '../../../../shared/domain/meetings';
 import { api, userMessage } from '../../api/client';
 import { ShortCode } from '../../components/ShortCode';
+import { savedWhere, ShowInFolderButton } from '../../components/SavedFile';
 import { downloadBytes } from '../../lib/download';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { today } from '../../lib/roster';
@@ -41,7 +42,7 @@ export function KallelsePanel({ meeting }: { meeting: MeetingState }) {
       const { fileName, bytes } = await api['meetings.kallelsePdf']({ meetingId: meeting.id });
       downloadBytes(bytes, fileName);
       setPdf({ fileName, sha256: await sha256Hex(bytes) });
-      notifySuccess('Kallelsen är skapad', `${fileName} sparades, och en kopia finns i mappen för exporter.`);
+      notifySuccess('Kallelsen är skapad', `${fileName} ${savedWhere()} En kopia finns i mappen för exporter.`);
     } catch (err) {
       notifyError('Kallelsen kunde inte skapas', userMessage(err));
     } finally {
@@ -76,7 +77,20 @@ export function KallelsePanel({ meeting }: { meeting: MeetingState }) {
               : 'Ändrar du sammanträdet, skapa en ny kallelse och skicka den igen.'}
           </Alert>
         ) : (
-          pdf && <Text size="sm">Skapad: {pdf.fileName}. Kontrollera den och skicka sedan kallelsen.</Text>
+          pdf && (
+            <Group gap="xs">
+              <Text size="sm">Skapad: {pdf.fileName}. Kontrollera den och skicka sedan kallelsen.</Text>
+              <ShowInFolderButton fileName={pdf.fileName} />
+            </Group>
+          )
+        )}
+        {pdf && meeting.calledOn && (
+          <Group gap="xs">
+            <Text size="sm">
+              <Text span className="nobreak" fw={600}>{pdf.fileName}</Text> {savedWhere()}
+            </Text>
+            <ShowInFolderButton fileName={pdf.fileName} />
+          </Group>
         )}
         <Group>
           <Button variant={meeting.calledOn || !pdf ? 'filled' : 'default'} leftSection={<IconFileTypePdf size={16} aria-hidden />} onClick={() => void makePdf()} loading={making}>

@@ -3,7 +3,7 @@ import { IconArrowLeft } from '@tabler/icons-react';
 import { useEffect, useState, type FormEvent } from 'react';
 import { currentApplication, headsOf, type FederationState } from '../../../../shared/domain/events';
 import { IsoDate } from '../../../../shared/domain/forbund/model';
-import { justeringPlanWarning, meetingDayWarning, type AgendaItem, type MeetingState } from '../../../../shared/domain/meetings';
+import { justeringPlanWarning, meetingDayWarning, VIDEO_LINK_MAX, type AgendaItem, type MeetingState } from '../../../../shared/domain/meetings';
 import { api, userMessage } from '../../api/client';
 import { ShortCode } from '../../components/ShortCode';
 import { PageTitle } from '../../components/PageTitle';
@@ -128,17 +128,31 @@ export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
             )}
             <Checkbox label="Deltagande på distans erbjuds" checked={draft.distanceOffered} onChange={(e) => set({ distanceOffered: e.currentTarget.checked })} />
             {draft.distanceOffered && (
-              <Textarea
-                label="Så deltar man på distans"
-                description="Länk till mötet eller instruktioner. Står i kallelsen."
-                required
-                autosize
-                minRows={2}
-                maxLength={1000}
-                value={draft.distance}
-                onChange={(e) => set({ distance: e.currentTarget.value })}
-                error={errors?.distance}
-              />
+              <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+                <TextInput
+                  label="Länk till videomötet"
+                  description="Börjar med https://. Står i kallelsen som en länk."
+                  type="url"
+                  inputMode="url"
+                  placeholder="https://"
+                  value={draft.videoLink}
+                  onChange={(e) => set({ videoLink: e.currentTarget.value })}
+                  error={errors?.videoLink}
+                  maxLength={VIDEO_LINK_MAX}
+                  autoComplete="off"
+                  spellCheck={false}
+                />
+                <Textarea
+                  label="Så deltar man på distans"
+                  description="Instruktioner, till exempel vem man ringer vid problem. Står i kallelsen."
+                  autosize
+                  minRows={2}
+                  maxLength={1000}
+                  value={draft.distance}
+                  onChange={(e) => set({ distance: e.currentTarget.value })}
+                  error={errors?.distance}
+                />
+              </SimpleGrid>
             )}
           </Stack>
         </Paper>

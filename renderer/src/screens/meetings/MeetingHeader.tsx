@@ -7,6 +7,7 @@ import { useFederation } from '../../state/federation';
 import { useUi } from '../../state/ui-store';
 import { STATUS_COLOR } from './labels';
 import { showClock } from './meeting-draft';
+import { VideoLinkLine } from './VideoLinkLine';
 
 /** "Styrelsens sammanträde 2026-12-15" */
 export const meetingTitle = (m: Pick<MeetingState, 'organ' | 'date'>): string => `${m.organ}s sammanträde ${m.date}`;
@@ -38,12 +39,13 @@ export function MeetingHeader({ meeting, back, actions }: { meeting: MeetingStat
               {meeting.date} kl. {showClock(meeting.startTime)} · {meeting.place}
             </Text>
           </Group>
-          {meeting.distance !== null && (
+          {meeting.distance !== null && meeting.distance !== '' && (
             <Text size="sm">
               <Text span fw={600}>Deltagande på distans: </Text>
               <Text span style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{meeting.distance}</Text>
             </Text>
           )}
+          <VideoLinkLine meeting={meeting} />
           {meeting.calledOn && <Text size="sm" c="dimmed">Kallelsen skickades {meeting.calledOn.sentOn}.</Text>}
         </Stack>
         {actions && <Group gap="sm">{actions}</Group>}

@@ -13,6 +13,7 @@ import {
   meetingsInOrder,
   reportedDelegationDecisionIds,
   standardAgenda,
+  videoLinkProblem,
   type AgendaApplication,
   type AgendaItem,
   type AgendaItemKind,
@@ -36,6 +37,8 @@ export interface MeetingDraft {
   place: string;
   distanceOffered: boolean;
   distance: string;
+  /** The https link to the video meeting, as typed (only sent when distance participation is offered). */
+  videoLink: string;
   /**
    * Who is NOT called, among those with a board assignment on the date. Kept
    * as the left-out set so a change of date keeps "everyone else called".
@@ -53,6 +56,7 @@ export interface DraftErrors {
   startTime?: string;
   place?: string;
   distance?: string;
+  videoLink?: string;
   called?: string;
   justering?: string;
   firstParagraph?: string;
@@ -178,6 +182,7 @@ export function newDraft(state: FederationState, today: string, me: string | nul
     place: '',
     distanceOffered: false,
     distance: '',
+    videoLink: '',
     leftOut: [],
     justeringDate: '',
     justeringPlace: '',
@@ -196,6 +201,7 @@ export function draftOf(state: FederationState, m: MeetingState): MeetingDraft {
     place: m.place,
     distanceOffered: m.distance !== null,
     distance: m.distance ?? '',
+    videoLink: m.videoLink ?? '',
     leftOut: called ? everyone.filter((id) => !called.has(id)) : [],
     justeringDate: m.justering?.date ?? '',
     justeringPlace: m.justering?.place ?? '',
@@ -214,7 +220,8 @@ export function validateDraft(state: FederationState, d: MeetingDraft): DraftErr
   if (d.startTime.trim() === '') e.startTime = 'Ange när sammanträdet börjar, till exempel 09.00.';
   else if (!parseClock(d.startTime)) e.startTime = 'Skriv tiden som TT.MM, till exempel 09.00 eller 13.30.';
   if (d.place.trim() === '') e.place = 'Ange var sammanträdet hålls.';
-  if (d.distanceOffered && d.distance.trim() === '') e.distance = 'Skriv hur man deltar på distans (länk eller instruktioner), eller välj att distansdeltagande inte erbjuds.';
+  if (d.distanceOffered && d.distance.trim() === '' && d.videoLink.trim() === '') e.distance = 'Skriv hur man deltar på distans eller ange länken till videomötet, eller välj att distansdeltagande inte erbjuds.';
+  if (d.distanceOffered) e.videoLink = videoLinkProblem(d.videoLink) ?? undefined;
   if (dateOk && calledFrom(state, d) !== null && calledFrom(state, d)!.length === 0) e.called = 'Kalla minst en ledamot eller ersättare.';
   if (dateOk && callableGroups(state, d.date).length === 0) e.called = 'Ingen har ett styrelseuppdrag på det datumet. Lägg in styrelsen under Förbundet eller välj ett annat datum.';
   const jd = d.justeringDate.trim();
@@ -256,6 +263,7 @@ export function fieldsOf(state: FederationState, d: MeetingDraft) {
     startTime: parseClock(d.startTime) ?? d.startTime,
     place: d.place.trim(),
     distance: d.distanceOffered ? d.distance.trim() : null,
+    videoLink: d.distanceOffered && d.videoLink.trim() !== '' ? d.videoLink.trim() : null,
     called: calledFrom(state, d),
     justering: d.justeringDate.trim() !== '' ? { date: d.justeringDate.trim(), place: d.justeringPlace.trim() } : null,
     firstParagraph: d.firstParagraph.trim() === '' ? null : Number(d.firstParagraph.trim()),

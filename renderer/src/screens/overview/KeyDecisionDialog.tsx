@@ -5,7 +5,7 @@ import { shortCode } from '../../../../shared/domain/log/signed-event';
 import { userMessage } from '../../api/client';
 import { ShortCode } from '../../components/ShortCode';
 import { notifySuccess } from '../../lib/notify';
-import { genitive } from '../../lib/words';
+import { keyAcceptedNotice, whoseDevice } from '../../lib/words';
 import { appendEvent } from '../../state/actions';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
@@ -40,7 +40,7 @@ export function KeyDecisionDialog({ decision, onClose }: { decision: Decision | 
     try {
       if (accept) {
         await appendEvent('key.accepted', { fingerprint: key.fingerprint }, headsOf(state, key.fingerprint));
-        notifySuccess('Nyckeln är godkänd', `${genitive(person)} ändringar från ${key.deviceName} gäller nu. Skicka ett paket till styrelsen så att alla får veta.`);
+        notifySuccess('Nyckeln är godkänd', keyAcceptedNotice(person, key.deviceName));
       } else {
         await appendEvent('key.rejected', { fingerprint: key.fingerprint, ...(reason.trim() ? { reason: reason.trim() } : {}) }, headsOf(state, key.fingerprint));
         notifySuccess('Nyckeln är avvisad', `Ändringar signerade med nyckeln ${shortCode(key.fingerprint)} kommer att avvisas.`);
@@ -58,7 +58,7 @@ export function KeyDecisionDialog({ decision, onClose }: { decision: Decision | 
       {key && (
         <Stack gap="md">
           <Text>
-            Du {accept ? 'godkänner' : 'avvisar'} nyckeln som <strong>{person}</strong> registrerade på datorn <strong>{key.deviceName}</strong>.
+            Du {accept ? 'godkänner' : 'avvisar'} nyckeln på <strong>{whoseDevice(person, key.deviceName)}</strong>.
           </Text>
           <Paper withBorder p="md">
             <Text size="sm">Nyckelns kod</Text>

@@ -7,6 +7,7 @@ import { downloadBytes } from '../../lib/download';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { packageContents } from '../../lib/words';
 import { Working } from './Working';
+import { savedWhere, ShowInFolderButton } from '../../components/SavedFile';
 import { refreshAll } from '../../state/actions';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
@@ -86,9 +87,10 @@ export function ExportPanel({ primary }: { primary: boolean }) {
           <Alert color="blue" title={`Paketet är skapat – skicka filen till ${made.to}`} role="status" data-testid="package-made">
             <Text size="sm">
               {made.contents}. Filen <Text span className="nobreak" fw={600}>{made.fileName}</Text>{' '}
-              {window.styrelsebordet ? 'sparades där du valde.' : 'har laddats ned till webbläsarens mapp för hämtade filer.'} Skicka den med e-post eller på
+              {savedWhere()} Skicka den med e-post eller på
               ett USB-minne. Ändringarna räknas som framme när mottagarens nästa paket har importerats här.
             </Text>
+            <ShowInFolderButton fileName={made.fileName} />
           </Alert>
         )}
         {made && !busy && made.unreadableBy.length > 0 && (

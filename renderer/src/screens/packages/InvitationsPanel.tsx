@@ -1,4 +1,4 @@
-import { Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { rosterOf } from '../../../../shared/domain/events';
 import { api, userMessage } from '../../api/client';
@@ -7,11 +7,13 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { KEY_STATUS_COLOR, KEY_STATUS_LABEL, keyStatusOf, roleLabel } from '../../lib/roster';
 import { refreshAll } from '../../state/actions';
 import { useFederation } from '../../state/federation';
+import { savedWhere, ShowInFolderButton } from '../../components/SavedFile';
 
 /** For the förbundschef: one invitation file per person who has no accepted key yet. */
 export function InvitationsPanel() {
   const { state, me } = useFederation();
   const [busy, setBusy] = useState<string | null>(null);
+  const [made, setMade] = useState<{ fileName: string; name: string } | null>(null);
   const invitees = rosterOf(state).persons.filter((p) => p.id !== me && keyStatusOf(state, p.id) !== 'accepted');
 
   const invite = async (personId: string, name: string) => {
@@ -19,6 +21,7 @@ export function InvitationsPanel() {
     try {
       const pkg = await api['invitations.export']({ personId });
       downloadBytes(pkg.bytes, pkg.fileName, 'application/octet-stream');
+      setMade({ fileName: pkg.fileName, name });
       notifySuccess('Inbjudan skapades', `Skicka ${pkg.fileName} till ${name} och ring för att jämföra koderna när hen har importerat den.`);
       await refreshAll();
     } catch (err) {
@@ -32,6 +35,14 @@ export function InvitationsPanel() {
     <Paper withBorder p="lg" component="section" aria-labelledby="invitations-heading">
       <Stack gap="md">
         <Title order={2} size="h3" id="invitations-heading">Inbjudningar</Title>
+        {made && busy === null && (
+          <Alert color="blue" title={`Inbjudan till ${made.name} – skicka filen till hen`} data-testid="invitation-made">
+            <Text size="sm">
+              Filen <Text span className="nobreak" fw={600}>{made.fileName}</Text> {savedWhere()}
+            </Text>
+            <ShowInFolderButton fileName={made.fileName} />
+          </Alert>
+        )}
         {invitees.length === 0 ? (
           <Text c="dimmed">
             {Object.keys(state.persons).length <= 1

@@ -8,6 +8,7 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
 import { isPending, useFederation } from '../../state/federation';
 import { PendingNote } from '../../components/PendingNote';
+import { SavedFileLine } from '../../components/SavedFile';
 import { useUi } from '../../state/ui-store';
 import { AnslagBox } from './AnslagBox';
 import { AttestDialog, FeedbackDialog } from './JusteringDialogs';
@@ -23,6 +24,7 @@ export function ProtokollPanel({ meetingId }: { meetingId: string }) {
   const m = state.meetings[meetingId]!;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [exported, setExported] = useState<string | null>(null);
   const draft = latestDraft(m, 'whole');
   const a = protokollActions(state, m, me);
   const signers = signerLines(state, meetingId);
@@ -45,6 +47,7 @@ export function ProtokollPanel({ meetingId }: { meetingId: string }) {
     try {
       const file = await api['protokoll.export']({ meetingId, variant, ...(part === 'whole' ? {} : { part }) });
       downloadBytes(file.bytes, file.fileName, 'application/pdf');
+      setExported(file.fileName);
       notifySuccess('Protokollet exporterades', `${file.fileName} sparades; en kopia finns i mappen för exporter.`);
     } catch (err) {
       notifyError('Protokollet kunde inte exporteras', userMessage(err));
@@ -113,6 +116,7 @@ export function ProtokollPanel({ meetingId }: { meetingId: string }) {
               <Button variant="default" loading={busy === 'export-public-whole'} onClick={() => void exportPdf('public')}>Exportera offentlig version</Button>
             </Group>
           )}
+          {exported && <SavedFileLine fileName={exported} />}
         </Stack>
       </Paper>
       <UrgentParagraphs meetingId={meetingId} busy={busy} onDraft={(n) => void makeDraft(n)} onExport={(n) => void exportPdf('full', n)} onAttest={(d) => setDialog({ kind: 'attest', draft: d })} />

@@ -4,6 +4,7 @@ import type { PackagePreview } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/domain/format';
 import { api, userMessage } from '../../api/client';
 import { PackagePicker, readFileBytes } from '../../components/PackagePicker';
+import { focusNextPageTitle } from '../../lib/focus-request';
 import { ShortCode } from '../../components/ShortCode';
 import { notifySuccess } from '../../lib/notify';
 import { count } from '../../lib/words';
@@ -86,6 +87,8 @@ function InvitationPreview({ preview, onCancel }: { preview: PackagePreview; onC
     setFailure(null);
     try {
       const result = await api['packages.apply']({ previewId: preview.previewId, asPerson: who });
+      // The whole screen changes (PIN, then Översikt): the first page title takes the focus.
+      focusNextPageTitle();
       await adoptSession(result.session);
       notifySuccess(
         `Du har gått med i ${preview.forbund.name}`,
