@@ -39,6 +39,7 @@ const api = Object.freeze({
   'invitations.export': call('invitations.export'),
   'packages.preview': call('packages.preview'),
   'packages.apply': call('packages.apply'),
+  'packages.cancel': call('packages.cancel'),
   'packages.nextOpened': call('packages.nextOpened'),
   'packages.progress': call('packages.progress'),
   'protokoll.export': call('protokoll.export'),

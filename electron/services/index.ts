@@ -270,6 +270,10 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
       await ensurePki();
       return { ...applied, session: federation.session() };
     },
+    'packages.cancel': async ({ previewId }) => {
+      await packages.cancel(previewId);
+      return {};
+    },
     'protokoll.export': exportProtokoll,
     'notes.get': async ({ applicationId }) => ({ text: await notes.get(applicationId) }),
     'notes.save': async ({ applicationId, text }) => {

@@ -26,6 +26,7 @@ export const METHODS = [
   'invitations.export',
   'packages.preview',
   'packages.apply',
+  'packages.cancel',
   'packages.nextOpened',
   'packages.progress',
   'protokoll.export',

@@ -182,4 +182,9 @@ export const syncContract = {
     input: z.object({ previewId: z.string().min(8).max(100), asPerson: Uuid.optional() }).strict(),
     output: z.object({ newEvents: z.number().int().min(0), newAttachments: z.number().int().min(0), session: Session }),
   },
+  /** The preview is closed without importing: what was extracted for it is removed at once. */
+  'packages.cancel': {
+    input: z.object({ previewId: z.string().min(8).max(100) }).strict(),
+    output: z.object({}).strict(),
+  },
 } as const;

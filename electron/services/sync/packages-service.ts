@@ -27,6 +27,8 @@ export interface PackagesService {
   exportInvitation(personId: string): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number }>;
   preview(fileName: string, bytes: Uint8Array): Promise<PackagePreview>;
   apply(previewId: string, asPerson?: string): Promise<{ newEvents: number; newAttachments: number }>;
+  /** Closes a preview without importing: its extracted files are removed now (unknown ids are ignored). */
+  cancel(previewId: string): Promise<void>;
 }
 
 interface Pending {
@@ -266,6 +268,13 @@ export function createPackagesService(opts: {
         await read.dispose();
         throw err;
       }
+    },
+
+    async cancel(previewId) {
+      const p = pending.get(previewId);
+      if (!p) return;
+      pending.delete(previewId);
+      await p.read.dispose();
     },
 
     async apply(previewId, asPerson) {

@@ -86,7 +86,7 @@ describe('no plaintext at rest once a PIN is set', () => {
     expect(findMarkers(director.dataDir, markers)).toEqual([]);
   });
 
-  it('while a package is previewed on a laptop with a PIN, neither the package nor its attachments are in clear on disk; nothing is left after apply', async () => {
+  it('while a package is previewed on a laptop with a PIN, neither the package nor its attachments are in clear on disk; nothing is left after cancel or apply', async () => {
     const director = await laptop('scan-dir');
     const { lena } = await setUpForbund(director);
     const member = await laptop('scan-member');
@@ -103,7 +103,13 @@ describe('no plaintext at rest once a PIN is set', () => {
     const markers = { 'PDF bytes': Buffer.from(pdf.subarray(pdf.length >> 1, (pdf.length >> 1) + 48)), 'PDF header': Buffer.from(pdf.subarray(0, 48)), 'event content': Buffer.from(NOTE_MARKER) };
     expect(findMarkers(member.dataDir, markers)).toEqual([]);
 
-    await member['packages.apply']({ previewId: preview.previewId });
+    // Closing the preview removes what was extracted for it at once; a new preview of the same file applies.
+    expect(Object.keys(snapshotTree(member.dataDir)).filter((f) => f.startsWith('packages/tmp'))).toHaveLength(1); // the PDF, sealed
+    await member['packages.cancel']({ previewId: preview.previewId });
+    expect(Object.keys(snapshotTree(member.dataDir)).filter((f) => f.startsWith('packages/tmp'))).toEqual([]);
+    await expect(member['packages.apply']({ previewId: preview.previewId })).rejects.toThrow('Förhandsvisningen har gått ut');
+    const again = await member['packages.preview']({ fileName: pkg.fileName, bytes: pkg.bytes });
+    await member['packages.apply']({ previewId: again.previewId });
     expect(Buffer.from((await member['attachments.read']({ sha256: meta.sha256 })).bytes).equals(Buffer.from(pdf))).toBe(true);
     expect(Object.keys(snapshotTree(member.dataDir)).filter((f) => f.startsWith('packages/in') || f.startsWith('packages/tmp'))).toEqual([]);
     expect(findMarkers(member.dataDir, markers)).toEqual([]);

@@ -57,6 +57,12 @@ export function ImportPanel({ primary, director }: { primary: boolean; director:
     }
   };
 
+  const cancel = (preview: PackagePreview) => {
+    setStep({ kind: 'idle' });
+    // The main side removes what it extracted for the preview; a failure here changes nothing the user sees.
+    void api['packages.cancel']({ previewId: preview.previewId }).catch(() => undefined);
+  };
+
   const previewing = step.kind === 'preview' || step.kind === 'applying';
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="import-heading">
@@ -68,7 +74,7 @@ export function ImportPanel({ primary, director }: { primary: boolean; director:
           </Alert>
         )}
         {previewing ? (
-          <PackagePreviewPanel preview={step.preview} director={director} applying={step.kind === 'applying'} onApply={() => void apply(step.preview)} onCancel={() => setStep({ kind: 'idle' })} />
+          <PackagePreviewPanel preview={step.preview} director={director} applying={step.kind === 'applying'} onApply={() => void apply(step.preview)} onCancel={() => cancel(step.preview)} />
         ) : (
           <>
             {imported && (

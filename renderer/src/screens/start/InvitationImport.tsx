@@ -42,7 +42,13 @@ export function InvitationImport({ onCancel }: { onCancel(): void }) {
           </Alert>
         )}
         {preview ? (
-          <InvitationPreview preview={preview} onCancel={() => setPreview(null)} />
+          <InvitationPreview
+            preview={preview}
+            onCancel={() => {
+              setPreview(null);
+              void api['packages.cancel']({ previewId: preview.previewId }).catch(() => undefined);
+            }}
+          />
         ) : (
           <>
             <Text>Välj filen som förbundschefen skickade (den slutar på .sbpaket). Inget ändras förrän du har bekräftat vem du är.</Text>
