@@ -28,8 +28,21 @@ export interface AnslagFacts {
   event?: SignedEventLine;
 }
 
+/**
+ * The page layout of an export. `verify` rebuilds the pages of a file with
+ * the layout it was made with (export.json's `layout`, absent = 1), so a
+ * change to what the pages show is a new number, never an edit of an old one.
+ *   1  the first layout
+ *   2  no "Utfall: Noteras" under a decision that is only noted; a § heading
+ *      and a long section's label never end a page alone (issue #15)
+ */
+export const CURRENT_LAYOUT = 2;
+export type ProtokollLayout = 1 | 2;
+
 export interface ProtokollContext {
   variant: ProtokollVariant;
+  /** Absent: 1. */
+  layout?: ProtokollLayout;
   /** personId → date (YYYY-MM-DD, Swedish time) of that signatory's electronic justering that holds. */
   justerad: Record<string, string>;
   anslag: AnslagFacts;
@@ -215,8 +228,18 @@ export function frontPage(doc: ProtokollDocument, ctx: ProtokollContext): Conten
   ];
 }
 
-/** A labelled section; short ones are kept whole, so a label or a last line never stands alone at a page break. */
-const sub = (label: string, body: Content[]): Content => ({ stack: [{ text: label, style: 'subLabel' }, ...body], unbreakable: contentText(body).length < 700 });
+/**
+ * A labelled section; short ones are kept whole, so a label or a last line
+ * never stands alone at a page break. From layout 2 a long one keeps its
+ * label with its first paragraph.
+ */
+function sub(label: string, body: Content[], layout: ProtokollLayout = 1): Content {
+  const labelNode: Content = { text: label, style: 'subLabel' };
+  if (contentText(body).length < 700) return { stack: [labelNode, ...body], unbreakable: true };
+  if (layout < 2 || body.length === 0) return { stack: [labelNode, ...body], unbreakable: false };
+  const [firstParagraph, ...rest] = body;
+  return { stack: [{ unbreakable: true, stack: [labelNode, firstParagraph!] }, ...rest] };
+}
 /** No line break inside an amount: "1 234 500 kr" keeps its digit groups and unit together (no-break spaces). */
 const keepNumbers = (text: string): string => text.replace(/(\d) (?=\d{3}\b)/g, '$1\u00a0').replace(/(\d) kr\b/g, '$1\u00a0kr');
 const para = (text: string, extra: Partial<ContentNode> = {}): ContentNode => ({ text: keepNumbers(text), style: 'body', margin: [0, 0, 0, 3], ...extra });
@@ -250,15 +273,17 @@ function voteBlock(p: ProtokollParagraph): Content[] {
   ];
 }
 
-function decisionBlock(p: ProtokollParagraph): Content {
+function decisionBlock(p: ProtokollParagraph, layout: ProtokollLayout): Content {
   const d = p.decision;
-  const facts = [`Utfall: ${d.outcomeLabel}`, d.amountKr !== null ? `Belopp: ${formatAmount(d.amountKr)}` : null, d.period ? `Period: ${d.period.from}–${d.period.to}` : null];
+  // "Utfall: Noteras" says again what "… lägga informationen till handlingarna" said (from layout 2).
+  const outcome = layout >= 2 && d.outcome === 'noted' ? null : `Utfall: ${d.outcomeLabel}`;
+  const facts = [outcome, d.amountKr !== null ? `Belopp: ${formatAmount(d.amountKr)}` : null, d.period ? `Period: ${d.period.from}–${d.period.to}` : null].filter(Boolean);
   return {
     unbreakable: true,
     stack: [
       { text: 'Beslut', style: 'decisionLabel' },
       { text: keepNumbers(d.text), style: 'decision', margin: [0, 0, 0, 2] },
-      { text: facts.filter(Boolean).join(' · '), style: 'small' },
+      ...(layout < 2 || facts.length > 0 ? [{ text: facts.join(' · '), style: 'small' } satisfies ContentNode] : []),
     ],
   };
 }
@@ -276,8 +301,11 @@ const CONFIDENTIAL_NOTE =
 /** One §: a block that starts with its number and title and is never split in the head. */
 export function paragraphContent(doc: ProtokollDocument, p: ProtokollParagraph, ctx: ProtokollContext): Content {
   const hidden = ctx.variant === 'public' && p.confidential === true;
+  const layout = ctx.layout ?? 1;
   const head: Content = {
     unbreakable: true,
+    // From layout 2 the heading never ends a page alone (pageBreakBefore: headingsKeepWithNext).
+    ...(layout >= 2 ? { headlineLevel: 1 } : {}),
     margin: [0, 0, 0, 2],
     stack: [
       {
@@ -292,20 +320,20 @@ export function paragraphContent(doc: ProtokollDocument, p: ProtokollParagraph, 
   };
   const body: Content[] = [];
   if (hidden) body.push({ text: CONFIDENTIAL_NOTE, style: 'small', italics: true, margin: [0, 6, 0, 0] });
-  if (!hidden && p.summary) body.push(sub('Sammanfattning', [para(p.summary)]));
-  if (!hidden && p.basis.length > 0) body.push(sub('Beslutsunderlag', p.basis.map((b) => para(`– ${b}`, { margin: [8, 0, 0, 1] }))));
-  if (p.proposal) body.push(sub('Förslag till beslut', [para(p.proposal)]));
-  if (p.jav.length > 0 || p.javRulings) body.push(sub('Jäv', [...(p.javRulings ?? []).map((t) => para(t)), ...p.jav.map((j) => para(j.text))]));
-  if (p.presidingNote) body.push(sub('Ordförande i paragrafen', [para(p.presidingNote)]));
-  if (p.quorumNote) body.push(sub('Beslutförhet', [para(p.quorumNote)]));
-  if (p.motions.length > 0) body.push(sub('Yrkanden', p.motions.map((m) => para(m.text))));
+  if (!hidden && p.summary) body.push(sub('Sammanfattning', [para(p.summary)], layout));
+  if (!hidden && p.basis.length > 0) body.push(sub('Beslutsunderlag', p.basis.map((b) => para(`– ${b}`, { margin: [8, 0, 0, 1] })), layout));
+  if (p.proposal) body.push(sub('Förslag till beslut', [para(p.proposal)], layout));
+  if (p.jav.length > 0 || p.javRulings) body.push(sub('Jäv', [...(p.javRulings ?? []).map((t) => para(t)), ...p.jav.map((j) => para(j.text))], layout));
+  if (p.presidingNote) body.push(sub('Ordförande i paragrafen', [para(p.presidingNote)], layout));
+  if (p.quorumNote) body.push(sub('Beslutförhet', [para(p.quorumNote)], layout));
+  if (p.motions.length > 0) body.push(sub('Yrkanden', p.motions.map((m) => para(m.text)), layout));
   body.push(...voteBlock(p));
-  body.push(decisionBlock(p));
-  if (p.qualifiedNote) body.push(sub('Kvalificerad majoritet', [para(p.qualifiedNote)]));
-  if (participantsDiffer(doc, p)) body.push(sub('I beslutet deltar', [para(p.participants.map((x) => x.name).join(', '))]));
-  if (p.reservations.length > 0) body.push(sub('Reservation', p.reservations.map((r) => para(r.text))));
-  if (p.notes.length > 0) body.push(sub('Protokollsanteckning', p.notes.map((n) => para(n.permission ? `${n.permission} ${n.text}` : n.text))));
-  if (p.sendTo.length > 0) body.push(sub('Expedieras till', [para(p.sendTo.join(', '))]));
+  body.push(decisionBlock(p, layout));
+  if (p.qualifiedNote) body.push(sub('Kvalificerad majoritet', [para(p.qualifiedNote)], layout));
+  if (participantsDiffer(doc, p)) body.push(sub('I beslutet deltar', [para(p.participants.map((x) => x.name).join(', '))], layout));
+  if (p.reservations.length > 0) body.push(sub('Reservation', p.reservations.map((r) => para(r.text)), layout));
+  if (p.notes.length > 0) body.push(sub('Protokollsanteckning', p.notes.map((n) => para(n.permission ? `${n.permission} ${n.text}` : n.text)), layout));
+  if (p.sendTo.length > 0) body.push(sub('Expedieras till', [para(p.sendTo.join(', '))], layout));
   // The § heading keeps its first section with it (unless that section is long enough to fill most of a page).
   const first = body[0];
   const opening: Content[] = first && contentText(first).length < 900 ? [{ unbreakable: true, stack: [head, body.shift()!] }] : [head];

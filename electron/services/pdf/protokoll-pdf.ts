@@ -2,9 +2,9 @@ import { utf8ToBytes } from '@noble/hashes/utils';
 import { canonicalJson } from '../../../shared/domain/log/canonical-json';
 import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
 import { protokollBytes, protokollHash, type ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
-import { COLORS, PAGE_MARGINS, defaultStyle, pageHeader, pageNumberLabel, styles } from './layout';
+import { COLORS, PAGE_MARGINS, defaultStyle, headingsKeepWithNext, pageHeader, pageNumberLabel, styles } from './layout';
 import { attestationsJsonl, checkAttestations, initials, stockholmDateTime, type AttestationReport, type SignerInfo } from './protokoll-attestations';
-import { protokollBody, protokollStyles, type AnslagFacts, type ProtokollContext, type ProtokollVariant } from './protokoll-content';
+import { CURRENT_LAYOUT, protokollBody, protokollStyles, type AnslagFacts, type ProtokollContext, type ProtokollLayout, type ProtokollVariant } from './protokoll-content';
 import { signaturePage } from './protokoll-signature-page';
 import { renderPdf, type EmbeddedFile } from './render';
 import type { DocDefinition, DynamicContent } from './types';
@@ -34,6 +34,8 @@ export interface ExportFacts {
   sha256: string;
   /** SHA-256 of the förbund CA's certificate, printed on the signature page (absent on exports before the CA). */
   caFingerprint?: string;
+  /** The page layout the file was made with (protokoll-content.ts); absent: 1. */
+  layout?: ProtokollLayout;
 }
 
 export interface SignedProtokollInput {
@@ -48,6 +50,8 @@ export interface SignedProtokollInput {
   exportedAt?: Date;
   /** The förbund CA's certificate fingerprint, printed on the signature page. */
   caFingerprint?: string;
+  /** Defaults to CURRENT_LAYOUT; an older one only to show that old files still verify. */
+  layout?: ProtokollLayout;
 }
 
 /** The public version: confidential §§ lose their summary and beslutsunderlag. */
@@ -90,7 +94,8 @@ export function protokollDefinition(doc: ProtokollDocument, report: AttestationR
     if (!c.holds || c.part !== 'whole' || !c.at) continue;
     if (c.author) justerad[c.author] = stockholmDateTime(c.at).date;
   }
-  const ctx: ProtokollContext = { variant: facts.variant, justerad, anslag: facts.anslag, hash: facts.sha256 };
+  const layout = facts.layout ?? 1;
+  const ctx: ProtokollContext = { variant: facts.variant, layout, justerad, anslag: facts.anslag, hash: facts.sha256 };
   const title = protokollTitle(doc);
   const created = new Date(facts.exportedAt);
   return {
@@ -111,6 +116,7 @@ export function protokollDefinition(doc: ProtokollDocument, report: AttestationR
     language: 'sv-SE',
     displayTitle: true,
     subset: 'PDF/A-3b',
+    ...(layout >= 2 ? { pageBreakBefore: headingsKeepWithNext } : {}),
     content: [...protokollBody(doc, ctx), ...signaturePage({ variant: facts.variant, checks: report.checks, hash: facts.sha256, exportedAt: facts.exportedAt, caFingerprint: facts.caFingerprint ?? null })],
   };
 }
@@ -148,6 +154,7 @@ export async function renderSignedProtokoll(input: SignedProtokollInput): Promis
     exportedAt: (input.exportedAt ?? new Date()).toISOString(),
     sha256: hash,
     ...(input.caFingerprint ? { caFingerprint: input.caFingerprint } : {}),
+    ...((input.layout ?? CURRENT_LAYOUT) > 1 ? { layout: input.layout ?? CURRENT_LAYOUT } : {}),
   };
   const report = checkAttestations(input.document, hash, input.attestations, input.signers);
   return renderPdf(protokollDefinition(doc, report, facts), { files: protokollFiles(doc, input.attestations, input.signers, facts) });

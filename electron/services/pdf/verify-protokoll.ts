@@ -75,6 +75,7 @@ const ExportFactsSchema = z
     exportedAt: z.string().datetime(),
     sha256: Hex64,
     caFingerprint: Hex64.optional(),
+    layout: z.literal(2).optional(),
   })
   .strict();
 

@@ -80,7 +80,7 @@ const ProtokollParagraphSchema = z
     vote: ProtokollVoteSchema.nullable(),
     decision: z
       .object({
-        /** bifall, bifallMedAndring, delvisBifall, avslag, aterremiss, bordlaggning, noteras. */
+        /** DecisionOutcome (meetings/model.ts): grant, grantWithChanges, partialGrant, reject, referBack, table, noted, elected. */
         outcome: text(50),
         /** Swedish label of the outcome. */
         outcomeLabel: text(100),

@@ -69,7 +69,7 @@ const base = (n: number, title: string, over: Partial<ProtokollParagraph> = {}):
   proposal: null,
   motions: [],
   vote: null,
-  decision: { outcome: 'noteras', outcomeLabel: 'Noteras', text: 'Styrelsen beslutar att lägga informationen till handlingarna.', amountKr: null, period: null },
+  decision: { outcome: 'noted', outcomeLabel: 'Noteras', text: 'Styrelsen beslutar att lägga informationen till handlingarna.', amountKr: null, period: null },
   jav: [],
   reservations: [],
   notes: [],
@@ -83,10 +83,10 @@ export function protokoll(version = 1): ProtokollDocument {
   const paragraphs: ProtokollParagraph[] = [
     base(12, 'Mötets öppnande och godkännande av dagordningen', {
       summary: 'Ordföranden öppnar sammanträdet och konstaterar att styrelsen är beslutför. Dagordningen föredras.',
-      decision: { outcome: 'bifall', outcomeLabel: 'Bifall', text: 'Styrelsen beslutar att godkänna dagordningen med tillägg av en övrig fråga om lokaler.', amountKr: null, period: null },
+      decision: { outcome: 'grant', outcomeLabel: 'Bifall', text: 'Styrelsen beslutar att godkänna dagordningen med tillägg av en övrig fråga om lokaler.', amountKr: null, period: null },
     }),
     base(13, 'Val av justerare och tid för justering', {
-      decision: { outcome: 'bifall', outcomeLabel: 'Bifall', text: 'Styrelsen beslutar att utse Lena Åberg att jämte ordföranden justera dagens protokoll den 17 mars 2026 på förbundskontoret.', amountKr: null, period: null },
+      decision: { outcome: 'grant', outcomeLabel: 'Bifall', text: 'Styrelsen beslutar att utse Lena Åberg att jämte ordföranden justera dagens protokoll den 17 mars 2026 på förbundskontoret.', amountKr: null, period: null },
     }),
     base(14, 'Ansökan om medel till insatsen Öppna vägar för unga', {
       dnr: 'Dnr 2026:014',
@@ -115,7 +115,7 @@ export function protokoll(version = 1): ProtokollDocument {
         result: 'Styrelsen har med 4 ja-röster mot 1 nej-röst, 1 avstår, beslutat att bifalla förslaget.',
       },
       decision: {
-        outcome: 'bifall',
+        outcome: 'grant',
         outcomeLabel: 'Bifall',
         text: 'Styrelsen beslutar att bevilja 450 000 kr till insatsen Öppna vägar för unga för perioden 2026-04-01–2027-03-31, och att insatsen ska redovisas i tertialrapporter.',
         amountKr: 450000,
@@ -130,7 +130,7 @@ export function protokoll(version = 1): ProtokollDocument {
       summary: 'Ansökan innehåller uppgifter om enskilda deltagares hälsa som omfattas av sekretess enligt 21 kap. 1 § OSL.',
       basis: ['Ansökan om förlängning – Hälsa på väg (sekretess)', 'Förbundschefens tjänsteskrivelse, 2026-03-03'],
       proposal: 'Styrelsen föreslås bevilja förlängning med 210 000 kr.',
-      decision: { outcome: 'delvisBifall', outcomeLabel: 'Delvis bifall', text: 'Styrelsen beslutar att bevilja förlängning av insatsen Hälsa på väg med 180 000 kr för perioden 2026-07-01–2026-12-31.', amountKr: 180000, period: { from: '2026-07-01', to: '2026-12-31' } },
+      decision: { outcome: 'partialGrant', outcomeLabel: 'Delvis bifall', text: 'Styrelsen beslutar att bevilja förlängning av insatsen Hälsa på väg med 180 000 kr för perioden 2026-07-01–2026-12-31.', amountKr: 180000, period: { from: '2026-07-01', to: '2026-12-31' } },
       jav: [{ personId: P.vice.personId, name: P.vice.name, text: 'Per Ek (vice ordförande) anmäler jäv och deltar inte i handläggningen. Göran Näslund tjänstgör i hans ställe.' }],
       participants: withoutPerEk,
       notes: [{ personId: P.member5.personId, name: P.member5.name, text: 'Anna Berg antecknar till protokollet att uppföljningen av hälsoinsatser bör redovisas för styrelsen i augusti.' }],
@@ -139,7 +139,7 @@ export function protokoll(version = 1): ProtokollDocument {
     }),
     base(16, 'Anmälan av delegationsbeslut', {
       summary: 'Förbundschefen anmäler beslut fattade med stöd av delegationsordningen: punkt 3.2 Attest av fakturor upp till ett prisbasbelopp (Dnr 2026:011, 12 400 kr) och punkt 4.1 Yttrande över remiss (Dnr 2026:012).',
-      decision: { outcome: 'noteras', outcomeLabel: 'Noteras', text: 'Styrelsen beslutar att notera anmälan av delegationsbesluten till protokollet.', amountKr: null, period: null },
+      decision: { outcome: 'noted', outcomeLabel: 'Noteras', text: 'Styrelsen beslutar att notera anmälan av delegationsbesluten till protokollet.', amountKr: null, period: null },
     }),
     base(17, 'Förbundschefens rapport och ekonomisk uppföljning', {
       summary: 'Förbundschefen redogör för verksamheten och den ekonomiska uppföljningen per februari. Utfallet är 1 234 500 kr mot en budget på 1 300 000 kr för perioden.',
@@ -147,11 +147,11 @@ export function protokoll(version = 1): ProtokollDocument {
     }),
     base(18, 'Övriga frågor: lokaler för förbundskontoret', {
       summary: 'Frågan om förbundskontorets lokaler efter årsskiftet väcks. Förbundschefen får i uppdrag att utreda alternativ.',
-      decision: { outcome: 'aterremiss', outcomeLabel: 'Återremiss', text: 'Styrelsen beslutar att återremittera ärendet till förbundschefen för vidare beredning till nästa sammanträde.', amountKr: null, period: null },
+      decision: { outcome: 'referBack', outcomeLabel: 'Återremiss', text: 'Styrelsen beslutar att återremittera ärendet till förbundschefen för vidare beredning till nästa sammanträde.', amountKr: null, period: null },
       participants: everyone.filter((p) => p.personId !== P.member5.personId),
     }),
     base(19, 'Mötets avslutande', {
-      decision: { outcome: 'noteras', outcomeLabel: 'Noteras', text: 'Ordföranden tackar för visat intresse och förklarar sammanträdet avslutat kl. 11.45.', amountKr: null, period: null },
+      decision: { outcome: 'noted', outcomeLabel: 'Noteras', text: 'Ordföranden tackar för visat intresse och förklarar sammanträdet avslutat kl. 11.45.', amountKr: null, period: null },
       participants: everyone.filter((p) => p.personId !== P.member5.personId),
     }),
   ];

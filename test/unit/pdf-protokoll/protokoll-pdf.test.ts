@@ -285,6 +285,22 @@ describe('the anslag date is the one the förbundschef signed (issue #13)', () =
   });
 });
 
+describe('the page layout is versioned, so old exports keep verifying (issue #15)', () => {
+  it.skipIf(!hasTool('pdftotext'))('layout 2 leaves out "Utfall: Noteras" under a noted decision; a layout-1 file still shows it and still verifies', async () => {
+    const textOf = (bytes: Uint8Array, name: string) => run('pdftotext', '-enc', 'UTF-8', write(name, bytes), '-').replace(/\s+/g, ' ');
+    const current = textOf(pdf, 'layout-2.pdf');
+    expect(current).not.toContain('Utfall: Noteras');
+    expect(current).toContain('Utfall: Bifall');
+    expect(JSON.parse(new TextDecoder().decode((await attachments(pdf))['export.json']!)).layout).toBe(2);
+
+    const old = await render({ layout: 1 });
+    expect(textOf(old, 'layout-1.pdf')).toContain('Utfall: Noteras');
+    expect(JSON.parse(new TextDecoder().decode((await attachments(old))['export.json']!)).layout).toBeUndefined();
+    expect((await verifyPinned(old)).problems).toEqual([]);
+    expect((await verifyPinned(pdf)).problems).toEqual([]);
+  });
+});
+
 describe('before the anslag is recorded', () => {
   it.skipIf(!hasTool('pdftotext'))('leaves the BEVIS block unfilled rather than certifying a posting that did not happen, and still verifies', async () => {
     const bytes = await render({ anslag: { postedOn: null, takenDownOn: null } });

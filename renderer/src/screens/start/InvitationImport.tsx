@@ -7,7 +7,6 @@ import { PackagePicker, readFileBytes } from '../../components/PackagePicker';
 import { focusNextPageTitle } from '../../lib/focus-request';
 import { ShortCode } from '../../components/ShortCode';
 import { notifySuccess } from '../../lib/notify';
-import { count } from '../../lib/words';
 import { adoptSession } from '../../state/actions';
 
 /** Joining a förbund: read the invitation, compare the sender's code by phone, say who you are. */
@@ -98,7 +97,7 @@ function InvitationPreview({ preview, onCancel }: { preview: PackagePreview; onC
       await adoptSession(result.session);
       notifySuccess(
         `Du har gått med i ${preview.forbund.name}`,
-        `${count(result.newEvents, 'händelse', 'händelser')} importerades. Skicka ett paket till förbundschefen så att din nyckel kan godkännas.`,
+        'Förbundets ansökningar, sammanträden och handlingar finns nu på den här datorn. Skicka ett paket till förbundschefen så att din nyckel kan godkännas.',
       );
     } catch (err) {
       setFailure(userMessage(err));
