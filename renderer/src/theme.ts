@@ -1,4 +1,4 @@
-import { createTheme, type CSSVariablesResolver } from '@mantine/core';
+import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core';
 
 /**
  * Calm and readable, AA contrast: the primary shade is dark enough for white
@@ -8,6 +8,11 @@ import { createTheme, type CSSVariablesResolver } from '@mantine/core';
  * errors are red.9, not red.6 (3.3:1), for the same reason.
  */
 export const theme = createTheme({
+  components: {
+    // A status never ends in "…": in a narrow table column ("Juster…" at 1024 px) the badge keeps its
+    // whole text and the column widens (tables scroll sideways when they must).
+    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+  },
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',

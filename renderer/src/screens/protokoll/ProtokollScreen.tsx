@@ -67,7 +67,7 @@ export function ProtokollScreen() {
           {archive.length === 0 ? (
             <Text size="sm" c="dimmed">Inga justerade protokoll ännu.</Text>
           ) : (
-            <Table.ScrollContainer minWidth={720} scrollAreaProps={KEYBOARD_SCROLL}>
+            <Table.ScrollContainer minWidth={780} scrollAreaProps={KEYBOARD_SCROLL}>
               <Table aria-label="Justerade protokoll" striped>
                 <Table.Thead>
                   <Table.Tr>
@@ -82,10 +82,12 @@ export function ProtokollScreen() {
                       <Table.Td style={NOWRAP}>{r.justeredOn}</Table.Td>
                       <Table.Td data-testid="archive-anslag">
                         {r.anslag.postedOn ? (
-                          `Uppsatt ${r.anslag.postedOn}`
+                          <>
+                            Uppsatt <span className="nobreak">{r.anslag.postedOn}</span>
+                          </>
                         ) : (
                           <Text size="sm" span>
-                            <Text span size="sm" fw={700}>Anslag ej uppsatt</Text> (senast {r.anslag.latestPosting})
+                            <Text span size="sm" fw={700}>Anslag ej uppsatt</Text> (senast <span className="nobreak">{r.anslag.latestPosting}</span>)
                           </Text>
                         )}
                         {r.warnings.map((w) => (
