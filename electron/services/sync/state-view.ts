@@ -26,6 +26,7 @@ const REMEMBERED = 16;
 
 /** Sections keyed by id: what changed in them travels item by item (a stance sends its ansökan, not all of them). */
 const BY_ID = new Set(['applications', 'documents', 'meetings', 'organisations', 'persons', 'keys', 'history', 'delegationOrders', 'delegationDecisions', 'ties', 'sharedNotes']);
+const byId = (section: string, value: unknown): value is Record<string, unknown> => BY_ID.has(section) && typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function createStateView(deps: { federation: FederationService; store: EventStore; genesisId(): string | undefined }): StateViewService {
   const { federation, store } = deps;
@@ -70,11 +71,11 @@ export function createStateView(deps: { federation: FederationService; store: Ev
       stamps.set(key, build);
     };
     for (const [section, value] of Object.entries(state) as [string, unknown][]) {
-      if (!BY_ID.has(section)) {
+      if (!byId(section, value)) {
         mark(section, value);
         continue;
       }
-      const items = value as Record<string, unknown>;
+      const items = value;
       mark(`${section}\u0000`, Object.keys(items));
       for (const [id, item] of Object.entries(items)) mark(`${section}\u0000${id}`, item);
     }
@@ -86,11 +87,11 @@ export function createStateView(deps: { federation: FederationService; store: Ev
     const state: Record<string, unknown> = {};
     const items: NonNullable<StateView['items']> = {};
     for (const [section, value] of Object.entries(full) as [string, unknown][]) {
-      if (!BY_ID.has(section)) {
+      if (!byId(section, value)) {
         if (after(section)) state[section] = value;
         continue;
       }
-      const all = value as Record<string, unknown>;
+      const all = value;
       const changed = Object.fromEntries(Object.entries(all).filter(([id]) => after(`${section}\u0000${id}`)));
       if (Object.keys(changed).length > 0 || after(`${section}\u0000`)) items[section] = { changed, ids: Object.keys(all) };
     }
