@@ -9,9 +9,14 @@ import { Badge, createTheme, type CSSVariablesResolver } from '@mantine/core';
  */
 export const theme = createTheme({
   components: {
-    // A status never ends in "…": in a narrow table column ("Juster…" at 1024 px) the badge keeps its
-    // whole text and the column widens (tables scroll sideways when they must).
-    Badge: Badge.extend({ styles: { root: { minWidth: 'max-content' } } }),
+    // A badge never ends in "…" ("Juster…", "Beviljad 1 420 000 kr, 2027-01-0…" at 1024 px): in a narrow
+    // column a long one wraps between words onto a second line, and a single word keeps the column that wide.
+    Badge: Badge.extend({
+      styles: {
+        root: { height: 'auto', minHeight: 'var(--badge-height)', maxWidth: '100%', paddingBlock: 2 },
+        label: { whiteSpace: 'normal', overflow: 'visible', textOverflow: 'clip', lineHeight: 1.35 },
+      },
+    }),
   },
   primaryColor: 'blue',
   primaryShade: { light: 8, dark: 8 },
