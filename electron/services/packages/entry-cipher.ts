@@ -20,21 +20,34 @@ export function sealedSize(plain: number): number {
   return HEADER + plain + Math.max(1, Math.ceil(plain / CHUNK)) * TAG;
 }
 
+/** Bytes held back between stream chunks, taken from the front. */
+function byteQueue() {
+  let parts: Buffer[] = [];
+  let bytes = 0;
+  return {
+    get bytes(): number {
+      return bytes;
+    },
+    push(chunk: Buffer): void {
+      parts.push(chunk);
+      bytes += chunk.length;
+    },
+    take(n: number): Buffer {
+      const all = parts.length === 1 ? parts[0]! : Buffer.concat(parts);
+      parts = all.length > n ? [all.subarray(n)] : [];
+      bytes = all.length - n;
+      return all.subarray(0, n);
+    },
+  };
+}
+
 /** Plain bytes in → envelope out. Holds back one chunk so the last one is marked as last. */
 export function sealStream(contentKey: Buffer, name: string): Transform {
   const head = header();
   const key = fileKey(entryKey(contentKey, name), head.subarray(8, 24));
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  const pending = byteQueue();
   let index = 0;
   let started = false;
-  const take = (n: number): Buffer => {
-    const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-    const out = all.subarray(0, n);
-    pending = all.length > n ? [all.subarray(n)] : [];
-    pendingBytes = all.length - n;
-    return out;
-  };
   return new Transform({
     transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
       if (!started) {
@@ -42,14 +55,13 @@ export function sealStream(contentKey: Buffer, name: string): Transform {
         this.push(head);
       }
       pending.push(chunk);
-      pendingBytes += chunk.length;
       // Strictly more than one chunk: the first one is not the last.
-      while (pendingBytes > CHUNK) this.push(sealChunk(key, head, index++, false, take(CHUNK)));
+      while (pending.bytes > CHUNK) this.push(sealChunk(key, head, index++, false, pending.take(CHUNK)));
       cb();
     },
     flush(cb: TransformCallback) {
       if (!started) this.push(head);
-      cb(null, sealChunk(key, head, index, true, take(pendingBytes)));
+      cb(null, sealChunk(key, head, index, true, pending.take(pending.bytes)));
     },
   });
 }
@@ -61,16 +73,8 @@ export function sealStream(contentKey: Buffer, name: string): Transform {
 export function openStream(contentKey: Buffer, name: string, onDamage: () => Error): Transform {
   let head: Buffer | null = null;
   let key: Buffer | null = null;
-  let pending: Buffer[] = [];
-  let pendingBytes = 0;
+  const pending = byteQueue();
   let index = 0;
-  const take = (n: number): Buffer => {
-    const all = pending.length === 1 ? pending[0]! : Buffer.concat(pending);
-    const out = all.subarray(0, n);
-    pending = all.length > n ? [all.subarray(n)] : [];
-    pendingBytes = all.length - n;
-    return out;
-  };
   const open = (sealed: Buffer, last: boolean): Buffer => {
     try {
       return openChunk(key!, head!, index++, last, sealed);
@@ -82,14 +86,13 @@ export function openStream(contentKey: Buffer, name: string, onDamage: () => Err
     transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
       try {
         pending.push(chunk);
-        pendingBytes += chunk.length;
         if (!head) {
-          if (pendingBytes < HEADER) return cb();
-          head = Buffer.from(take(HEADER));
+          if (pending.bytes < HEADER) return cb();
+          head = Buffer.from(pending.take(HEADER));
           if (!isSealedHeader(head) || head[7] !== CHUNK_LOG2) throw onDamage();
           key = fileKey(entryKey(contentKey, name), head.subarray(8, 24));
         }
-        while (pendingBytes > CHUNK + TAG) this.push(open(take(CHUNK + TAG), false));
+        while (pending.bytes > CHUNK + TAG) this.push(open(pending.take(CHUNK + TAG), false));
         cb();
       } catch (err) {
         cb(err as Error);
@@ -97,8 +100,8 @@ export function openStream(contentKey: Buffer, name: string, onDamage: () => Err
     },
     flush(cb: TransformCallback) {
       try {
-        if (!head || pendingBytes < TAG) throw onDamage();
-        cb(null, open(take(pendingBytes), true));
+        if (!head || pending.bytes < TAG) throw onDamage();
+        cb(null, open(pending.take(pending.bytes), true));
       } catch (err) {
         cb(err as Error);
       }
