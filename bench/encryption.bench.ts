@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices } from '../electron/services';
+import { createServicesWithFiles } from '../electron/services';
+import { withUsb } from '../electron/services/demo/carry';
 import { kdfMillis, openAppLock } from '../electron/services/lock/app-lock';
 import type { Handlers } from '../shared/contract';
 import { measure, report, type Sample } from './harness';
@@ -19,7 +20,11 @@ import { createSealedFiles, plainFiles, type SealedFiles } from '../electron/ser
  */
 const RUNS = 7;
 const PIN = 'bench-pin-246810';
-const open = (dataDir: string) => createServices({ dataDir, host: 'web', version: 'bench' });
+/** An installation as the browser host drives it: packages uploaded and downloaded, never bytes through the contract. */
+const open = async (dataDir: string) => {
+  const opened = await createServicesWithFiles({ dataDir, host: 'web', version: 'bench' });
+  return withUsb(opened.handlers, opened.packageFiles);
+};
 
 function sample(times: number[]): Sample {
   const sorted = [...times].sort((a, b) => a - b);
@@ -27,7 +32,7 @@ function sample(times: number[]): Sample {
   return { median: at(0.5), p95: at(0.95), runs: sorted.length };
 }
 
-async function readEverything(s: Handlers): Promise<number> {
+async function readEverything(s: Pick<Handlers, 'attachments.list' | 'attachments.read' | 'session.get' | 'log.list'>): Promise<number> {
   await s['session.get']({});
   const { events } = await s['log.list']({ afterSeq: 0 });
   let bytes = 0;
@@ -51,7 +56,7 @@ export async function encryptionBench(): Promise<void> {
       const s = await open(dir);
       if (mode === 'sealed') await s['lock.setup']({ pin: PIN, idleMinutes: 60 });
       let t = performance.now();
-      const preview = await s['packages.preview']({ fileName: invitation.fileName, bytes: invitation.bytes });
+      const preview = await s['packages.preview'](invitation);
       await s['packages.apply']({ previewId: preview.previewId, asPerson: member });
       const imported = performance.now() - t;
 

@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices } from '../../electron/services';
+import { createServicesWithFiles } from '../../electron/services';
+import { exportedBytes } from '../../electron/services/demo/carry';
 import { createDeviceIdentity, plainSecretBox } from '../../electron/services/identity/keys';
 import { generateHistory } from './generate';
 
@@ -59,12 +60,13 @@ async function makeInvitation(f: ScaleFixture): Promise<void> {
   const work = `${f.directorDir}-work`;
   await fs.rm(work, { recursive: true, force: true });
   await fs.cp(f.directorDir, work, { recursive: true });
-  const chef = await createServices({ dataDir: work, host: 'web', version: 'bench' });
+  const { handlers: chef, packageFiles } = await createServicesWithFiles({ dataDir: work, host: 'web', version: 'bench' });
   const state = await chef['log.list']({ afterSeq: 0 });
   const org = state.events.map((e) => JSON.parse(e.body) as { type: string; payload: { id: string } }).find((b) => b.type === 'organisation.added')!.payload.id;
   const personId = '11111111-1111-4111-8111-111111111111';
   await chef['log.append']({ type: 'person.added', payload: { id: personId, name: 'Nya Ledamoten', email: 'ny@example.se', organisationId: org, staffRole: null, assignments: [] }, prev: [] });
   const inv = await chef['invitations.export']({ personId });
-  await fs.writeFile(f.invitation, inv.bytes);
+  // Streamed from the outgoing folder as the browser host's download does (the export answers a name, not bytes).
+  await fs.writeFile(f.invitation, await exportedBytes(packageFiles, inv.fileName));
   await fs.rm(work, { recursive: true, force: true });
 }

@@ -1,12 +1,14 @@
 /** Child process of the scale bench: a new laptop imports one invitation through the calls the app makes; prints times and its own peak RSS. */
-import { readFileSync } from 'node:fs';
-import { createServices } from '../../electron/services';
+import { createReadStream, statSync } from 'node:fs';
+import { createServicesWithFiles } from '../../electron/services';
 
 const [dataDir, packagePath] = process.argv.slice(2);
 const t0 = performance.now();
-const services = await createServices({ dataDir: dataDir!, host: 'web', version: 'bench' });
+const { handlers: services, packageFiles } = await createServicesWithFiles({ dataDir: dataDir!, host: 'web', version: 'bench' });
 const t1 = performance.now();
-const preview = await services['packages.preview']({ fileName: 'inbjudan.sbpaket', bytes: readFileSync(packagePath!) });
+// As the browser host's upload: the file streams into a sealed incoming file, previewed by id.
+const { fileId } = await packageFiles.receive(createReadStream(packagePath!), 'inbjudan.sbpaket', statSync(packagePath!).size);
+const preview = await services['packages.preview']({ fileId });
 const t2 = performance.now();
 const asPerson = preview.recipients[0]?.personId;
 const result = await services['packages.apply']({ previewId: preview.previewId, ...(asPerson ? { asPerson } : {}) });

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { createServices } from '../services';
+import { createServicesWithFiles } from '../services';
+import { withUsb } from '../services/demo/carry';
 import { demoReadme, DIRECTOR_FOLDER, markDemoFolder, memberFolder } from '../services/demo/demo-folder';
 import { DEMO_MEMBERS, runDemoScenario } from '../services/demo/scenario';
 import { inspectPackage } from '../services/packages/inspect';
@@ -39,7 +40,10 @@ export const demo: Command = {
     mkdirSync(out, { recursive: true });
     // The förbundschef's laptop and the chair's and the justerare's are written into the folder (LÄSMIG says which is
     // whose), so a return package a new user makes from the folder's files imports on the demo förbundschef's laptop.
-    const laptop = (folder: string) => createServices({ dataDir: join(out, folder), host: 'web', version: packageVersion() });
+    const laptop = async (folder: string) => {
+      const opened = await createServicesWithFiles({ dataDir: join(out, folder), host: 'web', version: packageVersion() });
+      return withUsb(opened.handlers, opened.packageFiles);
+    };
     const { files } = await runDemoScenario(await laptop(DIRECTOR_FOLDER), (name) => laptop(memberFolder(name)));
     for (const folder of [DIRECTOR_FOLDER, ...DEMO_MEMBERS.map(memberFolder)]) await markDemoFolder(join(out, folder));
     for (const f of files) await writeFileAtomic(join(out, f.fileName), f.bytes);

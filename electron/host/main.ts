@@ -6,7 +6,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createServices } from '../services';
+import { createServicesWithFiles } from '../services';
 import { preloadPdfWorker } from '../services/pdf/sandbox';
 import { packageVersion } from '../services/version';
 import { LOOPBACK_HOSTS, startHost } from './server';
@@ -39,9 +39,10 @@ async function main(): Promise<number> {
     console.error(`Webbvärden lyssnar bara på loopback (127.0.0.1, ::1), inte på ${host}.`);
     return 2;
   }
-  const handlers = await createServices({ dataDir: resolve(values.data), host: 'web', version: packageVersion() });
+  const { handlers, packageFiles } = await createServicesWithFiles({ dataDir: resolve(values.data), host: 'web', version: packageVersion() });
   const running = await startHost({
     handlers,
+    packageFiles,
     host,
     port,
     rootDir: resolve(values.root ?? 'out/renderer'),

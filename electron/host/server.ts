@@ -2,6 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { decodeWire, dispatch, encodeWire, type Envelope, type ErrorCode, type Handlers } from '../../shared/contract';
+import type { PackageFiles } from '../services/packages/package-files';
+import { servePackageDownload, servePackageUpload, UPLOAD_PATH, DOWNLOAD_PREFIX } from './package-routes';
 import { MAX_ATTACHMENT_BYTES } from '../../shared/contract/schemas';
 import { CONTENT_SECURITY_POLICY } from '../security/csp';
 import { readStatic } from './static';
@@ -11,6 +13,8 @@ export const LOOPBACK_HOSTS = ['127.0.0.1', '::1', 'localhost'] as const;
 
 export interface HostOptions {
   handlers: Handlers;
+  /** Package uploads and downloads (issue #16); without them those routes answer 404. */
+  packageFiles?: PackageFiles;
   rootDir: string; // the built renderer
   port?: number; // 0 = any free port
   host?: string;
@@ -32,9 +36,9 @@ export interface RunningHost {
  */
 export const MAX_FILE_BODY = Math.ceil((MAX_ATTACHMENT_BYTES * 4) / 3) + 64 * 1024;
 export const MAX_CALL_BODY = 1024 * 1024;
-const FILE_METHODS: ReadonlySet<string> = new Set(['attachments.add', 'packages.preview']);
+const FILE_METHODS: ReadonlySet<string> = new Set(['attachments.add']);
 
-const STATUS: Record<ErrorCode, number> = {
+export const STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   forbidden: 403,
   not_found: 404,
@@ -76,6 +80,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
       return send(res, 421, 'text/plain; charset=utf-8', 'Fel värdnamn');
     }
     if (url.pathname.startsWith('/api/')) return handleCall(req, res, url);
+    if (url.pathname === UPLOAD_PATH) {
+      const refused = callRefusal(req);
+      if (refused) return refuseAndClose(req, res, refused.status, refused.message);
+      if (!opts.packageFiles) return refuseAndClose(req, res, 404, 'Finns inte');
+      return servePackageUpload(req, res, url, opts.packageFiles, sendEnvelope);
+    }
+    if (url.pathname.startsWith(DOWNLOAD_PREFIX)) {
+      // A download is a navigation (an <a download> click), so the token may come in the address as for the page.
+      const presented = url.searchParams.get('token') ?? bearer(req);
+      if (!presented || !sameToken(Buffer.from(presented), tokenBytes)) return unauthorized(res);
+      const site = req.headers['sec-fetch-site'];
+      if (site !== undefined && site !== 'same-origin' && site !== 'none') return send(res, 403, 'text/plain; charset=utf-8', 'Hämtningen kom från en annan sida och avvisades.');
+      if (req.method !== 'GET') return send(res, 405, 'text/plain; charset=utf-8', 'Endast GET');
+      if (!opts.packageFiles) return send(res, 404, 'text/plain; charset=utf-8', 'Finns inte');
+      return servePackageDownload(res, url, opts.packageFiles, send);
+    }
 
     const presentedToken = url.searchParams.get('token') ?? bearer(req);
     const presentedAsset = cookie(req, cookieName);
@@ -101,15 +121,22 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
    * it without a preflight, which is never granted), no foreign Origin and no
    * cross-origin fetch metadata. The body is read up to its cap, no further.
    */
-  async function handleCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  /** The checks every call and upload passes first: our own origin, the bearer token, POST. */
+  function callRefusal(req: IncomingMessage): { status: number; message: string } | null {
     const fetchSite = req.headers['sec-fetch-site'];
     const requestOrigin = req.headers.origin;
     if ((fetchSite !== undefined && fetchSite !== 'same-origin') || (requestOrigin !== undefined && requestOrigin !== `http://${req.headers.host ?? ''}`)) {
-      return refuseAndClose(req, res, 403, 'Anropet kom från en annan sida och avvisades.');
+      return { status: 403, message: 'Anropet kom från en annan sida och avvisades.' };
     }
     const presented = bearer(req);
-    if (!presented || !sameToken(Buffer.from(presented), tokenBytes)) return unauthorized(res, req);
-    if (req.method !== 'POST') return refuseAndClose(req, res, 405, 'Endast POST');
+    if (!presented || !sameToken(Buffer.from(presented), tokenBytes)) return { status: 401, message: 'Behörighet saknas: adressen måste innehålla rätt nyckel (token).' };
+    if (req.method !== 'POST') return { status: 405, message: 'Endast POST' };
+    return null;
+  }
+
+  async function handleCall(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const refused = callRefusal(req);
+    if (refused) return refuseAndClose(req, res, refused.status, refused.message);
     const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
     if (type !== 'application/json') return refuseAndClose(req, res, 415, 'Anrop ska skickas som application/json.');
     const method = url.pathname.slice('/api/'.length);
@@ -149,12 +176,12 @@ export async function startHost(opts: HostOptions): Promise<RunningHost> {
   };
 }
 
-function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
+export function sendEnvelope(res: ServerResponse, envelope: Envelope<unknown>): void {
   const status = envelope.ok ? 200 : STATUS[envelope.error.code];
   send(res, status, 'application/json; charset=utf-8', encodeWire(envelope));
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
+export function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {
   res.writeHead(status, {
     'Content-Type': type,
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,

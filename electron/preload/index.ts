@@ -42,6 +42,8 @@ const api = Object.freeze({
   'packages.cancel': call('packages.cancel'),
   'packages.nextOpened': call('packages.nextOpened'),
   'packages.progress': call('packages.progress'),
+  'packages.choose': call('packages.choose'),
+  'packages.save': call('packages.save'),
   'protokoll.export': call('protokoll.export'),
   'protokoll.verify': call('protokoll.verify'),
   'meetings.kallelsePdf': call('meetings.kallelsePdf'),

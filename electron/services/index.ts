@@ -34,6 +34,11 @@ import { normalisePin } from './pdf/verify-protokoll';
 import { verifyProtokollPdfGuarded } from './pdf/sandbox';
 import { createPkiService } from './pki/pki-service';
 import { showInFolderHandler, type Reveal } from './files/reveal';
+import { createIncomingFiles, type IncomingFiles } from './packages/incoming';
+import { openOutgoing, outgoingRoots, saveOutgoingAs, type PackageDialogs } from './packages/outgoing';
+import { isSafeFileName } from '../../shared/domain/safe-text';
+import type { PackageFiles } from './packages/package-files';
+import { withUsb } from './demo/carry';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -47,6 +52,15 @@ export interface ServiceOptions {
   openedPackages?: OpenedPackages;
   /** Electron: "Visa i mappen" (shell.showItemInFolder and the save dialog's paths). The browser host has none. */
   reveal?: Reveal;
+  /** Electron: the main side's open and save dialogs for package files. The browser host uploads and downloads instead. */
+  dialogs?: PackageDialogs;
+}
+
+export type { PackageFiles };
+
+interface Opened {
+  handlers: Handlers;
+  openOutgoing: PackageFiles['openOutgoing'];
 }
 
 /** How long one `packages.nextOpened` call waits before answering "nothing yet". */
@@ -57,22 +71,36 @@ const OPENED_POLL_MS = 25_000;
  * Electron's IPC, the browser host and the CLI all sit on top of this.
  */
 export async function createServices(opts: ServiceOptions): Promise<Handlers> {
-  let current = await openServices(opts);
+  return (await createServicesWithFiles(opts)).handlers;
+}
+
+/** As createServices, with the package files the browser host serves (and tests carry between laptops). */
+export async function createServicesWithFiles(opts: ServiceOptions): Promise<{ handlers: Handlers; packageFiles: PackageFiles }> {
+  // Incoming files live as long as the process; what an earlier run left is ciphertext without its key.
+  const incoming = createIncomingFiles(join(resolve(opts.dataDir), 'packages', 'upload'));
+  await incoming.clear();
+  let current = await openServices(opts, incoming);
   // "Lämna demoförbundet": the demo's files go to an archive folder and the services open afresh on the empty folder.
   const leaveDemo: Handlers['demo.leave'] = async () => {
-    if (!(await current['session.get']({})).demo) throw new AppError('bad_request', 'Den här installationen är inget demoförbund. Inget har ändrats.');
+    if (!(await current.handlers['session.get']({})).demo) throw new AppError('bad_request', 'Den här installationen är inget demoförbund. Inget har ändrats.');
     await archiveDemo(resolve(opts.dataDir));
-    current = await openServices(opts);
-    return current['session.get']({});
+    current = await openServices(opts, incoming);
+    return current.handlers['session.get']({});
   };
   const outer: Record<string, (input: never) => Promise<unknown>> = {};
   for (const method of METHODS) {
-    outer[method] = method === 'demo.leave' ? leaveDemo : (input: never) => (current[method] as (i: never) => Promise<unknown>)(input);
+    outer[method] = method === 'demo.leave' ? leaveDemo : (input: never) => (current.handlers[method] as (i: never) => Promise<unknown>)(input);
   }
-  return outer as unknown as Handlers;
+  return {
+    handlers: outer as unknown as Handlers,
+    packageFiles: {
+      receive: (source, fileName, announced) => incoming.receive(source, fileName, announced),
+      openOutgoing: (fileName) => current.openOutgoing(fileName),
+    },
+  };
 }
 
-async function openServices(opts: ServiceOptions): Promise<Handlers> {
+async function openServices(opts: ServiceOptions, incoming: IncomingFiles): Promise<Opened> {
   const folder = await openDataFolder(opts.dataDir);
   const lock = await openAppLock(folder.root, Date.now, opts.keyWrap ?? null);
   // The one storage layer for content (storage/sealed-file.ts): plain without a PIN, sealed with the data key after.
@@ -82,7 +110,7 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
   /** Every handler, unguarded (filled below; the demo drives this installation through it). */
   const all: Record<string, (input: never) => Promise<unknown>> = {};
   const unlocked = (): Promise<Unlocked> =>
-    (opened ??= openUnlocked(opts, folder, lock, files, all as unknown as Handlers).catch((err: unknown) => {
+    (opened ??= openUnlocked(opts, folder, lock, files, all as unknown as Handlers, incoming).catch((err: unknown) => {
       opened = null;
       throw err;
     }));
@@ -114,7 +142,12 @@ async function openServices(opts: ServiceOptions): Promise<Handlers> {
     const own = (lockHandlers as Record<string, (input: never) => Promise<unknown>>)[method];
     all[method] = own ?? (async (input: never) => ((await unlocked()).handlers[method as Exclude<Method, LockMethod>] as (i: never) => Promise<unknown>)(input));
   }
-  return guardWithLock(all as unknown as Handlers, lock);
+  const roots = outgoingRoots(folder.root);
+  return {
+    handlers: guardWithLock(all as unknown as Handlers, lock),
+    // Refused while locked: a sealed copy cannot be read without the data key (AppError 'locked').
+    openOutgoing: (fileName) => openOutgoing(files, roots, fileName),
+  };
 }
 
 type LockMethod = 'app.info' | 'lock.status' | 'lock.setup' | 'lock.unlock' | 'lock.lock';
@@ -126,7 +159,7 @@ interface Unlocked {
 }
 
 /** Opens the förbund's data: at start without a PIN, else once the PIN has released the data key. */
-async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppLock, files: SealedFiles, self: Handlers): Promise<Unlocked> {
+async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppLock, files: SealedFiles, self: Handlers, incoming: IncomingFiles): Promise<Unlocked> {
   const attachments = createAttachmentStore(folder, { files });
   const store = await openEventStore(folder.root, files);
   const notes = createNoteStore(folder.root, files);
@@ -155,7 +188,7 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
     // Loaded again after a reseal too: the keys (signing and encryption) are opened with the data-key box from now on.
     if (by === DATA_KEY_BOX && (!federation.identity() || resealed)) await federation.openIdentity(sealed);
   }
-  const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local, files });
+  const packages = createPackagesService({ dataDir: folder.root, store, attachments, federation, local, files, incoming });
   // An import killed midway leaves extracted files and an incoming copy: never applied, safe to remove.
   await removeStaleExtractions(join(folder.root, 'packages', 'tmp'));
   await fs.rm(join(folder.root, 'packages', 'in'), { recursive: true, force: true });
@@ -223,7 +256,11 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
     },
     'demo.load': async () => {
       // Members of the demo live in scratch folders; only their return packages reach this installation.
-      await loadDemoInto(self, (dataDir) => createServices({ dataDir, host: opts.host, version: opts.version }));
+      const own = { receive: incoming.receive, openOutgoing: (fileName: string) => openOutgoing(files, outgoingRoots(folder.root), fileName) };
+      await loadDemoInto(withUsb(self, own), async (dataDir) => {
+        const member = await createServicesWithFiles({ dataDir, host: opts.host, version: opts.version });
+        return withUsb(member.handlers, member.packageFiles);
+      });
       await lock.markDemo(); // fictional data: no PIN asked
       await local.update((s) => ({ ...s, demo: true }));
       return federation.session();
@@ -249,9 +286,22 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
     },
     'packages.export': async ({ recipients }) => packages.exportChanges(recipients),
     'invitations.export': async ({ personId }) => packages.exportInvitation(personId),
-    'packages.preview': async ({ fileName, bytes }) => packages.preview(fileName, bytes),
+    'packages.preview': async ({ fileId }) => packages.preview(fileId),
     'packages.progress': async () => ({ progress: packages.progress() }),
-    'packages.nextOpened': async () => ({ file: await opened.next(OPENED_POLL_MS) }),
+    'packages.nextOpened': async () => {
+      const next = await opened.next(OPENED_POLL_MS);
+      if (!next) return { file: null };
+      if (next.kind === 'pdf') return { file: { ...next, fileName: isSafeFileName(next.fileName) ? next.fileName : 'protokoll.pdf' } };
+      return { file: { kind: 'package' as const, ...incoming.addPath(next.path) } };
+    },
+    'packages.choose': async () => {
+      if (!opts.dialogs) throw new AppError('bad_request', 'Här väljs paketet med knappen i webbläsaren.');
+      const path = await opts.dialogs.open();
+      return { file: path ? incoming.addPath(path) : null };
+    },
+    'packages.save': async ({ fileName }) => ({
+      saved: await saveOutgoingAs(files, outgoingRoots(folder.root), fileName, opts.dialogs ?? null, opts.reveal?.saved ?? null),
+    }),
     'meetings.kallelsePdf': async ({ meetingId }) => {
       const state = federation.state();
       const meeting = state.meetings[meetingId];
@@ -290,7 +340,7 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
     },
     // Only what this side wrote: the exports and the outgoing packages (invitations in their own folder).
     'files.showInFolder': showInFolderHandler(
-      [folder.exportsDir, join(folder.root, 'packages', 'out'), join(folder.root, 'packages', 'out', 'inbjudningar')],
+      [folder.exportsDir, ...outgoingRoots(folder.root)],
       opts.reveal ?? null,
     ),
   };

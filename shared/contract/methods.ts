@@ -29,6 +29,8 @@ export const METHODS = [
   'packages.cancel',
   'packages.nextOpened',
   'packages.progress',
+  'packages.choose',
+  'packages.save',
   'protokoll.export',
   'protokoll.verify',
   'meetings.kallelsePdf',

@@ -74,14 +74,27 @@ export const Recipients = z.discriminatedUnion('mode', [
 ]);
 export type Recipients = z.infer<typeof Recipients>;
 
+/**
+ * An exported package: the main side wrote it into its outgoing folder; the renderer gets its
+ * name (to save it with `packages.save` or the browser host's download address), never its bytes.
+ */
 export const ExportedPackage = z.object({
   fileName: FileName,
-  bytes: Bytes,
   events: z.number().int().min(0),
   attachments: z.number().int().min(0),
   /** Format 2: recipients without an accepted device key here, who will not be able to open the package. */
   unreadableBy: z.array(z.string()).optional(),
 });
+
+/** The opaque id of a package file held on the main side for one preview. */
+export const IncomingFileId = z.string().regex(/^[0-9a-f]{24}$/);
+export const IncomingFile = z.object({ fileId: IncomingFileId, fileName: FileName });
+/** A file opened outside the window: a package (held on the main side by id) or a protokoll PDF to check (its bytes). */
+export const OpenedFile = z.discriminatedUnion('kind', [
+  IncomingFile.extend({ kind: z.literal('package') }),
+  z.object({ kind: z.literal('pdf'), fileName: FileName, bytes: Bytes }),
+]);
+export type OpenedFile = z.infer<typeof OpenedFile>;
 
 export const PackagePreview = z.object({
   previewId: z.string().min(8),
@@ -163,7 +176,16 @@ export const syncContract = {
   },
   'packages.export': { input: z.object({ recipients: Recipients }).strict(), output: ExportedPackage },
   'invitations.export': { input: z.object({ personId: Uuid }).strict(), output: ExportedPackage },
-  'packages.preview': { input: z.object({ fileName: FileName, bytes: Bytes }).strict(), output: PackagePreview },
+  /**
+   * Reads a package the main side holds as an incoming file (issue #16: by path, not by bytes): an
+   * upload to the browser host (`POST /upload/package`), a file chosen with `packages.choose`, or one
+   * opened outside the window (`packages.nextOpened`). The id is opaque and good for one preview.
+   */
+  'packages.preview': { input: z.object({ fileId: IncomingFileId }).strict(), output: PackagePreview },
+  /** Electron: the main side's open dialog; the chosen file becomes an incoming file. The browser host uploads instead. */
+  'packages.choose': { input: z.object({}).strict(), output: z.object({ file: IncomingFile.nullable() }) },
+  /** Electron: saves an exported package (by the name the export gave) where the user chooses in the main side's save dialog. */
+  'packages.save': { input: z.object({ fileName: FileName }).strict(), output: z.object({ saved: z.boolean() }) },
   /** How far the package work in progress has come (export, reading for a preview, import); null when idle. */
   'packages.progress': {
     input: z.object({}).strict(),
@@ -176,7 +198,7 @@ export const syncContract = {
   /** Long poll: the next package the user opened outside the window (double-click, menu), or null after a while. */
   'packages.nextOpened': {
     input: z.object({}).strict(),
-    output: z.object({ file: z.object({ fileName: FileName, bytes: Bytes }).nullable() }),
+    output: z.object({ file: OpenedFile.nullable() }),
   },
   'packages.apply': {
     input: z.object({ previewId: z.string().min(8).max(100), asPerson: Uuid.optional() }).strict(),

@@ -121,6 +121,27 @@ export async function call<T = unknown>(host: StartedHost, method: string, input
   return env.value as T;
 }
 
+/**
+ * A package into a host as the renderer sends it (issue #16): the raw bytes to the upload route; the
+ * answer is the id `packages.preview` takes. The package's download: the route the export's name gives.
+ */
+export async function uploadPackage(host: StartedHost, fileName: string, bytes: Uint8Array): Promise<string> {
+  const res = await fetch(`${host.origin}/upload/package?name=${encodeURIComponent(fileName)}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${host.token}` },
+    body: bytes,
+  });
+  const env = decodeWire(await res.text()) as { ok: boolean; value?: { fileId: string }; error?: { message?: string } };
+  if (!env.ok) throw new Error(`upload: ${env.error?.message ?? res.status}`);
+  return env.value!.fileId;
+}
+
+export async function downloadPackage(host: StartedHost, fileName: string): Promise<Buffer> {
+  const res = await fetch(`${host.origin}/download/package/${encodeURIComponent(fileName)}`, { headers: { Authorization: `Bearer ${host.token}` } });
+  if (!res.ok) throw new Error(`download ${fileName}: ${res.status}`);
+  return Buffer.from(await res.arrayBuffer());
+}
+
 /** How many events this laptop's log holds: a refusal must leave it as it was. */
 export async function eventCount(host: StartedHost): Promise<number> {
   const value = await call<{ events: unknown[] }>(host, 'log.list', { afterSeq: 0 });

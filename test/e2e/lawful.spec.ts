@@ -2,10 +2,12 @@ import { expect, test } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Handlers } from '../../shared/contract';
 import { runDemoScenario } from '../../electron/services/demo/scenario';
-import { call, closeLaptops, eventCount, openLaptop, startWebHost, type Laptop, type StartedHost } from './host';
+import { withUsb } from '../../electron/services/demo/carry';
+import { call, closeLaptops, downloadPackage, eventCount, openLaptop, startWebHost, uploadPackage, type Laptop, type StartedHost } from './host';
 import { choosePin, goTo, openMinutes, openParagraph, recordAttendance } from './journeys';
 import { expectAccessible, snap } from './screens';
 
@@ -33,9 +35,22 @@ const setClock = (iso: string) => writeFileSync(clockFile, iso);
 const saved = { NODE_OPTIONS: process.env.NODE_OPTIONS, SB_E2E_CLOCK_FILE: process.env.SB_E2E_CLOCK_FILE };
 
 /** A laptop's contract as the demo scenario calls it, over the host's HTTP API. */
-const handlers = (host: StartedHost): Handlers =>
+const handlers = (host: StartedHost) =>
   // Not thenable: `then` is no contract method, so awaiting the proxy gives the proxy.
-  new Proxy({}, { get: (_t, method: string) => (method === 'then' ? undefined : (input: unknown) => call(host, method, input)) }) as Handlers;
+  withUsb(
+    new Proxy({}, { get: (_t, method: string) => (method === 'then' ? undefined : (input: unknown) => call(host, method, input)) }) as Handlers,
+    {
+      receive: async (source, fileName) => {
+        const chunks: Uint8Array[] = [];
+        for await (const c of source) chunks.push(c);
+        return { fileId: await uploadPackage(host, fileName, Buffer.concat(chunks)), fileName };
+      },
+      openOutgoing: async (fileName) => {
+        const bytes = await downloadPackage(host, fileName);
+        return { size: bytes.length, stream: Readable.from([bytes]) };
+      },
+    },
+  );
 
 let chef: Laptop;
 const members: StartedHost[] = [];

@@ -2,14 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServices } from '../../electron/services';
-import type { Handlers } from '../../shared/contract';
+import { createServicesWithFiles } from '../../electron/services';
+import { withUsb, type Carried, type WithUsb } from '../../electron/services/demo/carry';
 
-export type Laptop = Handlers & { dataDir: string };
+export type Laptop = WithUsb & { dataDir: string };
 
 export async function laptop(name: string): Promise<Laptop> {
   const dataDir = mkdtempSync(join(tmpdir(), `sb-${name}-`));
-  return Object.assign(await createServices({ dataDir, host: 'web', version: 'test' }), { dataDir });
+  const { handlers, packageFiles } = await createServicesWithFiles({ dataDir, host: 'web', version: 'test' });
+  return Object.assign(withUsb(handlers, packageFiles), { dataDir });
 }
 
 /** A valid organisationsnummer (Luhn) for tests. */
@@ -47,8 +48,8 @@ export async function setUpForbund(director: Laptop) {
 }
 
 /** Carries one exported package into another laptop: preview, then apply. */
-export async function carry(from: { fileName: string; bytes: Uint8Array }, to: Laptop, asPerson?: string) {
-  const preview = await to['packages.preview']({ fileName: from.fileName, bytes: from.bytes });
+export async function carry(from: Carried, to: Laptop, asPerson?: string) {
+  const preview = await to['packages.preview'](from);
   const applied = await to['packages.apply']({ previewId: preview.previewId, ...(asPerson ? { asPerson } : {}) });
   return { preview, applied };
 }

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AppError, type Handlers } from '../../../shared/contract';
+import { AppError } from '../../../shared/contract';
+import type { WithUsb } from './carry';
 import { runDemoScenario } from './scenario';
 
 /**
@@ -11,7 +12,7 @@ import { runDemoScenario } from './scenario';
  * ansökningar under review, delegations, a justerat protokoll with its
  * outcome and budget, and the next meeting called.
  */
-export async function loadDemoInto(self: Handlers, makeLaptop: (dataDir: string) => Promise<Handlers>): Promise<void> {
+export async function loadDemoInto(self: WithUsb, makeLaptop: (dataDir: string) => Promise<WithUsb>): Promise<void> {
   if ((await self['session.get']({})).forbund) throw new AppError('bad_request', 'Den här installationen hör redan till ett förbund.');
   const scratch = await mkdtemp(join(tmpdir(), 'styrelsebordet-demo-'));
   try {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Handlers } from '../../../shared/contract';
+import type { WithUsb } from './carry';
 import { slug } from '../packages/format';
 import { registerDemoApplications, registerEarlierStudy, reviewAsMember } from './demo-applications';
 import { demoCalendar } from './demo-calendar';
@@ -66,7 +67,7 @@ const email = (name: string) =>
   `${name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, '.')}@ostraskaraborg.example`;
 
 /** `postAnslag: false` leaves the held meeting's anslag unrecorded (for a test that records it later). */
-export async function runDemoScenario(director: Handlers, newMemberLaptop: (name: string) => Promise<Handlers>, now: Date = new Date(), opts: { postAnslag?: boolean } = {}): Promise<{ files: DemoFile[] }> {
+export async function runDemoScenario(director: WithUsb, newMemberLaptop: (name: string) => Promise<WithUsb>, now: Date = new Date(), opts: { postAnslag?: boolean } = {}): Promise<{ files: DemoFile[] }> {
   const cal = demoCalendar(now);
   await director['forbund.create']({ ...DEMO_FORBUND, director: DEMO_DIRECTOR, deviceName: 'Förbundschefens dator' });
   const orgIds = new Map<string, string>();
@@ -119,7 +120,7 @@ export async function runDemoScenario(director: Handlers, newMemberLaptop: (name
     description: 'Paket från förbundschefen till hela styrelsen: verksamhetsplanen, ansökningarna om medel (PDF), delegationsordningen och delegationsbesluten, protokollet från senaste sammanträdet för justering och kallelsen till nästa. Krypterat till de datorer vars nycklar var godkända när det skapades (här bara förbundschefens): ett exempel på ett paket som en ny dator inte kan öppna.',
   });
 
-  const laptops = new Map<string, Handlers>();
+  const laptops = new Map<string, WithUsb>();
   for (const name of DEMO_MEMBERS) {
     const member = await newMemberLaptop(name);
     laptops.set(name, member);

@@ -24,7 +24,7 @@ import {
 import type { DeviceDecryptor } from '../identity/encryption-key';
 import { decrypting, openContentKey } from './read-encrypted';
 import type { PackageProgress } from './write';
-import { isSystemError, openZip, readSmallEntry, streamEntry, type Budget, type OpenedZip } from './zip-reader';
+import { isSystemError, openZip, readSmallEntry, streamEntry, type Budget, type OpenedZip, type ZipSource } from './zip-reader';
 
 export interface ReadPackageOptions {
   /** The PEM of a key this installation already trusts, by fingerprint; null if unknown. */
@@ -92,7 +92,7 @@ const VERIFY_BATCH = 256;
  * (schema, förbund, signatures). Any failure refuses the whole package with
  * a Swedish reason and removes everything extracted so far.
  */
-export async function readPackage(path: string | Buffer, opts: ReadPackageOptions): Promise<ReadPackage> {
+export async function readPackage(path: ZipSource, opts: ReadPackageOptions): Promise<ReadPackage> {
   let extractDir: string | null = null;
   let opened: OpenedZip | null = null;
   try {

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { Transform, type TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import yauzl, { type Entry, type RandomAccessReader, type ZipFile } from 'yauzl';
 import { AppError } from '../../../shared/contract/errors';
 import { capFor, HOSTILE, LIMITS, refuse, RESEND, unsafeNameReason } from './format';
 
@@ -20,6 +20,9 @@ export interface ZipEntry {
   entry: Entry;
 }
 
+/** Where a package is read from: a file, its bytes in memory, or random access to a sealed upload (sealed-upload.ts). */
+export type ZipSource = string | Buffer | { reader: RandomAccessReader; size: number };
+
 export interface OpenedZip {
   zip: ZipFile;
   entries: Map<string, ZipEntry>;
@@ -35,29 +38,52 @@ const S_IFREG = 0o100000;
  * Opens a package (a file, or its bytes held in memory) and reads its central directory, refusing anything
  * that is not a plain, safe ZIP. From memory nothing of the package is written to disk.
  */
-export async function openZip(source: string | Buffer): Promise<OpenedZip> {
-  const size = typeof source === 'string' ? (await fs.stat(source).catch(() => null))?.size : source.length;
+export async function openZip(source: ZipSource): Promise<OpenedZip> {
+  const size = typeof source === 'string' ? (await fs.stat(source).catch(() => null))?.size : Buffer.isBuffer(source) ? source.length : source.size;
   if (typeof source === 'string' && size === undefined) throw new AppError('not_found', 'Paketet kunde inte importeras: filen finns inte.');
-  if (size! > LIMITS.maxTotalBytes + 64 * 1024 * 1024) throw refuse(`paketet är för stort (över ${LIMITS.maxTotalBytes / 1024 / 1024} MB).`);
+  const unref = () => {
+    if (typeof source === 'object' && !Buffer.isBuffer(source)) source.reader.close(() => undefined);
+  };
+  if (size! > LIMITS.maxTotalBytes + 64 * 1024 * 1024) {
+    unref();
+    throw refuse(`paketet är för stort (över ${LIMITS.maxTotalBytes / 1024 / 1024} MB).`);
+  }
   let head: Buffer = Buffer.alloc(4);
   let bytesRead = 0;
   if (typeof source === 'string') {
     const fh = await fs.open(source, 'r');
     bytesRead = (await fh.read(head, 0, 4, 0).finally(() => fh.close())).bytesRead;
-  } else {
+  } else if (Buffer.isBuffer(source)) {
     head = source.subarray(0, 4);
+    bytesRead = head.length;
+  } else if (source.size >= 4) {
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of source.reader._readStreamForRange(0, 4)) chunks.push(chunk as Buffer);
+    } catch {
+      unref();
+      throw refuse(CORRUPT);
+    }
+    head = Buffer.concat(chunks);
     bytesRead = head.length;
   }
   // Every package starts with a local file header; an empty ZIP cannot be a package either.
   if (bytesRead < 4 || head.readUInt32LE(0) !== 0x04034b50) {
+    unref();
     throw refuse('filen är inte ett Styrelsebordet-paket (den är inte en ZIP-fil). Kontrollera att du valt rätt fil (.sbpaket).');
   }
   let zip: ZipFile;
   try {
     // decodeStrings: false — we decode and judge names ourselves (yauzl would turn `\` into `/`).
     const options = { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true, strictFileNames: true };
-    zip = typeof source === 'string' ? await yauzl.openPromise(source, options) : await yauzl.fromBufferPromise(source, options);
+    zip =
+      typeof source === 'string'
+        ? await yauzl.openPromise(source, options)
+        : Buffer.isBuffer(source)
+          ? await yauzl.fromBufferPromise(source, options)
+          : await yauzl.fromRandomAccessReaderPromise(source.reader, source.size, options);
   } catch {
+    unref();
     throw refuse(CORRUPT);
   }
   const close = () => zip.close();

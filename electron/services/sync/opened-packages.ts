@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { LIMITS } from '../packages/format';
+import { MAX_ATTACHMENT_BYTES } from '../../../shared/contract/primitives';
 
 /**
  * Package files the user opened outside the window: double-clicked in the
@@ -11,21 +12,31 @@ import { LIMITS } from '../packages/format';
  */
 export interface OpenedPackages {
   push(path: string): void;
-  /** The next opened file, or null when none arrives within `waitMs`. */
-  next(waitMs: number): Promise<{ fileName: string; bytes: Uint8Array } | null>;
+  /**
+   * The next opened file, or null when none arrives within `waitMs`. A package is named by its path (read
+   * where it is, by id, issue #16); a protokoll PDF to check comes with its bytes (at most an attachment's cap).
+   */
+  next(waitMs: number): Promise<OpenedPath | null>;
 }
+
+export type OpenedPath = { kind: 'package'; path: string } | { kind: 'pdf'; fileName: string; bytes: Uint8Array };
 
 export function createOpenedPackages(): OpenedPackages {
   const queue: string[] = [];
   const waiting: (() => void)[] = [];
 
-  async function take(): Promise<{ fileName: string; bytes: Uint8Array } | null> {
+  async function take(): Promise<OpenedPath | null> {
     while (queue.length > 0) {
       const path = queue.shift()!;
       try {
         const stat = await fs.stat(path);
-        if (!stat.isFile() || stat.size > LIMITS.maxTotalBytes) continue;
-        return { fileName: basename(path), bytes: await fs.readFile(path) };
+        if (!stat.isFile()) continue;
+        if (!basename(path).toLowerCase().endsWith('.pdf')) {
+          if (stat.size > LIMITS.maxTotalBytes) continue;
+          return { kind: 'package', path };
+        }
+        if (stat.size > MAX_ATTACHMENT_BYTES) continue;
+        return { kind: 'pdf', fileName: basename(path), bytes: await fs.readFile(path) };
       } catch {
         // Gone or unreadable since it was opened: the preview would only say so again.
         continue;

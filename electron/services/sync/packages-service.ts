@@ -13,6 +13,7 @@ import { NOT_AN_INVITATION, readPackage, type ReadPackage } from '../packages/re
 import { writePackage } from '../packages/write';
 import { refuse, slug } from '../packages/format';
 import { plainFiles, type SealedFiles } from '../storage/sealed-file';
+import type { IncomingFiles } from '../packages/incoming';
 import type { FederationService } from './federation';
 import { checkClocks, checkSender, screenNewEvents } from './import-bounds';
 import type { LocalStateFile } from './local-state';
@@ -23,12 +24,20 @@ export interface PackagesService {
   /** The package work in progress, for a progress bar; null when idle. */
   progress(): Progress | null;
   /** `unreadableBy`: recipients with no accepted device key here to encrypt to (they cannot open this package). */
-  exportChanges(recipients: Recipients): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number; unreadableBy: string[] }>;
-  exportInvitation(personId: string): Promise<{ fileName: string; bytes: Uint8Array; events: number; attachments: number }>;
-  preview(fileName: string, bytes: Uint8Array): Promise<PackagePreview>;
+  exportChanges(recipients: Recipients): Promise<ExportResult & { unreadableBy: string[] }>;
+  exportInvitation(personId: string): Promise<ExportResult>;
+  /** Reads the file the incoming registry holds under `fileId` (an upload or a chosen path) once. */
+  preview(fileId: string): Promise<PackagePreview>;
   apply(previewId: string, asPerson?: string): Promise<{ newEvents: number; newAttachments: number }>;
   /** Closes a preview without importing: its extracted files are removed now (unknown ids are ignored). */
   cancel(previewId: string): Promise<void>;
+}
+
+/** What an export tells the renderer: the package file's name in the outgoing folder and its counts, never its bytes. */
+export interface ExportResult {
+  fileName: string;
+  events: number;
+  attachments: number;
 }
 
 interface Pending {
@@ -63,6 +72,8 @@ export function createPackagesService(opts: {
   attachments: AttachmentStore;
   federation: FederationService;
   local: LocalStateFile;
+  /** Package files on their way in (uploads, chosen paths), by opaque id. */
+  incoming: IncomingFiles;
   /** The data folder's sealed-file layer (plain without a PIN). */
   files?: SealedFiles;
   /** Called when a PDF's text could not be extracted after an import; the search extracts it later on demand. */
@@ -161,10 +172,19 @@ export function createPackagesService(opts: {
       exportedOwn: [...new Set([...s.exportedOwn, ...own])],
       lastExport: { at: new Date().toISOString(), fileName: written.fileName },
     }));
-    // The copy kept in packages/out is sealed like the rest of the folder (it carries confidential documents).
-    const bytes = await fs.readFile(written.path);
-    if (files.sealing()) await files.write(written.path, bytes);
-    return { fileName: written.fileName, bytes, events: written.counts.events, attachments: written.counts.attachments, unreadableBy: sealing?.unreadableBy ?? [] };
+    // The copy kept in packages/out is sealed like the rest of the folder (it carries confidential documents),
+    // chunk by chunk: the package is never held in memory whole.
+    if (files.sealing()) {
+      // Moved aside first: sealing reads one file while it writes the other (a rename over an open file fails on Windows).
+      const plain = `${written.path}.${randomBytes(6).toString('hex')}.plain`;
+      await fs.rename(written.path, plain);
+      try {
+        await files.importFile(plain, written.path);
+      } finally {
+        await fs.rm(plain, { force: true });
+      }
+    }
+    return { fileName: written.fileName, events: written.counts.events, attachments: written.counts.attachments, unreadableBy: sealing?.unreadableBy ?? [] };
   }
 
   return {
@@ -190,14 +210,16 @@ export function createPackagesService(opts: {
       return write('invitation', [personId], new Set(store.all().map((e) => e.id)), new Set(store.all().flatMap(attachmentsOf)));
     },
 
-    async preview(fileName, bytes) {
-      // Read from memory (the bytes are here already): nothing of the package is written to disk in clear.
-      const path = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    async preview(fileId) {
+      const taken = opts.incoming.take(fileId);
+      if (!taken) throw new AppError('not_found', 'Paketfilen finns inte längre. Välj paketet igen.');
+      const { fileName, source } = taken.file;
       const s = local.get();
       const state = federation.state();
       const decryptor = await federation.decryptor();
       // A refusal removes whatever the reader extracted; nothing else was written.
-      const read: ReadPackage = await tracked('read', (onProgress) => readPackage(path, {
+      // An upload is read from its sealed file (random access, chunk by chunk) and removed once read.
+      const read: ReadPackage = await tracked('read', (onProgress) => readPackage(source, {
           onProgress,
           trustedKeys: (fp) => state.keys[fp]?.publicKeyPem ?? null,
           ...(s.forbund ? { isAccepted: (fp: string) => state.keys[fp]?.status === 'accepted' } : {}),
@@ -208,7 +230,7 @@ export function createPackagesService(opts: {
           tempDir,
           // Extracted attachments go through the sealed-file layer (sealed once a PIN is set) until apply or cancel.
           writeExtracted: (target, data) => files.write(target, data),
-        }));
+        })).finally(() => taken.done());
       try {
         const senderKey = read.sender.fingerprint;
         const { manifest } = read;

@@ -14,11 +14,19 @@ describe('opened packages (double-click, menu)', () => {
 
   it('hands out a file opened before anyone asked', async () => {
     const q = createOpenedPackages();
-    q.push(file('a.sbpaket', 'A'));
-    const got = await q.next(10);
-    expect(got?.fileName).toBe('a.sbpaket');
-    expect(Buffer.from(got!.bytes).toString()).toBe('A');
+    const path = file('a.sbpaket', 'A');
+    q.push(path);
+    // A package is handed on by its path (read where it is, issue #16), never as bytes.
+    expect(await q.next(10)).toEqual({ kind: 'package', path });
     expect(await q.next(10)).toBeNull();
+  });
+
+  it('hands a protokoll PDF to check over with its bytes', async () => {
+    const q = createOpenedPackages();
+    q.push(file('protokoll.pdf', '%PDF-'));
+    const got = await q.next(10);
+    expect(got?.kind === 'pdf' && got.fileName).toBe('protokoll.pdf');
+    expect(got?.kind === 'pdf' && Buffer.from(got.bytes).toString()).toBe('%PDF-');
   });
 
   it('wakes a waiting caller when a file is opened, once per file', async () => {
@@ -27,14 +35,15 @@ describe('opened packages (double-click, menu)', () => {
     const path = file('b.sbpaket', 'B');
     q.push(path);
     q.push(path);
-    expect((await waiting)?.fileName).toBe('b.sbpaket');
+    expect(await waiting).toEqual({ kind: 'package', path });
     expect(await q.next(10)).toBeNull();
   });
 
   it('skips a file that disappeared before it was taken', async () => {
     const q = createOpenedPackages();
     q.push(join(dir, 'saknas.sbpaket'));
-    q.push(file('c.sbpaket', 'C'));
-    expect((await q.next(10))?.fileName).toBe('c.sbpaket');
+    const path = file('c.sbpaket', 'C');
+    q.push(path);
+    expect(await q.next(10)).toEqual({ kind: 'package', path });
   });
 });
