@@ -10,6 +10,7 @@ import { createServices } from '../services/index';
 import { createOpenedPackages } from '../services/sync/opened-packages';
 import { createSavedFiles } from '../services/files/reveal';
 import { recordDownloads } from './downloads';
+import { createPackageDialogs } from './package-dialogs';
 import { safeStorageBox } from './safe-storage-box';
 import { safeStorageKeyWrap } from './safe-storage-wrap';
 import { APP_ENTRY_URL } from '../security/urls';
@@ -112,7 +113,7 @@ async function start(): Promise<void> {
     recordDownloads(session.defaultSession, saved);
     const reveal = { show: async (path: string) => shell.showItemInFolder(path), saved };
     // The services own the data folder (they create and check it).
-    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion(), secretBox: safeStorageBox(), keyWrap: safeStorageKeyWrap(safeStorage), openedPackages, reveal });
+    const handlers = await createServices({ dataDir, host: 'electron', version: app.getVersion(), secretBox: safeStorageBox(), keyWrap: safeStorageKeyWrap(safeStorage), openedPackages, reveal, dialogs: createPackageDialogs(dialog, () => mainWindow, () => app.getPath('downloads')) });
     // The default check (top frame on app://styrelsebordet/) plus: the sender is our own window.
     const trusted = (event: IpcMainInvokeEvent): boolean =>
       isAppMainFrame(event) && mainWindow !== null && event.sender.id === mainWindow.webContents.id;

@@ -72,11 +72,15 @@ export function createApi(transport: Transport): Api {
   return api as unknown as Api;
 }
 
+/** The browser host's token, from the address the host printed. */
+export function hostToken(win: Window = window): string {
+  return new URLSearchParams(win.location.search).get('token') ?? '';
+}
+
 /** The transport for where the renderer runs: the preload bridge in Electron, else the host's token from the address. */
 export function detectTransport(win: Window = window): Transport {
   if (win.styrelsebordet) return bridgeTransport(win.styrelsebordet);
-  const token = new URLSearchParams(win.location.search).get('token') ?? '';
-  return httpTransport(token);
+  return httpTransport(hostToken(win));
 }
 
 export const api: Api = createApi((method, input) => detectTransport()(method, input));

@@ -1,10 +1,16 @@
 import { Button, FileButton, Group, Stack, Text } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconFileImport } from '@tabler/icons-react';
+import { userMessage } from '../api/client';
+import { choosePackage, isDesktop, type PickedPackage } from '../api/package-files';
+import { notifyError } from '../lib/notify';
 
 /**
  * Choosing a package file: a button (keyboard and screen reader) and a drop
  * area for drag-and-drop. Only one file at a time: a preview is of one package.
+ * In the desktop app the button opens the main side's own dialog (the
+ * renderer never holds the file, issue #16); the menu and a double-click
+ * open packages there too.
  */
 export function PackagePicker({
   buttonLabel,
@@ -16,9 +22,23 @@ export function PackagePicker({
   buttonLabel: string;
   dropText: string;
   busy: boolean;
-  onFile(file: File): void;
+  onFile(file: PickedPackage): void;
   primary?: boolean;
 }) {
+  if (isDesktop()) {
+    const choose = () =>
+      void choosePackage().then(
+        (file) => file && onFile(file),
+        (err: unknown) => notifyError('Paketet kunde inte öppnas', userMessage(err)),
+      );
+    return (
+      <Group>
+        <Button onClick={choose} variant={primary ? 'filled' : 'default'} loading={busy} leftSection={<IconFileImport size={18} aria-hidden />}>
+          {buttonLabel}
+        </Button>
+      </Group>
+    );
+  }
   return (
     <Stack gap="sm">
       <Group>
@@ -47,9 +67,4 @@ export function PackagePicker({
       </Dropzone>
     </Stack>
   );
-}
-
-/** The bytes of a chosen file, as the contract wants them. */
-export async function readFileBytes(file: File): Promise<{ fileName: string; bytes: Uint8Array }> {
-  return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }

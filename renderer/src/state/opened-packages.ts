@@ -18,10 +18,10 @@ export function useOpenedPackages(): void {
       while (live) {
         try {
           const { file } = await api['packages.nextOpened']({});
-          // A PDF comes from "Arkiv → Kontrollera ett protokoll…"; anything else is a package.
+          // A PDF comes from "Arkiv → Kontrollera ett protokoll…" (with its bytes); a package stays on the main side, by id.
           if (live && file) {
-            if (file.fileName.toLowerCase().endsWith('.pdf')) useUi.getState().checkProtokoll(file);
-            else useUi.getState().receivePackage(file);
+            if (file.kind === 'pdf') useUi.getState().checkProtokoll({ fileName: file.fileName, bytes: file.bytes });
+            else useUi.getState().receivePackage({ fileId: file.fileId, fileName: file.fileName });
           }
         } catch {
           // The main side is gone or restarting: try again shortly rather than spin.

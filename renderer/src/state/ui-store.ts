@@ -12,7 +12,7 @@ interface UiState {
   /** The attachment open in the viewer, by SHA-256. */
   openAttachment: string | null;
   /** A package the user opened outside the window (double-click, menu), waiting for its preview. */
-  incomingPackage: { fileName: string; bytes: Uint8Array } | null;
+  incomingPackage: { fileId: string; fileName: string } | null;
   /** The meeting open under Protokoll (För protokoll and justering); null = the list and the archive. */
   minutesMeetingId: string | null;
   /** Recipients the Paket screen's export starts with (e.g. the chair and the justerare); null = its default. */
@@ -35,7 +35,7 @@ interface UiState {
   applicationOpen: string | null;
   showingApplication(applicationId: string | null): void;
   open(sha256: string | null): void;
-  receivePackage(file: { fileName: string; bytes: Uint8Array } | null): void;
+  receivePackage(file: { fileId: string; fileName: string } | null): void;
   /** A PDF the user opened with "Arkiv → Kontrollera ett protokoll…", waiting for the check. */
   incomingProtokoll: { fileName: string; bytes: Uint8Array } | null;
   checkProtokoll(file: { fileName: string; bytes: Uint8Array } | null): void;

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Recipients } from '../../../../shared/contract';
 import { isDirector, rosterOf } from '../../../../shared/domain/events';
 import { api, userMessage } from '../../api/client';
-import { downloadBytes } from '../../lib/download';
+import { savePackage } from '../../api/package-files';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { packageContents } from '../../lib/words';
 import { Working } from './Working';
@@ -41,7 +41,7 @@ export function ExportPanel({ primary }: { primary: boolean }) {
     setBusy(true);
     try {
       const pkg = await api['packages.export']({ recipients });
-      downloadBytes(pkg.bytes, pkg.fileName, 'application/octet-stream');
+      await savePackage(pkg.fileName);
       const to = recipientWords(recipients);
       setMade({ fileName: pkg.fileName, to, contents: packageContents(pkg.events, pkg.attachments), unreadableBy: pkg.unreadableBy ?? [] });
       notifySuccess('Paketet skapades', `${packageContents(pkg.events, pkg.attachments)}. Skicka filen ${pkg.fileName} till ${to}.`);

@@ -2,7 +2,8 @@ import { Alert, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { PackagePreview } from '../../../../shared/contract';
 import { api, userMessage } from '../../api/client';
-import { PackagePicker, readFileBytes } from '../../components/PackagePicker';
+import { PackagePicker } from '../../components/PackagePicker';
+import { pickedName, previewPicked, type PickedPackage } from '../../api/package-files';
 import { notifySuccess } from '../../lib/notify';
 import { whatChanged } from '../../lib/words';
 import { adoptSession } from '../../state/actions';
@@ -21,13 +22,13 @@ export function ImportPanel({ primary, director }: { primary: boolean; director:
 
   const incoming = useUi((s) => s.incomingPackage);
 
-  const read = async (file: File | { fileName: string; bytes: Uint8Array }) => {
-    const fileName = file instanceof File ? file.name : file.fileName;
+  const read = async (file: PickedPackage) => {
+    const fileName = pickedName(file);
     setFailure(null);
     setImported(null);
     setStep({ kind: 'reading', fileName });
     try {
-      const preview = await api['packages.preview'](file instanceof File ? await readFileBytes(file) : file);
+      const preview = await previewPicked(file);
       setStep({ kind: 'preview', preview });
     } catch (err) {
       setFailure({ fileName, message: userMessage(err) });

@@ -2,7 +2,7 @@ import { Alert, Badge, Button, Paper, Stack, Table, Text, Title } from '@mantine
 import { useState } from 'react';
 import { rosterOf } from '../../../../shared/domain/events';
 import { api, userMessage } from '../../api/client';
-import { downloadBytes } from '../../lib/download';
+import { savePackage } from '../../api/package-files';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { KEY_STATUS_COLOR, KEY_STATUS_LABEL, keyStatusOf, roleLabel } from '../../lib/roster';
 import { refreshAll } from '../../state/actions';
@@ -20,7 +20,7 @@ export function InvitationsPanel() {
     setBusy(personId);
     try {
       const pkg = await api['invitations.export']({ personId });
-      downloadBytes(pkg.bytes, pkg.fileName, 'application/octet-stream');
+      await savePackage(pkg.fileName);
       setMade({ fileName: pkg.fileName, name });
       notifySuccess('Inbjudan skapades', `Skicka ${pkg.fileName} till ${name} och ring för att jämföra koderna när hen har importerat den.`);
       await refreshAll();

@@ -3,7 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { PackagePreview } from '../../../../shared/contract';
 import { formatDate } from '../../../../shared/domain/format';
 import { api, userMessage } from '../../api/client';
-import { PackagePicker, readFileBytes } from '../../components/PackagePicker';
+import { PackagePicker } from '../../components/PackagePicker';
+import { previewPicked, type PickedPackage } from '../../api/package-files';
 import { focusNextPageTitle } from '../../lib/focus-request';
 import { ShortCode } from '../../components/ShortCode';
 import { notifySuccess } from '../../lib/notify';
@@ -17,11 +18,11 @@ export function InvitationImport({ onCancel }: { onCancel(): void }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [preview]);
 
-  const read = async (file: File) => {
+  const read = async (file: PickedPackage) => {
     setBusy(true);
     setFailure(null);
     try {
-      setPreview(await api['packages.preview'](await readFileBytes(file)));
+      setPreview(await previewPicked(file));
     } catch (err) {
       setFailure(userMessage(err));
     } finally {
