@@ -35,7 +35,12 @@ export const LIMITS = {
   maxManifestBytes: 8 * MB,
   maxSenderKeyBytes: 4096,
   signatureBytes: 64,
-  maxEventsBytes: 100 * MB,
+  /**
+   * events.jsonl streams line by line on both sides, so its cap is about memory for the events
+   * themselves, not the file: 1 GB is about a million events (99 000 events were just over the
+   * 100 MB of earlier versions, so a long history could not be invited at all; issue #16).
+   */
+  maxEventsBytes: 1024 * MB,
   /** One event line (a body is at most 1 000 000 characters, see SignedEventLine). */
   maxEventLineBytes: 4 * MB,
   maxAttachmentBytes: 200 * MB,
