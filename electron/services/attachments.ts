@@ -30,6 +30,11 @@ export interface AttachmentStore {
   putVerifiedBlob(sha256: string, sourcePath: string): Promise<boolean>;
   /** Removes a stored file that is not in the index (one that failed the PDF check). */
   discardBlob(sha256: string): Promise<void>;
+  /**
+   * Lists stored files that arrived in packages (their blobs are here, not yet in the index): each is
+   * checked as a PDF once, a file that fails is removed, and the index is written once for all of them.
+   */
+  listStored(files: readonly { fileName: string; sha256: string }[], now?: Date): Promise<{ added: number; refused: { sha256: string; message: string }[] }>;
   /** The text of a stored PDF, for full-text search; extracted once and kept beside the file. */
   text(sha256: string): Promise<string>;
 }
@@ -107,6 +112,33 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
         const meta: AttachmentMeta = { sha256: sha, fileName, size: bytes.byteLength, pageCount, addedAt: now.toISOString() };
         await files.write(indexPath, JSON.stringify({ version: 1, attachments: [...index.attachments, meta] }, null, 2));
         return meta;
+      }),
+
+    listStored: (items, now = new Date()) =>
+      serial(async () => {
+        const index = await readIndex();
+        const known = new Set(index.attachments.map((a) => a.sha256));
+        const added: AttachmentMeta[] = [];
+        const refused: { sha256: string; message: string }[] = [];
+        for (const item of items) {
+          if (known.has(item.sha256) || !(await fs.access(blobPath(item.sha256)).then(() => true, () => false))) continue;
+          known.add(item.sha256);
+          try {
+            if (!FileName.safeParse(item.fileName).success) throw new AppError('bad_request', 'Filnamnet får inte innehålla mappar, styrtecken eller riktningstecken.');
+            const bytes = await files.read(blobPath(item.sha256));
+            if (sha256Hex(bytes) !== item.sha256) throw new AppError('invalid_file', 'Filen stämmer inte med sin kontrollsumma.');
+            const { pageCount } = await inspectPdf(bytes);
+            added.push({ sha256: item.sha256, fileName: item.fileName, size: bytes.byteLength, pageCount, addedAt: now.toISOString() });
+          } catch (err) {
+            // A file that fails the PDF check (or its budget) is not kept; the other documents still appear.
+            if (!(err instanceof AppError)) throw err;
+            refused.push({ sha256: item.sha256, message: err.message });
+            await fs.rm(blobPath(item.sha256), { force: true });
+            await fs.rm(textPath(item.sha256), { force: true });
+          }
+        }
+        if (added.length > 0) await files.write(indexPath, JSON.stringify({ version: 1, attachments: [...index.attachments, ...added] }, null, 2));
+        return { added: added.length, refused };
       }),
 
     list: () => serial(async () => [...(await readIndex()).attachments].sort((a, b) => b.addedAt.localeCompare(a.addedAt))),

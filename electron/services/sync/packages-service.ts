@@ -359,24 +359,14 @@ export function createPackagesService(opts: {
  * attachment list. Idempotent; also run at start-up, which heals an import
  * that was interrupted between storing the events and this step.
  */
-export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'list' | 'add' | 'hasBlob' | 'readBlob' | 'discardBlob'>): Promise<void> {
-  const listed = new Set((await attachments.list()).map((a) => a.sha256));
+export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'listStored'>): Promise<void> {
   const files = [
     ...Object.values(state.documents).map((d) => ({ sha256: d.sha256, fileName: d.fileName })),
     ...Object.values(state.applications).flatMap((a) => a.versions.flatMap((v) => v.attachments)),
   ];
-  for (const file of files) {
-    if (listed.has(file.sha256) || !(await attachments.hasBlob(file.sha256))) continue;
-    try {
-      await attachments.add(file.fileName, await attachments.readBlob(file.sha256));
-      listed.add(file.sha256);
-    } catch (err) {
-      // A file that fails the PDF check (or its budget) is not kept; the other documents still appear.
-      if (!(err instanceof AppError)) throw err;
-      console.warn(`[packages] ${file.sha256.slice(0, 12)} refused: ${err.message}`);
-      await attachments.discardBlob(file.sha256);
-    }
-  }
+  // One PDF check per new file and one write of the index for all of them (not one per file).
+  const { refused } = await attachments.listStored(files);
+  for (const r of refused) console.warn(`[packages] ${r.sha256.slice(0, 12)} refused: ${r.message}`);
 }
 
 /** An invitation made for one person offers only that person; an older one without a named recipient, the roster. */
