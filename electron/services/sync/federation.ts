@@ -26,7 +26,11 @@ export interface FederationService {
   create(input: { name: string; orgNr: string; director: { name: string; email: string }; deviceName?: string }): Promise<Session>;
   append(type: string, payload: Record<string, unknown>, prev: string[]): Promise<VerifiedEvent>;
   /** Makes this installation's key for `personId` (invitations) and announces it with a self-signed key.registered. */
-  bindToPerson(personId: string, forbund: { id: string; name: string; genesisId: string }): Promise<void>;
+  /**
+   * `known`: the person's name as the import's preview folded it, and that fold to keep (`adopt`) once
+   * the förbund is known here, so binding does not fold the whole history again (issue #16).
+   */
+  bindToPerson(personId: string, forbund: { id: string; name: string; genesisId: string }, known?: { name: string | undefined; adopt(): boolean }): Promise<void>;
   /** The kept state behind state() (issue #16). */
   readonly materialised: MaterialisedState;
   /** Loads the key with `box` once it can be opened (the app lock's data key, after unlocking). */
@@ -217,12 +221,13 @@ export async function openFederation(opts: {
       return event;
     },
 
-    async bindToPerson(personId, forbund) {
+    async bindToPerson(personId, forbund, known) {
       if (identity) throw new AppError('bad_request', 'Den här installationen har redan en nyckel.');
       identityBox = opts.newKeyBox?.() ?? box;
       decryptor = null;
-      identity = await createDeviceIdentity(opts.dataDir, identityBox, { person: personId, deviceName: deviceName(state().persons[personId]?.name) });
+      identity = await createDeviceIdentity(opts.dataDir, identityBox, { person: personId, deviceName: deviceName(known ? known.name : state().persons[personId]?.name) });
       await local.update((s) => ({ ...s, personId, forbund }));
+      known?.adopt();
       const registration = sign(
         'key.registered',
         { personId, fingerprint: identity.fingerprint, publicKeyPem: identity.publicKeyPem, deviceName: identity.deviceName },

@@ -40,6 +40,13 @@ export interface MaterialisedState {
   nextPlace(): { after: string[]; lamport: number };
   /** Waits for a checkpoint being written (tests, shutdown). */
   flush(): Promise<void>;
+  /**
+   * Folds the store's events plus `extra` (an import being previewed) once. `adopt()`, called once
+   * the store holds exactly those events more and the förbund's genesis is `genesisId`, keeps that
+   * fold as the live state instead of folding the history again (issue #16: fold once); false
+   * (nothing kept) when the store has changed otherwise in between.
+   */
+  prepare(extra: readonly VerifiedEvent[], genesisId: string): { state: FederationState; adopt(): boolean };
   readonly stats: { folds: number; stepped: number; checkpointsRead: number; checkpointsWritten: number };
 }
 
@@ -87,14 +94,16 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
   let writing: Promise<void> = Promise.resolve();
 
   function refold(): Live {
+    return build(store.all(), opts.genesisId(), store.lastSeq());
+  }
+
+  function build(events: readonly VerifiedEvent[], genesisId: string | undefined, knownSeq: number): Live {
     stats.folds++;
-    const genesisId = opts.genesisId();
-    const events = store.all();
     const r = foldDetailed(events, genesisId ? { genesisId } : {});
     const runner = r.directory ? createRunner(r.ctx, r.directory, r.cutoffs, { working: r.runner.working, memory: r.runner.memory, grow: true }) : null;
     const last = r.ctx.sorted.at(-1) ?? null;
     const unplaced = unplacedIds(events);
-    return { genesisId, ctx: r.ctx, runner, directory: r.directory, state: r.state, unplaced, knownSeq: store.lastSeq(), last, heads: headsOf(events, unplaced), sinceCheckpoint: events.length };
+    return { genesisId, ctx: r.ctx, runner, directory: r.directory, state: r.state, unplaced, knownSeq, last, heads: headsOf(events, unplaced), sinceCheckpoint: events.length };
   }
 
   /** Continues the round with events that sort after everything folded; false when they cannot be (fold again). */
@@ -214,5 +223,23 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
     isPlaced: (id) => !sync().unplaced.has(id),
     nextPlace: () => nextPlace(sync().heads.values()),
     flush: () => writing,
+    prepare: (extra, genesisId) => {
+      const base = store.lastSeq();
+      const l = build([...store.all(), ...extra], genesisId, base + extra.length);
+      let adopted = false;
+      return {
+        state: l.runner ? l.runner.state : l.state,
+        adopt: () => {
+          if (adopted || opts.genesisId() !== genesisId || store.lastSeq() < base + extra.length) return false;
+          // Exactly `extra` went in after `base` (in any order), and nothing else before them.
+          const added = new Set(store.since(base).slice(0, extra.length).map((e) => e.id));
+          if (added.size !== extra.length || extra.some((e) => !added.has(e.id))) return false;
+          adopted = true;
+          live = l;
+          if (live.sinceCheckpoint >= every) saveCheckpoint(live);
+          return true;
+        },
+      };
+    },
   };
 }

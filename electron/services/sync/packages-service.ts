@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { AppError, type PackagePreview, type Recipients } from '../../../shared/contract';
-import { CATALOGUE, fold, isEventType, isLegacy, personName, plainReason, type FederationState } from '../../../shared/domain/events';
+import { CATALOGUE, isEventType, isLegacy, personName, plainReason, type FederationState } from '../../../shared/domain/events';
 import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL } from '../../../shared/domain/forbund/model';
 import { shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import type { AttachmentStore } from '../attachments';
@@ -44,6 +44,10 @@ interface Pending {
   read: ReadPackage;
   preview: PackagePreview;
   newEvents: VerifiedEvent[];
+  /** The preview's fold of the log with `newEvents`, kept as the live state after apply (fold once). */
+  adopt(): boolean;
+  /** The new person's name in that fold (an invitation: the laptop's device is named after them). */
+  personName(id: string): string | undefined;
 }
 
 /** What the export planner needs of an event: attachments travel with the events that name them. */
@@ -258,10 +262,13 @@ export function createPackagesService(opts: {
         const storedById = new Map(all.map((e) => [e.id, e]));
         checkClocks(local2.newEvents, (id) => storedById.get(id), all.some((e) => !isLegacy(e)));
         const genesisId = s.forbund?.genesisId ?? read.events.find((e) => e.body.type === 'federation.created')!.id;
-        const folded = fold([...all, ...local2.newEvents], { genesisId });
+        // Folded once here; apply keeps this fold as the live state (a second fold only if screening drops events).
+        const prepared = federation.materialised.prepare(local2.newEvents, genesisId);
+        const folded = prepared.state;
         // Refused or held events from keys nobody here accepted or registered are neither stored nor sent on.
         const worth = screenNewEvents(local2.newEvents, state, folded);
-        const after = worth.length === local2.newEvents.length ? folded : fold([...all, ...worth], { genesisId });
+        const kept = worth.length === local2.newEvents.length ? prepared : federation.materialised.prepare(worth, genesisId);
+        const after = kept.state;
         const newIds = new Set(local2.newEvents.map((e) => e.id));
         const byType = new Map<string, number>();
         for (const e of worth) byType.set(e.body.type, (byType.get(e.body.type) ?? 0) + 1);
@@ -284,7 +291,7 @@ export function createPackagesService(opts: {
           recipients: manifest.recipients.map((r) => ({ personId: r.person, name: r.name })),
           roster: manifest.kind === 'invitation' && !s.forbund ? invitedChoices(after, manifest.recipients.map((r) => r.person)) : [],
         };
-        pending.set(previewId, { read, preview, newEvents: worth });
+        pending.set(previewId, { read, preview, newEvents: worth, adopt: kept.adopt, personName: (id) => after.persons[id]?.name });
         return preview;
       } catch (err) {
         await read.dispose();
@@ -332,15 +339,18 @@ export function createPackagesService(opts: {
         });
         // The events as one atomic batch: all or nothing.
         const added = await store.append(p.newEvents);
+        if (!s.forbund) {
+          // A new laptop binds to its person now, keeping the preview's fold (not folding the history again).
+          const genesis = p.read.events.find((e) => e.body.type === 'federation.created')!;
+          await federation.bindToPerson(asPerson!, { id: p.preview.forbund.id, name: p.preview.forbund.name, genesisId: genesis.id }, { name: p.personName(asPerson!), adopt: p.adopt });
+        } else {
+          p.adopt();
+        }
         // Then the shared documents become visible in the list (checked as PDFs once more on the way).
         await registerSharedDocuments(federation.state(), opts.attachments);
         // Eagerly, so the first search does not wait for pdf.js (attachments.text keeps the result beside the file).
         const listed = new Set((await opts.attachments.list()).map((a) => a.sha256));
         extractTextsLater(p.read.attachments.filter((a) => a.path && listed.has(a.sha256)).map((a) => a.sha256));
-        if (!s.forbund) {
-          const genesis = p.read.events.find((e) => e.body.type === 'federation.created')!;
-          await federation.bindToPerson(asPerson!, { id: p.preview.forbund.id, name: p.preview.forbund.name, genesisId: genesis.id });
-        }
         await local.update((st) => ({
           ...st,
           peerAcks: { ...st.peerAcks, [p.preview.sender.personId]: p.read.manifest.acks },
