@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { Handlers } from '../../../shared/contract';
 import type { WithUsb } from './carry';
 import { slug } from '../packages/format';
 import { registerDemoApplications, registerEarlierStudy, reviewAsMember } from './demo-applications';

@@ -112,12 +112,12 @@ export class SealedUploadReader extends yauzl.RandomAccessReader {
   }
 
   override _readStreamForRange(start: number, end: number): Readable {
-    const self = this;
+    const chunk = (index: number) => this.chunk(index);
     return Readable.from(
       (async function* () {
         for (let at = start; at < end; ) {
           const index = Math.floor(at / CHUNK);
-          const plain = await self.chunk(index);
+          const plain = await chunk(index);
           const from = at - index * CHUNK;
           const to = Math.min(plain.length, end - index * CHUNK);
           yield Buffer.from(plain.subarray(from, to));

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type * as FoldModule from '../../../shared/domain/events/fold';
 import { carry, joinAndAccept, laptop, setUpForbund } from '../../helpers/federation-fixture';
 
 /**
@@ -18,7 +19,7 @@ const count = () => {
   if (!/checkWouldApply|state-view/.test(new Error().stack ?? '')) counts.folds++;
 };
 vi.mock('../../../shared/domain/events/fold', async (importOriginal) => {
-  const real = await importOriginal<typeof import('../../../shared/domain/events/fold')>();
+  const real = await importOriginal<typeof FoldModule>();
   return {
     ...real,
     fold: (...args: Parameters<typeof real.fold>) => (count(), real.fold(...args)),
