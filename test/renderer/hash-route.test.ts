@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeOf } from '../../renderer/src/layout/hash-route';
+import { parseRoute, routeOf } from '../../renderer/src/routes/hash-route';
 
 const ID = '3f1c2a9e-7b5d-4c1e-9a0b-2d4e6f8a0b1c';
 

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoredEvent } from '../../shared/contract';
 import { App } from '../../renderer/src/App';
-import { useUi } from '../../renderer/src/state/ui-store';
+import { useUi } from '../../renderer/src/routes/ui-store';
 import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, stored, resetStores } from './fixtures';
 
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PackagePreview } from '../../shared/contract';
 import { App } from '../../renderer/src/App';
-import { useUi } from '../../renderer/src/state/ui-store';
+import { useUi } from '../../renderer/src/routes/ui-store';
 import { FORBUND, MEMBER, MEMBER_KEY, fakeMain, genesis, resetStores } from './fixtures';
 
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));

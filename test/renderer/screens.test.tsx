@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PackagePreview } from '../../shared/contract';
 import { App } from '../../renderer/src/App';
-import { useUi } from '../../renderer/src/state/ui-store';
+import { useUi } from '../../renderer/src/routes/ui-store';
 import { DIRECTOR, DIRECTOR_KEY, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, session, stored, resetStores } from './fixtures';
 
 // pdf.js needs a real browser (DOMMatrix); these tests never open a PDF.
