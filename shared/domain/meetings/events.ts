@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Hex64, type EventBody } from '../log/signed-event';
 import { IsoDate } from '../forbund/model';
-import type { SubjectKind } from '../events/catalogue';
+import { def } from '../events/kernel/definition';
 import {
   AttendanceEntry,
   AttestationRole,
@@ -108,13 +108,6 @@ const ProtokollAttested = z
   .object({ meetingId: Id, version: z.number().int().min(1).max(10_000), sha256: Hex64, role: AttestationRole, part: DraftPart })
   .strict();
 
-interface Definition<S extends z.ZodType> {
-  payload: S;
-  label: string;
-  subjectKind: SubjectKind;
-  subject: (body: EventBody, payload: z.output<S>) => string;
-}
-const def = <S extends z.ZodType>(d: Definition<S>): Definition<S> => d;
 const byMeeting = (_: EventBody, p: { meetingId: string }): string => p.meetingId;
 
 export const MEETING_EVENTS = {

@@ -1,5 +1,5 @@
-import type { VerifiedEvent } from '../log/signed-event';
-import { swedishDate } from '../format';
+import type { VerifiedEvent } from '../../log/signed-event';
+import { swedishDate } from '../../format';
 
 /**
  * The date an authority rule judges an event by (a board term, a delegation's

@@ -1,6 +1,5 @@
-import type { VerifiedEvent } from '../log/signed-event';
-import { CATALOGUE, type EventType, type SubjectKind } from './catalogue';
-import { personName, type Conflict, type FederationState, type FieldChange, type Json } from './state';
+import type { VerifiedEvent } from '../../log/signed-event';
+import type { Conflict, FieldChange, HistoryEntry, Json } from './types';
 
 /**
  * Versions, history and conflicts of items.
@@ -30,49 +29,41 @@ export interface Track {
   writers: Map<string, string>;
 }
 
+/** What the kernel needs of a state: the audit trail, the conflicts, and people's names for both. */
+export interface KernelState {
+  /** Audit trail: subject id → versions in applied order. */
+  history: Record<string, HistoryEntry[]>;
+  conflicts: Conflict[];
+  persons: Record<string, { name: string }>;
+}
+
+/** The words the history uses, from the registry (the kernel knows no feature's labels). */
+export interface Words {
+  /** "Person ändrades" for person.updated. */
+  eventLabel(type: string): string;
+  /** "organisationsnummer" for orgNr, "bidrag 2026" for contributions.2026. */
+  fieldLabel(path: string): string;
+}
+
 /** The state being built plus bookkeeping that does not belong on screen. */
-export interface Working {
-  state: FederationState;
+export interface Working<S extends KernelState = KernelState> {
+  state: S;
+  words: Words;
   tracks: Map<string, Track>;
   /** Open conflict entries by subject, field and current winner, so a third concurrent change finds its entry in O(1). */
-  conflictIndex: Map<string, { entry: Conflict; loserNames: Set<string> }>;
+  conflictIndex: Map<string, { entry: S['conflicts'][number]; loserNames: Set<string> }>;
   /** Author name of every applied version, for conflict explanations. */
   authorNames: Map<string, string>;
 }
 
-export function newWorking(state: FederationState): Working {
-  return { state, tracks: new Map(), conflictIndex: new Map(), authorNames: new Map() };
+/** How an event type changes the state: runs only after the key gate and the authority rule said yes, and never refuses. */
+export type Reducer<W, P> = (w: W, event: VerifiedEvent, payload: P) => void;
+
+export function newWorking<S extends KernelState>(state: S, words: Words): Working<S> {
+  return { state, words, tracks: new Map(), conflictIndex: new Map(), authorNames: new Map() };
 }
 
-const FIELD_LABEL: Record<string, string> = {
-  name: 'namn',
-  email: 'e-post',
-  orgNr: 'organisationsnummer',
-  kind: 'typ av medlem',
-  organisationId: 'företrädd organisation',
-  staffRole: 'tjänsteroll',
-  assignments: 'styrelseuppdrag',
-  contributions: 'bidrag',
-  status: 'nyckelns status',
-  personId: 'person',
-  publicKeyPem: 'publik nyckel',
-  deviceName: 'enhetens namn',
-  fingerprint: 'fingeravtryck',
-  registeredBy: 'registrerad genom händelse',
-  decidedBy: 'beslutad genom händelse',
-  genesisEvent: 'första händelse',
-  genesisKey: 'första nyckel',
-  seats: 'antal ledamöter enligt förbundsordningen',
-  qualifiedMajority: 'kvalificerad majoritet enligt förbundsordningen',
-  groupDelegates: 'grupper som får vara delegat',
-  ordningReference: 'hänvisning till förbundsordningen',
-};
-
-export function fieldLabel(path: string): string {
-  const [head = '', year] = path.split('.', 2);
-  if (head === 'contributions' && year) return `bidrag ${year}`;
-  return FIELD_LABEL[head] ?? head;
-}
+const personName = (state: KernelState, personId: string): string => state.persons[personId]?.name ?? 'okänd person';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
 
@@ -126,7 +117,7 @@ function pushHistory(w: Working, subjectId: string, event: VerifiedEvent, change
   entries.push({
     eventId: event.id,
     type: event.body.type,
-    label: CATALOGUE[event.body.type as EventType]?.label ?? event.body.type,
+    label: w.words.eventLabel(event.body.type),
     author: event.body.author,
     authorName,
     at: event.body.at,
@@ -142,7 +133,7 @@ export function recordCreation(w: Working, subjectId: string, event: VerifiedEve
   item.heads = [event.id];
   const changes = Object.entries(item)
     .filter(([k]) => k !== 'heads' && k !== 'id')
-    .map(([k, v]) => ({ field: k, label: fieldLabel(k), from: null, to: clone(v as Json) }));
+    .map(([k, v]) => ({ field: k, label: w.words.fieldLabel(k), from: null, to: clone(v as Json) }));
   pushHistory(w, subjectId, event, changes, item);
 }
 
@@ -191,7 +182,7 @@ export function seenBy(w: Working, subjectId: string, prev: readonly string[]): 
  */
 export function applyUpdate(
   w: Working,
-  subjectKind: SubjectKind,
+  subjectKind: string,
   subjectId: string,
   item: { heads: string[] } & object,
   event: VerifiedEvent,
@@ -209,7 +200,7 @@ export function applyUpdate(
       recordConflict(w, subjectKind, subjectId, field, event, writer);
     }
     if (!jsonEqual(current, value)) {
-      changes.push({ field, label: fieldLabel(field), from: current, to: clone(value) });
+      changes.push({ field, label: w.words.fieldLabel(field), from: current, to: clone(value) });
       setPath(record, field, value);
     }
     track.writers.set(field, event.id);
@@ -238,7 +229,7 @@ export function recordHistory(w: Working, subjectId: string, event: VerifiedEven
  * it. If `loser` had itself won an earlier conflict on that field, that entry
  * grows (three or more concurrent changes make one entry, not a chain).
  */
-export function recordConflict(w: Working, subjectKind: SubjectKind, subjectId: string, field: string, event: VerifiedEvent, loser: string): void {
+export function recordConflict(w: Working, subjectKind: string, subjectId: string, field: string, event: VerifiedEvent, loser: string): void {
   const keyOf = (winner: string) => `${subjectId}\u0000${field}\u0000${winner}`;
   let open = w.conflictIndex.get(keyOf(loser));
   if (open) {
@@ -253,7 +244,7 @@ export function recordConflict(w: Working, subjectKind: SubjectKind, subjectId: 
   entry.winner = event.id;
   loserNames.add(w.authorNames.get(loser) ?? 'okänd person');
   entry.explanation =
-    `${entry.losers.length === 1 ? 'Två' : String(entry.losers.length + 1)} ändringar av ${fieldLabel(field)} gjordes samtidigt, ` +
+    `${entry.losers.length === 1 ? 'Två' : String(entry.losers.length + 1)} ändringar av ${w.words.fieldLabel(field)} gjordes samtidigt, ` +
     `utan att den ena hade sett den andra. Ändringen från ${personName(w.state, event.body.author)} vann eftersom den kom sist i händelseordningen; ` +
     `${entry.losers.length === 1 ? 'ändringen' : 'ändringarna'} från ${[...loserNames].join(' och ')} finns kvar i historiken.`;
 }

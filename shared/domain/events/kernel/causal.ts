@@ -1,4 +1,4 @@
-import { compareEvents, EVENT_FORMAT_VERSION, MAX_AFTER, type VerifiedEvent } from '../log/signed-event';
+import { compareEvents, EVENT_FORMAT_VERSION, MAX_AFTER, type VerifiedEvent } from '../../log/signed-event';
 
 /**
  * The causal order (docs/trust-model.md).

@@ -1,4 +1,4 @@
-import { compareEvents, type VerifiedEvent } from '../log/signed-event';
+import { compareEvents, type VerifiedEvent } from '../../log/signed-event';
 
 /**
  * Sets of events. A laptop's knowledge is a set of events keyed by id; merging
