@@ -1,8 +1,8 @@
-import { AppError } from '../../../shared/contract';
-import type { FederationState } from '../../../shared/domain/events';
-import { STAFF_ROLE_LABEL } from '../../../shared/domain/forbund/model';
-import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
-import { ATTESTATION_ROLE_LABEL, anslagOf, draftVersion, type DraftPart, type LockRecord, type ProtokollDocument } from '../../../shared/domain/meetings';
+import { AppError } from '../../../../shared/contract';
+import type { FederationState } from '../../../../shared/domain/events';
+import { STAFF_ROLE_LABEL } from '../../../../shared/domain/forbund/model';
+import type { SignedEventLine } from '../../../../shared/domain/log/signed-event';
+import { ATTESTATION_ROLE_LABEL, anslagOf, draftVersion, type DraftPart, type LockRecord, type ProtokollDocument } from '../../../../shared/domain/meetings';
 
 /**
  * What the signed-protokoll renderer needs, gathered from the folded state and

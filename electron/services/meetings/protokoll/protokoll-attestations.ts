@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Hex64, type EventBody, type SignedEventLine } from '../../../shared/domain/log/signed-event';
-import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
-import { parseEventLine, verifyEventLine } from '../identity/events';
-import { fingerprint, parseEd25519PublicKey } from '../identity/keys';
+import { Hex64, type EventBody, type SignedEventLine } from '../../../../shared/domain/log/signed-event';
+import type { ProtokollDocument } from '../../../../shared/domain/meetings/protokoll-document';
+import { parseEventLine, verifyEventLine } from '../../identity/events';
+import { fingerprint, parseEd25519PublicKey } from '../../identity/keys';
 
 /**
  * Checks the attestations (`protokoll.attested` events) that travel with a

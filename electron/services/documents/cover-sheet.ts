@@ -5,9 +5,9 @@ import {
   formatPageCount,
   formatTime,
 } from '../../../shared/domain/format';
-import { COLORS, baseDocument, quietTableLayout, titleBlock } from './layout';
-import { renderPdf } from './render';
-import type { Content, DocDefinition } from './types';
+import { COLORS, baseDocument, quietTableLayout, titleBlock } from '../pdf/layout';
+import { renderPdf } from '../pdf/render';
+import type { Content, DocDefinition } from '../pdf/types';
 
 /**
  * "Förteckning över bilagor": one row per stored attachment with what a

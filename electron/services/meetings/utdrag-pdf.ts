@@ -1,9 +1,9 @@
 import { AppError } from '../../../shared/contract/errors';
 import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
-import { COLORS, baseDocument, styles } from './layout';
-import { paragraphContent, protokollStyles } from './protokoll-content';
-import { renderPdf } from './render';
-import type { Content, DocDefinition, TableLayout } from './types';
+import { COLORS, baseDocument, styles } from '../pdf/layout';
+import { paragraphContent, protokollStyles } from './protokoll/protokoll-content';
+import { renderPdf } from '../pdf/render';
+import type { Content, DocDefinition, TableLayout } from '../pdf/types';
 
 /**
  * Utdrag ur sammanträdesprotokoll: the chosen §§ exactly as in the protokoll,

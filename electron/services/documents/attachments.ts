@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { AppError, AttachmentMeta, FileName } from '../../shared/contract';
-import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf } from './pdf/sandbox';
-import { plainFiles, type SealedFiles } from './storage/sealed-file';
-import type { DataFolder } from './storage/data-folder';
-import { createSerialQueue } from './storage/serial';
-import { parseJsonOrNull } from './storage/json';
+import { AppError, AttachmentMeta, FileName } from '../../../shared/contract';
+import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf } from '../pdf/sandbox';
+import { plainFiles, type SealedFiles } from '../storage/sealed-file';
+import type { DataFolder } from '../storage/data-folder';
+import { createSerialQueue } from '../storage/serial';
+import { parseJsonOrNull } from '../storage/json';
 
 const Index = z.object({ version: z.literal(1), attachments: z.array(AttachmentMeta) });
 type Index = z.infer<typeof Index>;

@@ -1,9 +1,9 @@
 import type { KallelseDocument, KallelseItem } from '../../../shared/domain/meetings/kallelse-document';
 import { videoLinkProblem } from '../../../shared/domain/meetings/video-link';
-import { COLORS, baseDocument, headingsKeepWithNext, quietTableLayout, styles } from './layout';
-import { protokollStyles } from './protokoll-content';
-import { renderPdf } from './render';
-import type { Content, DocDefinition, DocInfo, TableLayout } from './types';
+import { COLORS, baseDocument, headingsKeepWithNext, quietTableLayout, styles } from '../pdf/layout';
+import { protokollStyles } from './protokoll/protokoll-content';
+import { renderPdf } from '../pdf/render';
+import type { Content, DocDefinition, DocInfo, TableLayout } from '../pdf/types';
 
 /**
  * The kallelse (notice of meeting, DOMAIN 4.1): time, place and distance

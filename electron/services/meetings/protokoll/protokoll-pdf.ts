@@ -1,13 +1,13 @@
 import { utf8ToBytes } from '@noble/hashes/utils';
-import { canonicalJson } from '../../../shared/domain/log/canonical-json';
-import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
-import { protokollBytes, protokollHash, type ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
-import { COLORS, PAGE_MARGINS, defaultStyle, headingsKeepWithNext, pageHeader, pageNumberLabel, styles } from './layout';
+import { canonicalJson } from '../../../../shared/domain/log/canonical-json';
+import type { SignedEventLine } from '../../../../shared/domain/log/signed-event';
+import { protokollBytes, protokollHash, type ProtokollDocument } from '../../../../shared/domain/meetings/protokoll-document';
+import { COLORS, PAGE_MARGINS, defaultStyle, headingsKeepWithNext, pageHeader, pageNumberLabel, styles } from '../../pdf/layout';
 import { attestationsJsonl, checkAttestations, initials, stockholmDateTime, type AttestationReport, type SignerInfo } from './protokoll-attestations';
 import { CURRENT_LAYOUT, protokollBody, protokollStyles, type AnslagFacts, type ProtokollContext, type ProtokollLayout, type ProtokollVariant } from './protokoll-content';
 import { signaturePage } from './protokoll-signature-page';
-import { renderPdf, type EmbeddedFile } from './render';
-import type { DocDefinition, DynamicContent } from './types';
+import { renderPdf, type EmbeddedFile } from '../../pdf/render';
+import type { DocDefinition, DynamicContent } from '../../pdf/types';
 
 /**
  * The signed protokoll PDF: PDF/A-3b with Roboto embedded, the protokoll in

@@ -1,4 +1,4 @@
-import type { Content, DocDefinition, DynamicContent, PageSize } from './types';
+import type { Content, DocDefinition, DynamicContent, PageSize } from '../../pdf/types';
 
 /**
  * The text a reader sees, derived from a pdfmake definition, and compared

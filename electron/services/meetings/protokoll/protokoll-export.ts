@@ -1,12 +1,12 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { AppError, type Input, type Output } from '../../../shared/contract';
-import type { FederationState } from '../../../shared/domain/events';
-import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
-import { plainFiles, type SealedFiles } from '../storage/sealed-file';
+import { AppError, type Input, type Output } from '../../../../shared/contract';
+import type { FederationState } from '../../../../shared/domain/events';
+import type { SignedEventLine } from '../../../../shared/domain/log/signed-event';
+import { plainFiles, type SealedFiles } from '../../storage/sealed-file';
 import { protokollExportInput, type ProtokollExportInput } from './export-input';
 
-/** Renders the gathered input to PDF bytes (electron/services/pdf/protokoll-pdf.ts once that lands). */
+/** Renders the gathered input to PDF bytes (meetings/protokoll/protokoll-pdf.ts). */
 export type ProtokollRenderer = (input: ProtokollExportInput, variant: 'signed' | 'public') => Promise<{ fileName: string; bytes: Uint8Array }>;
 
 export interface ProtokollExportDeps {

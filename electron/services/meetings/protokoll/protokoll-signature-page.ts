@@ -1,7 +1,7 @@
-import { COLORS, quietTableLayout } from './layout';
+import { COLORS, quietTableLayout } from '../../pdf/layout';
 import { groupedFingerprint, stockholmDateTime, type AttestationCheck } from './protokoll-attestations';
 import type { ProtokollVariant } from './protokoll-content';
-import type { Content, ContentNode, TableLayout } from './types';
+import type { Content, ContentNode, TableLayout } from '../../pdf/types';
 
 /**
  * The last page of a signed protokoll: who attested, when, with which key,

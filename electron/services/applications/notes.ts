@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { SealedFiles } from './storage/sealed-file';
+import type { SealedFiles } from '../storage/sealed-file';
 
 /**
  * A board member's private notes, one file per ansökan in `notes/`, read and

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { swedishDate } from '../../../shared/domain/format';
-import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
-import { finalFromPosting } from '../../../shared/domain/meetings/anslag';
-import type { ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
-import { parseEventLine } from '../identity/events';
-import type { PadesReport } from '../pki/pades-verify';
+import { swedishDate } from '../../../../shared/domain/format';
+import type { SignedEventLine } from '../../../../shared/domain/log/signed-event';
+import { finalFromPosting } from '../../../../shared/domain/meetings/anslag';
+import type { ProtokollDocument } from '../../../../shared/domain/meetings/protokoll-document';
+import { parseEventLine } from '../../identity/events';
+import type { PadesReport } from '../../pki/pades-verify';
 import { signatureProblems, stockholmDateTime, type AttestationCheck, type SignerInfo } from './protokoll-attestations';
 
 /**

@@ -1,8 +1,8 @@
-import type { SignedEventLine } from '../../../shared/domain/log/signed-event';
-import type { AttendanceLine, ProtokollDocument, ProtokollParagraph } from '../../../shared/domain/meetings/protokoll-document';
-import { formatAmount, formatParagraph } from '../../../shared/domain/format';
-import { COLORS, quietTableLayout } from './layout';
-import type { Content, ContentNode, Style, TableLayout } from './types';
+import type { SignedEventLine } from '../../../../shared/domain/log/signed-event';
+import type { AttendanceLine, ProtokollDocument, ProtokollParagraph } from '../../../../shared/domain/meetings/protokoll-document';
+import { formatAmount, formatParagraph } from '../../../../shared/domain/format';
+import { COLORS, quietTableLayout } from '../../pdf/layout';
+import type { Content, ContentNode, Style, TableLayout } from '../../pdf/types';
 import { contentText } from './visible-text';
 
 /**

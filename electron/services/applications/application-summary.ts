@@ -15,9 +15,9 @@ import {
   type YearAmounts,
 } from '../../../shared/domain/applications';
 import { formatAmount, formatDate, formatTime, formatDnr } from '../../../shared/domain/format';
-import { COLORS, baseDocument, headingsKeepWithNext, quietTableLayout, titleBlock } from './layout';
-import { renderPdf } from './render';
-import type { Content, DocDefinition } from './types';
+import { COLORS, baseDocument, headingsKeepWithNext, quietTableLayout, titleBlock } from '../pdf/layout';
+import { renderPdf } from '../pdf/render';
+import type { Content, DocDefinition } from '../pdf/types';
 
 /**
  * "Sammanställning av ansökan": one ansökan om medel on paper, for board

@@ -1,12 +1,12 @@
 import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex } from '@noble/hashes/utils';
 import { z } from 'zod';
-import { canonicalJson } from '../../../shared/domain/log/canonical-json';
-import { Hex64, SignedEventLine } from '../../../shared/domain/log/signed-event';
-import { ProtokollDocumentSchema, type ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
-import { checkPades, type PadesReport } from '../pki/pades-verify';
-import { readStructure, structureProblems } from './pdf-structure';
-import { openPdf } from './pdfjs-node';
+import { canonicalJson } from '../../../../shared/domain/log/canonical-json';
+import { Hex64, SignedEventLine } from '../../../../shared/domain/log/signed-event';
+import { ProtokollDocumentSchema, type ProtokollDocument } from '../../../../shared/domain/meetings/protokoll-document';
+import { checkPades, type PadesReport } from '../../pki/pades-verify';
+import { readStructure, structureProblems } from '../../pdf/pdf-structure';
+import { openPdf } from '../../pdf/pdfjs-node';
 import { anchorAnslag, checkAnslag } from './protokoll-anslag';
 import { SignersFile, checkAttestations, stockholmDateTime, type AttestationCheck } from './protokoll-attestations';
 import { EXPORT_FORMAT, FILE_NAMES, protokollDefinition, type ExportFacts } from './protokoll-pdf';
