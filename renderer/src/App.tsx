@@ -2,11 +2,11 @@ import { Alert, Button, Center, DirectionProvider, Loader, MantineProvider, Stac
 import { Notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { api, setLockedListener } from './api/client';
-import { AppFrame } from './layout/AppFrame';
-import { ChoosePinScreen } from './screens/lock/ChoosePinScreen';
-import { LockScreen } from './screens/lock/LockScreen';
-import { useIdleLock } from './screens/lock/use-idle-lock';
-import { FirstRunScreen } from './screens/start/FirstRunScreen';
+import { AppFrame } from './frame/AppFrame';
+import { ChoosePinScreen } from './features/lock/ChoosePinScreen';
+import { LockScreen } from './features/lock/LockScreen';
+import { useIdleLock } from './features/lock/use-idle-lock';
+import { FirstRunScreen } from './features/start/FirstRunScreen';
 import { refreshAll } from './state/actions';
 import { FederationProvider } from './state/federation';
 import { useFederationStore } from './state/federation-store';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyState } from '../../shared/domain/events';
 import { meetingDayWarning } from '../../shared/domain/meetings';
-import { meetingDateWarning, newDraft } from '../../renderer/src/screens/meetings/meeting-draft';
+import { meetingDateWarning, newDraft } from '../../renderer/src/features/meetings/meeting-draft';
 
 /** Issue #15 item 14: a new meeting never defaults to a weekend; past dates and weekends are pointed out. */
 describe('meeting dates in the form', () => {

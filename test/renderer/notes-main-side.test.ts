@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../renderer/src/db/database';
-import { loadNote, saveNote } from '../../renderer/src/db/review';
+import { loadNote, saveNote } from '../../renderer/src/features/applications/review-store';
 
 /**
  * Issue #14: private notes lived in clear in IndexedDB (a marker was found in

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Application } from '../../../shared/domain/applications/model';
-import { budgetYears, draftIssues, emptyDraft, issueLabel, missingPeriodYears, newBudgetLine, nextVersionDraft } from '../../../renderer/src/screens/applications/register/draft';
+import { budgetYears, draftIssues, emptyDraft, issueLabel, missingPeriodYears, newBudgetLine, nextVersionDraft } from '../../../renderer/src/features/applications/register/draft';
 import { KOMMUN2, ORGS, application } from './fixtures';
 import { ORG } from '../domain/helpers';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../shared/domain/events/fold';
-import { leftToReview, readKey } from '../../../renderer/src/lib/applications';
-import { OTHER_ORGANISATION, describeTie, emptyTieDraft, fromTieDraft, hasTieErrors, tieErrors } from '../../../renderer/src/lib/ties';
+import { leftToReview, readKey } from '../../../renderer/src/features/applications/application-rows';
+import { OTHER_ORGANISATION, describeTie, emptyTieDraft, fromTieDraft, hasTieErrors, tieErrors } from '../../../renderer/src/features/overview/ties';
 import { DIRECTOR, LEDAMOT, ORG, baseSetup, ev, uuid } from '../domain/helpers';
 import { APP_ID, application } from './fixtures';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOGUE, fold, plainReason, type FederationState } from '../../../shared/domain/events';
-import { DIRECTOR } from '../domain/helpers';
+import { DIRECTOR } from './helpers';
 import { adopt, decision, record, setup } from '../delegations/fixtures';
 import { MEETING, ITEM, P, board } from '../meetings/fixtures';
 

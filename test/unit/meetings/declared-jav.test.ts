@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordDraft } from '../../../renderer/src/screens/minutes/minutes-view';
+import { recordDraft } from '../../../renderer/src/features/meetings/minutes/minutes-view';
 import { APP_ID } from '../applications/fixtures';
 import { EVERYONE_PRESENT, ITEM, MEETING, P, board } from './fixtures';
 

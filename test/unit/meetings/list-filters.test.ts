@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterByOutcomeAndMeeting, meetingsWithApplications } from '../../../renderer/src/lib/applications';
+import { filterByOutcomeAndMeeting, meetingsWithApplications } from '../../../renderer/src/features/applications/application-rows';
 import { APP_ID } from '../applications/fixtures';
 import { MEETING, P, heldMeeting } from './fixtures';
 

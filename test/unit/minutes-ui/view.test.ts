@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { groupedHash, justeringRecipients, protokollActions, archiveRows } from '../../../renderer/src/screens/protokoll/protokoll-view';
-import { javPreview, liveVote, voteSummary } from '../../../renderer/src/screens/minutes/minutes-view';
+import { groupedHash, justeringRecipients, protokollActions, archiveRows } from '../../../renderer/src/features/meetings/protokoll/protokoll-view';
+import { javPreview, liveVote, voteSummary } from '../../../renderer/src/features/meetings/minutes/minutes-view';
 import type { FederationState } from '../../../shared/domain/events';
 import type { ItemServing, MeetingState } from '../../../shared/domain/meetings';
 

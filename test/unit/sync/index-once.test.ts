@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createAttachmentStore } from '../../../electron/services/attachments';
+import { createAttachmentStore } from '../../../electron/services/documents/attachments';
 import { openDataFolder } from '../../../electron/services/storage/data-folder';
 import { plainFiles, type SealedFiles } from '../../../electron/services/storage/sealed-file';
 import { registerSharedDocuments } from '../../../electron/services/sync/packages-service';
