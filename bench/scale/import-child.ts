@@ -15,8 +15,9 @@ const { fileId } = await packageFiles.receive(createReadStream(packagePath!), 'i
 const tUp = performance.now();
 const preview = await services['packages.preview']({ fileId });
 const t2 = performance.now();
+const previewRssMb = process.resourceUsage().maxRSS / 1024;
 const asPerson = preview.recipients[0]?.personId;
 const result = await services['packages.apply']({ previewId: preview.previewId, ...(asPerson ? { asPerson } : {}) });
 const t3 = performance.now();
 const list = await services['log.list']({ afterSeq: 0 });
-process.stdout.write(`${JSON.stringify({ openMs: t1 - t0, uploadMs: tUp - t1, previewMs: t2 - tUp, applyMs: t3 - t2, totalMs: t3 - t0, newEvents: result.newEvents, stored: list.events.length, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ openMs: t1 - t0, uploadMs: tUp - t1, previewMs: t2 - tUp, applyMs: t3 - t2, totalMs: t3 - t0, newEvents: result.newEvents, stored: list.events.length, previewRssMb, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
