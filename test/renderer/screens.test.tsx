@@ -43,6 +43,8 @@ describe('Paket: import', () => {
   it('previews a package (sender, unknown key, signature, what is new, what will be refused) and applies it', async () => {
     const m = fakeMain([genesis(1), kommunAdded(2), memberAdded(3)]);
     m.handlers['packages.preview'] = () => PREVIEW;
+    // The desktop app: the main side's open dialog chooses the file; the renderer gets an id, never the bytes (issue #16).
+    m.handlers['packages.choose'] = () => ({ file: { fileId: 'a'.repeat(24), fileName: PREVIEW.fileName } });
     m.handlers['packages.apply'] = () => {
       m.log.push(memberKeyRegistered(4));
       const after = session({ sync: { unsent: 0, unconfirmed: 0, lastImport: { at: '2026-03-14T10:00:00.000Z', from: MEMBER.name }, lastExport: null } });
@@ -53,17 +55,14 @@ describe('Paket: import', () => {
     go('packages');
     render(<App />);
 
-    const input = (await screen.findByRole('region', { name: 'Ta emot ett paket' })).querySelector('input[type=file]') as HTMLInputElement;
-    fireEvent.change(input, { target: { files: [new File([new Uint8Array([80, 75, 3, 4])], PREVIEW.fileName)] } });
+    fireEvent.click(within(await screen.findByRole('region', { name: 'Ta emot ett paket' })).getByRole('button', { name: 'Importera paket' }));
 
     const preview = await screen.findByRole('region', { name: `Förhandsgranskning: ${PREVIEW.fileName}` });
     expect(within(preview).getByText('okänd nyckel')).toBeTruthy();
     expect(within(preview).getByText('Signaturen stämmer')).toBeTruthy();
     expect(within(preview).getByRole('cell', { name: 'Datorns nyckel registrerades' })).toBeTruthy();
     expect(within(preview).getByText(/inte förbundschef och får inte lägga till förbundsmedlemmar/)).toBeTruthy();
-    const sent = m.calls.find((c) => c.method === 'packages.preview')?.input as { fileName: string; bytes: Uint8Array };
-    expect(sent.fileName).toBe(PREVIEW.fileName);
-    expect([...sent.bytes]).toEqual([80, 75, 3, 4]);
+    expect(m.calls.find((c) => c.method === 'packages.preview')?.input).toEqual({ fileId: 'a'.repeat(24) });
 
     fireEvent.click(within(preview).getByRole('button', { name: 'Importera' }));
     expect(await screen.findByText('Paketet importerades')).toBeTruthy();
@@ -78,11 +77,11 @@ describe('Paket: import', () => {
     m.handlers['packages.preview'] = () => {
       throw new Error('Paketet kunde inte importeras: signaturen stämmer inte. Be avsändaren skicka paketet igen.');
     };
+    m.handlers['packages.choose'] = () => ({ file: { fileId: 'b'.repeat(24), fileName: 'trasigt.sbpaket' } });
     install(m);
     go('packages');
     render(<App />);
-    const input = (await screen.findByRole('region', { name: 'Ta emot ett paket' })).querySelector('input[type=file]') as HTMLInputElement;
-    fireEvent.change(input, { target: { files: [new File([new Uint8Array([1])], 'trasigt.sbpaket')] } });
+    fireEvent.click(within(await screen.findByRole('region', { name: 'Ta emot ett paket' })).getByRole('button', { name: 'Importera paket' }));
     const message = await screen.findByText(/signaturen stämmer inte/);
     expect(message.closest('[role=alert]')?.textContent).toContain('trasigt.sbpaket importerades inte');
   });

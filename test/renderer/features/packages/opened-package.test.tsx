@@ -40,7 +40,8 @@ describe('a package opened outside the window (double-click, Arkiv → Importera
     main.handlers['packages.nextOpened'] = () => {
       if (handedOut) return new Promise(() => {}); // the long poll simply waits
       handedOut = true;
-      return { file: { fileName: 'fran-orjan.sbpaket', bytes: new Uint8Array([80, 75, 3, 4]) } };
+      // A package stays on the main side; the renderer gets its name and an opaque id (issue #16).
+      return { file: { kind: 'package', fileId: 'c'.repeat(24), fileName: 'fran-orjan.sbpaket' } };
     };
     main.handlers['packages.preview'] = () => preview;
     (window as unknown as { styrelsebordet: unknown }).styrelsebordet = main.bridge;
@@ -48,7 +49,7 @@ describe('a package opened outside the window (double-click, Arkiv → Importera
     render(<App />);
     expect(await screen.findByRole('region', { name: 'Förhandsgranskning: fran-orjan.sbpaket' })).toBeTruthy();
     expect(currentRoute().section).toBe('packages');
-    expect(main.calls.find((c) => c.method === 'packages.preview')?.input).toMatchObject({ fileName: 'fran-orjan.sbpaket' });
+    expect(main.calls.find((c) => c.method === 'packages.preview')?.input).toEqual({ fileId: 'c'.repeat(24) });
     expect(main.calls.some((c) => c.method === 'packages.apply')).toBe(false);
   });
 });
