@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { encodeWire } from '../../../shared/contract';
+import type * as PackageFilesModule from '../../../renderer/src/api/package-files';
 
 /**
  * The browser host (issue #16): a chosen package goes to the host as the raw
@@ -7,7 +8,7 @@ import { encodeWire } from '../../../shared/contract';
  * the id the host answered; an export is saved through the host's download
  * address by the name the export gave.
  */
-let files: typeof import('../../../renderer/src/api/package-files');
+let files: typeof PackageFilesModule;
 
 beforeAll(async () => {
   window.history.replaceState(null, '', '/?token=tok-123');
