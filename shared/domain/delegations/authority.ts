@@ -6,9 +6,7 @@ import type { DelegationEventType, DelegationPayload } from './events';
 import { decisionIssues, isInForce, orderIssues } from './rules';
 
 /**
- * The delegation events: catalogue entries, authority rules and reducers,
- * spread into CATALOGUE / AUTHORITY / REDUCERS (events/*.ts). Type strings are
- * part of signed data: never rename one.
+ * Who may record delegation events (events.ts says what each one is):
  *
  * - delegation.order.adopted: the förbundschef or secretary records the
  *   delegationsordning the board adopted (a § in a protokoll). A new order
@@ -18,16 +16,9 @@ import { decisionIssues, isInForce, orderIssues } from './rules';
  *   not a board decision, so it does not need a new order).
  * - delegation.decision.recorded: a delegationsbeslut, recorded by the
  *   decision maker themselves or by the förbundschef/secretary on their behalf.
- *
- * The payload definitions live in event-defs.ts and are re-exported here:
- * catalogue.ts imports them from there, because this module needs
- * versioning.ts, which needs catalogue.ts, and a module cycle would leave the
- * spread empty depending on which module loads first.
  */
 
-
 type Payload<T extends DelegationEventType> = DelegationPayload<T>;
-
 
 /** Förbundschef or sekreterare: the staff who keep the board's registers. */
 export function keepsRegisters(state: FederationState, personId: string): boolean {
