@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { VerifiedEvent } from '../log/signed-event';
 import { def } from '../events/kernel/definition';
-import { OK, no, type Verdict } from '../events/kernel/verdict';
+import { OK, no, type Rule } from '../events/kernel/verdict';
 import { authorityDate } from '../events/kernel/authority-date';
 import { isBoardMember, isDirector, personName, type FederationState, type FieldChange, type Json } from '../events/state';
 import { recordHistory, type Reducer } from '../events/kernel/history';
@@ -71,7 +70,7 @@ export const REVIEW_EVENTS = {
 type Payload<K extends keyof typeof REVIEW_EVENTS> = z.output<(typeof REVIEW_EVENTS)[K]['payload']>;
 
 
-export const REVIEW_AUTHORITY: { [K in keyof typeof REVIEW_EVENTS]: (state: FederationState, event: VerifiedEvent, payload: Payload<K>) => Verdict } = {
+export const REVIEW_AUTHORITY: { [K in keyof typeof REVIEW_EVENTS]: Rule<FederationState, Payload<K>> } = {
   'note.shared': (state, event, p) => {
     const author = event.body.author;
     if (!isBoardMember(state, author, authorityDate(event))) {

@@ -1,5 +1,5 @@
 import type { VerifiedEvent } from '../log/signed-event';
-import { OK, no, type Verdict } from '../events/kernel/verdict';
+import { OK, no, type Rule, type Verdict } from '../events/kernel/verdict';
 import { authorityDate } from '../events/kernel/authority-date';
 import type { FederationState } from '../events/state';
 import type { DelegationEventType, DelegationPayload } from './events';
@@ -57,14 +57,15 @@ function orderAdopted(state: FederationState, event: VerifiedEvent, p: Payload<'
   return OK;
 }
 
-export const DELEGATION_AUTHORITY = {
+/** One rule per event type; the mapped type makes a missing rule a compile error. */
+export const DELEGATION_AUTHORITY: { [T in DelegationEventType]: Rule<FederationState, Payload<T>> } = {
   'delegation.order.adopted': orderAdopted,
-  'delegation.baseamounts.set': (state: FederationState, event: VerifiedEvent, p: Payload<'delegation.baseamounts.set'>): Verdict => {
+  'delegation.baseamounts.set': (state, event, p) => {
     const r = registrarOnly(state, event, 'ange prisbasbelopp i delegationsordningen');
     if (!r.ok) return r;
     return state.delegationOrders[p.orderId] ? OK : no('Delegationsordningen finns inte.');
   },
-  'delegation.decision.recorded': (state: FederationState, event: VerifiedEvent, p: Payload<'delegation.decision.recorded'>): Verdict => {
+  'delegation.decision.recorded': (state, event, p) => {
     const author = event.body.author;
     if (author !== p.decidedBy && !keepsRegisters(state, author)) {
       const name = state.persons[author]?.name ?? 'Författaren';
