@@ -102,13 +102,13 @@ export const REVIEW_REDUCERS: { [K in keyof typeof REVIEW_EVENTS]: Reducer<Worki
     const note: SharedNote = { eventId: e.id, author: e.body.author, at: e.body.at, onVersion: app?.current ?? 1, text: p.text };
     (w.state.sharedNotes[p.applicationId] ??= []).push(note);
     const change: FieldChange = { field: `sharedNotes.${e.body.author}`, label: `delad anteckning (${personName(w.state, e.body.author)})`, from: null, to: asJson(note) };
-    recordHistory(w, p.applicationId, e, [change], { id: p.applicationId, sharedNotes: w.state.sharedNotes[p.applicationId] });
+    recordHistory(w, p.applicationId, e, [change]);
   },
   'ties.declared': (w, e, p) => {
     const who = e.body.author;
     const from = w.state.ties[who] ?? [];
     w.state.ties[who] = p.ties;
-    recordHistory(w, who, e, [{ field: 'ties', label: 'kopplingar (jävsprofil)', from: asJson(from), to: asJson(p.ties) }], { id: who, ties: p.ties });
+    recordHistory(w, who, e, [{ field: 'ties', label: 'kopplingar (jävsprofil)', from: asJson(from), to: asJson(p.ties) }]);
   },
 };
 

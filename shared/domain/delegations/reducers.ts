@@ -53,7 +53,7 @@ export const DELEGATION_REDUCERS: { [T in DelegationEventType]: Reducer<Working,
     if (old) {
       old.replacedBy = order.id;
       addVersion(w, old.id, old, e);
-      recordHistory(w, old.id, e, [{ field: 'replacedBy', label: ORDER_LABEL.replacedBy as string, from: null, to: order.id }], old);
+      recordHistory(w, old.id, e, [{ field: 'replacedBy', label: ORDER_LABEL.replacedBy as string, from: null, to: order.id }]);
     }
   },
   'delegation.baseamounts.set': (w, e, p) => {
@@ -63,7 +63,7 @@ export const DELEGATION_REDUCERS: { [T in DelegationEventType]: Reducer<Working,
     order.baseAmounts[p.year] = to;
     addVersion(w, order.id, order, e);
     const change: FieldChange = { field: `baseAmounts.${p.year}`, label: `prisbasbelopp och basbelopp ${p.year}`, from: asJson(from), to: asJson(to) };
-    recordHistory(w, order.id, e, [change], order);
+    recordHistory(w, order.id, e, [change]);
   },
   'delegation.decision.recorded': (w, e, p) => {
     const point = w.state.delegationOrders[p.orderId]?.points.find((x) => x.number === p.pointNumber);
