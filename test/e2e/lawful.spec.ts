@@ -8,7 +8,8 @@ import type { Handlers } from '../../shared/contract';
 import { runDemoScenario } from '../../electron/services/demo/scenario';
 import { withUsb } from '../../electron/services/demo/carry';
 import { call, closeLaptops, downloadPackage, eventCount, openLaptop, startWebHost, uploadPackage, type Laptop, type StartedHost } from './host';
-import { choosePin, goTo, openMinutes, openParagraph, recordAttendance } from './journeys';
+import { choosePin, goTo } from './journeys';
+import { openMinutes, openParagraph, recordAttendance } from './journeys-meetings';
 import { expectAccessible, snap } from './screens';
 
 /**
