@@ -104,8 +104,13 @@ export async function openFederation(opts: {
     // state judges it exactly as a fold would (the preview of a pending key below changes nothing then).
     const live = local.get().forbund && identity ? state() : null;
     const fp = identity?.fingerprint;
-    if (live && fp && (live.keys[fp]?.status === 'accepted' || live.federation?.genesisKey === fp)) {
-      const judged = materialised.judge(event);
+    if (live && fp) {
+      const accepted = live.keys[fp]?.status === 'accepted' || live.federation?.genesisKey === fp;
+      // A waiting key with nothing of its own held yet (a new laptop's certificate request after its
+      // invitation): the live round judges it as accepted, without folding the history (issue #16).
+      const status = live.keys[fp]?.status;
+      // The key's own registration passes the key gate whatever the key's status, so the round judges it as is.
+      const judged = accepted || (status === undefined && event.body.type === 'key.registered') ? materialised.judge(event) : status === 'pending' ? materialised.judge(event, fp) : null;
       if (judged?.kind === 'refused') throw new AppError('forbidden', plainReason(event.body.type, judged.reason));
       if (judged?.kind === 'apply') return;
     }

@@ -31,9 +31,10 @@ export interface MaterialisedState {
   /**
    * What the live round would do with a new event of this laptop (which sorts
    * after everything here), without applying it; null when the round cannot
-   * be continued (then the caller folds).
+   * be continued (then the caller folds). `assumeAccepted`: judged as if this
+   * waiting key were accepted (null when that needs a fold: the key has held events).
    */
-  judge(event: VerifiedEvent): Judgement | null;
+  judge(event: VerifiedEvent, assumeAccepted?: string): Judgement | null;
   /** Whether an event took its place in the order (its whole past is here). */
   isPlaced(id: string): boolean;
   /** Where a new event of this laptop goes: the heads of the placed events (newest first, at most MAX_AFTER) and its clock. */
@@ -132,7 +133,28 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
       if (runner.state.held.length > held && e.body.type === 'protokoll.drafted') return false;
       l.last = e;
     }
-    return directorySignature(directoryOf(runner.state)) === before;
+    const now = directoryOf(runner.state);
+    return directorySignature(now) === before || takeInWaitingKeys(l, directory, now);
+  }
+
+  /**
+   * A key just registered and still waiting, that has signed nothing here but
+   * its own registration, changes no judgement of an event here: only this
+   * key's later events, which the directory must then call pending. The live
+   * directory takes it in, where a fold would reach the same fixpoint from
+   * scratch (a new laptop's first key.registered after its invitation, issue
+   * #16: one fold fewer). Any other change of the directory folds again.
+   */
+  function takeInWaitingKeys(l: Live, directory: KeyDirectory, now: KeyDirectory): boolean {
+    for (const [fp, entry] of Object.entries(directory)) {
+      if (now[fp]?.status !== entry.status || now[fp]?.personId !== entry.personId) return false;
+    }
+    const added = Object.keys(now).filter((fp) => !(fp in directory));
+    if (added.some((fp) => now[fp]?.status !== 'pending')) return false;
+    const fresh = new Set(added);
+    for (const e of l.ctx.byId.values()) if (fresh.has(e.body.key) && e.body.type !== 'key.registered') return false;
+    for (const fp of added) directory[fp] = now[fp]!;
+    return true;
   }
 
   /** Whether every placed event here (but the event itself) is in the event's causal past. O(n), for rare events only. */
@@ -215,10 +237,20 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
       const l = sync();
       return l.runner ? l.runner.state : l.state;
     },
-    judge: (event) => {
+    judge: (event, assumeAccepted) => {
       const l = sync();
       if (!l.runner || (l.last && compareEvents(event, l.last) <= 0)) return null;
-      return l.runner.judge(event);
+      if (!assumeAccepted) return l.runner.judge(event);
+      // As if this laptop's waiting key were accepted: the same as a fold with the key assumed accepted
+      // as long as the key has nothing of its own held here (then only this event is judged differently).
+      const entry = l.directory?.[assumeAccepted];
+      if (!l.directory || entry?.status !== 'pending' || l.runner.state.held.some((h) => h.fingerprint === assumeAccepted)) return null;
+      l.directory[assumeAccepted] = { ...entry, status: 'accepted' };
+      try {
+        return l.runner.judge(event);
+      } finally {
+        l.directory[assumeAccepted] = entry;
+      }
     },
     isPlaced: (id) => !sync().unplaced.has(id),
     nextPlace: () => nextPlace(sync().heads.values()),
