@@ -35,6 +35,11 @@ function merged(held: FederationState, sections: Partial<FederationState>, items
   return next as unknown as FederationState;
 }
 
+/** The value held when the answer repeats it (small things, compared as JSON), so what watches it does not render again. */
+function same<T>(held: T, next: T): T {
+  return held === next || JSON.stringify(held) === JSON.stringify(next) ? held : next;
+}
+
 export const useFederationStore = create<FederationStore>((set, get) => ({
   ...empty(),
   revision: null,
@@ -42,8 +47,16 @@ export const useFederationStore = create<FederationStore>((set, get) => ({
   pull: async (api) => {
     const { revision, view } = await api['state.get']({ since: get().revision });
     if (!view) return set({ ready: true });
-    const { complete, state, items, ...rest } = view;
-    set({ ...rest, state: complete ? state : merged(get().state, state, items ?? {}), revision, ready: true });
+    const { complete, state, items, pending, eventsByKey, eventCount } = view;
+    const held = get();
+    set({
+      state: complete ? state : merged(held.state, state, items ?? {}),
+      pending: same(held.pending, pending),
+      eventsByKey: same(held.eventsByKey, eventsByKey),
+      eventCount,
+      revision,
+      ready: true,
+    });
   },
   clear: () => set({ ...empty(), revision: null, ready: true }),
   forget: () => set({ ...empty(), revision: null, ready: false }),

@@ -42,8 +42,34 @@ export function FederationProvider({ children }: { children: ReactNode }) {
   return <FederationContext.Provider value={value}>{children}</FederationContext.Provider>;
 }
 
-/** The derived state of the förbund, for any screen under FederationProvider. */
+/**
+ * The derived state of the förbund, for any screen under FederationProvider.
+ * A component that calls it renders again on every change of the state;
+ * one that needs only part of it uses `useFederationSelector` instead.
+ */
 export const useFederation = (): FederationView => useContext(FederationContext);
+
+/**
+ * One slice of the state, e.g. `useFederationSelector((s) => s.applications[id])`:
+ * the component renders again only when that slice changes (compared with
+ * `Object.is`). The store's merge keeps every unchanged section and item the
+ * same object (federation-store.ts), so a stance on one ansökan leaves a
+ * component watching another one alone. The selector must return something
+ * held in the state or a primitive, not a new object or array per call
+ * (derive those with useMemo from the slices).
+ */
+export function useFederationSelector<T>(select: (state: FederationState) => T): T {
+  return useFederationStore((s) => select(s.state));
+}
+
+/** Whether the state has been read from the main side once, without watching the state itself. */
+export const useFederationReady = (): boolean => useFederationStore((s) => s.ready);
+
+/** My own changes held while my key waits (the same array until it changes). */
+export const usePendingChanges = (): readonly PendingChange[] => useFederationStore((s) => s.pending);
+
+/** The person this installation belongs to, if any. */
+export const useMe = (): string | null => useSession()?.device?.personId ?? null;
 
 /** The words every screen uses for a change of mine that waits for my key. */
 export const PENDING_TEXT = 'Väntar på att förbundschefen godkänner din nyckel – följer med nästa paket';
