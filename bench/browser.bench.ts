@@ -15,8 +15,8 @@
  * or CHROMIUM_PATH); skipped with a printed reason otherwise. Run alone:
  * `npx tsx bench/browser.bench.ts` (SB_SCALE_YEARS=1,10).
  */
-import { chromium, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, promises as fs } from 'node:fs';
+import { chromium, type CDPSession, type Page } from '@playwright/test';
+import { existsSync, mkdtempSync, promises as fs, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,6 +42,26 @@ const TIMEOUT = 120_000;
 /** Today as the review shows it ("Senast sparat 2026-12-06: …"), in the page's time zone. */
 const TODAY = new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Stockholm' });
 
+/** CPU time (user + system, ms) the host process has used so far; 0 where /proc is not there. */
+function hostCpu(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** Time the page's main thread has been busy so far (ms), from Chromium's own counter. */
+async function pageBusy(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+/** Mean CPU per step: robust where wall-clock times swing with the machine's load. */
+const cpuRow = (label: string, host: number[], page: number[]) =>
+  console.log(`  ${label.padEnd(40)} ${(host.reduce((a, b) => a + b, 0) / host.length).toFixed(0).padStart(7)} ms main side, ${(page.reduce((a, b) => a + b, 0) / page.length).toFixed(0)} ms page (CPU, mean)`);
+
 async function unlock(page: Page): Promise<number> {
   await page.getByLabel('PIN-kod', { exact: true }).fill(PIN);
   const t0 = performance.now();
@@ -55,38 +75,29 @@ async function unlock(page: Page): Promise<number> {
  * animation frame after the review shows `expected` is the time the user sees it.
  */
 async function armClick(page: Page, button: string, expected: string): Promise<void> {
-  await page.evaluate(
-    ([name, pattern]) => {
-      const w = window as unknown as { sbClick?: { clicked?: number; shown?: number } };
-      const mark: { clicked?: number; shown?: number } = {};
-      w.sbClick = mark;
-      const re = new RegExp(pattern);
-      document.addEventListener(
-        'click',
-        (e) => {
-          if ((e.target as Element | null)?.closest('button')?.textContent?.includes(name)) mark.clicked ??= e.timeStamp;
-        },
-        { capture: true, once: false },
-      );
-      const observer = new MutationObserver(() => {
-        if (mark.clicked === undefined || mark.shown !== undefined) return;
-        const region = document.querySelector('[aria-labelledby="my-review-heading"]');
-        if (region && re.test(region.textContent ?? '')) {
-          observer.disconnect();
-          requestAnimationFrame((t) => (mark.shown = t));
-        }
-      });
-      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-    },
-    [button, expected] as const,
-  );
+  // As source text: the bench is compiled for Node, without the DOM's types.
+  await page.evaluate(`(() => {
+    const mark = {};
+    window.sbClick = mark;
+    const name = ${JSON.stringify(button)};
+    const re = new RegExp(${JSON.stringify(expected)});
+    document.addEventListener('click', (e) => {
+      if (e.target instanceof Element && e.target.closest('button')?.textContent?.includes(name)) mark.clicked ??= e.timeStamp;
+    }, { capture: true });
+    const observer = new MutationObserver(() => {
+      if (mark.clicked === undefined || mark.shown !== undefined) return;
+      const region = document.querySelector('[aria-labelledby="my-review-heading"]');
+      if (region && re.test(region.textContent ?? '')) {
+        observer.disconnect();
+        requestAnimationFrame((t) => (mark.shown = t));
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+  })()`);
 }
 
 async function clickInPage(page: Page): Promise<number> {
-  const handle = await page.waitForFunction(() => {
-    const m = (window as unknown as { sbClick?: { clicked?: number; shown?: number } }).sbClick;
-    return m?.shown !== undefined && m.clicked !== undefined ? m.shown - m.clicked : null;
-  });
+  const handle = await page.waitForFunction('window.sbClick && window.sbClick.shown !== undefined && window.sbClick.clicked !== undefined ? window.sbClick.shown - window.sbClick.clicked : null');
   return (await handle.jsonValue()) as number;
 }
 
@@ -99,6 +110,7 @@ async function browserRows(years: number, runs: number): Promise<Range> {
   const firstScreens: number[] = [];
   const clicks: number[] = [];
   const inPage: number[] = [];
+  const cpu = { unlockHost: [] as number[], unlockPage: [] as number[], clickHost: [] as number[], clickPage: [] as number[] };
   try {
     console.log(`browser host, ${years} year${years === 1 ? '' : 's'}: ${f.events} events`);
     {
@@ -123,7 +135,13 @@ async function browserRows(years: number, runs: number): Promise<Range> {
       const page = await context.newPage();
       try {
         await page.goto(host.url);
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        let h0 = hostCpu(host.pid);
+        let p0 = await pageBusy(cdp);
         firstScreens.push(await unlock(page));
+        cpu.unlockHost.push(hostCpu(host.pid) - h0);
+        cpu.unlockPage.push((await pageBusy(cdp)) - p0);
         const { view } = await call<{ view: { state: { applications: Record<string, { versions: { name: string }[] }> } } }>(host, 'state.get', { since: null });
         const name = view.state.applications[f.openApplication]!.versions.at(-1)!.name;
         await page.getByRole('navigation', { name: 'Avsnitt' }).getByRole('button', { name: /^Ansökningar/ }).click();
@@ -136,11 +154,15 @@ async function browserRows(years: number, runs: number): Promise<Range> {
           await review.getByRole('radio', { name: stance }).check();
           const saved = `Senast sparat ${TODAY}: ${stance}`;
           await armClick(page, 'Spara ställningstagande', saved);
+          h0 = hostCpu(host.pid);
+          p0 = await pageBusy(cdp);
           const t1 = performance.now();
           await review.getByRole('button', { name: 'Spara ställningstagande' }).click();
           await review.getByText(saved).waitFor({ timeout: TIMEOUT });
           clicks.push(performance.now() - t1);
           inPage.push(await clickInPage(page));
+          cpu.clickHost.push(hostCpu(host.pid) - h0);
+          cpu.clickPage.push((await pageBusy(cdp)) - p0);
           await review.getByRole('button', { name: 'Spara ställningstagande' }).and(page.locator(':not([data-loading])')).waitFor({ timeout: TIMEOUT });
         }
       } finally {
@@ -150,9 +172,11 @@ async function browserRows(years: number, runs: number): Promise<Range> {
     }
     row('host start (main side opens the folder)', range(starts));
     row('unlock to the first screen', range(firstScreens));
+    cpuRow('  of which CPU', cpu.unlockHost, cpu.unlockPage);
     row('one stance, click to screen (Playwright)', range(clicks));
     const click = range(inPage);
     row('one stance, click to screen (in the page)', click);
+    cpuRow('  of which CPU', cpu.clickHost, cpu.clickPage);
     return click;
   } finally {
     await browser.close();
