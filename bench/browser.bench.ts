@@ -52,10 +52,11 @@ function hostCpu(pid: number | undefined): number {
   }
 }
 
-/** Time the page's main thread has been busy so far (ms), from Chromium's own counter. */
+/** Time the page's main thread has been busy so far (ms), from Chromium's own counters, without Playwright's own commands. */
 async function pageBusy(cdp: CDPSession): Promise<number> {
   const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+  const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return ms('TaskDuration') - ms('DevToolsCommandDuration');
 }
 
 /** Mean CPU per step: robust where wall-clock times swing with the machine's load. */
