@@ -81,6 +81,21 @@ export default tseslint.config(
     },
   },
   {
+    // Issue #16: the event kernel knows no feature and not the registry that composes them.
+    files: ['shared/domain/events/kernel/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.\\./(?!\\.\\./)', message: 'The kernel imports nothing of the registry (events/*): the registry builds on the kernel.' },
+            { regex: '^\\.\\./\\.\\./(?!log/|format$)', message: 'The kernel imports no feature: only the signed event line (log/) and formats.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Issue #16: no import cycles anywhere. A cycle hides a wrong direction of
     // dependency (a screen importing the frame that imports it, a feature
     // importing the catalogue that imports it); the build fails on one.

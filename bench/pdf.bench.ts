@@ -1,4 +1,4 @@
-import { renderCoverSheet } from '../electron/services/pdf/cover-sheet';
+import { renderCoverSheet } from '../electron/services/documents/cover-sheet';
 import { renderPdf } from '../electron/services/pdf/render';
 import type { AttachmentMeta } from '../shared/contract';
 import { measure, report } from './harness';

@@ -1,7 +1,7 @@
 import { openPdf } from '../electron/services/pdf/pdfjs-node';
-import { renderSignedProtokoll } from '../electron/services/pdf/protokoll-pdf';
+import { renderSignedProtokoll } from '../electron/services/meetings/protokoll/protokoll-pdf';
 import { renderPdf } from '../electron/services/pdf/render';
-import { verifyProtokollPdf } from '../electron/services/pdf/verify-protokoll';
+import { verifyProtokollPdf } from '../electron/services/meetings/protokoll/verify-protokoll';
 import { attest, bigProtokoll, makeSigners, signerInfo } from '../test/unit/pdf-protokoll/fixtures';
 import { makePki, sealed } from '../test/unit/pdf-protokoll/pki-fixtures';
 import { measure, report } from './harness';

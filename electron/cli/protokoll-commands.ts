@@ -1,7 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { groupedFingerprint } from '../services/pdf/protokoll-attestations';
-import { normalisePin, verifyProtokollPdf } from '../services/pdf/verify-protokoll';
+import { groupedFingerprint } from '../services/meetings/protokoll/protokoll-attestations';
+import { normalisePin, verifyProtokollPdf } from '../services/meetings/protokoll/verify-protokoll';
 import { EXIT, usageError, type Command } from './commands-base';
 
 /** A signed protokoll is a few hundred kB; a file far larger is not one, and is not read into memory. */

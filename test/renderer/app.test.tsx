@@ -8,7 +8,7 @@ import { appendEvent, refreshAll } from '../../renderer/src/state/actions';
 import { useFederationStore } from '../../renderer/src/state/federation-store';
 import { useLockStore } from '../../renderer/src/state/lock-store';
 import { useSessionStore } from '../../renderer/src/state/session-store';
-import { useUi } from '../../renderer/src/routes/ui-store';
+import { go } from '../../renderer/src/routes/router';
 import { DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, resetStores, session, stored } from './fixtures';
 
 // pdf.js needs a real browser (DOMMatrix); these tests never open a PDF.
@@ -25,7 +25,7 @@ function install(m: Main) {
 beforeEach(async () => {
   resetStores();
   notifications.clean();
-  useUi.setState({ section: 'overview' });
+  go('overview');
 });
 afterEach(() => {
   delete (window as unknown as { styrelsebordet?: unknown }).styrelsebordet;

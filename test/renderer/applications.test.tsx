@@ -5,7 +5,7 @@ import type { StoredEvent } from '../../shared/contract';
 import type { ApplicationInput } from '../../shared/domain/applications/model';
 import { App } from '../../renderer/src/App';
 import { db } from '../../renderer/src/db/database';
-import { useUi } from '../../renderer/src/routes/ui-store';
+import { go } from '../../renderer/src/routes/router';
 import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, session, stored, resetStores } from './fixtures';
 
 // pdf.js needs a real browser (DOMMatrix); these tests never open a PDF.
@@ -114,7 +114,7 @@ beforeEach(async () => {
   localStorage.clear();
   resetStores();
   notifications.clean();
-  useUi.setState({ section: 'applications' });
+  go('applications');
 });
 afterEach(() => {
   delete (window as unknown as { styrelsebordet?: unknown }).styrelsebordet;

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoredEvent } from '../../shared/contract';
 import { App } from '../../renderer/src/App';
-import { useUi } from '../../renderer/src/routes/ui-store';
+import { go, openMeeting } from '../../renderer/src/routes/router';
 import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, stored, resetStores } from './fixtures';
 
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
@@ -92,7 +92,7 @@ const field = (name: string | RegExp) => screen.getByRole('textbox', { name });
 beforeEach(async () => {
   resetStores();
   notifications.clean();
-  useUi.setState({ section: 'meetings', meeting: null });
+  go('meetings');
 });
 afterEach(() => {
   delete (window as unknown as { styrelsebordet?: unknown }).styrelsebordet;
@@ -101,7 +101,7 @@ afterEach(() => {
 describe('Nytt sammanträde: the form', () => {
   it('checks the fields in Swedish, stores nothing until they are right, then creates the meeting with the ansökan on the agenda', async () => {
     const m = install(baseLog());
-    useUi.setState({ meeting: { id: null, mode: 'new' } });
+    openMeeting(null, 'new');
     render(<App />);
     expect(await screen.findByRole('heading', { level: 1, name: 'Nytt sammanträde' }, SLOW)).toBeTruthy();
     // The open ansökan is a beslutsärende from the start.
@@ -159,7 +159,7 @@ describe('Nytt sammanträde: the form', () => {
     m.handlers['log.append'] = () => {
       throw new Error('Åsa Ek-Ström är varken förbundschef, sekreterare eller styrelsens ordförande och får inte planera sammanträden.');
     };
-    useUi.setState({ meeting: { id: null, mode: 'new' } });
+    openMeeting(null, 'new');
     render(<App />);
     await screen.findByRole('heading', { level: 1, name: 'Nytt sammanträde' }, SLOW);
     fireEvent.change(field(/^Plats/), { target: { value: 'Kommunhuset' } });
@@ -174,7 +174,7 @@ const created = (seq: number, called: string[] | null) =>
 
 async function openForecast(log: StoredEvent[]) {
   install(log);
-  useUi.setState({ meeting: { id: MEETING, mode: 'view' } });
+  openMeeting(MEETING);
   render(<App />);
   await screen.findByRole('heading', { level: 1, name: 'Styrelsens sammanträde 2027-03-14' }, SLOW);
   return screen.findByRole('region', { name: 'Vilka tjänstgör' }, SLOW);

@@ -2,7 +2,8 @@ import { render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { PackagePreview } from '../../shared/contract';
 import { App } from '../../renderer/src/App';
-import { useUi } from '../../renderer/src/routes/ui-store';
+import { currentRoute, go } from '../../renderer/src/routes/router';
+import { useIncoming } from '../../renderer/src/state/incoming-files';
 import { FORBUND, MEMBER, MEMBER_KEY, fakeMain, genesis, resetStores } from './fixtures';
 
 vi.mock('../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
@@ -32,7 +33,8 @@ const preview: PackagePreview = {
 describe('a package opened outside the window (double-click, Arkiv → Importera paket…)', () => {
   it('takes the user to Paket and shows its preview, without importing it', async () => {
     resetStores();
-    useUi.setState({ section: 'overview', incomingPackage: null });
+    go('overview');
+    useIncoming.setState({ incomingPackage: null });
     const main = fakeMain([genesis(1)]);
     let handedOut = false;
     main.handlers['packages.nextOpened'] = () => {
@@ -45,7 +47,7 @@ describe('a package opened outside the window (double-click, Arkiv → Importera
 
     render(<App />);
     expect(await screen.findByRole('region', { name: 'Förhandsgranskning: fran-orjan.sbpaket' })).toBeTruthy();
-    expect(useUi.getState().section).toBe('packages');
+    expect(currentRoute().section).toBe('packages');
     expect(main.calls.find((c) => c.method === 'packages.preview')?.input).toMatchObject({ fileName: 'fran-orjan.sbpaket' });
     expect(main.calls.some((c) => c.method === 'packages.apply')).toBe(false);
   });

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PackagePreview } from '../../shared/contract';
 import { App } from '../../renderer/src/App';
-import { useUi } from '../../renderer/src/routes/ui-store';
+import { go } from '../../renderer/src/routes/router';
 import { DIRECTOR, DIRECTOR_KEY, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberAdded, memberKeyRegistered, session, stored, resetStores } from './fixtures';
 
 // pdf.js needs a real browser (DOMMatrix); these tests never open a PDF.
@@ -50,7 +50,7 @@ describe('Paket: import', () => {
       return { newEvents: 1, newAttachments: 0, session: after };
     };
     install(m);
-    useUi.setState({ section: 'packages' });
+    go('packages');
     render(<App />);
 
     const input = (await screen.findByRole('region', { name: 'Ta emot ett paket' })).querySelector('input[type=file]') as HTMLInputElement;
@@ -79,7 +79,7 @@ describe('Paket: import', () => {
       throw new Error('Paketet kunde inte importeras: signaturen stämmer inte. Be avsändaren skicka paketet igen.');
     };
     install(m);
-    useUi.setState({ section: 'packages' });
+    go('packages');
     render(<App />);
     const input = (await screen.findByRole('region', { name: 'Ta emot ett paket' })).querySelector('input[type=file]') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File([new Uint8Array([1])], 'trasigt.sbpaket')] } });
@@ -98,7 +98,7 @@ describe('Förbundet', () => {
       return e;
     };
     install(m);
-    useUi.setState({ section: 'forbund' });
+    go('forbund');
     render(<App />);
 
     expect(await screen.findByText('Inga förbundsmedlemmar ännu')).toBeTruthy();
@@ -121,7 +121,7 @@ describe('Förbundet', () => {
     const m = fakeMain([genesis(1), kommunAdded(2), memberAdded(3), memberKeyRegistered(4)]);
     m.handlers['session.get'] = () => session({ device: { fingerprint: MEMBER_KEY, shortCode: 'AAAA-BBBB-CCCC-DDDD', deviceName: 'Örjans laptop', personId: MEMBER.id } });
     install(m);
-    useUi.setState({ section: 'forbund' });
+    go('forbund');
     render(<App />);
 
     await screen.findByRole('heading', { level: 1, name: 'Förbundet' });

@@ -9,7 +9,7 @@ import { AppError } from '../../../shared/contract/errors';
 import { extractPdfText, type ExtractTextOptions } from './extract-text';
 import { inspectPdf } from './inspect';
 import { pdfJsLoaded } from './pdfjs-node';
-import { verifyProtokollPdf } from './verify-protokoll';
+import { verifyProtokollPdf } from '../meetings/protokoll/verify-protokoll';
 
 export type PdfJob =
   | { id: number; op: 'inspect'; bytes: Uint8Array }

@@ -4,7 +4,7 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { AppError } from '../../../shared/contract/errors';
 import type { ExtractedText, ExtractTextOptions } from './extract-text';
 import type { PdfJob, PdfJobAnswer, PdfWorkerStatus } from './pdf-worker';
-import type { ProtokollVerification } from './verify-protokoll';
+import type { ProtokollVerification } from '../meetings/protokoll/verify-protokoll';
 
 /**
  * Untrusted PDFs are read in a worker thread with a time and memory budget,

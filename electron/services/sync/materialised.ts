@@ -1,6 +1,6 @@
 import { directoryOf, directorySignature, type KeyDirectory } from '../../../shared/domain/events/keys';
 import { foldDetailed } from '../../../shared/domain/events/fold';
-import { inPast, isLegacy, nextPlace, placement, unplacedIds } from '../../../shared/domain/events/causal';
+import { inPast, isLegacy, nextPlace, placement, unplacedIds } from '../../../shared/domain/events/kernel/causal';
 import { createRunner, pastFor, type Context, type Judgement, type Runner } from '../../../shared/domain/events/runner';
 import { restoreRound, snapshotRound } from '../../../shared/domain/events/round-snapshot';
 import type { FederationState } from '../../../shared/domain/events';

@@ -5,7 +5,7 @@ import { AppError, type PackagePreview, type Recipients } from '../../../shared/
 import { CATALOGUE, fold, isEventType, isLegacy, personName, plainReason, type FederationState } from '../../../shared/domain/events';
 import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL } from '../../../shared/domain/forbund/model';
 import { shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
-import type { AttachmentStore } from '../attachments';
+import type { AttachmentStore } from '../documents/attachments';
 import type { EventStore } from '../log/event-store';
 import { computeAcks, planExport } from '../packages/acks';
 import { previewImport } from '../packages/preview';

@@ -5,7 +5,7 @@ import { Fragment, useEffect, useRef, useState } from 'react';
 import { useOpenedPackages } from '../features/packages/opened-packages';
 import type { Session } from '../../../shared/contract';
 import { useFederation } from '../state/federation';
-import { useUi } from '../routes/ui-store';
+import { go, useRoute } from '../routes/router';
 import { DemoBadge } from './DemoBadge';
 import { HeaderStatus } from './HeaderStatus';
 import { useHashRoute } from '../routes/hash-route';
@@ -16,8 +16,7 @@ export function AppFrame({ session }: { session: Session }) {
   const [navOpen, { toggle }] = useDisclosure();
   // From 1024 px the menu can be folded away to give the page the whole width (issue #15 item 7).
   const [deskNavOpen, { toggle: toggleDesk }] = useDisclosure(true);
-  const section = useUi((s) => s.section);
-  const go = useUi((s) => s.go);
+  const section = useRoute().section;
   const sections = sectionsFor(session.forbund !== null);
   // The name as the events say (it may have been changed since set-up), else as the session knows it.
   const forbundName = useFederation().state.federation?.name ?? session.forbund?.name ?? 'Styrelsebordet';

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { api, userMessage } from '../api/client';
 import { notifyError, notifySuccess } from '../lib/notify';
 import { adoptSession } from '../state/actions';
-import { useUi } from '../routes/ui-store';
+import { go } from '../routes/router';
 
 /**
  * The demo is always marked as such, with a way out: "Lämna demoförbundet"
@@ -12,7 +12,6 @@ import { useUi } from '../routes/ui-store';
 export function DemoBadge() {
   const [opened, setOpened] = useState(false);
   const [busy, setBusy] = useState(false);
-  const go = useUi((s) => s.go);
 
   async function leave() {
     setBusy(true);

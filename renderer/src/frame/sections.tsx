@@ -9,7 +9,7 @@ import { OverviewScreen } from '../features/overview/OverviewScreen';
 import { PackagesScreen } from '../features/packages/PackagesScreen';
 import { ProtokollScreen } from '../features/meetings/protokoll/ProtokollScreen';
 import { VerifyScreen } from '../features/meetings/verify/VerifyScreen';
-import type { Section } from '../routes/ui-store';
+import type { Section } from '../routes/route';
 
 export interface SectionDef {
   id: Section;

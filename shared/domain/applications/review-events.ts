@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { VerifiedEvent } from '../log/signed-event';
-import type { SubjectKind } from '../events/catalogue';
-import type { Verdict } from '../events/authority';
-import { authorityDate } from '../events/authority-date';
-// Only type imports from events/catalogue and events/versioning: catalogue.ts
-// spreads REVIEW_EVENTS, so a runtime import back into it would be a cycle.
+import { def } from '../events/kernel/definition';
+import { OK, no, type Verdict } from '../events/kernel/verdict';
+import { authorityDate } from '../events/kernel/authority-date';
 import { isBoardMember, isDirector, personName, type FederationState, type FieldChange, type Json } from '../events/state';
-import type { Working } from '../events/versioning';
+import { recordHistory, type Reducer } from '../events/kernel/history';
+import type { Working } from '../events/working';
 import { IsoDate } from '../forbund/model';
 import { TieKind } from './jav';
 
@@ -63,13 +62,6 @@ export interface ReviewState {
   sharedNotes: Record<string, SharedNote[]>;
 }
 
-interface Definition<S extends z.ZodType> {
-  payload: S;
-  label: string;
-  subjectKind: SubjectKind;
-  subject: (body: VerifiedEvent['body'], payload: z.output<S>) => string;
-}
-const def = <S extends z.ZodType>(d: Definition<S>): Definition<S> => d;
 
 export const REVIEW_EVENTS = {
   'note.shared': def({ payload: NoteShared, label: 'Anteckning delades med förbundschefen', subjectKind: 'application', subject: (_, p) => p.applicationId }),
@@ -78,8 +70,6 @@ export const REVIEW_EVENTS = {
 
 type Payload<K extends keyof typeof REVIEW_EVENTS> = z.output<(typeof REVIEW_EVENTS)[K]['payload']>;
 
-const OK: Verdict = { ok: true };
-const no = (reason: string): Verdict => ({ ok: false, reason });
 
 export const REVIEW_AUTHORITY: { [K in keyof typeof REVIEW_EVENTS]: (state: FederationState, event: VerifiedEvent, payload: Payload<K>) => Verdict } = {
   'note.shared': (state, event, p) => {
@@ -107,24 +97,7 @@ export const REVIEW_AUTHORITY: { [K in keyof typeof REVIEW_EVENTS]: (state: Fede
 
 const asJson = (v: unknown): Json => JSON.parse(JSON.stringify(v)) as Json;
 
-/** One history entry, as versioning.ts's recordHistory writes it (not imported: see the note on imports). */
-function recordHistory(w: Working, subjectId: string, event: VerifiedEvent, changes: FieldChange[], snapshot: object): void {
-  const authorName = personName(w.state, event.body.author);
-  w.authorNames.set(event.id, authorName);
-  (w.state.history[subjectId] ??= []).push({
-    eventId: event.id,
-    type: event.body.type,
-    label: REVIEW_EVENTS[event.body.type as keyof typeof REVIEW_EVENTS]?.label ?? event.body.type,
-    author: event.body.author,
-    authorName,
-    at: event.body.at,
-    lamport: event.body.lamport,
-    changes,
-    snapshot: asJson(snapshot),
-  });
-}
-
-export const REVIEW_REDUCERS: { [K in keyof typeof REVIEW_EVENTS]: (w: Working, event: VerifiedEvent, payload: Payload<K>) => void } = {
+export const REVIEW_REDUCERS: { [K in keyof typeof REVIEW_EVENTS]: Reducer<Working, Payload<K>> } = {
   'note.shared': (w, e, p) => {
     const app = w.state.applications[p.applicationId];
     const note: SharedNote = { eventId: e.id, author: e.body.author, at: e.body.at, onVersion: app?.current ?? 1, text: p.text };

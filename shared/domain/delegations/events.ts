@@ -1,159 +1,23 @@
-import type { z } from 'zod';
-import type { VerifiedEvent } from '../log/signed-event';
-import type { Verdict } from '../events/authority';
-import { authorityDate } from '../events/authority-date';
-import type { FederationState, FieldChange, Json } from '../events/state';
-import { addVersion, recordCreation, recordHistory, type Working } from '../events/versioning';
-import { DELEGATION_EVENTS } from './event-defs';
-import type { DelegationDecisionState, DelegationOrderState } from './model';
-import { decisionIssues, isInForce, orderIssues } from './rules';
+import { z } from 'zod';
+import { def } from '../events/kernel/definition';
+import { Year } from '../forbund/model';
+import { BaseAmountYear, DelegationDecision, DelegationOrder } from './model';
 
 /**
- * The delegation events: catalogue entries, authority rules and reducers,
- * spread into CATALOGUE / AUTHORITY / REDUCERS (events/*.ts). Type strings are
- * part of signed data: never rename one.
- *
- * - delegation.order.adopted: the förbundschef or secretary records the
- *   delegationsordning the board adopted (a § in a protokoll). A new order
- *   that names the one it replaces ends that one the day before its validFrom.
- * - delegation.baseamounts.set: the year's prisbasbelopp/basbelopp for an
- *   order, entered when a year's value was missing (a public figure from SCB,
- *   not a board decision, so it does not need a new order).
- * - delegation.decision.recorded: a delegationsbeslut, recorded by the
- *   decision maker themselves or by the förbundschef/secretary on their behalf.
- *
- * The payload definitions live in event-defs.ts and are re-exported here:
- * catalogue.ts imports them from there, because this module needs
- * versioning.ts, which needs catalogue.ts, and a module cycle would leave the
- * spread empty depending on which module loads first.
+ * The delegation events: a delegationsordning adopted, its prisbasbelopp for a
+ * year, and a delegationsbeslut recorded (authority.ts says who may, reducers.ts
+ * what each changes).
  */
 
-export { DELEGATION_EVENTS };
+const BaseAmountsSet = z.object({ orderId: z.uuid(), year: Year }).extend(BaseAmountYear.shape).strict();
 
-type DelegationEventType = keyof typeof DELEGATION_EVENTS;
-type Payload<T extends DelegationEventType> = z.output<(typeof DELEGATION_EVENTS)[T]['payload']>;
 
-const OK: Verdict = { ok: true };
-const no = (reason: string): Verdict => ({ ok: false, reason });
+export const DELEGATION_EVENTS = {
+  'delegation.order.adopted': def({ payload: DelegationOrder, label: 'Delegationsordning registrerades', subjectKind: 'delegationOrder', subject: (_, p) => p.id }),
+  'delegation.baseamounts.set': def({ payload: BaseAmountsSet, label: 'Prisbasbelopp i delegationsordningen angavs', subjectKind: 'delegationOrder', subject: (_, p) => p.orderId }),
+  'delegation.decision.recorded': def({ payload: DelegationDecision, label: 'Delegationsbeslut registrerades', subjectKind: 'delegationDecision', subject: (_, p) => p.id }),
+} as const;
 
-/** Förbundschef or sekreterare: the staff who keep the board's registers. */
-export function keepsRegisters(state: FederationState, personId: string): boolean {
-  const role = state.persons[personId]?.staffRole;
-  return role === 'director' || role === 'secretary';
-}
 
-function registrarOnly(state: FederationState, event: VerifiedEvent, what: string): Verdict {
-  if (keepsRegisters(state, event.body.author)) return OK;
-  const p = state.persons[event.body.author];
-  return no(p ? `${p.name} är varken förbundschef eller sekreterare och får inte ${what}.` : `Författaren finns inte i förbundets register och får inte ${what}.`);
-}
-
-const idTaken = (state: FederationState, id: string): boolean =>
-  Boolean(state.delegationOrders[id] || state.delegationDecisions[id] || state.persons[id] || state.organisations[id] || state.applications[id] || state.federation?.id === id);
-
-function orderAdopted(state: FederationState, event: VerifiedEvent, p: Payload<'delegation.order.adopted'>): Verdict {
-  const r = registrarOnly(state, event, 'registrera delegationsordningar');
-  if (!r.ok) return r;
-  if (idTaken(state, p.id)) return no('Det finns redan något med samma id.');
-  const issues = orderIssues(state, p);
-  if (issues.errors.length > 0) return no(issues.errors.join(' '));
-  if (p.replaces) {
-    const old = state.delegationOrders[p.replaces];
-    if (!old) return no('Delegationsordningen som den nya ska ersätta finns inte.');
-    if (old.replacedBy) return no(`Delegationsordningen antagen ${old.adoptedOn} är redan ersatt. Ange den som gäller nu.`);
-    if (p.validFrom <= old.validFrom) return no(`Den nya delegationsordningen måste börja gälla efter den den ersätter (${old.validFrom}).`);
-  }
-  // Two orders in force on the same day would make "which point applies" ambiguous.
-  const overlapping = Object.values(state.delegationOrders).find(
-    (o) => o.id !== p.replaces && (isInForce(state, o, p.validFrom) || (o.validFrom >= p.validFrom && (p.validTo === null || o.validFrom <= p.validTo))),
-  );
-  if (overlapping) {
-    return no(`Delegationsordningen antagen ${overlapping.adoptedOn} (${overlapping.adoptedBy}) gäller under samma tid. Ange att den nya ersätter den, eller ändra datumen.`);
-  }
-  return OK;
-}
-
-export const DELEGATION_AUTHORITY = {
-  'delegation.order.adopted': orderAdopted,
-  'delegation.baseamounts.set': (state: FederationState, event: VerifiedEvent, p: Payload<'delegation.baseamounts.set'>): Verdict => {
-    const r = registrarOnly(state, event, 'ange prisbasbelopp i delegationsordningen');
-    if (!r.ok) return r;
-    return state.delegationOrders[p.orderId] ? OK : no('Delegationsordningen finns inte.');
-  },
-  'delegation.decision.recorded': (state: FederationState, event: VerifiedEvent, p: Payload<'delegation.decision.recorded'>): Verdict => {
-    const author = event.body.author;
-    if (author !== p.decidedBy && !keepsRegisters(state, author)) {
-      const name = state.persons[author]?.name ?? 'Författaren';
-      return no(`${name} får bara registrera egna delegationsbeslut; förbundschefen eller sekreteraren kan registrera åt andra.`);
-    }
-    if (idTaken(state, p.id)) return no('Det finns redan något med samma id.');
-    if (p.date > authorityDate(event)) return no(`Beslutsdatumet ${p.date} har inte inträffat än. Registrera beslutet när det är fattat.`);
-    const issues = decisionIssues(state, p);
-    return issues.length === 0 ? OK : no(issues.join(' '));
-  },
-};
-
-const asJson = (v: unknown): Json => JSON.parse(JSON.stringify(v)) as Json;
-
-const ORDER_LABEL: Record<string, string> = {
-  adoptedOn: 'antagen',
-  adoptedBy: 'beslut (§)',
-  validFrom: 'gäller från',
-  validTo: 'gäller till',
-  replaces: 'ersätter',
-  replacedBy: 'ersatt av',
-  baseAmounts: 'prisbasbelopp och basbelopp',
-  points: 'punkter',
-  recordedBy: 'registrerad av',
-  recordedAt: 'registrerad',
-};
-
-const DECISION_LABEL: Record<string, string> = {
-  orderId: 'delegationsordning',
-  pointNumber: 'punkt',
-  decidedBy: 'beslutsfattare',
-  date: 'beslutsdatum',
-  dnr: 'diarienummer',
-  text: 'beslut',
-  amountKr: 'belopp (kr)',
-  mustReport: 'anmäls till styrelsen',
-  recordedBy: 'registrerat av',
-  recordedAt: 'registrerat',
-};
-
-/** recordCreation names fields by their key; the delegation history uses Swedish labels. */
-function relabel(w: Working, subjectId: string, labels: Record<string, string>): void {
-  const entry = w.state.history[subjectId]?.at(-1);
-  if (entry) entry.changes = entry.changes.map((c) => ({ ...c, label: labels[c.field] ?? c.label }));
-}
-
-export const DELEGATION_REDUCERS = {
-  'delegation.order.adopted': (w: Working, e: VerifiedEvent, p: Payload<'delegation.order.adopted'>): void => {
-    const order: DelegationOrderState = { ...p, recordedBy: e.body.author, recordedAt: e.body.at, replacedBy: null, heads: [] };
-    w.state.delegationOrders[order.id] = order;
-    recordCreation(w, order.id, e, order);
-    relabel(w, order.id, ORDER_LABEL);
-    const old = p.replaces ? w.state.delegationOrders[p.replaces] : undefined;
-    if (old) {
-      old.replacedBy = order.id;
-      addVersion(w, old.id, old, e);
-      recordHistory(w, old.id, e, [{ field: 'replacedBy', label: ORDER_LABEL.replacedBy as string, from: null, to: order.id }], old);
-    }
-  },
-  'delegation.baseamounts.set': (w: Working, e: VerifiedEvent, p: Payload<'delegation.baseamounts.set'>): void => {
-    const order = w.state.delegationOrders[p.orderId] as DelegationOrderState;
-    const from = order.baseAmounts[p.year] ?? null;
-    const to = { priceBaseAmount: p.priceBaseAmount, baseAmount: p.baseAmount };
-    order.baseAmounts[p.year] = to;
-    addVersion(w, order.id, order, e);
-    const change: FieldChange = { field: `baseAmounts.${p.year}`, label: `prisbasbelopp och basbelopp ${p.year}`, from: asJson(from), to: asJson(to) };
-    recordHistory(w, order.id, e, [change], order);
-  },
-  'delegation.decision.recorded': (w: Working, e: VerifiedEvent, p: Payload<'delegation.decision.recorded'>): void => {
-    const point = w.state.delegationOrders[p.orderId]?.points.find((x) => x.number === p.pointNumber);
-    const decision: DelegationDecisionState = { ...p, mustReport: point?.mustReport ?? true, recordedBy: e.body.author, recordedAt: e.body.at, heads: [] };
-    w.state.delegationDecisions[decision.id] = decision;
-    recordCreation(w, decision.id, e, decision);
-    relabel(w, decision.id, DECISION_LABEL);
-  },
-};
+export type DelegationEventType = keyof typeof DELEGATION_EVENTS;
+export type DelegationPayload<T extends DelegationEventType> = z.output<(typeof DELEGATION_EVENTS)[T]['payload']>;

@@ -1,5 +1,6 @@
 /** Delegationsordning and delegationsbeslut: model, rules, selectors and the Söderåsen starting rows. */
 export * from './model';
+export type * from './state';
 export { matterTextReason, nonDelegableMatter, type MatterHit } from './matter-check';
 export {
   decisionIssues,
@@ -16,5 +17,5 @@ export {
   type OrderIssues,
 } from './rules';
 export { delegationDecisionsNewestFirst, delegationOrdersLatestFirst, pendingDelegationReports } from './selectors';
-export { keepsRegisters } from './events';
+export { keepsRegisters } from './authority';
 export { SODERASEN_POINTS } from './template';

@@ -13,10 +13,10 @@ import {
   type DelegateRef,
   type DelegationDecision,
   type DelegationOrder,
-  type DelegationOrderState,
   type DelegationPoint,
   type Limit,
 } from './model';
+import type { DelegationOrderState } from './state';
 
 /**
  * The delegation rules, pure. Each answers Swedish sentences the screen and

@@ -1,7 +1,7 @@
 import type { FederationState } from '../events/state';
 import { personName } from '../events/state';
 import { formatAmount } from '../format';
-import type { DelegationDecisionState, DelegationOrderState } from './model';
+import type { DelegationDecisionState, DelegationOrderState } from './state';
 
 /**
  * Read-side helpers for screens and for the meetings domain. The meetings

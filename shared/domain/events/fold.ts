@@ -1,6 +1,6 @@
 import type { VerifiedEvent } from '../log/signed-event';
 import { parsePayload } from './catalogue';
-import { sortedUnique } from './event-set';
+import { sortedUnique } from './kernel/event-set';
 import { directoryOf, directorySignature, type KeyDirectory } from './keys';
 import type { Cutoff, FederationState } from './state';
 import { createRunner, run, type Context, type Runner } from './runner';

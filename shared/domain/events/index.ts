@@ -8,8 +8,8 @@ export type { EventType, PayloadInput, PayloadOf, SubjectKind } from './catalogu
 export { AUTHORITY, authorize, type Verdict } from './authority';
 export { fold, findGenesis, type FoldOptions } from './fold';
 export { pendingMineOf, type PendingChange } from './pending';
-export { knownIds, merge, nextLamport, sortedUnique } from './event-set';
-export { nextPlace, placement, pastOf, inPast, isLegacy, unplacedIds, MISSING_PAST } from './causal';
+export { knownIds, merge, nextLamport, sortedUnique } from './kernel/event-set';
+export { nextPlace, placement, pastOf, inPast, isLegacy, unplacedIds, MISSING_PAST } from './kernel/causal';
 export {
   applicationVersion,
   conflictsOf,

@@ -1,7 +1,8 @@
 import type { KeyDirectory } from './keys';
 import type { RunnerMemory } from './runner';
 import type { Cutoff, FederationState } from './state';
-import type { Track, Working } from './versioning';
+import type { Track } from './kernel/history';
+import { WORDS, type Working } from './working';
 
 /**
  * A round of the fold (runner.ts) as plain JSON, so the main side can keep it
@@ -48,7 +49,7 @@ export function restoreRound(s: RoundSnapshot): { working: Working; memory: Runn
     if (entry) conflictIndex.set(k, { entry, loserNames: new Set(v.loserNames) });
   }
   return {
-    working: { state: s.state, tracks, conflictIndex, authorNames: new Map(s.authorNames) },
+    working: { state: s.state, words: WORDS, tracks, conflictIndex, authorNames: new Map(s.authorNames) },
     memory: { unplaced: new Set(s.unplaced), recorded: new Map(s.recorded), legacyRecorded: s.legacyRecorded },
     directory: s.directory,
     cutoffs: s.cutoffs,

@@ -4,9 +4,9 @@ import { CATALOGUE, parsePayload, subjectOf, type Parsed } from './catalogue';
 import { gate, type KeyDirectory } from './keys';
 import { reduce } from './reducers';
 import { emptyState, isDirector, type Cutoff, type FederationState } from './state';
-import { newWorking, type Working } from './versioning';
-import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './causal';
-import { setAuthorityDate } from './authority-date';
+import { newWorking, type Working } from './working';
+import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './kernel/causal';
+import { setAuthorityDate } from './kernel/authority-date';
 import { swedishDate } from '../format';
 import { cutoffsOf, idsInDraft, meetingOf, roleSnapshot } from './cutoffs';
 

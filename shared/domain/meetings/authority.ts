@@ -1,8 +1,9 @@
 import type { VerifiedEvent } from '../log/signed-event';
+import { OK, no, type Rule as KernelRule, type Verdict } from '../events/kernel/verdict';
 import type { FederationState } from '../events/state';
 import { budgetTotals, soughtPerYear } from '../applications/budget';
 import { adjustersOf, buildProtokoll, itemsOfPart, signingChair } from './build-protokoll';
-import type { MeetingEventType, MeetingPayload } from './catalogue';
+import type { MeetingEventType, MeetingPayload } from './events';
 import { GRANT_OUTCOMES, outcomesFor, type AgendaItem, type DraftPart } from './model';
 import { adjusterProblem } from './justerare';
 import { paragraphNumbers } from './numbering';
@@ -17,11 +18,8 @@ import { videoLinkProblem } from './video-link';
 
 /** The meeting rules (spread into AUTHORITY in events/authority.ts). Reasons are Swedish and shown as is. */
 
-type Verdict = { ok: true } | { ok: false; reason: string };
-type Rule<T extends MeetingEventType> = (state: FederationState, event: VerifiedEvent, payload: MeetingPayload<T>) => Verdict;
+type Rule<T extends MeetingEventType> = KernelRule<FederationState, MeetingPayload<T>>;
 
-const OK: Verdict = { ok: true };
-const no = (reason: string): Verdict => ({ ok: false, reason });
 const name = (state: FederationState, id: string): string => state.persons[id]?.name ?? 'Personen';
 
 function secretaryOnly(state: FederationState, event: VerifiedEvent, date: string, what: string): Verdict {

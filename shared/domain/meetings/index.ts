@@ -56,7 +56,7 @@
  * Selectors for screens and other areas: selectors.ts.
  */
 export * from './model';
-export * from './catalogue';
+export * from './events';
 export * from './state';
 export * from './serving';
 export * from './texts';

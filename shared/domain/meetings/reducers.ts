@@ -2,8 +2,9 @@ import type { VerifiedEvent } from '../log/signed-event';
 import type { FieldChange, Json } from '../events/state';
 import { personName } from '../events/state';
 import { swedishDate } from '../format';
-import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type Working } from '../events/versioning';
-import type { MeetingEventType, MeetingPayload } from './catalogue';
+import { addVersion, applyUpdate, patchOf, recordCreation, recordHistory, type Reducer as KernelReducer } from '../events/kernel/history';
+import type { Working } from '../events/working';
+import type { MeetingEventType, MeetingPayload } from './events';
 import { ItemRecord, MEETING_FIELD_LABEL } from './model';
 import { firstParagraphOf } from './numbering';
 import { protokollHash } from './protokoll-document';
@@ -16,7 +17,7 @@ import type { MeetingState } from './state';
  * (kept once in `drafts`) so it does not copy them per event.
  */
 
-type Reducer<T extends MeetingEventType> = (w: Working, event: VerifiedEvent, payload: MeetingPayload<T>) => void;
+type Reducer<T extends MeetingEventType> = KernelReducer<Working, MeetingPayload<T>>;
 
 const asJson = (v: unknown): Json => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as Json));
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, type PDFRawStream, type PDFString, decodePDFRawStream } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { METHODS } from '../../../shared/contract';
-import { verifyProtokollPdf } from '../../../electron/services/pdf/verify-protokoll';
+import { verifyProtokollPdf } from '../../../electron/services/meetings/protokoll/verify-protokoll';
 import { finalFromPosting } from '../../../shared/domain/meetings/anslag';
 import { replaceEmbedded } from '../pdf-protokoll/tamper';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { nextPlace, pastOf, inPast } from '../../../shared/domain/events/causal';
-import { merge } from '../../../shared/domain/events/event-set';
+import { nextPlace, pastOf, inPast } from '../../../shared/domain/events/kernel/causal';
+import { merge } from '../../../shared/domain/events/kernel/event-set';
 import { fold } from '../../../shared/domain/events/fold';
 import type { VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import { application } from '../applications/fixtures';

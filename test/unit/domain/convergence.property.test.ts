@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { merge } from '../../../shared/domain/events/event-set';
+import { merge } from '../../../shared/domain/events/kernel/event-set';
 import { fold } from '../../../shared/domain/events/fold';
 import type { FederationState } from '../../../shared/domain/events/state';
 import type { VerifiedEvent } from '../../../shared/domain/log/signed-event';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { knownIds, merge, nextLamport, sortedUnique } from '../../../shared/domain/events/event-set';
+import { knownIds, merge, nextLamport, sortedUnique } from '../../../shared/domain/events/kernel/event-set';
 import { baseSetup } from './helpers';
 
 describe('event sets', () => {

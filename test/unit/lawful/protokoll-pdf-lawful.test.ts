@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { paragraphContent } from '../../../electron/services/pdf/protokoll-content';
-import { contentText } from '../../../electron/services/pdf/visible-text';
+import { paragraphContent } from '../../../electron/services/meetings/protokoll/protokoll-content';
+import { contentText } from '../../../electron/services/meetings/protokoll/visible-text';
 import { buildProtokoll } from '../../../shared/domain/meetings/build-protokoll';
 import { ProtokollDocumentSchema } from '../../../shared/domain/meetings/protokoll-document';
 import { DIRECTOR } from '../domain/helpers';

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { PDFDocument, PDFName, PDFDict, PDFString } from 'pdf-lib';
 import { buildKallelse } from '../../../shared/domain/meetings/build-kallelse';
 import { extractPdfText } from '../../../electron/services/pdf/extract-text';
-import { renderKallelse } from '../../../electron/services/pdf/kallelse-pdf';
+import { renderKallelse } from '../../../electron/services/meetings/kallelse-pdf';
 import { newDraft, validateDraft, fieldsOf } from '../../../renderer/src/features/meetings/meeting-draft';
 import { DIRECTOR } from '../domain/helpers';
 import { board, MEETING } from './fixtures';

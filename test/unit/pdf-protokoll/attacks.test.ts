@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { beforeAll, describe, expect, it } from 'vitest';
 import { protokollBytes, type ProtokollDocument } from '../../../shared/domain/meetings/protokoll-document';
-import { renderSignedProtokoll } from '../../../electron/services/pdf/protokoll-pdf';
-import { verifyProtokollPdf } from '../../../electron/services/pdf/verify-protokoll';
+import { renderSignedProtokoll } from '../../../electron/services/meetings/protokoll/protokoll-pdf';
+import { verifyProtokollPdf } from '../../../electron/services/meetings/protokoll/verify-protokoll';
 import { addDuplicateEmbedded, addOverlayAnnotation, changeMetadata, drawWhiteBox, embeddedNames, overlayAsIncrementalUpdate } from './attacks';
 import { attest, makePoster, makeSigners, postedAnslag, protokoll, signerInfo, type Signer } from './fixtures';
 import { makePki, sealed, type TestPki } from './pki-fixtures';

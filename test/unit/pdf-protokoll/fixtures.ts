@@ -13,7 +13,7 @@ import { finalFromPosting } from '../../../shared/domain/meetings/anslag';
 import { EVENT_FORMAT_VERSION, type SignedEventLine } from '../../../shared/domain/log/signed-event';
 import { generateEphemeralIdentity, type DeviceIdentity } from '../../../electron/services/identity/keys';
 import { signEvent } from '../../../electron/services/identity/events';
-import type { SignerInfo } from '../../../electron/services/pdf/protokoll-attestations';
+import type { SignerInfo } from '../../../electron/services/meetings/protokoll/protokoll-attestations';
 
 /**
  * A realistic protokoll (Styrelsen, 2026-03-14, §§ 12–19) with everything the

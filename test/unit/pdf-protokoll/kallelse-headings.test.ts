@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { extractPdfText } from '../../../electron/services/pdf/extract-text';
-import { renderKallelse } from '../../../electron/services/pdf/kallelse-pdf';
+import { renderKallelse } from '../../../electron/services/meetings/kallelse-pdf';
 import { kallelse } from './fixtures';
 
 /**

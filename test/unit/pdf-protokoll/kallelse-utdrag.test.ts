@@ -7,8 +7,8 @@ import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/contract/errors';
 import { extractPdfText } from '../../../electron/services/pdf/extract-text';
-import { renderKallelse } from '../../../electron/services/pdf/kallelse-pdf';
-import { renderExtract } from '../../../electron/services/pdf/utdrag-pdf';
+import { renderKallelse } from '../../../electron/services/meetings/kallelse-pdf';
+import { renderExtract } from '../../../electron/services/meetings/utdrag-pdf';
 import { kallelse, protokoll } from './fixtures';
 
 const hasPdffonts = spawnSync('which', ['pdffonts']).status === 0;

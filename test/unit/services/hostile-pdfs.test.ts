@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { createAttachmentStore } from '../../../electron/services/attachments';
+import { createAttachmentStore } from '../../../electron/services/documents/attachments';
 import { openDataFolder } from '../../../electron/services/storage/data-folder';
 import { assemblePdf, makePageTreeBomb, makeXObjectBomb } from '../../helpers/hostile-pdfs';
 import { makeMultiPagePdf } from '../../helpers/pdf-fixtures';

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createNoteStore } from '../../../electron/services/notes';
+import { createNoteStore } from '../../../electron/services/applications/notes';
 import { plainFiles, type SealedFiles } from '../../../electron/services/storage/sealed-file';
 
 describe('the note store writes one note in the order asked', () => {

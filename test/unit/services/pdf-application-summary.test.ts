@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applicationSummaryDefinition, renderApplicationSummary, summaryFileName, type ApplicationSummaryInput } from '../../../electron/services/pdf/application-summary';
+import { applicationSummaryDefinition, renderApplicationSummary, summaryFileName, type ApplicationSummaryInput } from '../../../electron/services/applications/application-summary';
 import { inspectPdf } from '../../../electron/services/pdf/inspect';
 import { ORGS, application, line } from '../applications/fixtures';
 

@@ -7,7 +7,7 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { AttachmentMeta } from '../../../shared/contract/schemas';
 import { AppError } from '../../../shared/contract/errors';
-import { coverSheetDefinition, renderCoverSheet } from '../../../electron/services/pdf/cover-sheet';
+import { coverSheetDefinition, renderCoverSheet } from '../../../electron/services/documents/cover-sheet';
 import { inspectPdf } from '../../../electron/services/pdf/inspect';
 import { pageNumberLabel } from '../../../electron/services/pdf/layout';
 import { renderPdf } from '../../../electron/services/pdf/render';

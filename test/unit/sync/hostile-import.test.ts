@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadDeviceIdentity, plainSecretBox } from '../../../electron/services/identity/keys';
-import { sha256Hex } from '../../../electron/services/attachments';
+import { sha256Hex } from '../../../electron/services/documents/attachments';
 import { writePackage } from '../../../electron/services/packages/write';
 import { carry, laptop, setUpForbund } from '../../helpers/federation-fixture';
 import { makeMultiPagePdf } from '../../helpers/pdf-fixtures';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fold } from '../../../shared/domain/events/fold';
-import { nextPlace, unplacedIds } from '../../../shared/domain/events/causal';
+import { nextPlace, unplacedIds } from '../../../shared/domain/events/kernel/causal';
 import type { StoredEvent } from '../../../shared/contract';
 import type { VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import type { EventStore } from '../../../electron/services/log/event-store';

@@ -2,7 +2,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { currentApplication, isDirector } from '../../../../shared/domain/events';
 import { LoadingEvents } from '../../components/LoadingEvents';
 import { useFederationReady, useFederationSelector, useMe } from '../../state/federation';
-import { useUi } from '../../routes/ui-store';
+import { currentRoute, navigate } from '../../routes/router';
 import { ApplicationList } from './ApplicationList';
 import { ApplicationReview } from './ApplicationReview';
 import { ApplicationForm } from './register/ApplicationForm';
@@ -18,15 +18,17 @@ type View = { kind: 'list' } | { kind: 'review'; id: string; justSaved?: boolean
 export const ApplicationsScreen = memo(function ApplicationsScreen() {
   const ready = useFederationReady();
   const me = useMe();
-  // A link from Översikt ("Kvar att granska") opens an ansökan directly; taken once.
+  // The route names the ansökan to open (a link from Översikt, the address); the forms are this screen's own pages.
   const [view, setView] = useState<View>(() => {
-    const id = useUi.getState().pendingApplication;
-    return id ? { kind: 'review', id } : { kind: 'list' };
+    const route = currentRoute();
+    return route.section === 'applications' && route.applicationId ? { kind: 'review', id: route.applicationId } : { kind: 'list' };
   });
-  useEffect(() => useUi.getState().openApplication(null), []);
-  // The page shown goes to the address (Back returns to the list).
+  // The page shown goes to the route, and so to the address (Back returns to the list).
   const shownId = view.kind === 'review' || view.kind === 'revise' ? view.id : null;
-  useEffect(() => useUi.getState().showingApplication(shownId), [shownId]);
+  useEffect(() => {
+    const route = currentRoute();
+    if (route.section === 'applications' && route.applicationId !== shownId) navigate({ section: 'applications', applicationId: shownId });
+  }, [shownId]);
   const rootRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
 

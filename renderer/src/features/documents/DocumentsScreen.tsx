@@ -7,7 +7,7 @@ import { refreshAttachments } from '../../db/attachments';
 import { db } from '../../db/database';
 import { PageTitle } from '../../components/PageTitle';
 import { downloadBytes } from '../../lib/download';
-import { useUi } from '../../routes/ui-store';
+import { openAttachment as open, useRoute } from '../../routes/router';
 import { AddPdf } from './AddPdf';
 import { AttachmentReader } from './AttachmentReader';
 import { AttachmentTable } from './AttachmentTable';
@@ -15,8 +15,8 @@ import { AttachmentTable } from './AttachmentTable';
 /** Handlingar: the PDFs on this computer, with the reader beside the list. */
 export function DocumentsScreen() {
   const rows = useLiveQuery(() => db.attachments.orderBy('addedAt').reverse().toArray(), [], undefined);
-  const openSha = useUi((s) => s.openAttachment);
-  const open = useUi((s) => s.open);
+  const route = useRoute();
+  const openSha = route.section === 'documents' ? route.attachment : null;
   const [loadError, setLoadError] = useState<string | null>(null);
 
   useEffect(() => {

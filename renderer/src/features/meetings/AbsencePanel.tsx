@@ -9,7 +9,7 @@ import { appendEvent } from '../../state/actions';
 import { isPending, useFederation } from '../../state/federation';
 import { PendingNote } from '../../components/PendingNote';
 import { useSession } from '../../state/session-store';
-import { useUi } from '../../routes/ui-store';
+import { go } from '../../routes/router';
 
 export const ABSENCE_REMINDER = 'Skicka paketet till förbundschefen så att rätt ersättare kallas in.';
 
@@ -22,7 +22,6 @@ export function canReportAbsence(state: Parameters<typeof calledIds>[0], m: Meet
 export function AbsencePanel({ meeting }: { meeting: MeetingState }) {
   const { state, me, pending } = useFederation();
   const session = useSession();
-  const go = useUi((s) => s.go);
   const [opened, setOpened] = useState(false);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);

@@ -12,7 +12,7 @@ import { today } from '../../lib/roster';
 import { appendEvent } from '../../state/actions';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
-import { useUi } from '../../routes/ui-store';
+import { go } from '../../routes/router';
 
 /** SHA-256 hex of the PDF, so meeting.called records which kallelse was sent (null where Web Crypto is missing). */
 async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
@@ -28,7 +28,6 @@ async function sha256Hex(bytes: Uint8Array): Promise<string | null> {
 export function KallelsePanel({ meeting }: { meeting: MeetingState }) {
   const { state } = useFederation();
   const session = useSession();
-  const go = useUi((s) => s.go);
   const [pdf, setPdf] = useState<{ fileName: string; sha256: string | null } | null>(null);
   const [making, setMaking] = useState(false);
   const [confirming, setConfirming] = useState(false);

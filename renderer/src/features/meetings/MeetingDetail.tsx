@@ -5,7 +5,7 @@ import { hasSecretaryRole, type MeetingState } from '../../../../shared/domain/m
 import { MeetingWarnings } from './MeetingWarnings';
 import { StoredPdfPanel } from '../../components/pdf/StoredPdfPanel';
 import { useFederation } from '../../state/federation';
-import { useUi } from '../../routes/ui-store';
+import { openMeeting } from '../../routes/router';
 import { AbsencePanel } from './AbsencePanel';
 import { AgendaView } from './AgendaView';
 import { Forecast } from './Forecast';
@@ -16,7 +16,6 @@ import { calledGroups } from './meeting-draft';
 /** One sammanträde for everyone: header, föredragningslista with handlingar, the called; förhinder; the förbundschef's kallelse and forecast. */
 export function MeetingDetail({ meeting }: { meeting: MeetingState }) {
   const { state, me } = useFederation();
-  const openMeeting = useUi((s) => s.openMeeting);
   const [openSha, setOpenSha] = useState<string | null>(null);
   const secretary = me !== null && hasSecretaryRole(state, me, meeting.date);
   const editable = secretary && !meeting.locked && meeting.endTime === null;

@@ -12,7 +12,7 @@ import { newId, today } from '../../lib/roster';
 import { appendEvent, refreshAll } from '../../state/actions';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
-import { useUi } from '../../routes/ui-store';
+import { openMeeting } from '../../routes/router';
 import { AgendaEditor } from './AgendaEditor';
 import { CalledPicker } from './CalledPicker';
 import { createdPayload, draftOf, hasErrors, meetingDateWarning, newDraft, updatedPayload, validateDraft, type DraftErrors, type MeetingDraft } from './meeting-draft';
@@ -40,7 +40,6 @@ async function shareAttachments(state: FederationState, agenda: readonly AgendaI
 export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
   const { state, me, eventCount } = useFederation();
   const session = useSession();
-  const openMeeting = useUi((s) => s.openMeeting);
   const [draft, setDraft] = useState<MeetingDraft>(() => (meeting ? draftOf(state, meeting) : newDraft(state, today(), me)));
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);

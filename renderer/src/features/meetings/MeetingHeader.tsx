@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { MEETING_STATUS_LABEL, meetingStatus, type MeetingState } from '../../../../shared/domain/meetings';
 import { PageTitle } from '../../components/PageTitle';
 import { useFederation } from '../../state/federation';
-import { useUi } from '../../routes/ui-store';
+import { openMeeting } from '../../routes/router';
 import { STATUS_COLOR } from './labels';
 import { showClock } from './meeting-draft';
 import { VideoLinkLine } from './VideoLinkLine';
@@ -20,7 +20,6 @@ export const meetingTitle = (m: Pick<MeetingState, 'organ' | 'date'>): string =>
  */
 export function MeetingHeader({ meeting, back, actions }: { meeting: MeetingState; back?: { label: string; onClick(): void }; actions?: ReactNode }) {
   const { state } = useFederation();
-  const openMeeting = useUi((s) => s.openMeeting);
   const status = meetingStatus(state, meeting.id);
   const b = back ?? { label: 'Tillbaka till sammanträdena', onClick: () => openMeeting(null) };
   return (

@@ -6,14 +6,13 @@ import { PageTitle } from '../../components/PageTitle';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
 import { today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
-import { useUi } from '../../routes/ui-store';
+import { openMeeting } from '../../routes/router';
 import { STATUS_COLOR } from './labels';
 import { showClock } from './meeting-draft';
 
 /** Sammanträden in date order: kommande first (soonest at the top), then genomförda (latest first). */
 export function MeetingList() {
   const { state, me } = useFederation();
-  const openMeeting = useUi((s) => s.openMeeting);
   const date = today();
   const secretary = me !== null && hasSecretaryRole(state, me, date);
   const all = useMemo(() => meetingsInOrder(state), [state]);

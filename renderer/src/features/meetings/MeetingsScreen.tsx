@@ -1,19 +1,20 @@
 import { useEffect, useRef } from 'react';
 import { LoadingEvents } from '../../components/LoadingEvents';
 import { useFederation } from '../../state/federation';
-import { useUi } from '../../routes/ui-store';
+import { useRoute } from '../../routes/router';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingForm } from './MeetingForm';
 import { MeetingList } from './MeetingList';
 
 /**
  * Sammanträden: the list, one meeting's page, or the full-page form. Which
- * one is UI state (useUi().meeting), so other screens open a meeting with
- * useUi.getState().openMeeting(id) and the form with openMeeting(null, 'new').
+ * one is the route, so other screens open a meeting with openMeeting(id)
+ * (routes/router) and the form with openMeeting(null, 'new').
  */
 export function MeetingsScreen() {
   const { state, ready } = useFederation();
-  const meeting = useUi((s) => s.meeting);
+  const route = useRoute();
+  const meeting = route.section === 'meetings' && (route.meetingId !== null || route.mode === 'new') ? { id: route.meetingId, mode: route.mode } : null;
   const rootRef = useRef<HTMLDivElement>(null);
   const firstRender = useRef(true);
   const key = meeting ? `${meeting.id ?? ''}:${meeting.mode}` : 'list';

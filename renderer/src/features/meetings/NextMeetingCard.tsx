@@ -2,7 +2,7 @@ import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/
 import { MEETING_STATUS_LABEL, meetingStatus, nextMeeting } from '../../../../shared/domain/meetings';
 import { today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
-import { useUi } from '../../routes/ui-store';
+import { openMeeting } from '../../routes/router';
 import { canReportAbsence } from './AbsencePanel';
 import { STATUS_COLOR } from './labels';
 import { showClock } from './meeting-draft';
@@ -12,7 +12,6 @@ const SHOWN = 10;
 /** Översikt: "Nästa sammanträde" with date, time, place and the agenda; förhinder one click away. */
 export function NextMeetingCard() {
   const { state, me } = useFederation();
-  const openMeeting = useUi((s) => s.openMeeting);
   const m = nextMeeting(state, today());
   if (!m) return null;
   const status = meetingStatus(state, m.id);

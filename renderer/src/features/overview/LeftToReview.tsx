@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { FederationState } from '../../../../shared/domain/events';
 import { REVIEW_GAP_LABEL, leftToReview, type ReviewTodos } from '../applications/application-rows';
 import { useReadKeys } from '../applications/review-store';
-import { useUi } from '../../routes/ui-store';
+import { openApplication } from '../../routes/router';
 import { formatDnr } from '../../../../shared/domain/format';
 
 /** What is left for `me` (null while the read markers load, or when `me` is not a board member). */
@@ -22,7 +22,6 @@ export function useLeftToReview(
  * meetings domain provides them; until then every ansökan without a decision.
  */
 export function LeftToReview({ left, agenda = false }: { left: ReviewTodos | null; agenda?: boolean }) {
-  const openApplication = useUi((s) => s.openApplication);
   if (!left || left.total === 0) return null;
   const done = left.total - left.todo.length - left.jav.length;
   return (

@@ -3,7 +3,7 @@ import type { FederationState } from '../../../../shared/domain/events';
 import { ShortCode } from '../../components/ShortCode';
 import { KEY_STATUS_COLOR, type PersonKeyStatus } from '../../lib/roster';
 import { useSession } from '../../state/session-store';
-import { useUi } from '../../routes/ui-store';
+import { go } from '../../routes/router';
 
 const STATUS_TEXT: Record<PersonKeyStatus | 'rejected' | 'revoked', string> = {
   accepted: 'Godkänd',
@@ -37,7 +37,6 @@ function CaFingerprint({ state }: { state: FederationState }) {
 /** This computer's key: its short code to read aloud, and whether the förbundschef has accepted it. */
 export function MyDevice({ state }: { state: FederationState }) {
   const session = useSession();
-  const go = useUi((s) => s.go);
   const device = session?.device;
   if (!device) return null;
   const key = state.keys[device.fingerprint];

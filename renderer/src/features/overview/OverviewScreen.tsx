@@ -9,7 +9,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { boardDate, today } from '../../lib/roster';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
-import { useUi } from '../../routes/ui-store';
+import { go } from '../../routes/router';
 import { NextMeetingCard } from '../meetings/NextMeetingCard';
 import { applicationOutcome, applicationsOnAgenda, nextMeeting } from '../../../../shared/domain/meetings';
 import { Conflicts, HeldEvents, RefusedEvents } from './Attention';
@@ -22,7 +22,6 @@ import { PendingKeys } from './PendingKeys';
 export function OverviewScreen() {
   const { state, ready, me } = useFederation();
   const session = useSession();
-  const go = useUi((s) => s.go);
   const director = me !== null && isDirector(state, me);
   const date = boardDate(state);
   const boardErrors = useMemo(() => checkBoard(rosterOf(state), date).filter((f) => f.level === 'error').length, [state, date]);

@@ -11,7 +11,7 @@ import { savedWhere, ShowInFolderButton } from '../../components/SavedFile';
 import { refreshAll } from '../../state/actions';
 import { useFederation } from '../../state/federation';
 import { useSession } from '../../state/session-store';
-import { useUi } from '../../routes/ui-store';
+import { useRoute } from '../../routes/router';
 
 type Mode = Recipients['mode'];
 
@@ -20,7 +20,8 @@ export function ExportPanel({ primary }: { primary: boolean }) {
   const { state, me } = useFederation();
   const session = useSession();
   // A screen may send the user here with recipients chosen (Protokoll → Skicka för justering: the chair and the justerare).
-  const preset = useUi((s) => s.packageRecipients);
+  const route = useRoute();
+  const preset = route.section === 'packages' ? route.recipients : null;
   const [mode, setMode] = useState<Mode>(preset?.mode ?? (me !== null && isDirector(state, me) ? 'board' : 'director'));
   const presetIds = preset?.mode === 'persons' ? preset.personIds : [];
   const [personId, setPersonId] = useState('');

@@ -6,7 +6,7 @@ import { PackagePicker, readFileBytes } from './PackagePicker';
 import { notifySuccess } from '../../lib/notify';
 import { whatChanged } from '../../lib/words';
 import { adoptSession } from '../../state/actions';
-import { useUi } from '../../routes/ui-store';
+import { receivePackage, useIncoming } from '../../state/incoming-files';
 import { PackagePreviewPanel } from './PackagePreviewPanel';
 import { Working } from './Working';
 
@@ -19,7 +19,7 @@ export function ImportPanel({ primary, director }: { primary: boolean; director:
   // Stays on the panel after the notice has faded: what the last import did, for whoever looks away.
   const [imported, setImported] = useState<{ fileName: string; summary: string } | null>(null);
 
-  const incoming = useUi((s) => s.incomingPackage);
+  const incoming = useIncoming((s) => s.incomingPackage);
 
   const read = async (file: File | { fileName: string; bytes: Uint8Array }) => {
     const fileName = file instanceof File ? file.name : file.fileName;
@@ -38,7 +38,7 @@ export function ImportPanel({ primary, director }: { primary: boolean; director:
   // A package opened from outside the window (double-click, the menu) goes straight to its preview.
   useEffect(() => {
     if (!incoming) return;
-    useUi.getState().receivePackage(null);
+    receivePackage(null);
     void read(incoming);
   }, [incoming]);
 

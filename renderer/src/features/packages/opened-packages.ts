@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { api } from '../../api/client';
-import { useUi } from '../../routes/ui-store';
+import { checkProtokoll, receivePackage } from '../../state/incoming-files';
 
 /**
  * In the desktop app, packages can be opened from outside the window
@@ -20,8 +20,8 @@ export function useOpenedPackages(): void {
           const { file } = await api['packages.nextOpened']({});
           // A PDF comes from "Arkiv → Kontrollera ett protokoll…"; anything else is a package.
           if (live && file) {
-            if (file.fileName.toLowerCase().endsWith('.pdf')) useUi.getState().checkProtokoll(file);
-            else useUi.getState().receivePackage(file);
+            if (file.fileName.toLowerCase().endsWith('.pdf')) checkProtokoll(file);
+            else receivePackage(file);
           }
         } catch {
           // The main side is gone or restarting: try again shortly rather than spin.

@@ -9,7 +9,7 @@ import { appendEvent } from '../../../state/actions';
 import { isPending, useFederation } from '../../../state/federation';
 import { PendingNote } from '../../../components/PendingNote';
 import { SavedFileLine } from '../../../components/SavedFile';
-import { useUi } from '../../../routes/ui-store';
+import { sendTo } from '../../../routes/router';
 import { AnslagBox } from './AnslagBox';
 import { AttestDialog, FeedbackDialog } from './JusteringDialogs';
 import { ProtokollPreview } from './ProtokollPreview';
@@ -20,7 +20,6 @@ type Dialog = { kind: 'attest' | 'commented' | 'returned'; draft: DraftRecord } 
 /** Protokoll och justering: draft, send, read, comment, send back, attest; when justerat the anslag dates and the signed PDF. */
 export function ProtokollPanel({ meetingId }: { meetingId: string }) {
   const { state, me, pending } = useFederation();
-  const sendTo = useUi((s) => s.sendTo);
   const m = state.meetings[meetingId]!;
   const [dialog, setDialog] = useState<Dialog>(null);
   const [busy, setBusy] = useState<string | null>(null);

@@ -7,7 +7,7 @@ import { PageTitle } from '../../../components/PageTitle';
 import { KEYBOARD_SCROLL } from '../../../lib/a11y';
 import { today } from '../../../lib/roster';
 import { useFederation } from '../../../state/federation';
-import { useUi } from '../../../routes/ui-store';
+import { minutesFor, useRoute } from '../../../routes/router';
 import { MinutesPanel } from '../minutes/MinutesPanel';
 import { ProtokollPanel } from './ProtokollPanel';
 import { archiveRows, meetingRows } from './protokoll-view';
@@ -18,12 +18,12 @@ const NOWRAP = { whiteSpace: 'nowrap' } as const;
 /**
  * Protokoll: the meetings (each opens "För protokoll" and the justering), and
  * the archive of justerade protokoll. Sammanträden opens a meeting here with
- * useUi().minutesFor(meetingId).
+ * minutesFor(meetingId) (routes/router).
  */
 export function ProtokollScreen() {
   const { state, ready } = useFederation();
-  const meetingId = useUi((s) => s.minutesMeetingId);
-  const minutesFor = useUi((s) => s.minutesFor);
+  const route = useRoute();
+  const meetingId = route.section === 'protokoll' ? route.meetingId : null;
   if (!ready) return <LoadingEvents title="Protokoll" />;
   const m = meetingId ? state.meetings[meetingId] : undefined;
   if (m) return <MeetingPage meetingId={m.id} onBack={() => minutesFor(null)} />;

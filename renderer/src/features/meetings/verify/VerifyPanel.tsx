@@ -4,7 +4,7 @@ import { IconFileCertificate } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
 import type { Output } from '../../../../../shared/contract';
 import { api, userMessage } from '../../../api/client';
-import { useUi } from '../../../routes/ui-store';
+import { checkProtokoll, useIncoming } from '../../../state/incoming-files';
 
 type Result = Output<'protokoll.verify'>;
 type Step = { kind: 'idle' } | { kind: 'checking'; fileName: string } | { kind: 'done'; fileName: string; result: Result } | { kind: 'failed'; fileName: string; message: string };
@@ -23,7 +23,7 @@ export function VerifyPanel({ ownCa, title }: { ownCa: string | null; title: Rea
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   const [ca, setCa] = useState('');
   const [last, setLast] = useState<{ fileName: string; bytes: Uint8Array } | null>(null);
-  const incoming = useUi((s) => s.incomingProtokoll);
+  const incoming = useIncoming((s) => s.incomingProtokoll);
 
   const check = async (file: { fileName: string; bytes: Uint8Array }, caFingerprint = ca) => {
     setLast(file);
@@ -40,7 +40,7 @@ export function VerifyPanel({ ownCa, title }: { ownCa: string | null; title: Rea
   // A PDF opened with "Arkiv → Kontrollera ett protokoll…" is checked at once.
   useEffect(() => {
     if (!incoming) return;
-    useUi.getState().checkProtokoll(null);
+    checkProtokoll(null);
     void check(incoming);
   }, [incoming]);
 

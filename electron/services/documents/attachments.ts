@@ -1,0 +1,165 @@
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { AppError, AttachmentMeta, FileName } from '../../../shared/contract';
+import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf } from '../pdf/sandbox';
+import { plainFiles, type SealedFiles } from '../storage/sealed-file';
+import type { DataFolder } from '../storage/data-folder';
+import { createSerialQueue } from '../storage/serial';
+import { parseJsonOrNull } from '../storage/json';
+
+const Index = z.object({ version: z.literal(1), attachments: z.array(AttachmentMeta) });
+type Index = z.infer<typeof Index>;
+
+export interface AttachmentStore {
+  add(fileName: string, bytes: Uint8Array, now?: Date): Promise<AttachmentMeta>;
+  list(): Promise<AttachmentMeta[]>;
+  read(sha256: string): Promise<{ meta: AttachmentMeta; bytes: Uint8Array }>;
+  /** Where a stored file lives (sealed once a PIN is set: read it through `openBlob`/`readBlob`). */
+  blobPath(sha256: string): string;
+  /** A stored file's plaintext size and stream (packages stream attachments this way). */
+  openBlob(sha256: string): Promise<{ size: number; stream: NodeJS.ReadableStream }>;
+  /** A stored file's bytes, without the index (the file may not be listed yet). */
+  readBlob(sha256: string): Promise<Uint8Array>;
+  hasBlob(sha256: string): Promise<boolean>;
+  /**
+   * Stores a file that arrived in a package and whose hash the package reader
+   * already checked; false (nothing stored) when it does not even start like a PDF.
+   */
+  putVerifiedBlob(sha256: string, sourcePath: string): Promise<boolean>;
+  /** Removes a stored file that is not in the index (one that failed the PDF check). */
+  discardBlob(sha256: string): Promise<void>;
+  /** The text of a stored PDF, for full-text search; extracted once and kept beside the file. */
+  text(sha256: string): Promise<string>;
+}
+
+/** `%PDF-` within the first 1024 bytes, as readers allow (inspect.ts makes the full check). */
+const looksLikePdf = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-', 0, 'latin1');
+
+export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * PDF attachments stored by SHA-256. The same file added twice is stored once;
+ * the file is validated before anything is written, so a refused file leaves
+ * the folder exactly as it was.
+ */
+export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?: number; files?: SealedFiles } = {}): AttachmentStore {
+  // Every file here goes through the sealed-file layer: encrypted at rest once a PIN is set.
+  const files = opts.files ?? plainFiles;
+  const indexPath = join(folder.attachmentsDir, 'index.json');
+  const blobPath = (sha: string) => join(folder.attachmentsDir, sha.slice(0, 2), `${sha}.pdf`);
+  const textPath = (sha: string) => join(folder.attachmentsDir, sha.slice(0, 2), `${sha}.txt`);
+  const serial = createSerialQueue();
+
+  async function readIndex(): Promise<Index> {
+    // A sealed index that no longer opens is damaged like a broken one; a locked app is not (that error goes on).
+    const text = await files.readTextIfExists(indexPath).catch((err: unknown) => {
+      if (err instanceof AppError && err.code === 'invalid_file') return 'damaged';
+      throw err;
+    });
+    if (text === null) return { version: 1, attachments: [] };
+    const parsed = Index.safeParse(parseJsonOrNull(text));
+    if (parsed.success) return parsed.data;
+    // A damaged index must not hide the files: keep it aside and rebuild from the blobs.
+    await fs.rename(indexPath, `${indexPath}.damaged-${Date.now()}`);
+    return rebuildIndex();
+  }
+
+  async function rebuildIndex(): Promise<Index> {
+    const attachments: AttachmentMeta[] = [];
+    for (const sub of await fs.readdir(folder.attachmentsDir, { withFileTypes: true })) {
+      if (!sub.isDirectory()) continue;
+      for (const name of await fs.readdir(join(folder.attachmentsDir, sub.name))) {
+        const sha = name.replace(/\.pdf$/, '');
+        if (!/^[0-9a-f]{64}$/.test(sha)) continue;
+        const path = join(folder.attachmentsDir, sub.name, name);
+        const [bytes, stat] = await Promise.all([files.read(path).catch(() => null), fs.stat(path)]);
+        if (!bytes) continue;
+        // One junk file must not hide the others: it is left out of the list (and stays on disk for a look).
+        const inspected = await inspectPdf(bytes).catch((err: unknown) => {
+          console.warn(`[attachments] ${name} is not a readable PDF; left out of the rebuilt index`, err);
+          return null;
+        });
+        if (!inspected || sha256Hex(bytes) !== sha) continue;
+        const { pageCount } = inspected;
+        attachments.push({ sha256: sha, fileName: `${sha.slice(0, 12)}.pdf`, size: bytes.length, pageCount, addedAt: stat.mtime.toISOString() });
+      }
+    }
+    const index: Index = { version: 1, attachments };
+    await files.write(indexPath, JSON.stringify(index, null, 2));
+    return index;
+  }
+
+  return {
+    add: (fileName, bytes, now = new Date()) =>
+      serial(async () => {
+        // The contract checked the name already; a name from an event or a package is checked here the same way.
+        if (!FileName.safeParse(fileName).success) throw new AppError('bad_request', 'Filnamnet får inte innehålla mappar, styrtecken eller riktningstecken.');
+        const { pageCount } = await inspectPdf(bytes); // throws a Swedish AppError before any write
+        const sha = sha256Hex(bytes);
+        const index = await readIndex();
+        const known = index.attachments.find((a) => a.sha256 === sha);
+        if (known) return known;
+        const path = blobPath(sha);
+        await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
+        await files.write(path, bytes);
+        const meta: AttachmentMeta = { sha256: sha, fileName, size: bytes.byteLength, pageCount, addedAt: now.toISOString() };
+        await files.write(indexPath, JSON.stringify({ version: 1, attachments: [...index.attachments, meta] }, null, 2));
+        return meta;
+      }),
+
+    list: () => serial(async () => [...(await readIndex()).attachments].sort((a, b) => b.addedAt.localeCompare(a.addedAt))),
+
+    blobPath,
+    text: async (sha) => {
+      const cached = await files.readTextIfExists(textPath(sha)).catch(() => null);
+      if (cached !== null) return cached;
+      if (!(await fs.access(blobPath(sha)).then(() => true, () => false))) {
+        throw new AppError('not_found', 'Bilagan finns inte på den här datorn.');
+      }
+      // A PDF without a text layer (a scan) simply has no searchable text.
+      // A file over the worker's time or memory budget is kept without text: searching never tries it again.
+      const text = await extractPdfText(await files.read(blobPath(sha)), { ...(opts.textBudgetMs ? { budgetMs: opts.textBudgetMs } : {}) }).then(
+        (r) => r.pages.join('\n'),
+        (err: unknown) => {
+          console.warn(`[attachments] no text for ${sha.slice(0, 12)}: ${(err as Error).message}`);
+          return '';
+        },
+      );
+      await files.write(textPath(sha), text);
+      return text;
+    },
+    openBlob: (sha) => files.openRead(blobPath(sha)),
+    readBlob: (sha) => files.read(blobPath(sha)),
+    hasBlob: async (sha) => fs.access(blobPath(sha)).then(() => true, () => false),
+    putVerifiedBlob: async (sha, sourcePath) => {
+      // An extracted attachment is sealed like the rest of the folder once a PIN is set (packages-service).
+      const bytes = await files.read(sourcePath);
+      if (sha256Hex(bytes) !== sha) throw new AppError('invalid_file', 'En bilaga i paketet stämmer inte med sin kontrollsumma.');
+      if (!looksLikePdf(bytes)) return false;
+      await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
+      await files.write(blobPath(sha), bytes);
+      return true;
+    },
+    discardBlob: (sha) =>
+      serial(async () => {
+        if ((await readIndex()).attachments.some((a) => a.sha256 === sha)) return;
+        await fs.rm(blobPath(sha), { force: true });
+        await fs.rm(textPath(sha), { force: true });
+      }),
+
+    read: (sha256) =>
+      serial(async () => {
+        const meta = (await readIndex()).attachments.find((a) => a.sha256 === sha256);
+        if (!meta) throw new AppError('not_found', 'Bilagan finns inte på den här datorn.');
+        const bytes = await files.read(blobPath(sha256));
+        // Content addressing lets us detect a file changed or damaged on disk.
+        if (sha256Hex(bytes) !== sha256) {
+          throw new AppError('invalid_file', 'Bilagans fil på disken har ändrats eller skadats och visas därför inte.');
+        }
+        return { meta, bytes };
+      }),
+  };
+}
+
