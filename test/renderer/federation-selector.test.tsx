@@ -4,6 +4,7 @@ import type { Api, StateView } from '../../shared/contract';
 import { emptyState, type FederationState } from '../../shared/domain/events';
 import { useFederationSelector, usePendingChanges } from '../../renderer/src/state/federation';
 import { useFederationStore } from '../../renderer/src/state/federation-store';
+import { decisionsOf } from '../../shared/domain/meetings';
 
 /**
  * Issue #16: a change to one item must not make every mounted component render
@@ -68,5 +69,33 @@ describe('components watch slices of the state', () => {
     expect(after.eventsByKey).toBe(before.eventsByKey);
     expect(after.state.applications['b']).toBe(before.state.applications['b']);
     expect(after.state.meetings).toBe(before.state.meetings);
+  });
+
+  it('derives the decisions of every meeting once per meetings section it holds, and again when a meeting changes', async () => {
+    const meeting = (id: string, decided: string[]) => ({
+      id, date: '2026-03-10', startTime: '13:00', numberedFrom: 1, firstParagraph: null, drafts: [], locked: null, lockedParagraphs: {},
+      agenda: decided.map((item) => ({ id: item, title: `Ärende ${item}`, kind: 'other', applicationId: null })),
+      records: Object.fromEntries(decided.map((item) => [item, { decision: { outcome: 'approve', text: 'Bifall' } }])),
+    });
+    const withMeetings = { ...base, meetings: { m1: meeting('m1', ['i1']), m2: meeting('m2', ['i2']) } } as unknown as FederationState;
+    await pull({ revision: 'r1', view: view({ complete: true, state: withMeetings }) });
+    const held = useFederationStore.getState().state;
+    expect(decisionsOf(held).map((d) => d.itemId)).toEqual(['i1', 'i2']);
+    expect(decisionsOf(held)).toBe(decisionsOf(held));
+
+    // A stance elsewhere keeps the meetings, and what was derived from them.
+    const first = decisionsOf(held);
+    await pull({ revision: 'r2', view: view({ items: { applications: { changed: { b: app('b', 'reject') }, ids: ['a', 'b'] } } }) });
+    expect(decisionsOf(useFederationStore.getState().state)).toBe(first);
+
+    // A decision recorded in m2 arrives as a new meetings section: derived again.
+    await pull({ revision: 'r3', view: view({ items: { meetings: { changed: { m2: meeting('m2', ['i2', 'i3']) }, ids: ['m1', 'm2'] } } }) });
+    expect(decisionsOf(useFederationStore.getState().state).map((d) => d.itemId)).toEqual(['i1', 'i2', 'i3']);
+
+    // The main side changes its state in place and never freezes it: never a kept answer there.
+    const live = { ...base, meetings: { m1: meeting('m1', ['i1']) } } as unknown as FederationState;
+    expect(decisionsOf(live)).toHaveLength(1);
+    (live.meetings as Record<string, unknown>)['m2'] = meeting('m2', ['i2']);
+    expect(decisionsOf(live)).toHaveLength(2);
   });
 });

@@ -35,6 +35,18 @@ function merged(held: FederationState, sections: Partial<FederationState>, items
   return next as unknown as FederationState;
 }
 
+/**
+ * Sections the renderer never changes, frozen so the domain's selectors may
+ * keep what they derived from them (shared/domain/meetings/selectors.ts): a
+ * frozen section object always has the same content, and a changed one
+ * arrives as a new object.
+ */
+const FROZEN = ['meetings', 'delegationDecisions', 'delegationOrders'] as const;
+function frozen(state: FederationState): FederationState {
+  for (const section of FROZEN) if (state[section] && !Object.isFrozen(state[section])) Object.freeze(state[section]);
+  return state;
+}
+
 /** The value held when the answer repeats it (small things, compared as JSON), so what watches it does not render again. */
 function same<T>(held: T, next: T): T {
   return held === next || JSON.stringify(held) === JSON.stringify(next) ? held : next;
@@ -50,7 +62,7 @@ export const useFederationStore = create<FederationStore>((set, get) => ({
     const { complete, state, items, pending, eventsByKey, eventCount } = view;
     const held = get();
     set({
-      state: complete ? state : merged(held.state, state, items ?? {}),
+      state: frozen(complete ? state : merged(held.state, state, items ?? {})),
       pending: same(held.pending, pending),
       eventsByKey: same(held.eventsByKey, eventsByKey),
       eventCount,
