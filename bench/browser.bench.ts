@@ -26,6 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HOST_BUNDLE, call, startWebHost } from '../test/e2e/host';
 import { createServices } from '../electron/services';
+import { FOLD_VERSION } from '../electron/services/sync/checkpoints';
 import { scaleFixture } from './scale/cache';
 
 interface Range {
@@ -117,13 +118,16 @@ async function clickInPage(page: Page): Promise<number> {
 async function withCheckpoint(memberDir: string): Promise<string> {
   const dir = `${memberDir}-checkpointed`;
   const path = join(dir, 'checkpoints', 'state.json');
-  if (existsSync(path)) return dir;
+  // Made again when the fold changed (a checkpoint of another FOLD_VERSION is ignored and the log folded).
+  const made = join(dir, 'fold-version.txt');
+  if (existsSync(path) && existsSync(made) && readFileSync(made, 'utf8') === FOLD_VERSION) return dir;
   await fs.rm(dir, { recursive: true, force: true });
   await fs.cp(memberDir, dir, { recursive: true });
   const services = await createServices({ dataDir: dir, host: 'web', version: 'bench' });
   await services['state.get']({ since: null });
   // Written in the background after the fold (materialised.ts); atomic, so it is whole once it is there.
   while (!existsSync(path)) await new Promise((r) => setTimeout(r, 200));
+  await fs.writeFile(made, FOLD_VERSION);
   return dir;
 }
 

@@ -2,8 +2,8 @@ import { openPdf } from '../electron/services/pdf/pdfjs-node';
 import { renderSignedProtokoll } from '../electron/services/meetings/protokoll/protokoll-pdf';
 import { renderPdf } from '../electron/services/pdf/render';
 import { verifyProtokollPdf } from '../electron/services/meetings/protokoll/verify-protokoll';
-import { attest, bigProtokoll, makeSigners, signerInfo } from '../test/unit/pdf-protokoll/fixtures';
-import { makePki, sealed } from '../test/unit/pdf-protokoll/pki-fixtures';
+import { attest, bigProtokoll, makeSigners, signerInfo } from '../test/unit/electron/services/meetings/protokoll/fixtures';
+import { makePki, sealed } from '../test/unit/electron/services/meetings/protokoll/pki-fixtures';
 import { measure, report } from './harness';
 
 /**

@@ -1,6 +1,6 @@
 /**
  * Writes docs/glossary.md from the glossary in shared/domain/glossary.ts, so
- * the document and the code cannot disagree (test/unit/domain/glossary.test.ts
+ * the document and the code cannot disagree (test/unit/shared/domain/glossary.test.ts
  * fails when the file is stale). Run: npm run docs:glossary
  */
 import { writeFileSync } from 'node:fs';

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { makeMultiPagePdf } from '../helpers/pdf-fixtures';
 import { snapshotTree } from '../helpers/tree';
 import { call, closeLaptops, openLaptop, startWebHost, type StartedHost } from './host';
-import { download, goTo, joinWithInvitation, openDemoProject, ownCode, welcomeMember } from './journeys';
+import { download, goTo, joinWithInvitation, ownCode, welcomeMember } from './journeys';
+import { openDemoProject } from './journeys-applications';
 
 /**
  * Issue #14, encryption at rest, through the screens: a ledamot joins the demo

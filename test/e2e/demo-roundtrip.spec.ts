@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { closeLaptops, HOST_BUNDLE, openLaptop } from './host';
-import { acceptKey, applyPreview, chooseFile, goTo, joinWithInvitation, openDemoProject, ownCode, previewPackage, sendPackage, toApplicationList } from './journeys';
+import { acceptKey, applyPreview, chooseFile, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage } from './journeys';
+import { openDemoProject, toApplicationList } from './journeys-applications';
 import { expectAccessible, snapWidths } from './screens';
 
 /**

@@ -1,6 +1,7 @@
 import { expect as baseExpect, test } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { acceptKey, applyPreview, chooseFile, choosePin, download, goTo, openDemoProject, ownCode, previewPackage, sendPackage } from './journeys';
+import { acceptKey, applyPreview, chooseFile, choosePin, download, goTo, ownCode, previewPackage, sendPackage } from './journeys';
+import { openDemoProject } from './journeys-applications';
 import { expectAccessible, snapWidths } from './screens';
 
 /**

@@ -6,7 +6,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Handlers } from '../../shared/contract';
 import { runDemoScenario } from '../../electron/services/demo/scenario';
 import { call, closeLaptops, eventCount, openLaptop, startWebHost, type Laptop, type StartedHost } from './host';
-import { choosePin, goTo, openMinutes, openParagraph, recordAttendance } from './journeys';
+import { choosePin, goTo } from './journeys';
+import { openMinutes, openParagraph, recordAttendance } from './journeys-meetings';
 import { expectAccessible, snap } from './screens';
 
 /**

@@ -3,27 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { call, closeLaptops, eventCount, openLaptop } from './host';
-import {
-  acceptKey,
-  applyPreview,
-  attestProtokoll,
-  closeMeeting,
-  createMeeting,
-  download,
-  draftAndSendForJustering,
-  goTo,
-  joinWithInvitation,
-  openMinutes,
-  openParagraph,
-  ownCode,
-  previewPackage,
-  recordAttendance,
-  recordDecision,
-  recordDelegationDecision,
-  reportAbsence,
-  returnProtokoll,
-  sendPackage,
-} from './journeys';
+import { acceptKey, applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage } from './journeys';
+import { attestProtokoll, closeMeeting, createMeeting, draftAndSendForJustering, openMinutes, openParagraph, recordAttendance, recordDecision, reportAbsence, returnProtokoll } from './journeys-meetings';
+import { recordDelegationDecision } from './journeys-applications';
 import { SCREENSHOT_DIR, expectAccessible, snap } from './screens';
 
 /**

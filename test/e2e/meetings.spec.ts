@@ -4,7 +4,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { closeLaptops, openLaptop } from './host';
-import { applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, reportAbsence, sendPackage, welcomeMember } from './journeys';
+import { applyPreview, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage, welcomeMember } from './journeys';
+import { reportAbsence } from './journeys-meetings';
 import { expectAccessible, snapWidths } from './screens';
 
 /**

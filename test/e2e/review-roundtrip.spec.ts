@@ -1,25 +1,8 @@
 import { expect as baseExpect, test, type Browser, type Page } from '@playwright/test';
 import { makeCorruptPdf, makeEncryptedPdf, makeMultiPagePdf } from '../helpers/pdf-fixtures';
 import { closeLaptops, openLaptop } from './host';
-import {
-  acceptKey,
-  addBoardMember,
-  addOrganisation,
-  applyPreview,
-  chooseFile,
-  download,
-  fillApplicationForm,
-  goTo,
-  joinWithInvitation,
-  openRegistrationForm,
-  ownCode,
-  previewPackage,
-  sendPackage,
-  setUpForbund,
-  signApplication,
-  toApplicationList,
-  type ApplicationEntry,
-} from './journeys';
+import { acceptKey, addBoardMember, addOrganisation, applyPreview, chooseFile, download, goTo, joinWithInvitation, ownCode, previewPackage, sendPackage, setUpForbund } from './journeys';
+import { fillApplicationForm, openRegistrationForm, signApplication, toApplicationList, type ApplicationEntry } from './journeys-applications';
 import { expectAccessible, snap } from './screens';
 
 /**

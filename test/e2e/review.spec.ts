@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { closeLaptops, openLaptop } from './host';
-import { carry, download, goTo, joinWithInvitation, openDemoProject, ownCode, welcomeMember } from './journeys';
+import { carry, download, goTo, joinWithInvitation, ownCode, welcomeMember } from './journeys';
+import { openDemoProject } from './journeys-applications';
 import { expectAccessible, snap } from './screens';
 
 /**

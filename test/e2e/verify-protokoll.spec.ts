@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { PDFDocument, rgb } from 'pdf-lib';
 import { closeLaptops, openLaptop } from './host';
-import { chooseFile, download, goTo, openMinutes } from './journeys';
+import { chooseFile, download, goTo } from './journeys';
+import { openMinutes } from './journeys-meetings';
 import { expectAccessible, snap } from './screens';
 
 /**

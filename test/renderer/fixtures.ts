@@ -4,27 +4,18 @@ import { canonicalJson } from '../../shared/domain/log/canonical-json';
 import { EventBody, LEGACY_EVENT_FORMAT, type VerifiedEvent } from '../../shared/domain/log/signed-event';
 import { useFederationStore } from '../../renderer/src/state/federation-store';
 import { useSessionStore } from '../../renderer/src/state/session-store';
+import { FORBUND as BUILDER_FORBUND, pem, sha256, uuid } from '../helpers/event-builder';
 
-/** Events as the main side would store them, without real signatures (the renderer never verifies). */
+/** Events as the main side would store them, built on the one test event builder (test/helpers/event-builder.ts), without real signatures: the renderer never verifies. */
 
-export const FORBUND = '00000000-0000-4000-8000-00000000f0bd';
-export const DIRECTOR = { id: '00000000-0000-4000-8000-000000000001', name: 'Åsa Ek-Ström', email: 'asa@example.se' };
-export const MEMBER = { id: '00000000-0000-4000-8000-000000000002', name: 'Örjan Lind', email: 'orjan@example.se' };
-export const KOMMUN = '00000000-0000-4000-8000-000000000104';
+export const FORBUND = BUILDER_FORBUND;
+export const DIRECTOR = { id: uuid(1), name: 'Åsa Ek-Ström', email: 'asa@example.se' };
+export const MEMBER = { id: uuid(2), name: 'Örjan Lind', email: 'orjan@example.se' };
+export const KOMMUN = uuid(0x104);
 
-/** 64 hex digits from a text (FNV-1a, eight seeds): a stand-in for SHA-256, which the renderer never recomputes. */
-function sha256(text: string): string {
-  let out = '';
-  for (let seed = 0; seed < 8; seed++) {
-    let h = (0x811c9dc5 ^ (seed * 0x9e3779b1)) >>> 0;
-    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out;
-}
 export const DIRECTOR_KEY = sha256('director-key');
 export const MEMBER_KEY = sha256('member-key');
-const PEM = `-----BEGIN PUBLIC KEY-----\n${btoa('\u0007'.repeat(44))}\n-----END PUBLIC KEY-----\n`;
+const PEM = pem('director');
 
 export function stored(seq: number, body: Omit<EventBody, 'v' | 'forbund' | 'at'> & { at?: string }): StoredEvent {
   const full: EventBody = { v: LEGACY_EVENT_FORMAT, forbund: FORBUND, at: new Date(Date.UTC(2026, 2, 14, 9, 0, seq)).toISOString(), ...body };

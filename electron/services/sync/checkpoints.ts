@@ -20,7 +20,7 @@ import type { SealedFiles } from '../storage/sealed-file';
  */
 export const CHECKPOINT_FORMAT = 1;
 /** Bump whenever fold(), a reducer or an authority rule changes what a log folds to. */
-export const FOLD_VERSION = '2026-12-06.2-video-link';
+export const FOLD_VERSION = '2026-12-06.3-history-without-copies';
 
 export interface CheckpointIO {
   read(path: string): Promise<string | null>;

@@ -20,7 +20,7 @@ import { CHECKPOINT_FORMAT, FOLD_VERSION, idsDigest, plainCheckpointIO, readChec
  * - a cut-off (a revocation, the end of a role, a protokoll draft) made by an
  *   event that had not seen every event here (it might refuse one of them);
  * - a protokoll draft held for its key (fold() counts it as a lock).
- * The test test/unit/sync/materialised.property.test.ts checks that the
+ * The test test/unit/electron/services/sync/materialised.property.test.ts checks that the
  * result always equals a full fold of the same events.
  *
  * Every `every` events a checkpoint of the round is written (checkpoints.ts);

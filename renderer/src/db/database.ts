@@ -33,7 +33,7 @@ export type StyrelsebordetDb = Dexie & {
 
 /**
  * The schema, version by version. Never change an old version: add a new one
- * with an upgrade function, and a test in test/renderer/db-migrations.test.ts.
+ * with an upgrade function, and a test in test/renderer/db/migrations.test.ts.
  *   1  attachments (a cache of the main side's list)
  *   2  + viewState; attachments get a `nameKey` (Swedish-lowercased name) for sorting and search
  *   3  + events (a cache of the main side's signed event log; `seq` key, `id` unique)

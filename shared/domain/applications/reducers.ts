@@ -12,28 +12,10 @@ import { findQuestion, noteQuestion, type ApplicationState, type QuestionState }
 
 const asJson = (v: unknown): Json => JSON.parse(JSON.stringify(v)) as Json;
 
-/**
- * What an application's history entry keeps whole. Registration and revision
- * keep the version (every version is also in `versions`); stance and jäv
- * entries keep only the version number and the stances and declarations, so
- * the history does not copy the whole text once per member.
- */
-function applicationSnapshot(app: ApplicationState, withVersion: boolean): object {
-  return {
-    id: app.id,
-    current: app.current,
-    ...(withVersion ? { application: app.versions[app.current - 1] } : {}),
-    stances: app.stances,
-    javDeclarations: app.javDeclarations,
-  };
-}
-
-/** The entry recordCreation just pushed: its changes and snapshot are replaced with the application's own. */
-function amendLastEntry(w: Working, subjectId: string, changes: FieldChange[], snapshot: object): void {
+/** The entry recordCreation just pushed: its changes are replaced with the application's own (the version's fields, as the diff names them). */
+function amendLastEntry(w: Working, subjectId: string, changes: FieldChange[]): void {
   const entry = w.state.history[subjectId]?.at(-1);
-  if (!entry) return;
-  entry.changes = changes;
-  entry.snapshot = asJson(snapshot);
+  if (entry) entry.changes = changes;
 }
 
 const versionChanges = (before: Application | null, after: Application): FieldChange[] =>
@@ -54,7 +36,7 @@ export const APPLICATION_REDUCERS: { [T in ApplicationEventType]: Reducer<Workin
     const app: ApplicationState = { id: p.id, versions: [p], current: p.version, registeredBy: e.body.author, questions: {}, stances: {}, javDeclarations: {}, heads: [] };
     w.state.applications[app.id] = app;
     recordCreation(w, app.id, e, app);
-    amendLastEntry(w, app.id, versionChanges(null, p), applicationSnapshot(app, true));
+    amendLastEntry(w, app.id, versionChanges(null, p));
   },
   'application.revised': (w, e, p) => {
     const app = w.state.applications[p.id] as ApplicationState;
@@ -62,7 +44,7 @@ export const APPLICATION_REDUCERS: { [T in ApplicationEventType]: Reducer<Workin
     app.versions.push(p);
     app.current = p.version;
     addVersion(w, app.id, app, e);
-    recordHistory(w, app.id, e, versionChanges(before, p), applicationSnapshot(app, true));
+    recordHistory(w, app.id, e, versionChanges(before, p));
   },
   'budget.set': (w, e, p) => {
     const budget = w.state.insatsBudget;
@@ -73,7 +55,7 @@ export const APPLICATION_REDUCERS: { [T in ApplicationEventType]: Reducer<Workin
       if (from !== to) changes.push({ field: `insatsBudget.${year}`, label: `budget för insatser ${year}`, from, to });
       budget[year] = to;
     }
-    recordHistory(w, INSATS_BUDGET_SUBJECT, e, changes, { amounts: budget });
+    recordHistory(w, INSATS_BUDGET_SUBJECT, e, changes);
   },
   'question.asked': (w, e, p) => {
     const app = w.state.applications[p.applicationId] as ApplicationState;
@@ -88,7 +70,7 @@ export const APPLICATION_REDUCERS: { [T in ApplicationEventType]: Reducer<Workin
     const q = findQuestion(w.state, p.questionId) as QuestionState;
     q.answer = { text: p.text, answeredBy: e.body.author, answeredAt: e.body.at, eventId: e.id };
     addVersion(w, q.id, q, e);
-    recordHistory(w, q.id, e, [{ field: 'answer', label: 'svar', from: null, to: asJson(q.answer) }], q);
+    recordHistory(w, q.id, e, [{ field: 'answer', label: 'svar', from: null, to: asJson(q.answer) }]);
   },
   'stance.set': (w, e, p) => {
     const app = w.state.applications[p.applicationId] as ApplicationState;
@@ -98,7 +80,7 @@ export const APPLICATION_REDUCERS: { [T in ApplicationEventType]: Reducer<Workin
     app.stances[who] = to;
     addVersion(w, app.id, app, e);
     const label = `ställningstagande (${personName(w.state, who)})`;
-    recordHistory(w, app.id, e, [{ field: `stances.${who}`, label, from: asJson(from), to: asJson(to) }], applicationSnapshot(app, false));
+    recordHistory(w, app.id, e, [{ field: `stances.${who}`, label, from: asJson(from), to: asJson(to) }]);
   },
   'jav.declared': (w, e, p) => {
     const app = w.state.applications[p.applicationId] as ApplicationState;
@@ -115,7 +97,7 @@ export const APPLICATION_REDUCERS: { [T in ApplicationEventType]: Reducer<Workin
       delete app.stances[who];
     }
     addVersion(w, app.id, app, e);
-    recordHistory(w, app.id, e, changes, applicationSnapshot(app, false));
+    recordHistory(w, app.id, e, changes);
   },
   ...REVIEW_REDUCERS,
 };

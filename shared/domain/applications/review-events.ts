@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import type { VerifiedEvent } from '../log/signed-event';
 import { def } from '../events/kernel/definition';
-import { OK, no, type Verdict } from '../events/kernel/verdict';
+import { OK, no, type Rule } from '../events/kernel/verdict';
 import { authorityDate } from '../events/kernel/authority-date';
 import { isBoardMember, isDirector, personName, type FederationState, type FieldChange, type Json } from '../events/state';
 import { recordHistory, type Reducer } from '../events/kernel/history';
@@ -71,7 +70,7 @@ export const REVIEW_EVENTS = {
 type Payload<K extends keyof typeof REVIEW_EVENTS> = z.output<(typeof REVIEW_EVENTS)[K]['payload']>;
 
 
-export const REVIEW_AUTHORITY: { [K in keyof typeof REVIEW_EVENTS]: (state: FederationState, event: VerifiedEvent, payload: Payload<K>) => Verdict } = {
+export const REVIEW_AUTHORITY: { [K in keyof typeof REVIEW_EVENTS]: Rule<FederationState, Payload<K>> } = {
   'note.shared': (state, event, p) => {
     const author = event.body.author;
     if (!isBoardMember(state, author, authorityDate(event))) {
@@ -103,13 +102,13 @@ export const REVIEW_REDUCERS: { [K in keyof typeof REVIEW_EVENTS]: Reducer<Worki
     const note: SharedNote = { eventId: e.id, author: e.body.author, at: e.body.at, onVersion: app?.current ?? 1, text: p.text };
     (w.state.sharedNotes[p.applicationId] ??= []).push(note);
     const change: FieldChange = { field: `sharedNotes.${e.body.author}`, label: `delad anteckning (${personName(w.state, e.body.author)})`, from: null, to: asJson(note) };
-    recordHistory(w, p.applicationId, e, [change], { id: p.applicationId, sharedNotes: w.state.sharedNotes[p.applicationId] });
+    recordHistory(w, p.applicationId, e, [change]);
   },
   'ties.declared': (w, e, p) => {
     const who = e.body.author;
     const from = w.state.ties[who] ?? [];
     w.state.ties[who] = p.ties;
-    recordHistory(w, who, e, [{ field: 'ties', label: 'kopplingar (jävsprofil)', from: asJson(from), to: asJson(p.ties) }], { id: who, ties: p.ties });
+    recordHistory(w, who, e, [{ field: 'ties', label: 'kopplingar (jävsprofil)', from: asJson(from), to: asJson(p.ties) }]);
   },
 };
 

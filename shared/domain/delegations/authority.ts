@@ -1,14 +1,12 @@
 import type { VerifiedEvent } from '../log/signed-event';
-import { OK, no, type Verdict } from '../events/kernel/verdict';
+import { OK, no, type Rule, type Verdict } from '../events/kernel/verdict';
 import { authorityDate } from '../events/kernel/authority-date';
 import type { FederationState } from '../events/state';
 import type { DelegationEventType, DelegationPayload } from './events';
 import { decisionIssues, isInForce, orderIssues } from './rules';
 
 /**
- * The delegation events: catalogue entries, authority rules and reducers,
- * spread into CATALOGUE / AUTHORITY / REDUCERS (events/*.ts). Type strings are
- * part of signed data: never rename one.
+ * Who may record delegation events (events.ts says what each one is):
  *
  * - delegation.order.adopted: the förbundschef or secretary records the
  *   delegationsordning the board adopted (a § in a protokoll). A new order
@@ -18,16 +16,9 @@ import { decisionIssues, isInForce, orderIssues } from './rules';
  *   not a board decision, so it does not need a new order).
  * - delegation.decision.recorded: a delegationsbeslut, recorded by the
  *   decision maker themselves or by the förbundschef/secretary on their behalf.
- *
- * The payload definitions live in event-defs.ts and are re-exported here:
- * catalogue.ts imports them from there, because this module needs
- * versioning.ts, which needs catalogue.ts, and a module cycle would leave the
- * spread empty depending on which module loads first.
  */
 
-
 type Payload<T extends DelegationEventType> = DelegationPayload<T>;
-
 
 /** Förbundschef or sekreterare: the staff who keep the board's registers. */
 export function keepsRegisters(state: FederationState, personId: string): boolean {
@@ -66,14 +57,15 @@ function orderAdopted(state: FederationState, event: VerifiedEvent, p: Payload<'
   return OK;
 }
 
-export const DELEGATION_AUTHORITY = {
+/** One rule per event type; the mapped type makes a missing rule a compile error. */
+export const DELEGATION_AUTHORITY: { [T in DelegationEventType]: Rule<FederationState, Payload<T>> } = {
   'delegation.order.adopted': orderAdopted,
-  'delegation.baseamounts.set': (state: FederationState, event: VerifiedEvent, p: Payload<'delegation.baseamounts.set'>): Verdict => {
+  'delegation.baseamounts.set': (state, event, p) => {
     const r = registrarOnly(state, event, 'ange prisbasbelopp i delegationsordningen');
     if (!r.ok) return r;
     return state.delegationOrders[p.orderId] ? OK : no('Delegationsordningen finns inte.');
   },
-  'delegation.decision.recorded': (state: FederationState, event: VerifiedEvent, p: Payload<'delegation.decision.recorded'>): Verdict => {
+  'delegation.decision.recorded': (state, event, p) => {
     const author = event.body.author;
     if (author !== p.decidedBy && !keepsRegisters(state, author)) {
       const name = state.persons[author]?.name ?? 'Författaren';

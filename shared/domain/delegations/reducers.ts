@@ -1,5 +1,4 @@
-import type { VerifiedEvent } from '../log/signed-event';
-import { addVersion, recordCreation, recordHistory } from '../events/kernel/history';
+import { addVersion, recordCreation, recordHistory, type Reducer } from '../events/kernel/history';
 import type { FieldChange, Json } from '../events/state';
 import type { Working } from '../events/working';
 import type { DelegationEventType, DelegationPayload } from './events';
@@ -43,8 +42,9 @@ function relabel(w: Working, subjectId: string, labels: Record<string, string>):
   if (entry) entry.changes = entry.changes.map((c) => ({ ...c, label: labels[c.field] ?? c.label }));
 }
 
-export const DELEGATION_REDUCERS = {
-  'delegation.order.adopted': (w: Working, e: VerifiedEvent, p: Payload<'delegation.order.adopted'>): void => {
+/** One reducer per event type; the mapped type makes a missing reducer a compile error. */
+export const DELEGATION_REDUCERS: { [T in DelegationEventType]: Reducer<Working, Payload<T>> } = {
+  'delegation.order.adopted': (w, e, p) => {
     const order: DelegationOrderState = { ...p, recordedBy: e.body.author, recordedAt: e.body.at, replacedBy: null, heads: [] };
     w.state.delegationOrders[order.id] = order;
     recordCreation(w, order.id, e, order);
@@ -53,19 +53,19 @@ export const DELEGATION_REDUCERS = {
     if (old) {
       old.replacedBy = order.id;
       addVersion(w, old.id, old, e);
-      recordHistory(w, old.id, e, [{ field: 'replacedBy', label: ORDER_LABEL.replacedBy as string, from: null, to: order.id }], old);
+      recordHistory(w, old.id, e, [{ field: 'replacedBy', label: ORDER_LABEL.replacedBy as string, from: null, to: order.id }]);
     }
   },
-  'delegation.baseamounts.set': (w: Working, e: VerifiedEvent, p: Payload<'delegation.baseamounts.set'>): void => {
+  'delegation.baseamounts.set': (w, e, p) => {
     const order = w.state.delegationOrders[p.orderId] as DelegationOrderState;
     const from = order.baseAmounts[p.year] ?? null;
     const to = { priceBaseAmount: p.priceBaseAmount, baseAmount: p.baseAmount };
     order.baseAmounts[p.year] = to;
     addVersion(w, order.id, order, e);
     const change: FieldChange = { field: `baseAmounts.${p.year}`, label: `prisbasbelopp och basbelopp ${p.year}`, from: asJson(from), to: asJson(to) };
-    recordHistory(w, order.id, e, [change], order);
+    recordHistory(w, order.id, e, [change]);
   },
-  'delegation.decision.recorded': (w: Working, e: VerifiedEvent, p: Payload<'delegation.decision.recorded'>): void => {
+  'delegation.decision.recorded': (w, e, p) => {
     const point = w.state.delegationOrders[p.orderId]?.points.find((x) => x.number === p.pointNumber);
     const decision: DelegationDecisionState = { ...p, mustReport: point?.mustReport ?? true, recordedBy: e.body.author, recordedAt: e.body.at, heads: [] };
     w.state.delegationDecisions[decision.id] = decision;

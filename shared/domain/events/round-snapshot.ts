@@ -7,7 +7,7 @@ import { WORDS, type Working } from './working';
 /**
  * A round of the fold (runner.ts) as plain JSON, so the main side can keep it
  * on disk as a checkpoint and continue it after a restart (issue #16): the
- * state, the bookkeeping of versions and conflicts (versioning.ts), what the
+ * state, the bookkeeping of versions and conflicts (kernel/history.ts), what the
  * round remembers per event, and the key directory and cut-offs it judges by.
  * Maps become arrays; the conflict index points into state.conflicts by position.
  */

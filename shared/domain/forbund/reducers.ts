@@ -35,7 +35,7 @@ function decideKey(w: Working, event: VerifiedEvent, fingerprint: string, status
       `Det första beslutet i händelseordningen gäller; nyckeln är ${key.status === 'accepted' ? 'godkänd' : 'avvisad'}.`;
   }
   addVersion(w, fingerprint, key, event);
-  recordHistory(w, fingerprint, event, changes, key);
+  recordHistory(w, fingerprint, event, changes);
 }
 
 /** One reducer per event type; the mapped type makes a missing reducer a compile error. */
@@ -88,7 +88,7 @@ export const FORBUND_REDUCERS: { [T in ForbundEventType]: Reducer<Working, Forbu
     const changes: FieldChange[] = [{ field: 'encryptionKey', label: 'krypteringsnyckel', from: key.encryptionKey ?? null, to: p.x25519 }];
     key.encryptionKey = p.x25519;
     addVersion(w, p.fingerprint, key, e);
-    recordHistory(w, p.fingerprint, e, changes, key);
+    recordHistory(w, p.fingerprint, e, changes);
   },
   'key.accepted': (w, e, p) => decideKey(w, e, p.fingerprint, 'accepted'),
   'key.rejected': (w, e, p) => decideKey(w, e, p.fingerprint, 'rejected'),
@@ -99,7 +99,7 @@ export const FORBUND_REDUCERS: { [T in ForbundEventType]: Reducer<Working, Forbu
     key.decidedBy = e.id;
     key.revocation = { reason: p.reason, by: e.body.author, decision: p.decision ?? null };
     addVersion(w, p.fingerprint, key, e);
-    recordHistory(w, p.fingerprint, e, changes, key);
+    recordHistory(w, p.fingerprint, e, changes);
   },
   'document.shared': (w, e, p) => {
     const doc: DocumentState = { ...p, sharedBy: e.body.author, sharedAt: e.body.at, heads: [] };

@@ -18,7 +18,7 @@ export interface Federation extends OrdningFields {
 /**
  * Every item carries `heads`: the ids of its latest versions. An event that
  * changes the item lists them in its `prev`, which is how a later fold tells
- * "saw the other change" from "made at the same time" (see versioning.ts).
+ * "saw the other change" from "made at the same time" (see events/kernel/history.ts).
  */
 export interface OrganisationState extends Organisation {
   heads: string[];

@@ -13,24 +13,16 @@ import type { MeetingState } from './state';
 /**
  * The meeting reducers (spread into REDUCERS). They run only after the
  * authority rule said yes. Every event adds a version and a history entry on
- * the meeting; the history snapshot leaves out the protokoll documents
- * (kept once in `drafts`) so it does not copy them per event.
+ * the meeting, with what it changed.
  */
 
 type Reducer<T extends MeetingEventType> = KernelReducer<Working, MeetingPayload<T>>;
 
 const asJson = (v: unknown): Json => (v === undefined ? null : (JSON.parse(JSON.stringify(v)) as Json));
 
-export function meetingSnapshot(m: MeetingState): Json {
-  const { heads: _heads, drafts, ...rest } = m;
-  return asJson({ ...rest, drafts: drafts.map(({ document: _d, ...d }) => d) });
-}
-
 function record(w: Working, m: MeetingState, event: VerifiedEvent, changes: FieldChange[]): void {
   addVersion(w, m.id, m, event);
-  recordHistory(w, m.id, event, changes, {});
-  const entry = w.state.history[m.id]?.at(-1);
-  if (entry) entry.snapshot = meetingSnapshot(m);
+  recordHistory(w, m.id, event, changes);
 }
 
 const change = (field: string, label: string, from: unknown, to: unknown): FieldChange => ({ field, label, from: asJson(from), to: asJson(to) });
@@ -70,19 +62,13 @@ export const MEETING_REDUCERS: { [T in MeetingEventType]: Reducer<T> } = {
     w.state.meetings[m.id] = m;
     recordCreation(w, m.id, e, m);
     const entry = w.state.history[m.id]?.at(-1);
-    if (entry) {
-      entry.changes = Object.keys(MEETING_FIELD_LABEL).map((k) => change(k, MEETING_FIELD_LABEL[k] as string, null, (m as unknown as Record<string, unknown>)[k]));
-      entry.snapshot = meetingSnapshot(m);
-    }
+    if (entry) entry.changes = Object.keys(MEETING_FIELD_LABEL).map((k) => change(k, MEETING_FIELD_LABEL[k] as string, null, (m as unknown as Record<string, unknown>)[k]));
   },
   'meeting.updated': (w, e, p) => {
     const m = meeting(w, p.id);
     applyUpdate(w, 'meeting', m.id, m, e, patchOf(p));
     const entry = w.state.history[m.id]?.at(-1);
-    if (entry) {
-      entry.changes = entry.changes.map((c) => ({ ...c, label: MEETING_FIELD_LABEL[c.field] ?? c.label }));
-      entry.snapshot = meetingSnapshot(m);
-    }
+    if (entry) entry.changes = entry.changes.map((c) => ({ ...c, label: MEETING_FIELD_LABEL[c.field] ?? c.label }));
   },
   'meeting.called': (w, e, p) => {
     const m = meeting(w, p.meetingId);

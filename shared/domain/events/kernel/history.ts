@@ -104,13 +104,7 @@ export function patchOf(payload: Record<string, unknown>, nested: readonly strin
   return out;
 }
 
-/** The item as the history keeps it: without `heads`, which is bookkeeping and may grow long. */
-function snapshotOf(item: object): Json {
-  const { heads: _heads, ...rest } = item as Record<string, unknown>;
-  return clone(rest as Json);
-}
-
-function pushHistory(w: Working, subjectId: string, event: VerifiedEvent, changes: FieldChange[], item: object): void {
+function pushHistory(w: Working, subjectId: string, event: VerifiedEvent, changes: FieldChange[]): void {
   const authorName = personName(w.state, event.body.author);
   w.authorNames.set(event.id, authorName);
   const entries = (w.state.history[subjectId] ??= []);
@@ -123,7 +117,6 @@ function pushHistory(w: Working, subjectId: string, event: VerifiedEvent, change
     at: event.body.at,
     lamport: event.body.lamport,
     changes,
-    snapshot: snapshotOf(item),
   });
 }
 
@@ -134,7 +127,7 @@ export function recordCreation(w: Working, subjectId: string, event: VerifiedEve
   const changes = Object.entries(item)
     .filter(([k]) => k !== 'heads' && k !== 'id')
     .map(([k, v]) => ({ field: k, label: w.words.fieldLabel(k), from: null, to: clone(v as Json) }));
-  pushHistory(w, subjectId, event, changes, item);
+  pushHistory(w, subjectId, event, changes);
 }
 
 /** Whether the author of an event had seen a given version of an item. */
@@ -206,7 +199,7 @@ export function applyUpdate(
     track.writers.set(field, event.id);
   }
   addVersion(w, subjectId, item, event, saw);
-  pushHistory(w, subjectId, event, changes, item);
+  pushHistory(w, subjectId, event, changes);
   return changes;
 }
 
@@ -220,8 +213,8 @@ export function addVersion(w: Working, subjectId: string, item: { heads: string[
   item.heads = [...item.heads.filter((h) => !saw(h)), event.id].sort();
 }
 
-export function recordHistory(w: Working, subjectId: string, event: VerifiedEvent, changes: FieldChange[], item: object): void {
-  pushHistory(w, subjectId, event, changes, item);
+export function recordHistory(w: Working, subjectId: string, event: VerifiedEvent, changes: FieldChange[]): void {
+  pushHistory(w, subjectId, event, changes);
 }
 
 /**

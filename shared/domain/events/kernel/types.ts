@@ -27,9 +27,13 @@ export interface HistoryEntry {
   /** Wall time on the author's device (display only). */
   at: string;
   lamport: number;
+  /**
+   * What this version changed, field by field (a creation lists every field
+   * from null). The whole item as it was at this version is not copied here:
+   * it is the fold of the signed log up to `eventId`, which is kept for ever.
+   * (Whole snapshots per entry were 85 % of a ten-year state, issue #16.)
+   */
   changes: FieldChange[];
-  /** The whole item after this event: every version is kept. */
-  snapshot: Json;
 }
 
 /** An event that was never applied: no authority, bad content, wrong förbund, or a rejected key. */
