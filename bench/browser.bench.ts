@@ -85,27 +85,29 @@ async function armClick(page: Page, button: string, expected: string): Promise<v
   // As source text: the bench is compiled for Node, without the DOM's types.
   await page.evaluate(`(() => {
     const mark = {};
-    window.sbClick = mark;
     const name = ${JSON.stringify(button)};
     const re = new RegExp(${JSON.stringify(expected)});
-    document.addEventListener('click', (e) => {
-      if (e.target instanceof Element && e.target.closest('button')?.textContent?.includes(name)) mark.clicked ??= e.timeStamp;
-    }, { capture: true });
-    const observer = new MutationObserver(() => {
-      if (mark.clicked === undefined || mark.shown !== undefined) return;
-      const region = document.querySelector('[aria-labelledby="my-review-heading"]');
-      if (region && re.test(region.textContent ?? '')) {
-        observer.disconnect();
-        requestAnimationFrame((t) => (mark.shown = t));
-      }
+    // Resolves with the milliseconds from the click to the frame that shows the answer.
+    window.sbShown = new Promise((resolve) => {
+      document.addEventListener('click', (e) => {
+        if (e.target instanceof Element && e.target.closest('button')?.textContent?.includes(name)) mark.clicked ??= e.timeStamp;
+      }, { capture: true });
+      const observer = new MutationObserver(() => {
+        if (mark.clicked === undefined) return;
+        const region = document.querySelector('[aria-labelledby="my-review-heading"]');
+        if (region && re.test(region.textContent ?? '')) {
+          observer.disconnect();
+          requestAnimationFrame((t) => resolve(t - mark.clicked));
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     });
-    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
   })()`);
 }
 
 async function clickInPage(page: Page): Promise<number> {
-  const handle = await page.waitForFunction('window.sbClick && window.sbClick.shown !== undefined && window.sbClick.clicked !== undefined ? window.sbClick.shown - window.sbClick.clicked : null');
-  return (await handle.jsonValue()) as number;
+  // A plain evaluate (awaits the promise): waitForFunction's polling evaluates a string, which the app's CSP forbids.
+  return (await page.evaluate('window.sbShown')) as number;
 }
 
 /**
