@@ -18,6 +18,8 @@ export interface StartedHost {
   origin: string;
   token: string;
   dataDir: string;
+  /** The host's process (npm's with `viaNpm`): the bench reads its CPU time. */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startWebHost(options: HostOptions = {}): Promise<StartedHo
     origin: url.origin,
     token: url.searchParams.get('token') ?? '',
     dataDir,
+    pid: child.pid,
     stop: () =>
       new Promise<void>((done) => {
         if (child.exitCode !== null || child.signalCode !== null) return done();

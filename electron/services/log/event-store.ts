@@ -28,6 +28,14 @@ export interface EventStore {
   /** One stored event by id, as the renderer receives it. */
   get(id: string): StoredEvent | null;
   lastSeq(): number;
+  /**
+   * The events signed by one key, in the order learnt (the same array until the
+   * next append; do not change it). Kept as the log grows, so what an action
+   * asks about this laptop's own events costs no walk over the whole log.
+   */
+  ofKey(fingerprint: string): readonly VerifiedEvent[];
+  /** How many events each key signed. */
+  countsByKey(): Record<string, number>;
   /** Adds the events not already known, as one atomic batch. Returns those that were new. */
   append(events: VerifiedEvent[]): Promise<VerifiedEvent[]>;
 }
@@ -39,8 +47,17 @@ export async function openEventStore(dataDir: string, files: SealedFiles = plain
   await fs.mkdir(dir, { recursive: true });
   await removeStaleTempFiles(dir);
   const serial = createSerialQueue();
-  const events: (VerifiedEvent & { seq: number })[] = [];
-  const byId = new Set<string>();
+  /** In the order learnt: events[i] has seq i + 1. */
+  const events: VerifiedEvent[] = [];
+  const byId = new Map<string, number>();
+  const byKey = new Map<string, VerifiedEvent[]>();
+  const keep = (e: VerifiedEvent): void => {
+    byId.set(e.id, events.length);
+    events.push(e);
+    const own = byKey.get(e.body.key);
+    if (own) own.push(e);
+    else byKey.set(e.body.key, [e]);
+  };
   let segments = (await fs.readdir(dir)).filter((n) => /^\d{8}\.jsonl$/.test(n)).sort();
 
   for (const name of segments) {
@@ -51,8 +68,7 @@ export async function openEventStore(dataDir: string, files: SealedFiles = plain
       // Lines in the local log were verified before they were written; a line
       // that no longer parses means the file was damaged: skip it, keep the rest.
       if (!parsed.ok || byId.has(parsed.id)) continue;
-      byId.add(parsed.id);
-      events.push({ id: parsed.id, body: parsed.body, line: parsed.line, seq: events.length + 1 });
+      keep({ id: parsed.id, body: parsed.body, line: parsed.line });
     }
   }
 
@@ -75,16 +91,18 @@ export async function openEventStore(dataDir: string, files: SealedFiles = plain
       return events.length;
     },
     has: (id) => byId.has(id),
-    all: () => events.map(({ id, body, line }) => ({ id, body, line })),
-    since: (seq) => events.slice(Math.max(0, seq)).map(({ id, body, line }) => ({ id, body, line })),
-    list: (afterSeq) =>
-      events.filter((e) => e.seq > afterSeq).map((e) => ({ seq: e.seq, id: e.id, body: e.line.body, sig: e.line.sig })),
+    all: () => events.slice(),
+    since: (seq) => events.slice(Math.max(0, seq)),
+    list: (afterSeq) => events.slice(Math.max(0, afterSeq)).map((e, i) => ({ seq: Math.max(0, afterSeq) + i + 1, id: e.id, body: e.line.body, sig: e.line.sig })),
     lastSeq: () => events.length,
     get: (id) => {
-      if (!byId.has(id)) return null;
-      const e = events.find((x) => x.id === id)!;
-      return { seq: e.seq, id: e.id, body: e.line.body, sig: e.line.sig };
+      const at = byId.get(id);
+      if (at === undefined) return null;
+      const e = events[at]!;
+      return { seq: at + 1, id: e.id, body: e.line.body, sig: e.line.sig };
     },
+    ofKey: (fingerprint) => byKey.get(fingerprint) ?? [],
+    countsByKey: () => Object.fromEntries([...byKey].map(([key, own]) => [key, own.length])),
     append: (batch) =>
       serial(async () => {
         const fresh: VerifiedEvent[] = [];
@@ -98,10 +116,7 @@ export async function openEventStore(dataDir: string, files: SealedFiles = plain
         const name = nextSegmentName();
         await files.write(join(dir, name), fresh.map((e) => `${JSON.stringify(e.line)}\n`).join(''));
         segments.push(name);
-        for (const e of fresh) {
-          byId.add(e.id);
-          events.push({ ...e, seq: events.length + 1 });
-        }
+        for (const e of fresh) keep({ id: e.id, body: e.body, line: e.line });
         if (segments.length > MAX_SEGMENTS) await compact();
         return fresh;
       }),

@@ -76,7 +76,7 @@ export function createPkiService(opts: { dataDir: string; box: SecretBox; store:
       await federation.append('ca.established', { certificate: b64(authority.certDer), fingerprint: authority.fingerprint }, []);
       state = federation.state();
     }
-    const requested = store.all().some((e) => e.body.type === 'certificate.requested' && e.body.key === identity.fingerprint);
+    const requested = store.ofKey(identity.fingerprint).some((e) => e.body.type === 'certificate.requested');
     if (!requested && !barred(state, identity.fingerprint)) {
       const key = await loadOrCreateSigningKey(opts.dataDir, opts.box, files);
       await federation.append('certificate.requested', { deviceKey: identity.fingerprint, publicKeyPem: key.publicKeyPem }, []);

@@ -141,7 +141,7 @@ export async function openFederation(opts: {
 
   function session(): Session {
     const s = local.get();
-    const own = identity ? store.all().filter((e) => e.body.key === identity!.fingerprint) : [];
+    const own = identity ? store.ofKey(identity.fingerprint) : [];
     const exported = new Set(s.exportedOwn);
     const unsent = own.filter((e) => !exported.has(e.id)).length;
     // Confirmed once someone else's package says they hold it (their acks for my key reach its clock).
@@ -174,7 +174,7 @@ export async function openFederation(opts: {
       const mine = await loadDecryptor();
       if (!mine) return;
       // Looked up in the log, not the state: while the device key waits for acceptance the registration is held.
-      const announced = store.all().some((e) => e.body.type === 'key.encryption.registered' && e.body.key === own.fingerprint && e.body.payload['x25519'] === mine.x25519);
+      const announced = store.ofKey(own.fingerprint).some((e) => e.body.type === 'key.encryption.registered' && e.body.payload['x25519'] === mine.x25519);
       if (announced) return;
       const key = state().keys[own.fingerprint];
       if (!key || key.status === 'revoked' || key.status === 'rejected') return;

@@ -48,13 +48,11 @@ export function createStateView(deps: { federation: FederationService; store: Ev
     const real = federation.state();
     const myKey = federation.identity()?.fingerprint;
     const genesisId = deps.genesisId();
-    const events = store.all();
-    const eventsByKey: Record<string, number> = {};
-    for (const e of events) eventsByKey[e.body.key] = (eventsByKey[e.body.key] ?? 0) + 1;
-    const base = { eventCount: store.lastSeq(), eventsByKey };
-    const pending = genesisId ? pendingMineOf(real, events, myKey) : [];
+    // Proportional to the action, not the log: the counts and this laptop's own events are kept by the store.
+    const base = { eventCount: store.lastSeq(), eventsByKey: store.countsByKey() };
+    const pending = genesisId && myKey ? pendingMineOf(real, store.ofKey(myKey), myKey) : [];
     if (!genesisId || pending.length === 0 || !myKey) return { ...base, state: withoutBulkyHistory(real), pending };
-    const preview = fold(events, { genesisId, assumeAccepted: myKey });
+    const preview = fold(store.all(), { genesisId, assumeAccepted: myKey });
     return { ...base, state: withoutBulkyHistory({ ...preview, held: real.held, refused: real.refused }), pending };
   }
 

@@ -35,6 +35,23 @@ function merged(held: FederationState, sections: Partial<FederationState>, items
   return next as unknown as FederationState;
 }
 
+/**
+ * Sections the renderer never changes, frozen so the domain's selectors may
+ * keep what they derived from them (shared/domain/meetings/selectors.ts): a
+ * frozen section object always has the same content, and a changed one
+ * arrives as a new object.
+ */
+const FROZEN = ['meetings', 'delegationDecisions', 'delegationOrders'] as const;
+function frozen(state: FederationState): FederationState {
+  for (const section of FROZEN) if (state[section] && !Object.isFrozen(state[section])) Object.freeze(state[section]);
+  return state;
+}
+
+/** The value held when the answer repeats it (small things, compared as JSON), so what watches it does not render again. */
+function same<T>(held: T, next: T): T {
+  return held === next || JSON.stringify(held) === JSON.stringify(next) ? held : next;
+}
+
 export const useFederationStore = create<FederationStore>((set, get) => ({
   ...empty(),
   revision: null,
@@ -42,8 +59,16 @@ export const useFederationStore = create<FederationStore>((set, get) => ({
   pull: async (api) => {
     const { revision, view } = await api['state.get']({ since: get().revision });
     if (!view) return set({ ready: true });
-    const { complete, state, items, ...rest } = view;
-    set({ ...rest, state: complete ? state : merged(get().state, state, items ?? {}), revision, ready: true });
+    const { complete, state, items, pending, eventsByKey, eventCount } = view;
+    const held = get();
+    set({
+      state: frozen(complete ? state : merged(held.state, state, items ?? {})),
+      pending: same(held.pending, pending),
+      eventsByKey: same(held.eventsByKey, eventsByKey),
+      eventCount,
+      revision,
+      ready: true,
+    });
   },
   clear: () => set({ ...empty(), revision: null, ready: true }),
   forget: () => set({ ...empty(), revision: null, ready: false }),

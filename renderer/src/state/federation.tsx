@@ -1,6 +1,5 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { FederationState, PendingChange } from '../../../shared/domain/events';
-import { emptyState } from '../../../shared/domain/events';
 import { useFederationStore } from './federation-store';
 import { useSession } from './session-store';
 
@@ -8,7 +7,7 @@ export type { PendingChange } from '../../../shared/domain/events';
 
 /**
  * The förbund as the main side's kept state says it is (federation-store.ts),
- * shared by every screen through a context. The renderer never folds.
+ * read by every screen from that store. The renderer never folds.
  *
  * While this laptop's key waits for the förbundschef, its own changes are held
  * by the fold. The owner must still see them where they belong, so `state` is
@@ -29,21 +28,51 @@ export interface FederationView {
   pending: readonly PendingChange[];
 }
 
-const FederationContext = createContext<FederationView>({ state: emptyState(), ready: false, me: null, eventCount: 0, pending: [] });
-
+/**
+ * Where the förbund's screens begin (App.tsx). The state itself is not passed
+ * through a React context: every change of a context value makes React walk
+ * the whole tree below for its readers (50 ms on a ten-year state, issue #16);
+ * each reader subscribes to the store instead.
+ */
 export function FederationProvider({ children }: { children: ReactNode }) {
-  const session = useSession();
+  return <>{children}</>;
+}
+
+/**
+ * The derived state of the förbund, for any screen.
+ * A component that calls it renders again on every change of the state;
+ * one that needs only part of it uses `useFederationSelector` instead.
+ */
+export function useFederation(): FederationView {
   const state = useFederationStore((s) => s.state);
   const pending = useFederationStore((s) => s.pending);
   const eventCount = useFederationStore((s) => s.eventCount);
   const ready = useFederationStore((s) => s.ready);
-  const me = session?.device?.personId ?? null;
-  const value = useMemo(() => ({ state, ready, me, eventCount, pending }), [state, ready, me, eventCount, pending]);
-  return <FederationContext.Provider value={value}>{children}</FederationContext.Provider>;
+  const me = useMe();
+  return useMemo(() => ({ state, ready, me, eventCount, pending }), [state, ready, me, eventCount, pending]);
 }
 
-/** The derived state of the förbund, for any screen under FederationProvider. */
-export const useFederation = (): FederationView => useContext(FederationContext);
+/**
+ * One slice of the state, e.g. `useFederationSelector((s) => s.applications[id])`:
+ * the component renders again only when that slice changes (compared with
+ * `Object.is`). The store's merge keeps every unchanged section and item the
+ * same object (federation-store.ts), so a stance on one ansökan leaves a
+ * component watching another one alone. The selector must return something
+ * held in the state or a primitive, not a new object or array per call
+ * (derive those with useMemo from the slices).
+ */
+export function useFederationSelector<T>(select: (state: FederationState) => T): T {
+  return useFederationStore((s) => select(s.state));
+}
+
+/** Whether the state has been read from the main side once, without watching the state itself. */
+export const useFederationReady = (): boolean => useFederationStore((s) => s.ready);
+
+/** My own changes held while my key waits (the same array until it changes). */
+export const usePendingChanges = (): readonly PendingChange[] => useFederationStore((s) => s.pending);
+
+/** The person this installation belongs to, if any. */
+export const useMe = (): string | null => useSession()?.device?.personId ?? null;
 
 /** The words every screen uses for a change of mine that waits for my key. */
 export const PENDING_TEXT = 'Väntar på att förbundschefen godkänner din nyckel – följer med nästa paket';

@@ -104,8 +104,27 @@ export interface DecisionRef {
   lock: LockRecord | null;
 }
 
+/**
+ * Results kept per frozen section object. The renderer freezes the sections
+ * it holds (federation-store.ts), and its merge gives a changed section a new
+ * object, so the same frozen object always means the same content; the main
+ * side changes its state in place and never freezes it, so it never hits the
+ * cache. A stance then does not walk every meeting of ten years again.
+ */
+const decisionsCache = new WeakMap<object, readonly DecisionRef[]>();
+const delegatedCache = new WeakMap<object, { orders: object; out: Readonly<Record<string, number>> }>();
+
 /** Every recorded decision of every meeting, in meeting and § order. */
-export function decisionsOf(state: FederationState): DecisionRef[] {
+export function decisionsOf(state: FederationState): readonly DecisionRef[] {
+  const frozen = Object.isFrozen(state.meetings);
+  const kept = frozen ? decisionsCache.get(state.meetings) : undefined;
+  if (kept) return kept;
+  const out = allDecisions(state);
+  if (frozen) decisionsCache.set(state.meetings, Object.freeze(out));
+  return out;
+}
+
+function allDecisions(state: FederationState): DecisionRef[] {
   return meetingsInOrder(state).flatMap((m) => {
     const numbers = paragraphNumbers(state, m);
     return m.agenda.flatMap((i) => {
@@ -161,7 +180,16 @@ export function earlierDecisions(state: FederationState, applicationId: string):
  * insatser ('initiatives') with an amount, in the year of the decision. They
  * bind the insats budget as a board grant does (issue #15 item 5).
  */
-export function delegatedPerYear(state: FederationState): Record<string, number> {
+export function delegatedPerYear(state: FederationState): Readonly<Record<string, number>> {
+  const frozen = Object.isFrozen(state.delegationDecisions) && Object.isFrozen(state.delegationOrders);
+  const kept = frozen ? delegatedCache.get(state.delegationDecisions) : undefined;
+  if (kept && kept.orders === state.delegationOrders) return kept.out;
+  const out = delegatedFrom(state);
+  if (frozen) delegatedCache.set(state.delegationDecisions, { orders: state.delegationOrders, out: Object.freeze(out) });
+  return out;
+}
+
+function delegatedFrom(state: FederationState): Record<string, number> {
   const out: Record<string, number> = {};
   for (const d of Object.values(state.delegationDecisions)) {
     if (!d.amountKr) continue;

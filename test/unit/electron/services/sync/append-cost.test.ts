@@ -8,6 +8,7 @@ import { plainSecretBox } from '../../../../../electron/services/identity/keys';
 import { openEventStore } from '../../../../../electron/services/log/event-store';
 import { openFederation } from '../../../../../electron/services/sync/federation';
 import { openLocalState } from '../../../../../electron/services/sync/local-state';
+import { createStateView } from '../../../../../electron/services/sync/state-view';
 
 vi.mock('../../../../../shared/domain/events/fold', async (importOriginal) => {
   const m = await importOriginal<typeof folding>();
@@ -45,5 +46,31 @@ describe('an action on the main side', () => {
     expect(folds() - before).toBe(0);
     expect(Object.keys(federation.state().persons)).toEqual(expect.arrayContaining(added));
     expect(store.size).toBe(7);
+  });
+
+  it('reads neither the whole log for the session nor for the state view: its own events and the counts per key are kept', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'sb-append-cost-'));
+    const store = await openEventStore(dataDir);
+    const local = await openLocalState(dataDir);
+    const federation = await openFederation({ dataDir, box: plainSecretBox, store, local });
+    const view = createStateView({ federation, store, genesisId: () => local.get().forbund?.genesisId });
+    await federation.create({ name: 'Samordningsförbundet Test', orgNr: '222000-0018', director: { name: 'Dana Direktör', email: 'dana@example.se' } });
+    const org = randomUUID();
+    await federation.append('organisation.added', { id: org, name: 'Kommunen', kind: 'municipality' }, []);
+    const first = view.get(null);
+
+    const all = vi.spyOn(store, 'all');
+    await federation.append('person.added', { id: randomUUID(), name: 'Olle Ordförande', email: 'olle@example.se', organisationId: org }, []);
+    const session = federation.session();
+    const next = view.get(first.revision);
+    expect(all).not.toHaveBeenCalled();
+    // … and what they say is still the whole log's.
+    const mine = federation.identity()!.fingerprint;
+    expect(session.sync.unsent).toBe(store.size);
+    expect(next.view!.eventsByKey).toEqual({ [mine]: store.size });
+    expect(next.view!.eventCount).toBe(store.size);
+    const reopened = await openEventStore(dataDir);
+    expect(reopened.ofKey(mine).map((e) => e.id)).toEqual(store.all().map((e) => e.id));
+    expect(reopened.countsByKey()).toEqual({ [mine]: store.size });
   });
 });

@@ -51,6 +51,8 @@ function memoryStore(): EventStore & { add(events: VerifiedEvent[]): void } {
       return i < 0 ? null : stored(events[i] as VerifiedEvent, i);
     },
     lastSeq: () => events.length,
+    ofKey: (key) => events.filter((e) => e.body.key === key),
+    countsByKey: () => events.reduce<Record<string, number>>((n, e) => ({ ...n, [e.body.key]: (n[e.body.key] ?? 0) + 1 }), {}),
     append: async (batch) => {
       const before = events.length;
       add(batch);
