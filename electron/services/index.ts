@@ -28,7 +28,7 @@ import { createSealedFiles, lockKeySource, type SealedFiles } from './storage/se
 import { outgoingRetentionDays, pruneOutgoingPackages } from './storage/prune-outgoing';
 import { createProtokollExport } from './meetings/protokoll/protokoll-export';
 import { openAppLock, type AppLock, type KeyWrap } from './lock/app-lock';
-import { guardWithLock } from './lock/gate';
+import { LOCKED_MESSAGE, guardWithLock } from './lock/gate';
 import { protokollFileName, renderSignedProtokoll } from './meetings/protokoll/protokoll-pdf';
 import { normalisePin } from './meetings/protokoll/verify-protokoll';
 import { verifyProtokollPdfGuarded } from './pdf/sandbox';
@@ -61,6 +61,7 @@ export type { PackageFiles };
 interface Opened {
   handlers: Handlers;
   openOutgoing: PackageFiles['openOutgoing'];
+  isLocked(): boolean;
 }
 
 /** How long one `packages.nextOpened` call waits before answering "nothing yet". */
@@ -94,7 +95,11 @@ export async function createServicesWithFiles(opts: ServiceOptions): Promise<{ h
   return {
     handlers: outer as unknown as Handlers,
     packageFiles: {
-      receive: (source, fileName, announced) => incoming.receive(source, fileName, announced),
+      // Refused at the door while locked, as every call is: nothing is written for a laptop nobody has unlocked.
+      receive: (source, fileName, announced) => {
+        if (current.isLocked()) return Promise.reject(new AppError('locked', LOCKED_MESSAGE));
+        return incoming.receive(source, fileName, announced);
+      },
       openOutgoing: (fileName) => current.openOutgoing(fileName),
     },
   };
@@ -147,6 +152,7 @@ async function openServices(opts: ServiceOptions, incoming: IncomingFiles): Prom
     handlers: guardWithLock(all as unknown as Handlers, lock),
     // Refused while locked: a sealed copy cannot be read without the data key (AppError 'locked').
     openOutgoing: (fileName) => openOutgoing(files, roots, fileName),
+    isLocked: () => lock.isLocked(),
   };
 }
 

@@ -4,7 +4,8 @@ import { METHODS, type Method } from '../../../shared/contract/methods';
 import type { Handlers } from '../../../shared/contract/schemas';
 import type { AppLock } from './app-lock';
 
-const LOCKED = 'Styrelsebordet är låst. Lås upp med din PIN-kod.';
+/** What every call answers while the app is locked. */
+export const LOCKED_MESSAGE = 'Styrelsebordet är låst. Lås upp med din PIN-kod.';
 
 /**
  * Every handler behind the app lock: while locked, only app.info and the lock
@@ -18,7 +19,7 @@ export function guardWithLock(handlers: Handlers, lock: AppLock): Handlers {
   for (const method of METHODS) {
     const handler = handlers[method] as (input: unknown) => Promise<unknown>;
     guarded[method] = async (input) => {
-      if (!OPEN_WHILE_LOCKED.has(method) && lock.isLocked()) throw new AppError('locked', LOCKED);
+      if (!OPEN_WHILE_LOCKED.has(method) && lock.isLocked()) throw new AppError('locked', LOCKED_MESSAGE);
       if (!BACKGROUND_CALLS.has(method)) lock.touch();
       return handler(input);
     };
