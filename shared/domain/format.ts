@@ -88,3 +88,10 @@ export function swedishDate(isoUtc: string): string {
   const summer = t >= lastSundayAt0100Utc(year, 2) && t < lastSundayAt0100Utc(year, 9);
   return new Date(t + (summer ? 2 : 1) * 3_600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * Swedish alphabetical order (å, ä, ö after z), as `a.localeCompare(b, 'sv')`
+ * gives it; one collator for all, because localeCompare with a locale builds
+ * a new one on every call (the folds sort names thousands of times).
+ */
+export const compareSwedish: (a: string, b: string) => number = new Intl.Collator('sv').compare;

@@ -11,6 +11,7 @@ import {
   type Person,
   type Roster,
 } from './model';
+import { compareSwedish } from '../format';
 
 /**
  * Checks over the board as it stands on a date (DOMAIN.md 1.1, 1.3, 7.1–7.2).
@@ -70,7 +71,7 @@ export function callingOrder(roster: Roster, orgId: string, date: string): Seat[
 }
 
 function byName(a: Person, b: Person): number {
-  return a.name.localeCompare(b.name, 'sv') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return compareSwedish(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 function addYears(date: string, years: number): string {

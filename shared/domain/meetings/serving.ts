@@ -1,9 +1,10 @@
 import type { FederationState } from '../events/state';
 import { rosterOf } from '../events/state';
 import { callingOrder, membersOf } from '../forbund/board-rules';
-import { isActiveOn, type BoardRole, type Roster } from '../forbund/model';
+import { isActiveOn, type BoardRole, type Person, type Roster } from '../forbund/model';
 import { calledIds, itemIndex, type MeetingState } from './state';
 import { ordningOf } from '../forbund/ordning';
+import { compareSwedish } from '../format';
 
 /**
  * Who is beslutande (serving) in each agenda item (DOMAIN.md 1.3, 1.6):
@@ -57,18 +58,38 @@ export interface ServingInput {
 
 const ROLE_RANK: Record<BoardRole, number> = { chair: 0, viceChair: 1, member: 2, substitute: 3 };
 
-function seatRole(roster: Roster, personId: string, orgId: string, date: string): BoardRole {
-  const p = roster.persons.find((x) => x.id === personId);
-  const roles = (p?.assignments ?? []).filter((a) => a.organisationId === orgId && isActiveOn(a, date)).map((a) => a.role);
+function seatRole(person: Person | undefined, orgId: string, date: string): BoardRole {
+  const roles = (person?.assignments ?? []).filter((a) => a.organisationId === orgId && isActiveOn(a, date)).map((a) => a.role);
   return roles.sort((a, b) => ROLE_RANK[a] - ROLE_RANK[b])[0] ?? 'member';
+}
+
+/** An organisation's seats on the date: the same for every item, so worked out once per meeting, not per item. */
+interface OrgSeats {
+  id: string;
+  members: { id: string; role: BoardRole }[];
+  memberSet: Set<string>;
+  /** Ersättare in calling order, each once. */
+  substitutes: string[];
+}
+
+function seatsOn(roster: Roster, date: string): OrgSeats[] {
+  const byId = new Map(roster.persons.map((p) => [p.id, p]));
+  return roster.organisations.map((org) => {
+    const members = membersOf(roster, org.id, date).map((p) => ({ id: p.id, role: seatRole(byId.get(p.id), org.id, date) }));
+    const memberSet = new Set(members.map((m) => m.id));
+    const substitutes = [...new Set(callingOrder(roster, org.id, date).map((s) => s.person.id))].filter((id) => !memberSet.has(id));
+    return { id: org.id, members, memberSet, substitutes };
+  });
 }
 
 /** The pure core: serving per item from attendance facts. */
 export function computeServing(input: ServingInput): ItemServing[] {
   const { roster, date } = input;
   const nameOf = new Map(roster.persons.map((p) => [p.id, p.name]));
-  const byName = (a: string, b: string): number => (nameOf.get(a) ?? '').localeCompare(nameOf.get(b) ?? '', 'sv') || (a < b ? -1 : a > b ? 1 : 0);
+  const byName = (a: string, b: string): number => compareSwedish(nameOf.get(a) ?? '', nameOf.get(b) ?? '') || (a < b ? -1 : a > b ? 1 : 0);
   const onBoard = new Set(roster.persons.filter((p) => p.assignments.some((a) => isActiveOn(a, date))).map((p) => p.id));
+  const substituteOnly = new Set(roster.persons.filter((p) => isSubstituteOnly(p, date)).map((p) => p.id));
+  const seats = seatsOn(roster, date);
   /** ersättare → the ledamot they served for in the previous item. */
   let carried = new Map<string, string>();
   return input.items.map((item, index) => {
@@ -77,16 +98,12 @@ export function computeServing(input: ServingInput): ItemServing[] {
     const deciding: ServingSeat[] = [];
     const vacant: string[] = [];
     const nextCarried = new Map<string, string>();
-    for (const org of roster.organisations) {
-      const members = membersOf(roster, org.id, date).map((p) => p.id);
-      const memberSet = new Set(members);
-      const free = callingOrder(roster, org.id, date)
-        .map((s) => s.person.id)
-        .filter((id, i, all) => all.indexOf(id) === i && !memberSet.has(id) && here(id) && !jav.has(id));
+    for (const org of seats) {
+      const free = org.substitutes.filter((id) => here(id) && !jav.has(id));
       const open: string[] = [];
-      for (const m of members) {
-        if (here(m) && !jav.has(m)) deciding.push({ personId: m, organisationId: org.id, role: seatRole(roster, m, org.id, date), servesFor: null });
-        else open.push(m);
+      for (const m of org.members) {
+        if (here(m.id) && !jav.has(m.id)) deciding.push({ personId: m.id, organisationId: org.id, role: m.role, servesFor: null });
+        else open.push(m.id);
       }
       const filled = new Map<string, string>();
       const used = new Set<string>();
@@ -124,7 +141,7 @@ export function computeServing(input: ServingInput): ItemServing[] {
       itemId: item.id,
       index,
       deciding: deciding.sort((a, b) => ROLE_RANK[a.role] - ROLE_RANK[b.role] || byName(a.personId, b.personId)),
-      substitutesNotServing: boardPresent.filter((id) => !serving.has(id) && !jav.has(id) && isSubstituteOnly(roster, id, date)).sort(byName),
+      substitutesNotServing: boardPresent.filter((id) => !serving.has(id) && !jav.has(id) && substituteOnly.has(id)).sort(byName),
       jav: [...jav].sort(byName),
       vacant: vacant.sort(byName),
       others: presentHere.filter((id) => !onBoard.has(id)).sort(byName),
@@ -133,8 +150,8 @@ export function computeServing(input: ServingInput): ItemServing[] {
   });
 }
 
-function isSubstituteOnly(roster: Roster, personId: string, date: string): boolean {
-  const active = roster.persons.find((p) => p.id === personId)?.assignments.filter((a) => isActiveOn(a, date)) ?? [];
+function isSubstituteOnly(person: Person, date: string): boolean {
+  const active = person.assignments.filter((a) => isActiveOn(a, date));
   return active.length > 0 && active.every((a) => a.role === 'substitute');
 }
 
