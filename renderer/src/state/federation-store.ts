@@ -22,15 +22,16 @@ const empty = (): Omit<StateView, 'complete' | 'items'> => ({ state: emptyState(
 
 /**
  * A partial answer onto the state held: changed sections replace theirs; a
- * by-id section is rebuilt in the order of its ids from its changed items and
- * the items held. Everything unchanged stays the same object, so what depends
- * on it need not be computed again.
+ * by-id section takes its changed items in place, or, when its ids changed,
+ * is rebuilt in the order of its ids from its changed items and the items
+ * held. Everything unchanged stays the same object, so what depends on it
+ * need not be computed again.
  */
 function merged(held: FederationState, sections: Partial<FederationState>, items: NonNullable<StateView['items']>): FederationState {
   const next: Record<string, unknown> = { ...held, ...sections };
   for (const [section, { changed, ids }] of Object.entries(items)) {
     const before = (held as unknown as Record<string, Record<string, unknown>>)[section] ?? {};
-    next[section] = Object.fromEntries(ids.map((id) => [id, Object.hasOwn(changed, id) ? changed[id] : before[id]]));
+    next[section] = ids ? Object.fromEntries(ids.map((id) => [id, Object.hasOwn(changed, id) ? changed[id] : before[id]])) : { ...before, ...changed };
   }
   return next as unknown as FederationState;
 }
