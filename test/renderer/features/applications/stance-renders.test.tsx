@@ -3,6 +3,9 @@ import { notifications } from '@mantine/notifications';
 import { memo, type ComponentType, type FunctionComponent } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StateView } from '../../../../shared/contract';
+import type * as AppFrameModule from '../../../../renderer/src/frame/AppFrame';
+import type * as BudgetViewModule from '../../../../renderer/src/features/applications/BudgetView';
+import type * as MyNotesModule from '../../../../renderer/src/features/applications/MyNotes';
 import { App } from '../../../../renderer/src/App';
 import { go } from '../../../../renderer/src/routes/router';
 import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, resetStores, session, stored, viewOf } from '../../fixtures';
@@ -29,15 +32,15 @@ function counted<P extends object>(name: string, component: ComponentType<P>): C
 }
 
 vi.mock('../../../../renderer/src/frame/AppFrame', async (original) => {
-  const m = await original<typeof import('../../../../renderer/src/frame/AppFrame')>();
+  const m = await original<typeof AppFrameModule>();
   return { ...m, AppFrame: counted('frame', m.AppFrame) };
 });
 vi.mock('../../../../renderer/src/features/applications/BudgetView', async (original) => {
-  const m = await original<typeof import('../../../../renderer/src/features/applications/BudgetView')>();
+  const m = await original<typeof BudgetViewModule>();
   return { ...m, BudgetView: counted('budget', m.BudgetView) };
 });
 vi.mock('../../../../renderer/src/features/applications/MyNotes', async (original) => {
-  const m = await original<typeof import('../../../../renderer/src/features/applications/MyNotes')>();
+  const m = await original<typeof MyNotesModule>();
   return { ...m, MyNotes: counted('notes', m.MyNotes) };
 });
 // pdf.js needs a real browser (DOMMatrix); this test never opens a PDF.
