@@ -192,7 +192,7 @@ export const syncContract = {
     input: z.object({}).strict(),
     output: z.object({
       progress: z
-        .object({ phase: z.enum(['export', 'read', 'apply']), done: z.number().int().min(0), total: z.number().int().min(0) })
+        .object({ phase: z.enum(['export', 'read', 'check', 'apply']), done: z.number().int().min(0), total: z.number().int().min(0) })
         .nullable(),
     }),
   },

@@ -1,16 +1,20 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { AppError, AttachmentMeta, FileName } from '../../../shared/contract';
-import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf } from '../pdf/sandbox';
-import { plainFiles, type SealedFiles } from '../storage/sealed-file';
+import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf, releasePdfWorker } from '../pdf/sandbox';
+import { syncDir } from '../storage/atomic';
+import { isSealedFile, plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { DataFolder } from '../storage/data-folder';
 import { createSerialQueue } from '../storage/serial';
 import { parseJsonOrNull } from '../storage/json';
 
 const Index = z.object({ version: z.literal(1), attachments: z.array(AttachmentMeta) });
 type Index = z.infer<typeof Index>;
+
+/** The check of one file extracted from a package (checkIncoming). */
+export type IncomingCheck = { ok: true; size: number; pageCount: number } | { ok: false; message: string };
 
 export interface AttachmentStore {
   add(fileName: string, bytes: Uint8Array, now?: Date): Promise<AttachmentMeta>;
@@ -24,23 +28,28 @@ export interface AttachmentStore {
   readBlob(sha256: string): Promise<Uint8Array>;
   hasBlob(sha256: string): Promise<boolean>;
   /**
-   * Stores a file that arrived in a package and whose hash the package reader
-   * already checked; false (nothing stored) when it does not even start like a PDF.
+   * Checks files extracted from a package before anything is stored (the preview): each is read
+   * once, its SHA-256 compared and its PDF checked in the worker. The worker thread ends after the
+   * batch, so its memory is free again before the package's events are folded.
    */
-  putVerifiedBlob(sha256: string, sourcePath: string): Promise<boolean>;
+  checkIncoming(items: readonly { sha256: string; path: string }[], report?: (p: { done: number; total: number }) => void): Promise<Map<string, IncomingCheck>>;
+  /**
+   * Moves a file checkIncoming accepted into the store by hash, without an index entry (invisible until
+   * listed): a rename, because the extracted file is already sealed as the store's files are.
+   */
+  adoptChecked(sha256: string, sourcePath: string): Promise<void>;
   /** Removes a stored file that is not in the index (one that failed the PDF check). */
   discardBlob(sha256: string): Promise<void>;
   /**
    * Lists stored files that arrived in packages (their blobs are here, not yet in the index): each is
    * checked as a PDF once, a file that fails is removed, and the index is written once for all of them.
+   * A file in `checked` (accepted by checkIncoming, then adopted) is listed without a second check.
    */
-  listStored(files: readonly { fileName: string; sha256: string }[], now?: Date): Promise<{ added: number; refused: { sha256: string; message: string }[] }>;
+  listStored(files: readonly { fileName: string; sha256: string }[], now?: Date, checked?: ReadonlyMap<string, IncomingCheck>): Promise<{ added: number; refused: { sha256: string; message: string }[] }>;
   /** The text of a stored PDF, for full-text search; extracted once and kept beside the file. */
   text(sha256: string): Promise<string>;
 }
 
-/** `%PDF-` within the first 1024 bytes, as readers allow (inspect.ts makes the full check). */
-const looksLikePdf = (bytes: Uint8Array): boolean => Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 1024)).includes('%PDF-', 0, 'latin1');
 
 export const sha256Hex = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
 
@@ -114,7 +123,7 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
         return meta;
       }),
 
-    listStored: (items, now = new Date()) =>
+    listStored: (items, now = new Date(), checked = new Map()) =>
       serial(async () => {
         const index = await readIndex();
         const known = new Set(index.attachments.map((a) => a.sha256));
@@ -125,6 +134,11 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
           known.add(item.sha256);
           try {
             if (!FileName.safeParse(item.fileName).success) throw new AppError('bad_request', 'Filnamnet får inte innehålla mappar, styrtecken eller riktningstecken.');
+            const known = checked.get(item.sha256);
+            if (known?.ok) {
+              added.push({ sha256: item.sha256, fileName: item.fileName, size: known.size, pageCount: known.pageCount, addedAt: now.toISOString() });
+              continue;
+            }
             const bytes = await files.read(blobPath(item.sha256));
             if (sha256Hex(bytes) !== item.sha256) throw new AppError('invalid_file', 'Filen stämmer inte med sin kontrollsumma.');
             const { pageCount } = await inspectPdf(bytes);
@@ -165,14 +179,60 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
     openBlob: (sha) => files.openRead(blobPath(sha)),
     readBlob: (sha) => files.read(blobPath(sha)),
     hasBlob: async (sha) => fs.access(blobPath(sha)).then(() => true, () => false),
-    putVerifiedBlob: async (sha, sourcePath) => {
-      // An extracted attachment is sealed like the rest of the folder once a PIN is set (packages-service).
-      const bytes = await files.read(sourcePath);
-      if (sha256Hex(bytes) !== sha) throw new AppError('invalid_file', 'En bilaga i paketet stämmer inte med sin kontrollsumma.');
-      if (!looksLikePdf(bytes)) return false;
+    checkIncoming: async (items, report) => {
+      const out = new Map<string, IncomingCheck>();
+      const total = items.length;
+      // The next file is read while the worker checks this one.
+      const reading = (i: number) => (items[i] ? files.read(items[i].path) : null);
+      let next = reading(0);
+      report?.({ done: 0, total });
+      try {
+        for (let i = 0; i < items.length; i++) {
+          const item = items[i]!;
+          const bytes = await next!;
+          next = reading(i + 1);
+          if (sha256Hex(bytes) !== item.sha256) {
+            out.set(item.sha256, { ok: false, message: 'Filen stämmer inte med sin kontrollsumma.' });
+          } else {
+            const size = bytes.byteLength;
+            const checked = await inspectPdf(bytes, { handOver: true }).then(
+              ({ pageCount }): IncomingCheck => ({ ok: true, size, pageCount }),
+              (err: unknown): IncomingCheck => {
+                if (err instanceof AppError) return { ok: false, message: err.message };
+                throw err;
+              },
+            );
+            out.set(item.sha256, checked);
+          }
+          report?.({ done: i + 1, total });
+        }
+      } finally {
+        await next?.catch(() => undefined);
+        if (items.length > 0) await releasePdfWorker();
+      }
+      return out;
+    },
+    adoptChecked: async (sha, sourcePath) => {
+      const target = blobPath(sha);
       await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
-      await files.write(blobPath(sha), bytes);
-      return true;
+      // Extracted during a preview without a PIN, adopted after one was set: sealed on the way in, never kept plain.
+      if (files.sealing() && !(await isSealedFile(sourcePath))) return files.importFile(sourcePath, target);
+      // The extracted file was written without fsync (a preview's scratch): made durable here, then renamed into place.
+      const handle = await fs.open(sourcePath, 'r+');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+      const moved = await fs.rename(sourcePath, target).then(
+        () => true,
+        (err: NodeJS.ErrnoException) => {
+          if (err.code !== 'EXDEV') throw err;
+          return false;
+        },
+      );
+      if (moved) await syncDir(dirname(target));
+      else await files.write(target, await files.read(sourcePath)); // another volume: an atomic, durable copy
     },
     discardBlob: (sha) =>
       serial(async () => {

@@ -42,6 +42,11 @@ export interface EventStore {
 
 const MAX_SEGMENTS = 64;
 
+/** A segment's lines one by one, so a large batch (an invitation's ten years) is never one string. */
+function* linesOf(events: readonly VerifiedEvent[]): Generator<string> {
+  for (const e of events) yield `${JSON.stringify(e.line)}\n`;
+}
+
 export async function openEventStore(dataDir: string, files: SealedFiles = plainFiles): Promise<EventStore> {
   const dir = join(dataDir, 'log');
   await fs.mkdir(dir, { recursive: true });
@@ -80,7 +85,7 @@ export async function openEventStore(dataDir: string, files: SealedFiles = plain
 
   async function compact(): Promise<void> {
     const name = nextSegmentName();
-    await files.write(join(dir, name), events.map((e) => `${JSON.stringify(e.line)}\n`).join(''));
+    await files.writePieces(join(dir, name), linesOf(events));
     const old = segments;
     segments = [name];
     for (const s of old) await fs.rm(join(dir, s), { force: true });
@@ -114,7 +119,7 @@ export async function openEventStore(dataDir: string, files: SealedFiles = plain
         }
         if (fresh.length === 0) return [];
         const name = nextSegmentName();
-        await files.write(join(dir, name), fresh.map((e) => `${JSON.stringify(e.line)}\n`).join(''));
+        await files.writePieces(join(dir, name), linesOf(fresh));
         segments.push(name);
         for (const e of fresh) keep({ id: e.id, body: e.body, line: e.line });
         if (segments.length > MAX_SEGMENTS) await compact();

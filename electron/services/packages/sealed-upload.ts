@@ -17,6 +17,8 @@ import { CHUNK_LOG2, fileKey, header, HEADER, openChunk, plainSizeOf, sealChunk,
  */
 
 const CHUNK = 2 ** CHUNK_LOG2;
+/** Chunks read at once (1 MiB). */
+const WINDOW = 16;
 
 export class UploadTooLarge extends Error {
   constructor(readonly limit: number) {
@@ -83,6 +85,7 @@ export class SealedUploadReader extends yauzl.RandomAccessReader {
   private handle: Promise<FileHandle>;
   private head: Promise<Buffer>;
   private cache: { index: number; plain: Buffer } | null = null;
+  private window: { first: number; count: number; bytes: Buffer } | null = null;
   private readonly key: Promise<Buffer>;
   private readonly count: number;
 
@@ -98,15 +101,26 @@ export class SealedUploadReader extends yauzl.RandomAccessReader {
     this.count = Math.max(1, Math.ceil(upload.size / CHUNK));
   }
 
-  /** The plain bytes of one chunk (authenticated), the last one kept for the many small reads yauzl makes. */
+  /**
+   * The plain bytes of one chunk (authenticated), the last one kept for the many small reads yauzl makes.
+   * The file is read a window of WINDOW chunks at a time: one read of a mebibyte instead of sixteen of 64 KiB
+   * (a ten-year invitation is 6 600 chunks, and each read is a round trip through the thread pool).
+   */
   private async chunk(index: number): Promise<Buffer> {
     if (this.cache?.index === index) return this.cache.plain;
     const [h, head, key] = await Promise.all([this.handle, this.head, this.key]);
-    const plainLength = Math.min(CHUNK, this.upload.size - index * CHUNK);
-    const sealed = Buffer.alloc(plainLength + TAG);
-    const { bytesRead } = await h.read(sealed, 0, sealed.length, HEADER + index * (CHUNK + TAG));
-    if (bytesRead !== sealed.length) throw new Error('sealed upload truncated');
-    const plain = openChunk(key, head, index, index === this.count - 1, sealed);
+    const sealedLength = (i: number) => Math.min(CHUNK, this.upload.size - i * CHUNK) + TAG;
+    let window = this.window;
+    if (!window || index < window.first || index >= window.first + window.count) {
+      const count = Math.min(WINDOW, this.count - index);
+      const length = (count - 1) * (CHUNK + TAG) + sealedLength(index + count - 1);
+      const bytes = Buffer.alloc(length);
+      const { bytesRead } = await h.read(bytes, 0, length, HEADER + index * (CHUNK + TAG));
+      if (bytesRead !== length) throw new Error('sealed upload truncated');
+      window = this.window = { first: index, count, bytes };
+    }
+    const at = (index - window.first) * (CHUNK + TAG);
+    const plain = openChunk(key, head, index, index === this.count - 1, window.bytes.subarray(at, at + sealedLength(index)));
     this.cache = { index, plain };
     return plain;
   }

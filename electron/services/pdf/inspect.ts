@@ -77,8 +77,8 @@ function hasIntactEnd(bytes: Uint8Array): boolean {
 }
 
 /** Checks 3 and 4 with pdf.js. Returns the page count. */
-async function readWithPdfJs(bytes: Uint8Array): Promise<number> {
-  const task = await openPdf(bytes);
+async function readWithPdfJs(bytes: Uint8Array, consume: boolean): Promise<number> {
+  const task = await openPdf(bytes, { consume });
   try {
     const doc = await task.promise;
     const { info } = (await doc.getMetadata()) as { info: { EncryptFilterName?: string | null } };
@@ -158,9 +158,10 @@ function countPageTree(doc: PDFDocument): number {
 /**
  * Validates bytes meant to be stored as a PDF attachment. Throws
  * `AppError('invalid_file')` with a Swedish message for the user when the
- * file is empty, not a PDF, encrypted or damaged.
+ * file is empty, not a PDF, encrypted or damaged. With `consume` the bytes
+ * are handed on to pdf.js at the end and unusable afterwards (the worker's).
  */
-export async function inspectPdf(bytes: Uint8Array): Promise<{ pageCount: number }> {
+export async function inspectPdf(bytes: Uint8Array, opts: { consume?: boolean } = {}): Promise<{ pageCount: number }> {
   if (bytes.byteLength === 0) throw refuse('empty');
   if (!latin1(bytes, 0, Math.min(bytes.byteLength, 1024)).includes('%PDF-')) throw refuse('notPdf');
 
@@ -169,7 +170,7 @@ export async function inspectPdf(bytes: Uint8Array): Promise<{ pageCount: number
   if (!hasIntactEnd(bytes)) throw refuse('corrupt');
   // pdf-lib before pdf.js: it reports encryption even when pdf.js cannot open the file.
   const pdfLibPages = await readWithPdfLib(bytes);
-  const pageCount = await readWithPdfJs(bytes);
+  const pageCount = await readWithPdfJs(bytes, opts.consume ?? false);
   if (pageCount !== pdfLibPages) throw refuse('corrupt');
   return { pageCount };
 }

@@ -24,7 +24,7 @@ const port = parentPort;
 if (port) {
   port.on('message', (job: PdfJob) => {
     const work: Promise<unknown> =
-      job.op === 'inspect' ? inspectPdf(job.bytes) : job.op === 'extract' ? extractPdfText(job.bytes, job.options) : verifyProtokollPdf(job.bytes, { caFingerprint: job.caFingerprint });
+      job.op === 'inspect' ? inspectPdf(job.bytes, { consume: true }) : job.op === 'extract' ? extractPdfText(job.bytes, job.options) : verifyProtokollPdf(job.bytes, { caFingerprint: job.caFingerprint });
     work.then(
       (value) => port.postMessage({ id: job.id, ok: true, value } satisfies PdfJobAnswer),
       (err: unknown) => {

@@ -40,12 +40,15 @@ export async function pdfJsLoaded(): Promise<void> {
 /**
  * Opens a PDF strictly and safely: no eval, no fonts or WebAssembly, fail on
  * errors rather than quietly repair. pdf.js gets a copy of the bytes because
- * it detaches (transfers) the buffer it is given and refuses Node Buffers.
+ * it detaches (transfers) the buffer it is given and refuses Node Buffers;
+ * `consume` hands it the caller's own Uint8Array instead (the PDF worker's
+ * jobs, whose bytes are used for nothing after), one copy of the file fewer.
  */
-export async function openPdf(bytes: Uint8Array) {
+export async function openPdf(bytes: Uint8Array, opts: { consume?: boolean } = {}) {
   const pdfjs = await loadPdfJs();
+  const own = opts.consume && !Buffer.isBuffer(bytes) && bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
   return pdfjs.getDocument({
-    data: new Uint8Array(bytes),
+    data: own ? bytes : new Uint8Array(bytes),
     isEvalSupported: false,
     stopAtErrors: true,
     enableXfa: false,

@@ -52,8 +52,17 @@ export interface SealedFiles {
   /** As read, null when the file does not exist. */
   readIfExists(path: string): Promise<Buffer | null>;
   readTextIfExists(path: string): Promise<string | null>;
-  /** Atomic write (temp file, fsync, rename), sealed when a PIN is set. */
-  write(path: string, data: Uint8Array | string): Promise<void>;
+  /**
+   * Atomic write (temp file, fsync, rename), sealed when a PIN is set. `durable: false` leaves out the fsyncs
+   * (scratch files; whoever keeps one makes it durable then, as AttachmentStore.adoptChecked does).
+   */
+  write(path: string, data: Uint8Array | string, opts?: { durable?: boolean }): Promise<void>;
+  /**
+   * As write, from pieces produced one after another (an event log's lines, a
+   * checkpoint's JSON): never more than one chunk of it in memory at once, so a
+   * large file costs no string or buffer of its whole size.
+   */
+  writePieces(path: string, pieces: Iterable<string | Uint8Array>): Promise<void>;
   /** Copies a plain file into the store (sealed when a PIN is set), chunk by chunk. */
   importFile(sourcePath: string, targetPath: string): Promise<void>;
   /** The plaintext's size and a stream of it, chunk by chunk (packages stream attachments this way). */
@@ -185,7 +194,7 @@ export function createSealedFiles(keySource: DataKeySource): SealedFiles {
     return out;
   }
 
-  async function writeSealed(path: string, k: Buffer, size: number, chunkAt: (offset: number, length: number) => Promise<Uint8Array>): Promise<void> {
+  async function writeSealed(path: string, k: Buffer, size: number, chunkAt: (offset: number, length: number) => Promise<Uint8Array>, durable = true): Promise<void> {
     const head = header();
     const fk = fileKey(k, head.subarray(8, 24));
     const chunk = 2 ** CHUNK_LOG2;
@@ -196,7 +205,7 @@ export function createSealedFiles(keySource: DataKeySource): SealedFiles {
         const plain = await chunkAt(i * chunk, Math.min(chunk, size - i * chunk));
         await h.write(sealChunk(fk, head, i, i === count - 1, plain));
       }
-    });
+    }, { durable });
   }
 
   const ifExists = async <T>(p: Promise<T>): Promise<T | null> =>
@@ -212,11 +221,49 @@ export function createSealedFiles(keySource: DataKeySource): SealedFiles {
     readIfExists: (path) => ifExists(read(path)),
     readTextIfExists: async (path) => (await ifExists(read(path)))?.toString('utf8') ?? null,
 
-    async write(path, data) {
+    async write(path, data, opts = {}) {
       const k = key();
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-      if (!k) return writeFileAtomicWith(path, (h) => h.writeFile(bytes).then(() => undefined));
-      await writeSealed(path, k, bytes.length, async (offset, length) => bytes.subarray(offset, offset + length));
+      if (!k) return writeFileAtomicWith(path, (h) => h.writeFile(bytes).then(() => undefined), opts);
+      await writeSealed(path, k, bytes.length, async (offset, length) => bytes.subarray(offset, offset + length), opts.durable ?? true);
+    },
+
+    async writePieces(path, pieces) {
+      const k = key();
+      const chunk = 2 ** CHUNK_LOG2;
+      await writeFileAtomicWith(path, async (h) => {
+        const head = k ? header() : null;
+        const fk = k && head ? fileKey(k, head.subarray(8, 24)) : null;
+        if (head) await h.write(head);
+        // Sealed: a chunk is written once the next one has begun, so the last chunk is known when it is sealed.
+        let held: Buffer | null = null;
+        let index = 0;
+        const emit = async (plain: Buffer, last: boolean): Promise<void> => {
+          await h.write(fk && head ? sealChunk(fk, head, index++, last, plain) : plain);
+        };
+        const buffer = Buffer.alloc(chunk);
+        let filled = 0;
+        const flush = async (): Promise<void> => {
+          if (held) await emit(held, false);
+          held = Buffer.from(buffer.subarray(0, filled));
+          filled = 0;
+        };
+        for (const piece of pieces) {
+          const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+          for (let at = 0; at < bytes.length; ) {
+            const n = Math.min(chunk - filled, bytes.length - at);
+            bytes.copy(buffer, filled, at, at + n);
+            filled += n;
+            at += n;
+            if (filled === chunk) await flush();
+          }
+        }
+        // The rest becomes the last chunk; as in write(), a file that ends on a chunk boundary has no empty chunk after it,
+        // and an empty file is one empty sealed chunk.
+        if (filled > 0) await flush();
+        const last: Buffer = held ?? Buffer.alloc(0);
+        if (last.length > 0 || fk) await emit(last, true);
+      });
     },
 
     async importFile(sourcePath, targetPath) {

@@ -2,8 +2,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { RoundSnapshot } from '../../../shared/domain/events/round-snapshot';
-import { writeFileAtomic } from '../storage/atomic';
-import type { SealedFiles } from '../storage/sealed-file';
+import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 
 /**
  * Checkpoints of the materialised state (issue #16): the state and the fold
@@ -24,14 +23,15 @@ export const FOLD_VERSION = '2026-12-06.3-history-without-copies';
 
 export interface CheckpointIO {
   read(path: string): Promise<string | null>;
-  write(path: string, text: string): Promise<void>;
+  /** The checkpoint's JSON as UTF-8 pieces (never one string of it: at ten years it is 25 MB). */
+  write(path: string, pieces: readonly Uint8Array[]): Promise<void>;
 }
 
 export const plainCheckpointIO: CheckpointIO = {
   read: (path) => fs.readFile(path, 'utf8').catch(() => null),
-  write: async (path, text) => {
+  write: async (path, pieces) => {
     await fs.mkdir(join(path, '..'), { recursive: true });
-    await writeFileAtomic(path, text);
+    await plainFiles.writePieces(path, pieces);
   },
 };
 
@@ -39,9 +39,9 @@ export const plainCheckpointIO: CheckpointIO = {
 export function sealedCheckpointIO(files: SealedFiles): CheckpointIO {
   return {
     read: (path) => files.readTextIfExists(path).catch(() => null),
-    write: async (path, text) => {
+    write: async (path, pieces) => {
       await fs.mkdir(join(path, '..'), { recursive: true });
-      await files.write(path, text);
+      await files.writePieces(path, pieces);
     },
   };
 }

@@ -5,7 +5,7 @@ import { AppError, type PackagePreview, type Recipients } from '../../../shared/
 import { CATALOGUE, isEventType, isLegacy, personName, plainReason, type FederationState } from '../../../shared/domain/events';
 import { BOARD_ROLE_LABEL, STAFF_ROLE_LABEL } from '../../../shared/domain/forbund/model';
 import { shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
-import type { AttachmentStore } from '../documents/attachments';
+import type { AttachmentStore, IncomingCheck } from '../documents/attachments';
 import type { EventStore } from '../log/event-store';
 import { computeAcks, planExport } from '../packages/acks';
 import { previewImport } from '../packages/preview';
@@ -18,7 +18,7 @@ import type { FederationService } from './federation';
 import { checkClocks, checkSender, screenNewEvents } from './import-bounds';
 import type { LocalStateFile } from './local-state';
 
-export type Progress = { phase: 'export' | 'read' | 'apply'; done: number; total: number };
+export type Progress = { phase: 'export' | 'read' | 'check' | 'apply'; done: number; total: number };
 
 export interface PackagesService {
   /** The package work in progress, for a progress bar; null when idle. */
@@ -42,6 +42,8 @@ export interface ExportResult {
 
 interface Pending {
   read: ReadPackage;
+  /** The preview's check of each extracted document, by SHA-256. */
+  documents: ReadonlyMap<string, IncomingCheck>;
   preview: PackagePreview;
   newEvents: VerifiedEvent[];
   /** The preview's fold of the log with `newEvents`, kept as the live state after apply (fold once). */
@@ -233,7 +235,8 @@ export function createPackagesService(opts: {
           requireInvitation: !s.forbund,
           tempDir,
           // Extracted attachments go through the sealed-file layer (sealed once a PIN is set) until apply or cancel.
-          writeExtracted: (target, data) => files.write(target, data),
+          // Not yet durable: apply makes a file durable when it moves it into the store (adoptChecked).
+          writeExtracted: (target, data) => files.write(target, data, { durable: false }),
         })).finally(() => taken.done());
       try {
         const senderKey = read.sender.fingerprint;
@@ -261,6 +264,11 @@ export function createPackagesService(opts: {
         const all = store.all();
         const storedById = new Map(all.map((e) => [e.id, e]));
         checkClocks(local2.newEvents, (id) => storedById.get(id), all.some((e) => !isLegacy(e)));
+        // The documents are checked now, once, and the PDF worker ends before the fold: its memory is not
+        // held while the history is folded, and apply only moves the accepted files into place.
+        const documents = await tracked('check', (report) =>
+          opts.attachments.checkIncoming(read.attachments.flatMap((a) => (a.path ? [{ sha256: a.sha256, path: a.path }] : [])), report),
+        );
         const genesisId = s.forbund?.genesisId ?? read.events.find((e) => e.body.type === 'federation.created')!.id;
         // Folded once here; apply keeps this fold as the live state (a second fold only if screening drops events).
         const prepared = federation.materialised.prepare(local2.newEvents, genesisId);
@@ -291,7 +299,7 @@ export function createPackagesService(opts: {
           recipients: manifest.recipients.map((r) => ({ personId: r.person, name: r.name })),
           roster: manifest.kind === 'invitation' && !s.forbund ? invitedChoices(after, manifest.recipients.map((r) => r.person)) : [],
         };
-        pending.set(previewId, { read, preview, newEvents: worth, adopt: kept.adopt, personName: (id) => after.persons[id]?.name });
+        pending.set(previewId, { read, documents, preview, newEvents: worth, adopt: kept.adopt, personName: (id) => after.persons[id]?.name });
         return preview;
       } catch (err) {
         await read.dispose();
@@ -329,8 +337,10 @@ export function createPackagesService(opts: {
           let done = 0;
           let stored = 0;
           for (const a of p.read.attachments) {
-            if (a.path && referenced.has(a.sha256) && !(await opts.attachments.hasBlob(a.sha256))) {
-              if (await opts.attachments.putVerifiedBlob(a.sha256, a.path)) stored++;
+            // Only files the preview's check accepted (a refused one is never stored; the others still are).
+            if (a.path && referenced.has(a.sha256) && p.documents.get(a.sha256)?.ok && !(await opts.attachments.hasBlob(a.sha256))) {
+              await opts.attachments.adoptChecked(a.sha256, a.path);
+              stored++;
             }
             done += a.size;
             report({ done, total });
@@ -347,7 +357,7 @@ export function createPackagesService(opts: {
           p.adopt();
         }
         // Then the shared documents become visible in the list (checked as PDFs once more on the way).
-        await registerSharedDocuments(federation.state(), opts.attachments);
+        await registerSharedDocuments(federation.state(), opts.attachments, p.documents);
         // Eagerly, so the first search does not wait for pdf.js (attachments.text keeps the result beside the file).
         const listed = new Set((await opts.attachments.list()).map((a) => a.sha256));
         extractTextsLater(p.read.attachments.filter((a) => a.path && listed.has(a.sha256)).map((a) => a.sha256));
@@ -369,13 +379,13 @@ export function createPackagesService(opts: {
  * attachment list. Idempotent; also run at start-up, which heals an import
  * that was interrupted between storing the events and this step.
  */
-export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'listStored'>): Promise<void> {
+export async function registerSharedDocuments(state: FederationState, attachments: Pick<AttachmentStore, 'listStored'>, checked?: ReadonlyMap<string, IncomingCheck>): Promise<void> {
   const files = [
     ...Object.values(state.documents).map((d) => ({ sha256: d.sha256, fileName: d.fileName })),
     ...Object.values(state.applications).flatMap((a) => a.versions.flatMap((v) => v.attachments)),
   ];
   // One PDF check per new file and one write of the index for all of them (not one per file).
-  const { refused } = await attachments.listStored(files);
+  const { refused } = await attachments.listStored(files, new Date(), checked);
   for (const r of refused) console.warn(`[packages] ${r.sha256.slice(0, 12)} refused: ${r.message}`);
 }
 

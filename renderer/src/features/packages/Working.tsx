@@ -11,14 +11,14 @@ const POLL_MS = 400;
  * it knows a total, the bar runs without a value.
  */
 export function Working({ text }: { text: string }) {
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [progress, setProgress] = useState<{ phase: string; done: number; total: number } | null>(null);
   useEffect(() => {
     let live = true;
     const poll = async () => {
       while (live) {
         try {
           const { progress: p } = await api['packages.progress']({});
-          if (live) setProgress(p && p.total > 0 ? { done: p.done, total: p.total } : null);
+          if (live) setProgress(p && p.total > 0 ? { phase: p.phase, done: p.done, total: p.total } : null);
         } catch {
           // A progress bar is a courtesy; the work itself reports its own result.
         }
@@ -37,8 +37,10 @@ export function Working({ text }: { text: string }) {
       <Group gap="xs">
         <Loader size="xs" aria-hidden />
         <Text size="sm">
-          {text}
-          {progress && ` ${formatFileSize(progress.done)} av ${formatFileSize(progress.total)} (${percent} %)`}
+          {/* While a package's documents are checked, the count is of files, not bytes. */}
+          {progress?.phase === 'check'
+            ? `Kontrollerar handlingarna: ${progress.done} av ${progress.total} (${percent} %)`
+            : `${text}${progress ? ` ${formatFileSize(progress.done)} av ${formatFileSize(progress.total)} (${percent} %)` : ''}`}
         </Text>
       </Group>
       {percent === null ? (

@@ -30,6 +30,31 @@ describe('sealed files (AES-256-GCM, chunked)', () => {
     if (n >= 32) expect(readFileSync(path).includes(data.subarray(0, 32))).toBe(false);
   });
 
+  it.each([0, 1, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK, 3 * CHUNK + 17])('writes %i bytes given piece by piece as write() writes them whole (sealed and plain)', async (n) => {
+    const d = dir();
+    const data = randomBytes(n);
+    // Pieces of uneven sizes, strings and bytes mixed, that straddle the chunk boundaries.
+    const pieces: (string | Uint8Array)[] = [];
+    for (let at = 0, k = 1; at < n; k = (k * 7919) % 100_003) {
+      const piece = data.subarray(at, Math.min(n, at + k));
+      pieces.push(piece);
+      at += piece.length;
+    }
+    await sealed.writePieces(join(d, 'pieces.bin'), pieces);
+    await sealed.write(join(d, 'whole.bin'), data);
+    expect(readFileSync(join(d, 'pieces.bin')).length).toBe(readFileSync(join(d, 'whole.bin')).length);
+    expect((await sealed.read(join(d, 'pieces.bin'))).equals(data)).toBe(true);
+    await plainFiles.writePieces(join(d, 'plain.bin'), pieces);
+    expect(readFileSync(join(d, 'plain.bin')).equals(data)).toBe(true);
+  });
+
+  it('writes text pieces as UTF-8, multi-byte characters split across chunks included', async () => {
+    const d = dir();
+    const text = 'åäö–§'.repeat(40_000);
+    await sealed.writePieces(join(d, 't.txt'), [text.slice(0, 12_345), text.slice(12_345)]);
+    expect(await sealed.readText(join(d, 't.txt'))).toBe(text);
+  });
+
   it('imports a plain file chunk by chunk, and reads plain files as they are (a folder being sealed)', async () => {
     const d = dir();
     const src = join(d, 'src.pdf');

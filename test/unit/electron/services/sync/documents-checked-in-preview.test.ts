@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from 'vitest';
+import type * as FoldModule from '../../../../../shared/domain/events/fold';
+import type * as SandboxModule from '../../../../../electron/services/pdf/sandbox';
+import { laptop, setUpForbund } from '../../../../helpers/federation-fixture';
+import { makeMultiPagePdf } from '../../../../helpers/pdf-fixtures';
+
+/**
+ * Issue #16, the ten-year invitation's memory: its 716 documents were checked
+ * as PDFs during apply, while the PDF worker (pdf.js and a batch's garbage,
+ * 80–150 MB) and the freshly folded ten years were in memory at once. Now the
+ * preview checks each document once, the worker ends before the history is
+ * folded, and apply only moves the accepted files into place.
+ */
+const trace = vi.hoisted(() => ({ steps: [] as string[], on: false }));
+const step = (s: string) => trace.on && trace.steps.push(s);
+vi.mock('../../../../../electron/services/pdf/sandbox', async (importOriginal) => {
+  const real = await importOriginal<typeof SandboxModule>();
+  return {
+    ...real,
+    inspectPdfGuarded: (...args: Parameters<typeof real.inspectPdfGuarded>) => (step('inspect'), real.inspectPdfGuarded(...args)),
+    releasePdfWorker: () => (step('release'), real.releasePdfWorker()),
+  };
+});
+vi.mock('../../../../../shared/domain/events/fold', async (importOriginal) => {
+  const real = await importOriginal<typeof FoldModule>();
+  return { ...real, foldDetailed: (...args: Parameters<typeof real.foldDetailed>) => (step('fold'), real.foldDetailed(...args)) };
+});
+
+async function during(work: () => Promise<unknown>): Promise<string[]> {
+  trace.steps = [];
+  trace.on = true;
+  try {
+    await work();
+  } finally {
+    trace.on = false;
+  }
+  // Consecutive repeats as one step with a count, e.g. "inspect×3".
+  const out: string[] = [];
+  for (const s of trace.steps) {
+    const last = out.at(-1);
+    if (last?.split('×')[0] === s) out[out.length - 1] = `${s}×${Number(last.split('×')[1] ?? 1) + 1}`;
+    else out.push(s);
+  }
+  return out;
+}
+
+describe('the documents of an imported package', () => {
+  it('are checked once, in the preview, and the PDF worker ends before the history is folded; apply checks none again', async () => {
+    const director = await laptop('checked-chef');
+    const { lena } = await setUpForbund(director);
+    for (const n of [1, 2, 3]) {
+      const doc = await director['attachments.add']({ fileName: `handling-${n}.pdf`, bytes: await makeMultiPagePdf(2, `Handling ${n}`) });
+      await director['documents.share']({ sha256: doc.sha256, title: `Handling ${n}`, confidential: false });
+    }
+    const invitation = await director['invitations.export']({ personId: lena });
+    const member = await laptop('checked-lena');
+    let previewId = '';
+    const previewSteps = await during(async () => (previewId = (await member['packages.preview'](invitation)).previewId));
+    const applySteps = await during(() => member['packages.apply']({ previewId, asPerson: lena }));
+    expect(previewSteps.slice(0, 3)).toEqual(['inspect×3', 'release', 'fold']);
+    expect(applySteps.filter((s) => s.startsWith('inspect'))).toEqual([]);
+    expect((await member['attachments.list']({})).map((a) => a.fileName).sort()).toEqual(['handling-1.pdf', 'handling-2.pdf', 'handling-3.pdf']);
+    expect((await member['attachments.list']({})).every((a) => a.pageCount === 2)).toBe(true);
+  }, 120_000);
+});
