@@ -5,12 +5,14 @@
  * kept this way, what did not change stays the same object, so a component
  * that watches it (a selector compared with Object.is, React.memo) does not
  * render again (issue #16: one stance re-renders only what shows it).
- * The state is plain JSON (no Map, Set, Date or class). The cost is the size
- * of `next`, which is what changed, not the state.
+ * The state is plain JSON; a derived value (useFederationDerived) may hold a
+ * Set or a Map, which is kept only when it is the same object. The cost is
+ * the size of `next`, which is what changed, not the state.
  */
 export function keepEqual<T>(held: unknown, next: T): T {
   if (held === next) return next;
-  if (typeof held !== 'object' || typeof next !== 'object' || held === null || next === null) return next;
+  // Only plain objects and arrays are compared; anything else (a Set, a Map, a Date) counts as changed unless it is the same.
+  if (!plain(held) || !plain(next)) return next;
   if (Array.isArray(next)) {
     if (!Array.isArray(held)) return next;
     let same = held.length === next.length;
@@ -32,4 +34,11 @@ export function keepEqual<T>(held: unknown, next: T): T {
     out[k] = kept;
   }
   return (same ? held : out) as T;
+}
+
+function plain(v: unknown): v is object {
+  if (typeof v !== 'object' || v === null) return false;
+  if (Array.isArray(v)) return true;
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return proto === Object.prototype || proto === null;
 }

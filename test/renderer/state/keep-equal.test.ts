@@ -24,5 +24,8 @@ describe('keepEqual', () => {
     expect(keepEqual({ a: [1] }, { a: { 0: 1 } })).toEqual({ a: { 0: 1 } });
     expect(keepEqual({ a: null }, { a: {} })).toEqual({ a: {} });
     expect(keepEqual({ a: 1 }, { a: 1, b: undefined })).toEqual({ a: 1, b: undefined });
+    // A Set is not plain JSON: never taken for another with the same (no) own keys.
+    const decided = { ids: new Set(['a']) };
+    expect(keepEqual(decided, { ids: new Set(['b']) }).ids.has('b')).toBe(true);
   });
 });
