@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { notifications } from '@mantine/notifications';
 import { memo, type ComponentType, type FunctionComponent } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -6,6 +6,9 @@ import type { StateView } from '../../../../shared/contract';
 import type * as AppFrameModule from '../../../../renderer/src/frame/AppFrame';
 import type * as BudgetViewModule from '../../../../renderer/src/features/applications/BudgetView';
 import type * as MyNotesModule from '../../../../renderer/src/features/applications/MyNotes';
+import type * as OverviewModule from '../../../../renderer/src/features/overview/OverviewScreen';
+import type * as MyDeviceModule from '../../../../renderer/src/features/overview/MyDevice';
+import { useFederationStore } from '../../../../renderer/src/state/federation-store';
 import { App } from '../../../../renderer/src/App';
 import { go } from '../../../../renderer/src/routes/router';
 import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, resetStores, session, stored, viewOf } from '../../fixtures';
@@ -42,6 +45,14 @@ vi.mock('../../../../renderer/src/features/applications/BudgetView', async (orig
 vi.mock('../../../../renderer/src/features/applications/MyNotes', async (original) => {
   const m = await original<typeof MyNotesModule>();
   return { ...m, MyNotes: counted('notes', m.MyNotes) };
+});
+vi.mock('../../../../renderer/src/features/overview/OverviewScreen', async (original) => {
+  const m = await original<typeof OverviewModule>();
+  return { ...m, OverviewScreen: counted('overview', m.OverviewScreen) };
+});
+vi.mock('../../../../renderer/src/features/overview/MyDevice', async (original) => {
+  const m = await original<typeof MyDeviceModule>();
+  return { ...m, MyDevice: counted('device', m.MyDevice) };
 });
 // pdf.js needs a real browser (DOMMatrix); this test never opens a PDF.
 vi.mock('../../../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
@@ -91,17 +102,23 @@ afterEach(() => {
   delete (window as unknown as { styrelsebordet?: unknown }).styrelsebordet;
 });
 
+const OTHER = '00000000-0000-4000-8000-000000000003';
+
+function forbundLog() {
+  return [
+    genesis(1),
+    kommunAdded(2),
+    fromDirector(3, 'organisation.added', { id: FK, name: 'Försäkringskassan', kind: 'socialInsuranceAgency' }),
+    fromDirector(4, 'person.added', { ...MEMBER, organisationId: KOMMUN, assignments: [{ role: 'member', organisationId: KOMMUN, from: '2023-01-01', to: '2099-12-31' }] }),
+    memberKeyRegistered(5, 5),
+    fromDirector(6, 'key.accepted', { fingerprint: MEMBER_KEY }),
+    fromDirector(7, 'application.registered', application),
+  ];
+}
+
 describe('saving a stance', () => {
   it('re-renders the stance form, not the frame, the budget or the notes beside it', async () => {
-    const m = fakeMain([
-      genesis(1),
-      kommunAdded(2),
-      fromDirector(3, 'organisation.added', { id: FK, name: 'Försäkringskassan', kind: 'socialInsuranceAgency' }),
-      fromDirector(4, 'person.added', { ...MEMBER, organisationId: KOMMUN, assignments: [{ role: 'member', organisationId: KOMMUN, from: '2023-01-01', to: '2099-12-31' }] }),
-      memberKeyRegistered(5, 5),
-      fromDirector(6, 'key.accepted', { fingerprint: MEMBER_KEY }),
-      fromDirector(7, 'application.registered', application),
-    ]);
+    const m = fakeMain(forbundLog());
     let mine = 0;
     m.handlers['session.get'] = () => memberSession(mine);
     m.handlers['log.append'] = (input: never) => {
@@ -138,5 +155,27 @@ describe('saving a stance', () => {
     await waitFor(() => expect(screen.getByRole('button', { name: 'Spara ställningstagande' }).hasAttribute('data-loading')).toBe(false));
 
     expect({ frame: renders['frame'], budget: renders['budget'], notes: renders['notes'] }).toEqual({ frame: before['frame'], budget: before['budget'], notes: before['notes'] });
+  });
+
+  it('another member’s stance arriving leaves Översikt as it is: neither the screen nor the device panel renders again', async () => {
+    go('overview');
+    const m = fakeMain(forbundLog());
+    m.handlers['session.get'] = () => memberSession();
+    (window as unknown as { styrelsebordet: unknown }).styrelsebordet = m.bridge;
+    render(<App />);
+    await screen.findByRole('heading', { level: 1, name: 'Översikt' });
+    await screen.findByText(/Den här datorns nyckel/);
+    // Settled: the read markers have loaded (the ansökan is listed as left to review).
+    await screen.findByText(/Kvar att granska: 1 ansökan/);
+    const before = { ...renders };
+    expect(before['overview']).toBeGreaterThan(0);
+
+    // What the main side sends when a package brings another member's stance: that ansökan, changed.
+    const held = useFederationStore.getState().state.applications[APP_A]!;
+    const changed = JSON.parse(JSON.stringify({ ...held, stances: { [OTHER]: { stance: 'support', comment: null, setAt: '2026-03-14T10:00:00.000Z', eventId: 'e' } } })) as unknown;
+    const answer = { revision: 'r-other', view: { complete: false, state: {}, items: { applications: { changed: { [APP_A]: changed }, ids: [APP_A] } }, pending: [], eventCount: 8, eventsByKey: {} } } as unknown as Awaited<ReturnType<Parameters<ReturnType<typeof useFederationStore.getState>['pull']>[0]['state.get']>>;
+    await act(() => useFederationStore.getState().pull({ 'state.get': async () => answer }));
+    expect(useFederationStore.getState().state.applications[APP_A]!.stances[OTHER]?.stance).toBe('support');
+    expect({ overview: renders['overview'], device: renders['device'] }).toEqual({ overview: before['overview'], device: before['device'] });
   });
 });
