@@ -10,7 +10,7 @@
  *   sends it) and one stance from the main side's "yes" to that state: what
  *   a click costs before the screen can show it (the renderer no longer folds);
  * - import of the invitation on a new laptop (child process, the same calls
- *   the app makes: preview, apply), with its peak RSS.
+ *   the app makes: upload, preview, apply; bundled as the app runs), with its peak RSS.
  *
  * Run alone: `npx tsx bench/scale.bench.ts` (SB_SCALE_YEARS=1,5,10;
  * SB_SCALE_STRESS=1 adds the stress point, about 100 000 events). Histories are cached under
@@ -28,6 +28,7 @@ import { openFederation } from '../electron/services/sync/federation';
 import { openLocalState } from '../electron/services/sync/local-state';
 import { createStateView } from '../electron/services/sync/state-view';
 import { scaleFixture, type ScaleFixture } from './scale/cache';
+import { buildBundles } from '../scripts/build-host.mjs';
 
 interface Range {
   median: number;
@@ -90,14 +91,21 @@ async function scaleRows(label: string, f: ScaleFixture, opts: { foldRuns: numbe
     row('stance to the renderer’s state', click);
     if (opts.importRuns > 0) {
       const inv = await scaleFixture(Number(f.root.match(/(\d+)y$/)?.[1]), { invitation: true });
-      const child = fileURLToPath(new URL('./scale/import-child.ts', import.meta.url));
+      // The child runs bundled, as the app ships (out/bench beside out/host, the PDF worker beside it): run from
+      // TypeScript sources through tsx, pdf.js alone took some 450 MB more (tsx's compiled copies of it).
+      const root = fileURLToPath(new URL('..', import.meta.url));
+      await buildBundles(root, [
+        { entry: 'bench/scale/import-child.ts', out: 'out/bench/import-child.mjs' },
+        { entry: 'electron/services/pdf/pdf-worker.ts', out: 'out/bench/pdf-worker.js' },
+      ]);
+      const child = join(root, 'out/bench/import-child.mjs');
       const size = (await fs.stat(inv.invitation)).size / 1024 / 1024;
       type Run = { totalMs: number; uploadMs: number; previewMs: number; applyMs: number; maxRssMb: number; stored: number };
       const runs: Run[] = [];
       for (let i = 0; i < opts.importRuns; i++) {
         // A fresh process per run: its peak RSS is the import's own.
         const target = mkdtempSync(join(tmpdir(), 'sb-scale-import-'));
-        const out = execFileSync(process.execPath, ['--import', 'tsx', child, target, inv.invitation], { encoding: 'utf8', maxBuffer: 1 << 20 });
+        const out = execFileSync(process.execPath, [child, target, inv.invitation], { encoding: 'utf8', maxBuffer: 1 << 20 });
         runs.push(JSON.parse(out.trim().split('\n').at(-1)!) as Run);
         await fs.rm(target, { recursive: true, force: true });
       }

@@ -23,8 +23,13 @@ export const HOST_BUNDLES = [
  * never loads a half-written bundle.
  */
 export async function buildHostBundles(root) {
+  await buildBundles(root, HOST_BUNDLES);
+}
+
+/** Builds the given bundles the same way (the scale bench builds its import child so). */
+export async function buildBundles(root, bundles) {
   await Promise.all(
-    HOST_BUNDLES.map(async ({ entry, out }) => {
+    bundles.map(async ({ entry, out }) => {
       const result = await build({
         entryPoints: [join(root, entry)],
         outfile: join(root, out),

@@ -48,6 +48,8 @@ export interface AttachmentStore {
   listStored(files: readonly { fileName: string; sha256: string }[], now?: Date, checked?: ReadonlyMap<string, IncomingCheck>): Promise<{ added: number; refused: { sha256: string; message: string }[] }>;
   /** The text of a stored PDF, for full-text search; extracted once and kept beside the file. */
   text(sha256: string): Promise<string>;
+  /** Ends the PDF worker thread once its queued jobs are done (after a batch: its memory goes back). */
+  releasePdfReader(): Promise<void>;
 }
 
 
@@ -176,6 +178,7 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
       await files.write(textPath(sha), text);
       return text;
     },
+    releasePdfReader: () => releasePdfWorker(),
     openBlob: (sha) => files.openRead(blobPath(sha)),
     readBlob: (sha) => files.read(blobPath(sha)),
     hasBlob: async (sha) => fs.access(blobPath(sha)).then(() => true, () => false),

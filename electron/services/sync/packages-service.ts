@@ -94,6 +94,8 @@ export function createPackagesService(opts: {
     for (const sha of shas) {
       textWork = textWork.then(() => opts.attachments.text(sha).then(() => undefined, (err: unknown) => onTextError(sha, err)));
     }
+    // After a batch the PDF worker's memory goes back (a search or a viewer starts it again).
+    if (shas.length > 0) textWork = textWork.then(() => opts.attachments.releasePdfReader()).catch(() => undefined);
   }
   const outDir = join(opts.dataDir, 'packages', 'out');
   const tempDir = join(opts.dataDir, 'packages', 'tmp');
