@@ -106,13 +106,22 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
         </Group>
       </Radio.Group>
       {current && isPending(pending, 'stance.set', { applicationId }) && <PendingNote />}
-      <Textarea label="Kommentar till ställningstagandet (valfri)" autosize minRows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+      <CommentField value={comment} onChange={setComment} />
       <Group>
         <Button onClick={() => void save()} loading={busy} disabled={!stance}>Spara ställningstagande</Button>
       </Group>
     </Stack>
   );
 }
+
+/**
+ * The stance's comment, rendered again only when its text changes: the form
+ * around it renders while saving, and an autosizing text area measures the
+ * page (a forced layout) each time it renders.
+ */
+const CommentField = memo(function CommentField({ value, onChange }: { value: string; onChange(value: string): void }) {
+  return <Textarea label="Kommentar till ställningstagandet (valfri)" autosize minRows={2} maxLength={2000} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+});
 
 const Questions = memo(function Questions({ applicationId, me, jav }: { applicationId: string; me: string; jav: boolean }) {
   const pending = usePendingChanges();
