@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, AttachmentMeta, FileName } from '../../../shared/contract';
 import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf, releasePdfWorker } from '../pdf/sandbox';
-import { syncDir } from '../storage/atomic';
-import { isSealedFile, plainFiles, type SealedFiles } from '../storage/sealed-file';
+import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { DataFolder } from '../storage/data-folder';
 import { createSerialQueue } from '../storage/serial';
 import { parseJsonOrNull } from '../storage/json';
@@ -216,26 +215,10 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
       return out;
     },
     adoptChecked: async (sha, sourcePath) => {
-      const target = blobPath(sha);
       await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
-      // Extracted during a preview without a PIN, adopted after one was set: sealed on the way in, never kept plain.
-      if (files.sealing() && !(await isSealedFile(sourcePath))) return files.importFile(sourcePath, target);
-      // The extracted file was written without fsync (a preview's scratch): made durable here, then renamed into place.
-      const handle = await fs.open(sourcePath, 'r+');
-      try {
-        await handle.sync();
-      } finally {
-        await handle.close();
-      }
-      const moved = await fs.rename(sourcePath, target).then(
-        () => true,
-        (err: NodeJS.ErrnoException) => {
-          if (err.code !== 'EXDEV') throw err;
-          return false;
-        },
-      );
-      if (moved) await syncDir(dirname(target));
-      else await files.write(target, await files.read(sourcePath)); // another volume: an atomic, durable copy
+      // The extracted file was a preview's scratch (no fsync): made durable and renamed into place, or sealed on
+      // the way in if a PIN was set since it was extracted.
+      await files.moveIn(sourcePath, blobPath(sha));
     },
     discardBlob: (sha) =>
       serial(async () => {

@@ -24,6 +24,8 @@ export const SEALED_PATHS = ['attachments', 'log', 'packages/out', 'exports', 'n
  */
 export async function sealFolder(root: string, files: SealedFiles): Promise<number> {
   if (!files.sealing()) return 0;
+  // Writes begun before the PIN was chosen finish first (plain): then the walk finds them and seals them.
+  await files.plainWritesSettled();
   let sealed = 0;
   const visit = async (path: string): Promise<void> => {
     const stat = await fs.lstat(path).catch(() => null);

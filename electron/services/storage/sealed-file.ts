@@ -1,8 +1,9 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { createReadStream, promises as fs } from 'node:fs';
+import { createReadStream, promises as fs, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { Readable } from 'node:stream';
 import { AppError } from '../../../shared/contract/errors';
-import { writeFileAtomicWith } from './atomic';
+import { syncDir, writeFileAtomicWith } from './atomic';
 
 /**
  * The data folder's ONE storage layer for content: every reader and writer of
@@ -63,10 +64,20 @@ export interface SealedFiles {
    * large file costs no string or buffer of its whole size.
    */
   writePieces(path: string, pieces: Iterable<string | Uint8Array>): Promise<void>;
+  /**
+   * Moves a file this layer wrote (possibly without fsync: `durable: false`) to `targetPath`, durably: a
+   * rename, or, when it was written plain and a PIN is set now, sealed on the way in.
+   */
+  moveIn(sourcePath: string, targetPath: string): Promise<void>;
   /** Copies a plain file into the store (sealed when a PIN is set), chunk by chunk. */
   importFile(sourcePath: string, targetPath: string): Promise<void>;
   /** The plaintext's size and a stream of it, chunk by chunk (packages stream attachments this way). */
   openRead(path: string): Promise<{ size: number; stream: Readable }>;
+  /**
+   * Resolves once no plain write is in flight. A write that began before the PIN was chosen lands plain;
+   * sealFolder waits for these before it walks, or it could list a folder before such a file is renamed into it.
+   */
+  plainWritesSettled(): Promise<void>;
 }
 
 const locked = () => new AppError('locked', 'Styrelsebordet är låst. Lås upp med din PIN-kod.');
@@ -208,13 +219,25 @@ export function createSealedFiles(keySource: DataKeySource): SealedFiles {
     }, { durable });
   }
 
+  let plainInFlight = 0;
+  const settled: (() => void)[] = [];
+  /** Runs a write that decided to write plain, counted for plainWritesSettled. */
+  async function plainWrite<T>(work: () => Promise<T>): Promise<T> {
+    plainInFlight++;
+    try {
+      return await work();
+    } finally {
+      if (--plainInFlight === 0) for (const resolve of settled.splice(0)) resolve();
+    }
+  }
+
   const ifExists = async <T>(p: Promise<T>): Promise<T | null> =>
     p.catch((err: NodeJS.ErrnoException) => {
       if (err.code === 'ENOENT') return null;
       throw err;
     });
 
-  return {
+  const api: SealedFiles = {
     sealing: () => key() !== null,
     read,
     readText: async (path) => (await read(path)).toString('utf8'),
@@ -224,14 +247,15 @@ export function createSealedFiles(keySource: DataKeySource): SealedFiles {
     async write(path, data, opts = {}) {
       const k = key();
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-      if (!k) return writeFileAtomicWith(path, (h) => h.writeFile(bytes).then(() => undefined), opts);
+      if (!k) return plainWrite(() => writeFileAtomicWith(path, (h) => h.writeFile(bytes).then(() => undefined), opts));
       await writeSealed(path, k, bytes.length, async (offset, length) => bytes.subarray(offset, offset + length), opts.durable ?? true);
     },
 
     async writePieces(path, pieces) {
       const k = key();
       const chunk = 2 ** CHUNK_LOG2;
-      await writeFileAtomicWith(path, async (h) => {
+      const run = (work: () => Promise<void>) => (k ? work() : plainWrite(work));
+      await run(() => writeFileAtomicWith(path, async (h) => {
         const head = k ? header() : null;
         const fk = k && head ? fileKey(k, head.subarray(8, 24)) : null;
         if (head) await h.write(head);
@@ -263,30 +287,63 @@ export function createSealedFiles(keySource: DataKeySource): SealedFiles {
         if (filled > 0) await flush();
         const last: Buffer = held ?? Buffer.alloc(0);
         if (last.length > 0 || fk) await emit(last, true);
-      });
+      }));
     },
 
     async importFile(sourcePath, targetPath) {
       const k = key();
-      const src = await fs.open(sourcePath, 'r');
-      try {
-        const { size } = await src.stat();
-        if (!k) {
-          await writeFileAtomicWith(targetPath, async (h) => {
-            for await (const piece of src.createReadStream({ highWaterMark: 1 << 20, autoClose: false })) await h.write(piece as Buffer);
+      // Counted from the moment it decided to write plain (see plainWritesSettled).
+      const run = (work: () => Promise<void>) => (k ? work() : plainWrite(work));
+      await run(async () => {
+        const src = await fs.open(sourcePath, 'r');
+        try {
+          const { size } = await src.stat();
+          if (!k) {
+            await writeFileAtomicWith(targetPath, async (h) => {
+              for await (const piece of src.createReadStream({ highWaterMark: 1 << 20, autoClose: false })) await h.write(piece as Buffer);
+            });
+            return;
+          }
+          await writeSealed(targetPath, k, size, async (offset, length) => {
+            const buf = Buffer.alloc(length);
+            const { bytesRead } = await src.read(buf, 0, length, offset);
+            if (bytesRead !== length) throw new Error(`${sourcePath} changed while it was stored`);
+            return buf;
           });
-          return;
+        } finally {
+          await src.close();
         }
-        await writeSealed(targetPath, k, size, async (offset, length) => {
-          const buf = Buffer.alloc(length);
-          const { bytesRead } = await src.read(buf, 0, length, offset);
-          if (bytesRead !== length) throw new Error(`${sourcePath} changed while it was stored`);
-          return buf;
-        });
-      } finally {
-        await src.close();
-      }
+      });
     },
+
+    async moveIn(sourcePath, targetPath) {
+      const k = key();
+      if (k && !(await isSealedFile(sourcePath))) {
+        await api.importFile(sourcePath, targetPath);
+        await fs.rm(sourcePath, { force: true });
+        return;
+      }
+      const run = (work: () => Promise<void>) => (k ? work() : plainWrite(work));
+      await run(async () => {
+        const handle = await fs.open(sourcePath, 'r+');
+        try {
+          await handle.sync();
+        } finally {
+          await handle.close();
+        }
+        const renamed = await fs.rename(sourcePath, targetPath).then(
+          () => true,
+          (err: NodeJS.ErrnoException) => {
+            if (err.code !== 'EXDEV') throw err;
+            return false;
+          },
+        );
+        if (renamed) await syncDir(dirname(targetPath));
+        else await writeFileAtomicWith(targetPath, (h) => h.writeFile(readFileSync(sourcePath)).then(() => undefined)); // another volume: an atomic, durable copy of the same bytes
+      });
+    },
+
+    plainWritesSettled: () => (plainInFlight === 0 ? Promise.resolve() : new Promise<void>((resolve) => settled.push(resolve))),
 
     async openRead(path) {
       if (!(await isSealedFile(path))) {
@@ -299,6 +356,7 @@ export function createSealedFiles(keySource: DataKeySource): SealedFiles {
       return { size: plainSizeOf(size, await sealedChunkSize(path)), stream: Readable.from(sealedChunks(path, k), { objectMode: false }) };
     },
   };
+  return api;
 }
 
 /** For tools and tests that never have a PIN: plain files through the same interface. */

@@ -45,6 +45,19 @@ describe('sealing a plain data folder', () => {
     expect(await sealFolder(root, sealed)).toBe(0);
   });
 
+  it('waits for a plain write that began before the PIN was chosen, and seals it too', async () => {
+    // The text of a PDF from an invitation is extracted in the background while the new member chooses a PIN:
+    // its write began plain, and the pass that had already listed its folder left it plain on disk.
+    const { root } = plainFolder();
+    let key: Buffer | null = null;
+    const files = createSealedFiles(() => key);
+    const late = join(root, 'attachments/ab/late.txt');
+    const writing = files.write(late, randomBytes(32 * 1024 * 1024)); // begun without a PIN
+    key = KEY; // the PIN is chosen
+    await Promise.all([writing, sealFolder(root, files)]);
+    expect(await isSealedFile(late)).toBe(true);
+  });
+
   it('resumes after a run killed midway: every file whole, plain or sealed, then all sealed', async () => {
     const { root, files } = plainFolder();
     const real = createSealedFiles(() => KEY);

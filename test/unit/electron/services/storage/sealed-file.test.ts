@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +53,22 @@ describe('sealed files (AES-256-GCM, chunked)', () => {
     const text = 'åäö–§'.repeat(40_000);
     await sealed.writePieces(join(d, 't.txt'), [text.slice(0, 12_345), text.slice(12_345)]);
     expect(await sealed.readText(join(d, 't.txt'))).toBe(text);
+  });
+
+  it('moves a scratch file into place: renamed as it was written, or sealed on the way in when a PIN came since', async () => {
+    const d = dir();
+    let key: Buffer | null = null;
+    const files = createSealedFiles(() => key);
+    const data = randomBytes(CHUNK + 9);
+    await files.write(join(d, 'scratch-1.pdf'), data, { durable: false });
+    await files.moveIn(join(d, 'scratch-1.pdf'), join(d, 'kept-1.pdf'));
+    expect(readFileSync(join(d, 'kept-1.pdf')).equals(data)).toBe(true); // no PIN: plain, as written
+    await files.write(join(d, 'scratch-2.pdf'), data, { durable: false });
+    key = KEY; // a PIN is chosen between the preview and apply
+    await files.moveIn(join(d, 'scratch-2.pdf'), join(d, 'kept-2.pdf'));
+    expect(await isSealedFile(join(d, 'kept-2.pdf'))).toBe(true);
+    expect((await files.read(join(d, 'kept-2.pdf'))).equals(data)).toBe(true);
+    expect(existsSync(join(d, 'scratch-2.pdf'))).toBe(false);
   });
 
   it('imports a plain file chunk by chunk, and reads plain files as they are (a folder being sealed)', async () => {
