@@ -9,6 +9,7 @@ import { viewerBench } from './viewer.bench';
 import { hostileBench } from './hostile.bench';
 import { scaleBench } from './scale.bench';
 import { browserBench } from './browser.bench';
+import { actionBench } from './action.bench';
 import { encryptionBench } from './encryption.bench';
 
 console.log(`Styrelsebordet benchmarks – Node ${process.version}, ${new Date().toISOString()}`);
@@ -21,5 +22,6 @@ await packagesBench();
 await viewerBench();
 await hostileBench();
 await scaleBench();
+await actionBench();
 await browserBench();
 await encryptionBench();

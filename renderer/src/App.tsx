@@ -72,7 +72,7 @@ function Root() {
   if (lock && !lock.configured && !lock.demo) return lockReadFor === forbundId ? <ChoosePinScreen /> : <Starting />;
   return (
     <FederationProvider>
-      <AppFrame session={session} />
+      <AppFrame hasForbund demo={session.demo} sessionName={session.forbund.name} />
     </FederationProvider>
   );
 }

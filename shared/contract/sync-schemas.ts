@@ -32,7 +32,8 @@ export interface StateView {
    */
   complete: boolean;
   state: FederationState;
-  items?: Record<string, { changed: Record<string, unknown>; ids: string[] }>;
+  /** `ids`: only when the section's ids changed (an item added or removed); otherwise the renderer keeps its own. */
+  items?: Record<string, { changed: Record<string, unknown>; ids?: string[] }>;
   pending: PendingChange[];
   eventCount: number;
   /** How many events here each key signed (what a revocation keeps). */

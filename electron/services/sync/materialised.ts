@@ -4,6 +4,7 @@ import { inPast, isLegacy, nextPlace, placement, unplacedIds } from '../../../sh
 import { createRunner, pastFor, type Context, type Judgement, type Runner } from '../../../shared/domain/events/runner';
 import { restoreRound, snapshotRound } from '../../../shared/domain/events/round-snapshot';
 import type { FederationState } from '../../../shared/domain/events';
+import { addTouched, newTouched, type Touched } from '../../../shared/domain/events/kernel/touched';
 import { compareEvents, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
 import type { EventStore } from '../log/event-store';
 import { jsonBytes } from '../storage/json-pieces';
@@ -49,8 +50,24 @@ export interface MaterialisedState {
    * (nothing kept) when the store has changed otherwise in between.
    */
   prepare(extra: readonly VerifiedEvent[], genesisId: string): { state: FederationState; adopt(): boolean };
+  /**
+   * What the state's items may have changed in since `mark` (kernel/touched.ts: a superset, to compare,
+   * never to trust as changed), and the mark to ask from next time. `touched: null` when that is not
+   * known (the state was folded again or read from a checkpoint since, or `mark` is null or too old):
+   * compare everything. Brings the state up to date with the store first, as state() does.
+   */
+  changesSince(mark: ChangeMark | null): { mark: ChangeMark; touched: Touched | null };
   readonly stats: { folds: number; stepped: number; checkpointsRead: number; checkpointsWritten: number };
 }
+
+/** A point in the materialised state's changes: which kept state (`epoch`) and how many batches of its steps. */
+export interface ChangeMark {
+  epoch: number;
+  at: number;
+}
+
+/** How many batches of steps are remembered for changesSince (older marks compare everything). */
+const JOURNAL = 64;
 
 interface Live {
   genesisId: string | undefined;
@@ -93,6 +110,18 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
   const every = opts.every ?? 500;
   const stats = { folds: 0, stepped: 0, checkpointsRead: 0, checkpointsWritten: 0 };
   let live: Live | null = null;
+  /** Bumped whenever the kept state is replaced (a fold, an adopted preview, a checkpoint): no change set crosses it. */
+  let epoch = 0;
+  /** What each batch of steps reached, oldest first; `journalBase` batches before them are forgotten. */
+  let journal: Touched[] = [];
+  let journalBase = 0;
+  const replace = <L extends Live | null>(l: L): L => {
+    epoch++;
+    journal = [];
+    journalBase = 0;
+    live = l;
+    return l;
+  };
   let writing: Promise<void> = Promise.resolve();
 
   function refold(): Live {
@@ -102,7 +131,7 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
   function build(events: readonly VerifiedEvent[], genesisId: string | undefined, knownSeq: number): Live {
     stats.folds++;
     const r = foldDetailed(events, genesisId ? { genesisId } : {});
-    const runner = r.directory ? createRunner(r.ctx, r.directory, r.cutoffs, { working: r.runner.working, memory: r.runner.memory, grow: true }) : null;
+    const runner = r.directory ? createRunner(r.ctx, r.directory, r.cutoffs, { working: r.runner.working, memory: r.runner.memory, grow: true, track: true }) : null;
     const last = r.ctx.sorted.at(-1) ?? null;
     const unplaced = unplacedIds(events);
     return { genesisId, ctx: r.ctx, runner, directory: r.directory, state: r.state, unplaced, knownSeq, last, heads: headsOf(events, unplaced), sinceCheckpoint: events.length };
@@ -168,22 +197,31 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
   }
 
   function sync(): Live {
-    if (live && live.genesisId !== opts.genesisId()) live = null;
-    if (!live) {
-      live = refold();
-      if (live.sinceCheckpoint >= every) saveCheckpoint(live);
+    if (live && live.genesisId !== opts.genesisId()) replace(null);
+    let l = live;
+    if (!l) {
+      l = replace(refold());
+      if (l.sinceCheckpoint >= every) saveCheckpoint(l);
     }
-    if (store.lastSeq() > live.knownSeq) {
-      const fresh = store.since(live.knownSeq);
-      if (extend(live, fresh)) {
-        live.knownSeq = store.lastSeq();
-        live.sinceCheckpoint += fresh.length;
+    if (store.lastSeq() > l.knownSeq) {
+      const fresh = store.since(l.knownSeq);
+      if (extend(l, fresh)) {
+        l.knownSeq = store.lastSeq();
+        l.sinceCheckpoint += fresh.length;
+        const touched = l.runner?.takeTouched();
+        // A round that does not track: nothing is known of what changed (as after a fold).
+        if (!touched) replace(l);
+        else journal.push(touched);
+        if (journal.length > JOURNAL) {
+          journal.shift();
+          journalBase++;
+        }
       } else {
-        live = refold();
+        l = replace(refold());
       }
-      if (live.sinceCheckpoint >= every) saveCheckpoint(live);
+      if (l.sinceCheckpoint >= every) saveCheckpoint(l);
     }
-    return live;
+    return l;
   }
 
   function saveCheckpoint(l: Live): void {
@@ -223,7 +261,7 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
       const r = restoreRound(c.round);
       const unplaced = unplacedIds(events.slice(0, c.covered));
       const ctx: Context = { sorted: [], payloads: new Map(), genesis, byId, pasts: new Map() };
-      const runner = createRunner(ctx, r.directory, r.cutoffs, { working: r.working, memory: r.memory, grow: true });
+      const runner = createRunner(ctx, r.directory, r.cutoffs, { working: r.working, memory: r.memory, grow: true, track: true });
       const last = c.last ? (byId.get(c.last) ?? null) : null;
       stats.checkpointsRead++;
       return { genesisId, ctx, runner, directory: r.directory, state: r.working.state, unplaced, knownSeq: c.covered, last, heads: headsOf(events.slice(0, c.covered), unplaced), sinceCheckpoint: 0 };
@@ -232,7 +270,7 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
     }
   }
 
-  live = await fromCheckpoint();
+  replace(await fromCheckpoint());
 
   return {
     stats,
@@ -258,6 +296,14 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
     isPlaced: (id) => !sync().unplaced.has(id),
     nextPlace: () => nextPlace(sync().heads.values()),
     flush: () => writing,
+    changesSince: (mark) => {
+      const l = sync();
+      const now: ChangeMark = { epoch, at: journalBase + journal.length };
+      if (!mark || mark.epoch !== epoch || mark.at < journalBase || mark.at > now.at || !l.runner) return { mark: now, touched: null };
+      const touched = newTouched();
+      for (const t of journal.slice(mark.at - journalBase)) addTouched(touched, t);
+      return { mark: now, touched };
+    },
     prepare: (extra, genesisId) => {
       const base = store.lastSeq();
       const l = build([...store.all(), ...extra], genesisId, base + extra.length);
@@ -270,8 +316,8 @@ export async function openMaterialised(opts: MaterialisedOptions): Promise<Mater
           const added = new Set(store.since(base).slice(0, extra.length).map((e) => e.id));
           if (added.size !== extra.length || extra.some((e) => !added.has(e.id))) return false;
           adopted = true;
-          live = l;
-          if (live.sinceCheckpoint >= every) saveCheckpoint(live);
+          replace(l);
+          if (l.sinceCheckpoint >= every) saveCheckpoint(l);
           return true;
         },
       };

@@ -1,25 +1,30 @@
 import { ActionIcon, AppShell, Burger, Group, NavLink, Stack, Text, Tooltip, useComputedColorScheme, useMantineColorScheme } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconMoon, IconSun } from '@tabler/icons-react';
-import { Fragment, useEffect, useRef, useState } from 'react';
+import { Fragment, memo, useEffect, useRef, useState } from 'react';
 import { useOpenedPackages } from '../features/packages/opened-packages';
-import type { Session } from '../../../shared/contract';
-import { useFederation } from '../state/federation';
+import { useFederationSelector } from '../state/federation';
 import { go, useRoute } from '../routes/router';
 import { DemoBadge } from './DemoBadge';
 import { HeaderStatus } from './HeaderStatus';
 import { useHashRoute } from '../routes/hash-route';
 import { sectionsFor } from './sections';
 
-export function AppFrame({ session }: { session: Session }) {
+/**
+ * The frame around every screen. It watches the förbund's name, not the whole
+ * state or session: saving a stance re-renders the header's status and the
+ * page part that shows it, not the frame and menu (issue #16).
+ */
+export const AppFrame = memo(function AppFrame({ hasForbund, demo, sessionName }: { hasForbund: boolean; demo: boolean; sessionName: string | undefined }) {
   useOpenedPackages();
   const [navOpen, { toggle }] = useDisclosure();
   // From 1024 px the menu can be folded away to give the page the whole width (issue #15 item 7).
   const [deskNavOpen, { toggle: toggleDesk }] = useDisclosure(true);
   const section = useRoute().section;
-  const sections = sectionsFor(session.forbund !== null);
+  const sections = sectionsFor(hasForbund);
   // The name as the events say (it may have been changed since set-up), else as the session knows it.
-  const forbundName = useFederation().state.federation?.name ?? session.forbund?.name ?? 'Styrelsebordet';
+  // Only the name is watched: the frame does not render again for a stance (issue #16).
+  const forbundName = useFederationSelector((s) => s.federation?.name) ?? sessionName ?? 'Styrelsebordet';
   const current = sections.find((s) => s.id === section) ?? sections[0]!;
   const mainRef = useRef<HTMLElement>(null);
   const firstRender = useRef(true);
@@ -54,8 +59,8 @@ export function AppFrame({ session }: { session: Session }) {
             </Stack>
           </Group>
           <Group gap="md" wrap="nowrap" style={{ flexShrink: 0 }}>
-            {session.demo && <DemoBadge />}
-            <HeaderStatus session={session} />
+            {demo && <DemoBadge />}
+            <HeaderStatus />
             <ColorSchemeToggle />
           </Group>
         </Group>
@@ -84,7 +89,7 @@ export function AppFrame({ session }: { session: Session }) {
       </AppShell.Main>
     </AppShell>
   );
-}
+});
 
 function ColorSchemeToggle() {
   const { setColorScheme } = useMantineColorScheme();

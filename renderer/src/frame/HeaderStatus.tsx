@@ -3,7 +3,8 @@ import { IconCloudCheck, IconCloudUp } from '@tabler/icons-react';
 import type { Session } from '../../../shared/contract';
 import { formatDate } from '../../../shared/domain/format';
 import { roleLabel } from '../lib/roster';
-import { useFederation } from '../state/federation';
+import { useFederationSelector, useMe } from '../state/federation';
+import { useSession } from '../state/session-store';
 
 /**
  * "3 ändringar väntar på att skickas" / "Skickat – väntar på svar" / "Allt är skickat".
@@ -22,9 +23,13 @@ export function lastImportText(sync: Session['sync']): string | null {
 }
 
 /** Who is signed in and the sync state, in the header. */
-export function HeaderStatus({ session }: { session: Session }) {
-  const { state, me } = useFederation();
-  const person = me ? state.persons[me] : undefined;
+export function HeaderStatus() {
+  const session = useSession();
+  // My name and role are watched as such (issue #16): the header renders again when the session's counts change (a stance not yet sent), not for every change of the state.
+  const me = useMe();
+  const person = useFederationSelector((s) => (me ? s.persons[me] : undefined));
+  const role = useFederationSelector((s) => (me ? roleLabel(s, me) : ''));
+  if (!session) return null;
   const unsent = session.sync.unsent;
   const imported = lastImportText(session.sync);
   // Status above, who is signed in below: one narrow column, so the header holds from 1024 px.
@@ -51,7 +56,7 @@ export function HeaderStatus({ session }: { session: Session }) {
         </Badge>
         {person && (
           <Text size="sm" data-testid="signed-in" title={imported ?? undefined}>
-            <Text span fw={600}>{person.name}</Text> · {roleLabel(state, person.id)}
+            <Text span fw={600}>{person.name}</Text> · {role}
           </Text>
         )}
         {imported && (

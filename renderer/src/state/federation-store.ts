@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Api, StateView } from '../../../shared/contract';
 import { emptyState, type FederationState } from '../../../shared/domain/events';
+import { keepEqual } from './keep-equal';
 
 /**
  * The förbund as the main side's kept state says it is (`state.get`): the
@@ -22,15 +23,19 @@ const empty = (): Omit<StateView, 'complete' | 'items'> => ({ state: emptyState(
 
 /**
  * A partial answer onto the state held: changed sections replace theirs; a
- * by-id section is rebuilt in the order of its ids from its changed items and
- * the items held. Everything unchanged stays the same object, so what depends
- * on it need not be computed again.
+ * by-id section takes its changed items in place, or, when its ids changed,
+ * is rebuilt in the order of its ids from its changed items and the items
+ * held. Everything unchanged stays the same object, down to the parts of a
+ * changed item (keep-equal.ts), so what depends on it need not be computed
+ * or rendered again.
  */
 function merged(held: FederationState, sections: Partial<FederationState>, items: NonNullable<StateView['items']>): FederationState {
   const next: Record<string, unknown> = { ...held, ...sections };
   for (const [section, { changed, ids }] of Object.entries(items)) {
     const before = (held as unknown as Record<string, Record<string, unknown>>)[section] ?? {};
-    next[section] = Object.fromEntries(ids.map((id) => [id, Object.hasOwn(changed, id) ? changed[id] : before[id]]));
+    // A changed item keeps every part that did not change (a stance leaves the ansökan's versions as they were).
+    const item = (id: string): unknown => (Object.hasOwn(changed, id) ? keepEqual(before[id], changed[id]) : before[id]);
+    next[section] = ids ? Object.fromEntries(ids.map((id) => [id, item(id)])) : { ...before, ...Object.fromEntries(Object.keys(changed).map((id) => [id, item(id)])) };
   }
   return next as unknown as FederationState;
 }

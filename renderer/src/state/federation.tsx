@@ -1,7 +1,8 @@
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useRef, type ReactNode } from 'react';
 import type { FederationState, PendingChange } from '../../../shared/domain/events';
 import { useFederationStore } from './federation-store';
-import { useSession } from './session-store';
+import { keepEqual } from './keep-equal';
+import { useSessionStore } from './session-store';
 
 export type { PendingChange } from '../../../shared/domain/events';
 
@@ -65,6 +66,29 @@ export function useFederationSelector<T>(select: (state: FederationState) => T):
   return useFederationStore((s) => select(s.state));
 }
 
+/**
+ * Something worked out from the state (a ledger, an outcome, names), e.g.
+ * `useFederationDerived((s) => applicationOutcome(s, id), [id])`: worked out
+ * again on every change of the state, but the component renders again only
+ * when the result differs (deep-compared; an equal result is the one held,
+ * keep-equal.ts). `deps`: what the function uses besides the state, as for useMemo.
+ */
+export function useFederationDerived<T>(derive: (state: FederationState) => T, deps: readonly unknown[]): T {
+  const held = useRef<{ state: FederationState; deps: readonly unknown[]; value: T } | null>(null);
+  return useFederationStore((s) => {
+    const last = held.current;
+    const sameDeps = last !== null && last.deps.length === deps.length && last.deps.every((d, i) => Object.is(d, deps[i]));
+    if (last && sameDeps && last.state === s.state) return last.value;
+    const next = derive(s.state);
+    const value = last ? keepEqual(last.value, next) : next;
+    held.current = { state: s.state, deps, value };
+    return value;
+  });
+}
+
+/** The state as it is now, for an event handler (the heads a new event names): read when called, not watched. */
+export const federationNow = (): FederationState => useFederationStore.getState().state;
+
 /** Whether the state has been read from the main side once, without watching the state itself. */
 export const useFederationReady = (): boolean => useFederationStore((s) => s.ready);
 
@@ -72,7 +96,7 @@ export const useFederationReady = (): boolean => useFederationStore((s) => s.rea
 export const usePendingChanges = (): readonly PendingChange[] => useFederationStore((s) => s.pending);
 
 /** The person this installation belongs to, if any. */
-export const useMe = (): string | null => useSession()?.device?.personId ?? null;
+export const useMe = (): string | null => useSessionStore((s) => s.session?.device?.personId ?? null);
 
 /** The words every screen uses for a change of mine that waits for my key. */
 export const PENDING_TEXT = 'Väntar på att förbundschefen godkänner din nyckel – följer med nästa paket';

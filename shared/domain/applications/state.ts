@@ -1,4 +1,5 @@
 import type { FederationState } from '../events/state';
+import { untracked } from '../events/kernel/touched';
 import type { JavGround } from './jav';
 import type { Application, Stance } from './model';
 
@@ -57,16 +58,18 @@ export interface ApplicationState {
 const questionIndex = new WeakMap<Record<string, ApplicationState>, Map<string, QuestionState>>();
 
 function questionsOf(state: FederationState): Map<string, QuestionState> {
-  let index = questionIndex.get(state.applications);
+  // The record itself, not a tracking view of it (events/kernel/touched.ts): one index, built without reaching every item.
+  const applications = untracked(state.applications);
+  let index = questionIndex.get(applications);
   if (!index) {
     index = new Map();
-    for (const app of Object.values(state.applications)) for (const q of Object.values(app.questions)) index.set(q.id, q);
-    questionIndex.set(state.applications, index);
+    for (const app of Object.values(applications)) for (const q of Object.values(app.questions)) index.set(q.id, q);
+    questionIndex.set(applications, index);
   }
   return index;
 }
 
-/** A question by id, whichever application it is about. */
+/** A question by id, whichever application it is about (its application reached through the record, so a change to it is seen). */
 export function findQuestion(state: FederationState, questionId: string): QuestionState | undefined {
   const q = questionsOf(state).get(questionId);
   // The record is the truth: an entry replaced or removed outside the reducer is not trusted.

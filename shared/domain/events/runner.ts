@@ -9,6 +9,8 @@ import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './
 import { setAuthorityDate } from './kernel/authority-date';
 import { swedishDate } from '../format';
 import { cutoffsOf, idsInDraft, meetingOf, roleSnapshot } from './cutoffs';
+import { BY_ID_SECTIONS } from './state';
+import { newTouched, tracking, type Touched } from './kernel/touched';
 
 /**
  * One round of fold(): the events in the shared order, one by one (parse ->
@@ -163,6 +165,12 @@ export interface Runner {
   judge(e: VerifiedEvent): Judgement;
   /** Judges and applies one event that sorts after every event stepped so far. */
   step(e: VerifiedEvent): void;
+  /**
+   * With `track: true`: the parts of the state the steps since the last call
+   * reached (kernel/touched.ts), a superset of what they changed; then starts
+   * a new set. Without tracking: null (anything may have changed).
+   */
+  takeTouched(): Touched | null;
 }
 
 /** What a round remembers of the events it has seen, beyond the state. */
@@ -179,9 +187,14 @@ export interface RunnerMemory {
  * (the materialised state) adds the cut-offs the applied events make to the
  * ones judged by, as the next round of a fold would; fold() keeps them fixed.
  */
-export function createRunner(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cutoff[], opts: { working?: Working; memory?: RunnerMemory; grow?: boolean } = {}): Runner {
+export function createRunner(ctx: Context, directory: KeyDirectory | null, cutoffs: readonly Cutoff[], opts: { working?: Working; memory?: RunnerMemory; grow?: boolean; track?: boolean } = {}): Runner {
   const w = opts.working ?? newWorking(emptyState());
   const { state } = w;
+  // What the steps reach, for serving only that (the materialised state); a full fold does not track.
+  let touched = newTouched();
+  const tw: Working = opts.track ? { ...w, state: tracking(state, (s) => BY_ID_SECTIONS.has(s), () => touched) } : w;
+  /** The state as the step changes it: through the tracking view when tracking. */
+  const out = tw.state;
   const index = new Map<string, Cutoff[]>();
   const locks = new LockIndex(ctx);
   const judgedBy: Cutoff[] = [];
@@ -239,8 +252,8 @@ export function createRunner(ctx: Context, directory: KeyDirectory | null, cutof
     const j = judge(e);
     if (j.kind === 'waiting' || (j.kind === 'refused' && j.unplaced)) {
       unplaced.add(e.id);
-      if (j.kind === 'refused') state.refused.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, reason: j.reason });
-      else state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: state.keys[b.key] ? 'pending' : 'unknown', reason: j.reason });
+      if (j.kind === 'refused') out.refused.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, reason: j.reason });
+      else out.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: state.keys[b.key] ? 'pending' : 'unknown', reason: j.reason });
       return;
     }
     if (ctx.genesis && b.forbund === ctx.genesis.body.forbund && compareEvents(e, ctx.genesis) >= 0 && (b.type !== 'federation.created' || e.id === ctx.genesis.id)) {
@@ -249,21 +262,27 @@ export function createRunner(ctx: Context, directory: KeyDirectory | null, cutof
       if (isLegacy(e)) memory.legacyRecorded = seen;
     }
     if (j.kind === 'refused') {
-      state.refused.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, reason: j.reason });
+      out.refused.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, reason: j.reason });
       return;
     }
     if (j.kind === 'held') {
-      state.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: j.keyStatus });
+      out.held.push({ eventId: e.id, type: b.type, author: b.author, at: b.at, lamport: b.lamport, fingerprint: b.key, keyStatus: j.keyStatus });
       return;
     }
     const { parsed } = j;
     const before = roleSnapshot(state, parsed);
-    reduce(parsed.type, w, e, parsed.payload);
+    reduce(parsed.type, tw, e, parsed.payload);
     const made = cutoffsOf(state, e, parsed, before);
-    state.cutoffs.push(...made);
+    if (made.length > 0) out.cutoffs.push(...made);
     if (opts.grow) for (const c of made) addCutoff(c);
   };
-  return { state, working: w, memory, cutoffs: () => [...judgedBy], judge, step };
+  const takeTouched = (): Touched | null => {
+    if (!opts.track) return null;
+    const t = touched;
+    touched = newTouched();
+    return t;
+  };
+  return { state, working: w, memory, cutoffs: () => [...judgedBy], judge, step, takeTouched };
 }
 
 /** One whole round of fold(): every event of the context in order. */

@@ -51,6 +51,13 @@ export interface FederationState extends ReviewState, PkiState {
   delegationDecisions: Record<string, DelegationDecisionState>;
 }
 
+/**
+ * Sections keyed by id: what changes in them is tracked and served item by
+ * item (a stance changes its ansökan, not all of them). Every other section
+ * is small and compared whole.
+ */
+export const BY_ID_SECTIONS: ReadonlySet<string> = new Set(['applications', 'documents', 'meetings', 'organisations', 'persons', 'keys', 'history', 'delegationOrders', 'delegationDecisions', 'ties', 'sharedNotes']);
+
 export function emptyState(): FederationState {
   return { federation: null, applications: {}, insatsBudget: {}, documents: {}, meetings: {}, organisations: {}, persons: {}, keys: {}, history: {}, refused: [], held: [], cutoffs: [], conflicts: [], delegationOrders: {}, delegationDecisions: {}, ties: {}, sharedNotes: {}, pki: emptyPki() };
 }

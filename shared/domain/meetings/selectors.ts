@@ -208,14 +208,34 @@ function delegatedFrom(state: FederationState): Record<string, number> {
  */
 export function grantedPerYear(state: FederationState, exceptApplicationId: string | null = null): Record<string, number> {
   const out: Record<string, number> = { ...delegatedPerYear(state) };
-  for (const d of decisionsOf(state)) {
-    if (!d.lock || !d.applicationId || d.applicationId === exceptApplicationId || !GRANT_OUTCOMES.includes(d.decision.outcome)) continue;
-    const app = state.applications[d.applicationId];
+  // A frozen meetings section is the renderer's, where nothing changes in place: what is worked out from it and from a version is kept.
+  const frozen = Object.isFrozen(state.meetings);
+  for (const d of grantingDecisions(state, frozen)) {
+    if (d.applicationId === exceptApplicationId) continue;
+    const app = state.applications[d.applicationId!];
     const version = app?.versions[app.current - 1];
-    const byYear = Object.keys(d.decision.grantByYear).length > 0 ? d.decision.grantByYear : version ? soughtPerYear(version) : {};
+    const byYear = Object.keys(d.decision.grantByYear).length > 0 ? d.decision.grantByYear : version ? (frozen ? keptSought(version) : soughtPerYear(version)) : {};
     for (const [y, kr] of Object.entries(byYear)) out[y] = (out[y] ?? 0) + kr;
   }
   return out;
+}
+
+const grantingCache = new WeakMap<object, readonly DecisionRef[]>();
+const soughtCache = new WeakMap<object, Readonly<Record<string, number>>>();
+
+/** Justerade decisions that grant an ansökan: kept per frozen meetings section (a stance does not walk ten years of decisions, issue #16). */
+function grantingDecisions(state: FederationState, frozen: boolean): readonly DecisionRef[] {
+  const kept = frozen ? grantingCache.get(state.meetings) : undefined;
+  if (kept) return kept;
+  const out = decisionsOf(state).filter((d) => d.lock && d.applicationId && GRANT_OUTCOMES.includes(d.decision.outcome));
+  if (frozen) grantingCache.set(state.meetings, Object.freeze(out));
+  return out;
+}
+
+function keptSought(version: Parameters<typeof soughtPerYear>[0]): Readonly<Record<string, number>> {
+  let kept = soughtCache.get(version);
+  if (!kept) soughtCache.set(version, (kept = Object.freeze(soughtPerYear(version))));
+  return kept;
 }
 
 /** The insats budget per year: budget (budget.set), granted (justerade decisions and delegation, `delegated` of it) and what is left (`available`). */

@@ -1,6 +1,6 @@
 import { Badge, Button, Grid, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { IconArrowLeft, IconFileText, IconPencil } from '@tabler/icons-react';
-import { useState, type ReactNode } from 'react';
+import { memo, useState, type ReactNode } from 'react';
 import {
   APPLICATION_FORM_LABEL,
   APPLICATION_KIND_LABEL,
@@ -8,13 +8,13 @@ import {
   diffApplications,
   type Application,
 } from '../../../../shared/domain/applications';
-import { currentApplication, isBoardMember, isDirector, personName, type FederationState } from '../../../../shared/domain/events';
+import { currentApplication, isBoardMember, isDirector, personName } from '../../../../shared/domain/events';
 import { formatDate, formatDnr } from '../../../../shared/domain/format';
 import { StoredPdfPanel } from '../../components/pdf/StoredPdfPanel';
 import { PageTitle } from '../../components/PageTitle';
 import { formatPeriod, organisationName, partyNames } from './application-rows';
 import { today } from '../../lib/roster';
-import { useFederation } from '../../state/federation';
+import { useFederationDerived, useFederationSelector, useMe } from '../../state/federation';
 import { BudgetView } from './BudgetView';
 import { DecisionHistory } from './DecisionHistory';
 import { DirectorPanel } from './DirectorPanel';
@@ -22,16 +22,24 @@ import { MyReview } from './MyReview';
 import { SummaryPdfButton } from './SummaryPdfButton';
 import { formatDiffValue } from './diff-values';
 
-/** One ansökan: the structured data, its budget and attachments beside it, and the review. */
+/**
+ * One ansökan: the structured data, its budget and attachments beside it, and the review.
+ * Each part watches its own slice of the state (issue #16): a stance re-renders the review
+ * panel that shows it, not the ansökan's text, budget or decisions (the store keeps an
+ * unchanged version the same object, keep-equal.ts).
+ */
 export function ApplicationReview({ applicationId, onBack, onRevise }: { applicationId: string; onBack(): void; onRevise?: () => void }) {
-  const { state, me } = useFederation();
+  const me = useMe();
   const [openSha, setOpenSha] = useState<string | null>(null);
-  const app = currentApplication(state, applicationId);
-  const appState = state.applications[applicationId];
-  if (!app || !appState) return null;
+  const app = useFederationSelector((s) => currentApplication(s, applicationId));
+  const previous = useFederationSelector((s) => {
+    const a = s.applications[applicationId];
+    return a && a.versions.length > 1 ? a.versions[a.current - 2] : undefined;
+  });
   const date = today();
-  const member = me !== null && isBoardMember(state, me, date);
-  const director = me !== null && isDirector(state, me);
+  const member = useFederationSelector((s) => me !== null && isBoardMember(s, me, date));
+  const director = useFederationSelector((s) => me !== null && isDirector(s, me));
+  if (!app) return null;
   const opened = app.attachments.find((a) => a.sha256 === openSha) ?? null;
 
   return (
@@ -52,11 +60,11 @@ export function ApplicationReview({ applicationId, onBack, onRevise }: { applica
       <Grid gutter="lg">
         <Grid.Col span={{ base: 12, lg: opened ? 6 : 7 }}>
           <Stack gap="lg">
-            <Details state={state} app={app} />
-            <DecisionHistory state={state} applicationId={applicationId} />
-            <BudgetView state={state} app={app} />
+            <Details app={app} />
+            <DecisionHistory applicationId={applicationId} />
+            <BudgetView app={app} />
             <Attachments app={app} openSha={openSha} onOpen={setOpenSha} />
-            {appState.versions.length > 1 && <Changes state={state} before={appState.versions[appState.current - 2]!} after={app} />}
+            {previous && <Changes before={previous} after={app} />}
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, lg: opened ? 6 : 5 }}>
@@ -105,11 +113,15 @@ function Facts({ items }: { items: [string, ReactNode][] }) {
   );
 }
 
-function Details({ state, app }: { state: FederationState; app: Application }) {
+const Details = memo(function Details({ app }: { app: Application }) {
   const c = app.contact;
   const t = app.targetGroup;
   const age = t.ageFrom !== null || t.ageTo !== null ? `${t.ageFrom ?? '–'}–${t.ageTo ?? '–'} år` : 'Inte angiven';
-  const contact = [c.name, c.role, c.organisationId ? organisationName(state, c.organisationId) : '', c.email, c.phone].filter((x) => x.trim() !== '').join(', ');
+  const names = useFederationDerived(
+    (s) => ({ contactOrg: c.organisationId ? organisationName(s, c.organisationId) : '', parties: partyNames(s, app).join(', '), owner: organisationName(s, app.ownerId) }),
+    [app, c.organisationId],
+  );
+  const contact = [c.name, c.role, names.contactOrg, c.email, c.phone].filter((x) => x.trim() !== '').join(', ');
   return (
     <>
       <Section id="app-facts" title="Uppgifter om ansökan">
@@ -117,8 +129,8 @@ function Details({ state, app }: { state: FederationState; app: Application }) {
           items={[
             ['Diarienummer', app.registrationNumber],
             ['Inkom', app.receivedOn],
-            ['Sökande parter', partyNames(state, app).join(', ')],
-            ['Insatsägare', organisationName(state, app.ownerId)],
+            ['Sökande parter', names.parties],
+            ['Insatsägare', names.owner],
             ['Kontaktperson', contact || 'Inte angiven'],
             ['Typ av insats', APPLICATION_KIND_LABEL[app.kind]],
             ['Form', APPLICATION_FORM_LABEL[app.form]],
@@ -177,9 +189,9 @@ function Details({ state, app }: { state: FederationState; app: Application }) {
       </Section>
     </>
   );
-}
+});
 
-function Attachments({ app, openSha, onOpen }: { app: Application; openSha: string | null; onOpen(sha: string): void }) {
+const Attachments = memo(function Attachments({ app, openSha, onOpen }: { app: Application; openSha: string | null; onOpen(sha: string): void }) {
   return (
     <Section id="app-attachments" title="Bilagor">
       {app.attachments.length === 0 ? (
@@ -211,10 +223,19 @@ function Attachments({ app, openSha, onOpen }: { app: Application; openSha: stri
       )}
     </Section>
   );
-}
+});
 
-function Changes({ state, before, after }: { state: FederationState; before: Application; after: Application }) {
+const Changes = memo(function Changes({ before, after }: { before: Application; after: Application }) {
   const changes = diffApplications(before, after);
+  // The values in words (organisations by name), the versions and who registered them.
+  const shown = useFederationDerived(
+    (s) => ({
+      values: changes.map((c) => ({ from: formatDiffValue(s, c.field, c.from), to: formatDiffValue(s, c.field, c.to) })),
+      versions: (s.applications[after.id]?.versions ?? []).map((v) => ({ version: v.version, receivedOn: v.receivedOn })),
+      registeredBy: personName(s, s.applications[after.id]?.registeredBy ?? ''),
+    }),
+    [before, after],
+  );
   return (
     <Section id="app-changes" title="Vad ändrades">
       <Text size="sm" c="dimmed">
@@ -224,9 +245,8 @@ function Changes({ state, before, after }: { state: FederationState; before: App
         <Text>Inga ändringar i sak.</Text>
       ) : (
         <List spacing="xs">
-          {changes.map((c) => {
-            const from = formatDiffValue(state, c.field, c.from);
-            const to = formatDiffValue(state, c.field, c.to);
+          {changes.map((c, i) => {
+            const { from, to } = shown.values[i]!;
             return (
               <List.Item key={c.field}>
                 <Text span fw={600}>{c.label[0]?.toUpperCase() + c.label.slice(1)}</Text>
@@ -239,11 +259,11 @@ function Changes({ state, before, after }: { state: FederationState; before: App
         </List>
       )}
       <Group gap="xs">
-        {state.applications[after.id]?.versions.map((v) => (
+        {shown.versions.map((v) => (
           <Badge key={v.version} variant="dot" color="gray" tt="none">Version {v.version}: inkom {formatDate(v.receivedOn)}</Badge>
         ))}
       </Group>
-      <Text size="xs" c="dimmed">Registrerad av {personName(state, state.applications[after.id]?.registeredBy ?? '')}.</Text>
+      <Text size="xs" c="dimmed">Registrerad av {shown.registeredBy}.</Text>
     </Section>
   );
-}
+});

@@ -1,21 +1,23 @@
 import { Alert, Group, List, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
-import { Fragment } from 'react';
+import { Fragment, memo } from 'react';
 import { applicationLedger } from '../../../../shared/domain/meetings';
 import { COST_CATEGORY_LABEL, budgetFlags, budgetTotals, lineSum, type Application } from '../../../../shared/domain/applications';
-import type { FederationState } from '../../../../shared/domain/events';
 import { formatAmount } from '../../../../shared/domain/format';
 import { KEYBOARD_SCROLL } from '../../lib/a11y';
+import { useFederationDerived, useFederationSelector } from '../../state/federation';
 
 const kr = formatAmount;
 const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** The budget per year and cost line with its sums, what does not add up, a bar per year, and what granting would leave. */
-export function BudgetView({ state, app }: { state: FederationState; app: Application }) {
+export const BudgetView = memo(function BudgetView({ app }: { app: Application }) {
   const totals = budgetTotals(app);
   const flags = budgetFlags(app);
   // The one ledger (board decisions and delegation), this ansökan's own grant left out; the summary PDF shows the same figures.
-  const remaining = applicationLedger(state, app.id, app);
+  // Watched as such: a stance elsewhere in the state does not render the budget again (issue #16).
+  const remaining = useFederationDerived((s) => applicationLedger(s, app.id, app), [app]);
+  const noInsatsBudget = useFederationSelector((s) => Object.keys(s.insatsBudget).length === 0);
   const max = Math.max(1, ...totals.years.map((y) => y.total));
 
   return (
@@ -117,7 +119,7 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
         )}
         <Stack gap="xs">
           <Title order={3} size="h4" id="app-remaining">Förbundets budget för insatser om ansökan beviljas</Title>
-          {Object.keys(state.insatsBudget).length === 0 && (
+          {noInsatsBudget && (
             <Text size="sm" c="dimmed">Förbundschefen har inte fastställt någon budget för insatser ännu.</Text>
           )}
           <Table.ScrollContainer minWidth={420} scrollAreaProps={KEYBOARD_SCROLL}>
@@ -151,7 +153,7 @@ export function BudgetView({ state, app }: { state: FederationState; app: Applic
       </Stack>
     </Paper>
   );
-}
+});
 
 function Legend({ color, label }: { color: string; label: string }) {
   return (

@@ -3,6 +3,8 @@ import type { FederationState } from '../../../../shared/domain/events';
 import { formatAmount } from '../../../../shared/domain/format';
 import { APPLICATION_OUTCOME_LABEL, DECISION_OUTCOME_LABEL, applicationOutcome, earlierDecisions, type ApplicationOutcome } from '../../../../shared/domain/meetings';
 import { Unbroken } from '../../components/Unbroken';
+import { memo } from 'react';
+import { useFederationDerived } from '../../state/federation';
 
 const COLOR: Record<ApplicationOutcome['status'], string> = { granted: 'green', rejected: 'red', referredBack: 'orange', tabled: 'gray', decidedNotAttested: 'blue', none: 'gray' };
 
@@ -18,21 +20,25 @@ const WRAP = { root: { height: 'auto', maxWidth: '100%', paddingBlock: 2 }, labe
 
 /** The outcome as a badge for the list; nothing before any decision. */
 export function OutcomeBadge({ state, applicationId }: { state: FederationState; applicationId: string }) {
-  const o = applicationOutcome(state, applicationId);
+  return <OutcomeBadgeOf o={applicationOutcome(state, applicationId)} />;
+}
+
+function OutcomeBadgeOf({ o }: { o: ApplicationOutcome }) {
   if (o.status === 'none') return null;
   return <Badge variant="dot" radius="sm" color={COLOR[o.status]} tt="none" styles={WRAP} data-testid="application-outcome"><Unbroken text={outcomeText(o)} /></Badge>;
 }
 
 /** Beslut och "Tidigare beslut om insatsen": justerade decisions on this ansökan or on an insats with the same name. */
-export function DecisionHistory({ state, applicationId }: { state: FederationState; applicationId: string }) {
-  const o = applicationOutcome(state, applicationId);
-  const earlier = earlierDecisions(state, applicationId);
+export const DecisionHistory = memo(function DecisionHistory({ applicationId }: { applicationId: string }) {
+  // Watched as worked out: a stance does not render the decisions again (issue #16).
+  const o = useFederationDerived((s) => applicationOutcome(s, applicationId), [applicationId]);
+  const earlier = useFederationDerived((s) => earlierDecisions(s, applicationId), [applicationId]);
   if (o.status === 'none' && earlier.length === 0) return null;
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="app-decisions">
       <Stack gap="sm">
         <Title order={2} size="h3" id="app-decisions">Beslut</Title>
-        <Group><OutcomeBadge state={state} applicationId={applicationId} /></Group>
+        <Group><OutcomeBadgeOf o={o} /></Group>
         {o.decision && <Text size="sm"><Unbroken text={`§ ${o.decision.paragraph}, ${o.decision.date}: ${o.decision.decision.text}`} /></Text>}
         {earlier.length > 0 && (
           <Stack gap={4}>
@@ -47,4 +53,4 @@ export function DecisionHistory({ state, applicationId }: { state: FederationSta
       </Stack>
     </Paper>
   );
-}
+});

@@ -6,7 +6,7 @@ import { userMessage } from '../../api/client';
 import { ShortCode } from '../../components/ShortCode';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
-import { useFederation } from '../../state/federation';
+import { federationNow } from '../../state/federation';
 import { useSession } from '../../state/session-store';
 
 /** Anmäl jäv: the ground (KL 6 kap. 28 §) and why, signed with this laptop's key. */
@@ -22,7 +22,6 @@ export function JavDialog({
   /** Pre-filled from a jäv suggestion (the member's declared ties); both stay editable. */
   initial?: { ground: JavGround; text: string } | null;
 }) {
-  const { state } = useFederation();
   const session = useSession();
   const [ground, setGround] = useState<JavGround | null>(null);
   const [text, setText] = useState('');
@@ -41,7 +40,7 @@ export function JavDialog({
     if (!ground || text.trim() === '') return;
     setBusy(true);
     try {
-      await appendEvent('jav.declared', { applicationId, ground, text: text.trim() }, headsOf(state, applicationId));
+      await appendEvent('jav.declared', { applicationId, ground, text: text.trim() }, headsOf(federationNow(), applicationId));
       notifySuccess('Jäv anmält', 'Anmälan skickas till förbundschefen med ditt nästa paket.');
       setGround(null);
       setText('');

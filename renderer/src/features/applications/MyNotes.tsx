@@ -7,7 +7,7 @@ import { ShortCode } from '../../components/ShortCode';
 import { loadNote, saveNote } from './review-store';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { appendEvent } from '../../state/actions';
-import { useFederation } from '../../state/federation';
+import { useFederationDerived } from '../../state/federation';
 import { useSession } from '../../state/session-store';
 
 /**
@@ -16,7 +16,6 @@ import { useSession } from '../../state/session-store';
  * event; the note itself stays here and stays editable.
  */
 export function MyNotes({ applicationId, me, jav = false }: { applicationId: string; me: string; jav?: boolean }) {
-  const { state } = useFederation();
   const [text, setText] = useState<string | null>(null);
   const [sharing, setSharing] = useState(false);
   // What is on disk: the member sees that the note is kept (and a test waits on it, not on time).
@@ -40,7 +39,8 @@ export function MyNotes({ applicationId, me, jav = false }: { applicationId: str
     };
   }, [applicationId]);
 
-  const mine = sharedNotesOf(state, applicationId).filter((n) => n.author === me);
+  // My shared notes, watched as such: a stance does not render the notes (and their text area) again (issue #16).
+  const mine = useFederationDerived((s) => sharedNotesOf(s, applicationId).filter((n) => n.author === me), [applicationId, me]);
   const last = mine[0];
 
   return (

@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Paper, Radio, Stack, Text, Textarea, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { JAV_GROUND_LABEL, STANCE_LABEL, Stance, type JavGround, type Stance as StanceValue } from '../../../../shared/domain/applications';
 import { headsOf } from '../../../../shared/domain/events';
 import { formatDate } from '../../../../shared/domain/format';
@@ -7,7 +7,7 @@ import { userMessage } from '../../api/client';
 import { notifyError, notifySuccess } from '../../lib/notify';
 import { newId } from '../../lib/roster';
 import { appendEvent } from '../../state/actions';
-import { isPending, useFederation } from '../../state/federation';
+import { federationNow, isPending, useFederationDerived, useFederationSelector, usePendingChanges } from '../../state/federation';
 import { PendingNote } from '../../components/PendingNote';
 import { JavDialog } from './JavDialog';
 import { JavSuggestionNotice, javSuggestionsFor, javTextFrom } from './JavSuggestion';
@@ -16,18 +16,19 @@ import { ReadMarker } from './ReadMarker';
 
 /** A board member's own review: read marker, stance (unless jäv), questions to the förbundschef, jäv and private notes. */
 export function MyReview({ applicationId, me }: { applicationId: string; me: string }) {
-  const { state, pending } = useFederation();
-  const app = state.applications[applicationId]!;
-  const myJav = app.javDeclarations[me];
+  // Each part watches what it shows (issue #16): my stance re-renders the stance form, not the questions or notes.
+  const pending = usePendingChanges();
+  const myJav = useFederationSelector((s) => s.applications[applicationId]?.javDeclarations[me]);
+  const version = useFederationSelector((s) => s.applications[applicationId]?.current ?? 1);
   const [javOpen, setJavOpen] = useState(false);
   const [javInitial, setJavInitial] = useState<{ ground: JavGround; text: string } | null>(null);
-  const suggestions = useMemo(() => (myJav ? [] : javSuggestionsFor(state, applicationId, me)), [state, applicationId, me, myJav]);
+  const suggestions = useFederationDerived((s) => (myJav ? [] : javSuggestionsFor(s, applicationId, me)), [applicationId, me, myJav]);
 
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="my-review-heading">
       <Stack gap="md">
         <Title order={2} size="h3" id="my-review-heading">Min granskning</Title>
-        <ReadMarker applicationId={applicationId} version={app.current} />
+        <ReadMarker applicationId={applicationId} version={version} />
         {myJav ? (
           <Alert color="blue" title="Du har anmält jäv">
             <Text size="sm">
@@ -68,8 +69,8 @@ export function MyReview({ applicationId, me }: { applicationId: string; me: str
 }
 
 function StanceForm({ applicationId, me }: { applicationId: string; me: string }) {
-  const { state, pending } = useFederation();
-  const current = state.applications[applicationId]?.stances[me];
+  const pending = usePendingChanges();
+  const current = useFederationSelector((s) => s.applications[applicationId]?.stances[me]);
   const [stance, setStance] = useState<StanceValue | null>(current?.stance ?? null);
   const [comment, setComment] = useState(current?.comment ?? '');
   const [busy, setBusy] = useState(false);
@@ -79,7 +80,7 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
     if (!stance) return;
     setBusy(true);
     try {
-      await appendEvent('stance.set', { applicationId, stance, comment: comment.trim() === '' ? null : comment.trim() }, headsOf(state, applicationId));
+      await appendEvent('stance.set', { applicationId, stance, comment: comment.trim() === '' ? null : comment.trim() }, headsOf(federationNow(), applicationId));
       notifySuccess('Ställningstagandet sparades', `Du ${STANCE_LABEL[stance].toLowerCase()}. Det skickas till förbundschefen med ditt nästa paket.`);
       // The button was disabled while saving, which drops focus to the page: give it to the choice just saved.
       choices.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
@@ -105,7 +106,7 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
         </Group>
       </Radio.Group>
       {current && isPending(pending, 'stance.set', { applicationId }) && <PendingNote />}
-      <Textarea label="Kommentar till ställningstagandet (valfri)" autosize minRows={2} maxLength={2000} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+      <CommentField value={comment} onChange={setComment} />
       <Group>
         <Button onClick={() => void save()} loading={busy} disabled={!stance}>Spara ställningstagande</Button>
       </Group>
@@ -113,11 +114,25 @@ function StanceForm({ applicationId, me }: { applicationId: string; me: string }
   );
 }
 
-function Questions({ applicationId, me, jav }: { applicationId: string; me: string; jav: boolean }) {
-  const { state, pending } = useFederation();
-  const mine = Object.values(state.applications[applicationId]?.questions ?? {})
-    .filter((q) => q.askedBy === me)
-    .sort((a, b) => (a.askedAt < b.askedAt ? -1 : 1));
+/**
+ * The stance's comment, rendered again only when its text changes: the form
+ * around it renders while saving, and an autosizing text area measures the
+ * page (a forced layout) each time it renders.
+ */
+const CommentField = memo(function CommentField({ value, onChange }: { value: string; onChange(value: string): void }) {
+  return <Textarea label="Kommentar till ställningstagandet (valfri)" autosize minRows={2} maxLength={2000} value={value} onChange={(e) => onChange(e.currentTarget.value)} />;
+});
+
+const Questions = memo(function Questions({ applicationId, me, jav }: { applicationId: string; me: string; jav: boolean }) {
+  const pending = usePendingChanges();
+  const questions = useFederationSelector((s) => s.applications[applicationId]?.questions);
+  const mine = useMemo(
+    () =>
+      Object.values(questions ?? {})
+        .filter((q) => q.askedBy === me)
+        .sort((a, b) => (a.askedAt < b.askedAt ? -1 : 1)),
+    [questions, me],
+  );
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
   // The question just sent takes the focus once it is listed (the emptied field disables the button that had it).
@@ -186,4 +201,4 @@ function Questions({ applicationId, me, jav }: { applicationId: string; me: stri
       )}
     </Stack>
   );
-}
+});

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { MEETING_STATUS_LABEL, meetingStatus, nextMeeting } from '../../../../shared/domain/meetings';
 import { today } from '../../lib/roster';
-import { useFederation } from '../../state/federation';
+import { useFederationDerived, useMe } from '../../state/federation';
 import { openMeeting } from '../../routes/router';
 import { canReportAbsence } from './AbsencePanel';
 import { STATUS_COLOR } from './labels';
@@ -11,12 +11,19 @@ const SHOWN = 10;
 
 /** Översikt: "Nästa sammanträde" with date, time, place and the agenda; förhinder one click away. */
 export function NextMeetingCard() {
-  const { state, me } = useFederation();
-  const m = nextMeeting(state, today());
-  if (!m) return null;
-  const status = meetingStatus(state, m.id);
+  const me = useMe();
+  // The next meeting and what Översikt says of it, watched as such: a stance does not render the card again (issue #16).
+  const next = useFederationDerived(
+    (s) => {
+      const meeting = nextMeeting(s, today());
+      return meeting ? { m: meeting, status: meetingStatus(s, meeting.id), mayReport: canReportAbsence(s, meeting, me) } : null;
+    },
+    [me],
+  );
+  if (!next) return null;
+  const { m, status } = next;
   const absent = me !== null && !!m.absences[me];
-  const mayReport = canReportAbsence(state, m, me) && !absent;
+  const mayReport = next.mayReport && !absent;
   const rest = m.agenda.length - SHOWN;
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="next-meeting-heading" data-testid="next-meeting">

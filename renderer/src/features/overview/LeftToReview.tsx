@@ -1,19 +1,15 @@
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMemo } from 'react';
-import type { FederationState } from '../../../../shared/domain/events';
 import { REVIEW_GAP_LABEL, leftToReview, type ReviewTodos } from '../applications/application-rows';
 import { useReadKeys } from '../applications/review-store';
 import { openApplication } from '../../routes/router';
+import { useFederationDerived } from '../../state/federation';
 import { formatDnr } from '../../../../shared/domain/format';
 
 /** What is left for `me` (null while the read markers load, or when `me` is not a board member). */
-export function useLeftToReview(
-  state: FederationState,
-  me: string | null,
-  scope: { agenda?: readonly string[]; decided?: ReadonlySet<string> } = {},
-): ReviewTodos | null {
+export function useLeftToReview(me: string | null, scope: { agenda?: readonly string[]; decided?: ReadonlySet<string> } = {}): ReviewTodos | null {
   const read = useReadKeys();
-  return useMemo(() => (read && me ? leftToReview(state, me, read, scope) : null), [state, me, read, scope]);
+  // Worked out on every change, rendered only when it differs (issue #16).
+  return useFederationDerived((s) => (read && me ? leftToReview(s, me, read, scope) : null), [me, read, scope]);
 }
 
 /**

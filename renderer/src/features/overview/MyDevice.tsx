@@ -1,8 +1,8 @@
 import { Badge, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
-import type { FederationState } from '../../../../shared/domain/events';
 import { ShortCode } from '../../components/ShortCode';
 import { KEY_STATUS_COLOR, type PersonKeyStatus } from '../../lib/roster';
 import { useSession } from '../../state/session-store';
+import { useFederationSelector } from '../../state/federation';
 import { go } from '../../routes/router';
 
 const STATUS_TEXT: Record<PersonKeyStatus | 'rejected' | 'revoked', string> = {
@@ -17,8 +17,8 @@ const STATUS_TEXT: Record<PersonKeyStatus | 'rejected' | 'revoked', string> = {
 const grouped = (hex: string): string => (hex.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
 
 /** The förbund CA's fingerprint (issue #12): published by the förbund, printed in every protokoll, compared by telephone. */
-function CaFingerprint({ state }: { state: FederationState }) {
-  const ca = state.pki.ca;
+function CaFingerprint() {
+  const ca = useFederationSelector((s) => s.pki.ca);
   return (
     <Stack gap={2} mt="xs" data-testid="ca-fingerprint">
       <Text size="sm" fw={600}>Förbundets certifikatutfärdare (CA)</Text>
@@ -35,11 +35,12 @@ function CaFingerprint({ state }: { state: FederationState }) {
 }
 
 /** This computer's key: its short code to read aloud, and whether the förbundschef has accepted it. */
-export function MyDevice({ state }: { state: FederationState }) {
+export function MyDevice() {
   const session = useSession();
   const device = session?.device;
+  // This key's record, watched as such (issue #16).
+  const key = useFederationSelector((s) => (device ? s.keys[device.fingerprint] : undefined));
   if (!device) return null;
-  const key = state.keys[device.fingerprint];
   const status: PersonKeyStatus | 'rejected' | 'revoked' = key ? key.status : 'missing';
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="my-device-heading">
@@ -65,7 +66,7 @@ export function MyDevice({ state }: { state: FederationState }) {
           </Group>
         )}
         {status === 'rejected' && <Text size="sm">Förbundschefen har avvisat nyckeln. Kontakta förbundschefen.</Text>}
-        <CaFingerprint state={state} />
+        <CaFingerprint />
       </Stack>
     </Paper>
   );

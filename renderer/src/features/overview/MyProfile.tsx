@@ -8,15 +8,17 @@ import { notifyError, notifySuccess } from '../../lib/notify';
 import { OTHER_ORGANISATION, describeTie, emptyTieDraft, fromTieDraft, hasTieErrors, tieErrors, toTieDraft, type TieDraft } from './ties';
 import { appendEvent } from '../../state/actions';
 import { useSession } from '../../state/session-store';
+import { useFederation, useFederationDerived } from '../../state/federation';
 
 /**
  * Min profil on Översikt: the ties the member declares (employer, chefsroll,
  * styrgrupp, styrelseuppdrag). They travel as a signed ties.declared event so
  * every laptop can suggest considering jäv where they match an ansökan.
  */
-export function MyProfile({ state, me }: { state: FederationState; me: string }) {
+export function MyProfile({ me }: { me: string }) {
   const [editing, setEditing] = useState(false);
-  const ties = tiesOf(state, me);
+  // My ties in words, watched as such: Översikt's profile does not render again for a stance (issue #16).
+  const ties = useFederationDerived((s) => tiesOf(s, me).map((t) => describeTie(s, t)), [me]);
   return (
     <Paper withBorder p="lg" component="section" aria-labelledby="profile-heading">
       <Stack gap="sm">
@@ -32,14 +34,20 @@ export function MyProfile({ state, me }: { state: FederationState; me: string })
         ) : (
           <List spacing={4} size="sm" data-testid="my-ties">
             {ties.map((t, i) => (
-              <List.Item key={i}>{describeTie(state, t)}</List.Item>
+              <List.Item key={i}>{t}</List.Item>
             ))}
           </List>
         )}
       </Stack>
-      {editing && <TiesDialog state={state} me={me} onClose={() => setEditing(false)} />}
+      {editing && <TiesDialogWithState me={me} onClose={() => setEditing(false)} />}
     </Paper>
   );
+}
+
+/** The dialog reads the whole state, and only while it is open. */
+function TiesDialogWithState({ me, onClose }: { me: string; onClose(): void }) {
+  const { state } = useFederation();
+  return <TiesDialog state={state} me={me} onClose={onClose} />;
 }
 
 const KIND_OPTIONS = TieKind.options.map((k) => ({ value: k, label: TIE_KIND_LABEL[k] }));

@@ -224,12 +224,14 @@ export function recordHistory(w: Working, subjectId: string, event: VerifiedEven
  */
 export function recordConflict(w: Working, subjectKind: string, subjectId: string, field: string, event: VerifiedEvent, loser: string): void {
   const keyOf = (winner: string) => `${subjectId}\u0000${field}\u0000${winner}`;
+  // Read through the state even when the entry comes from the index: what serves the state compares what was reached (touched.ts).
+  const conflicts = w.state.conflicts;
   let open = w.conflictIndex.get(keyOf(loser));
   if (open) {
     w.conflictIndex.delete(keyOf(loser));
   } else {
     open = { entry: { subject: subjectId, subjectKind, field, winner: event.id, losers: [], explanation: '' }, loserNames: new Set() };
-    w.state.conflicts.push(open.entry);
+    conflicts.push(open.entry);
   }
   w.conflictIndex.set(keyOf(event.id), open);
   const { entry, loserNames } = open;
