@@ -5,7 +5,7 @@ import { gate, type KeyDirectory } from './keys';
 import { reduce } from './reducers';
 import { emptyState, isDirector, type Cutoff, type FederationState } from './state';
 import { newWorking, type Working } from './working';
-import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Past } from './kernel/causal';
+import { inPast, isLegacy, MISSING_PAST, pastOf, placement, type Numbering, type Past } from './kernel/causal';
 import { setAuthorityDate } from './kernel/authority-date';
 import { swedishDate } from '../format';
 import { cutoffsOf, idsInDraft, meetingOf, roleSnapshot } from './cutoffs';
@@ -27,11 +27,13 @@ export interface Context {
   byId: ReadonlyMap<string, VerifiedEvent>;
   /** Causal pasts of cut-off events, computed once per fold. */
   pasts: Map<string, Past>;
+  /** The numbering their id sets share (kernel/causal.ts IdSet). */
+  numbering?: Numbering;
 }
 
 export function pastFor(ctx: Context, root: VerifiedEvent): Past {
   let past = ctx.pasts.get(root.id);
-  if (!past) ctx.pasts.set(root.id, (past = pastOf(root, ctx.byId)));
+  if (!past) ctx.pasts.set(root.id, (past = pastOf(root, ctx.byId, (ctx.numbering ??= new Map()), (id) => ctx.pasts.get(id))));
   return past;
 }
 

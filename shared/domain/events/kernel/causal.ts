@@ -58,26 +58,82 @@ export function placement(e: VerifiedEvent, byId: ReadonlyMap<string, VerifiedEv
 /** The causal past of one event: what its author had seen. */
 export interface Past {
   root: string;
-  ids: Set<string>;
+  ids: IdSet;
   /** The last legacy event in the past: every legacy event up to it counts as seen. */
   legacyCut: VerifiedEvent | null;
 }
 
-export function pastOf(root: VerifiedEvent, byId: ReadonlyMap<string, VerifiedEvent>): Past {
-  const ids = new Set<string>();
+/**
+ * A set of event ids as bits, numbered by one `Numbering` shared by the pasts of a fold: at 96 000 events
+ * a past is 12 kB instead of a Set of 96 000 strings (some 4 MB), and a fold keeps one per cut-off.
+ */
+export type Numbering = Map<string, number>;
+
+export class IdSet {
+  private words = new Uint32Array(64);
+  constructor(private readonly numbering: Numbering) {}
+
+  /** Adds the id; false if it was there already. */
+  add(id: string): boolean {
+    let n = this.numbering.get(id);
+    if (n === undefined) this.numbering.set(id, (n = this.numbering.size));
+    const word = n >>> 5;
+    if (word >= this.words.length) {
+      const grown = new Uint32Array(Math.max(word + 1, this.words.length * 2));
+      grown.set(this.words);
+      this.words = grown;
+    }
+    const bit = 1 << (n & 31);
+    if (this.words[word]! & bit) return false;
+    this.words[word]! |= bit;
+    return true;
+  }
+
+  /** Adds every id of another set of the same numbering. */
+  addAll(other: IdSet): void {
+    if (other.words.length > this.words.length) {
+      const grown = new Uint32Array(other.words.length);
+      grown.set(this.words);
+      this.words = grown;
+    }
+    for (let i = 0; i < other.words.length; i++) this.words[i]! |= other.words[i]!;
+  }
+
+  has(id: string): boolean {
+    const n = this.numbering.get(id);
+    if (n === undefined) return false;
+    const word = n >>> 5;
+    return word < this.words.length && (this.words[word]! & (1 << (n & 31))) !== 0;
+  }
+}
+
+/**
+ * The causal past of `root`. `known` gives pasts already worked out with the same numbering: the walk takes
+ * such an event's past whole instead of walking it again (a protokoll lock's past holds the previous lock's,
+ * so the pasts of 840 locks cost about one walk of the history, not 840).
+ */
+export function pastOf(root: VerifiedEvent, byId: ReadonlyMap<string, VerifiedEvent>, numbering: Numbering = new Map(), known?: (id: string) => Past | undefined): Past {
+  const ids = new IdSet(numbering);
   let legacyCut: VerifiedEvent | null = isLegacy(root) ? root : null;
+  const later = (e: VerifiedEvent | null): void => {
+    if (e && (!legacyCut || compareEvents(e, legacyCut) > 0)) legacyCut = e;
+  };
   const stack = [...(root.body.after ?? [])];
   while (stack.length > 0) {
     const id = stack.pop() as string;
-    if (ids.has(id)) continue;
     const e = byId.get(id);
-    if (!e) continue;
-    ids.add(id);
+    if (!e || !ids.add(id)) continue;
     if (isLegacy(e)) {
-      if (!legacyCut || compareEvents(e, legacyCut) > 0) legacyCut = e;
-    } else {
-      stack.push(...(e.body.after ?? []));
+      later(e);
+      continue;
     }
+    const past = known?.(id);
+    if (past) {
+      ids.addAll(past.ids);
+      later(past.legacyCut);
+      continue;
+    }
+    for (const parent of e.body.after ?? []) stack.push(parent);
   }
   return { root: root.id, ids, legacyCut };
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { VerifiedEvent } from '../../../../../shared/domain/log/signed-event';
 import { inPast, pastOf } from '../../../../../shared/domain/events/kernel/causal';
-import { inPastOf, type Context } from '../../../../../shared/domain/events/runner';
+import { inPastOf, pastFor, type Context } from '../../../../../shared/domain/events/runner';
 import { DIRECTOR, LEDAMOT, ev2, genesis2 } from '../../../../helpers/event-builder';
 
 /**
@@ -28,6 +28,26 @@ describe('the bounded search of a causal past', () => {
         for (const root of events) {
           const whole = pastOf(root, ctx.byId);
           for (const e of events) expect(inPastOf({ ...ctx, pasts: new Map() }, root, e), `${root.id.slice(0, 6)} ← ${e.id.slice(0, 6)}`).toBe(inPast(whole, e));
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('pasts built on pasts already worked out (in any order) hold exactly the ids a walk of their own finds', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.nat(), fc.boolean()), { minLength: 1, maxLength: 50 }), fc.array(fc.nat(), { maxLength: 20 }), (steps, order) => {
+        const events: VerifiedEvent[] = [genesis2(DIRECTOR)];
+        for (const [i, [a, b, two]] of steps.entries()) {
+          const parents = [events[a % events.length]!, ...(two ? [events[b % events.length]!] : [])];
+          events.push(ev2(i % 2 ? LEDAMOT : DIRECTOR, 'stance.set', { n: i }, [...new Set(parents)]));
+        }
+        const ctx = ctxOf(events);
+        for (const k of order) pastFor(ctx, events[k % events.length]!); // some pasts first, in a random order
+        for (const root of events) {
+          const shared = pastFor(ctx, root);
+          const alone = pastOf(root, ctx.byId);
+          for (const e of events) expect(inPast(shared, e)).toBe(inPast(alone, e));
         }
       }),
       { numRuns: 60 },
