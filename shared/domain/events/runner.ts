@@ -29,6 +29,8 @@ export interface Context {
   pasts: Map<string, Past>;
   /** The numbering their id sets share (kernel/causal.ts IdSet). */
   numbering?: Numbering;
+  /** Events visited so far by bounded searches of each root's past (inPastOf). */
+  searched?: Map<string, number>;
 }
 
 export function pastFor(ctx: Context, root: VerifiedEvent): Past {
@@ -39,31 +41,34 @@ export function pastFor(ctx: Context, root: VerifiedEvent): Past {
 
 /**
  * Whether `e` is in the causal past of `root` (what root's author had seen), as inPast(pastOf(root), e).
- * For a format-2 event it searches back from root only through events whose clock is above e's: every
- * ancestor of a placed event is placed, and clocks fall along every path, so nothing below e's clock can
- * lead to it. That search stays small for a protokoll lock and the events of its meeting shortly before
- * it; past SEARCH_BUDGET events (a revoked key's years of events) the root's whole past is worked out once
- * and kept instead. At 96 000 events, keeping the whole past of every lock took 64 s and gigabytes.
+ * For a format-2 event it first searches back from root only through events whose clock is above e's:
+ * every ancestor of a placed event is placed, and clocks fall along every path, so nothing below e's clock
+ * can lead to it. Such searches are cheap for the few events of a meeting shortly before its protokoll
+ * lock; once a root's searches have together visited SEARCH_BUDGET events (a lock asked about months of
+ * stances, a revoked key's years of events), its whole past is worked out once and kept (pastFor: a
+ * bitset on top of the pasts already known), so a root never costs more than a budget and one past.
  */
 const SEARCH_BUDGET = 4096;
 
 export function inPastOf(ctx: Context, root: VerifiedEvent, e: VerifiedEvent): boolean {
   const kept = ctx.pasts.get(root.id);
-  if (kept || isLegacy(e) || isLegacy(root)) return inPast(kept ?? pastFor(ctx, root), e);
+  const spent = ctx.searched?.get(root.id) ?? 0;
+  if (kept || spent > SEARCH_BUDGET || isLegacy(e) || isLegacy(root)) return inPast(kept ?? pastFor(ctx, root), e);
   const floor = e.body.lamport;
   const seen = new Set<string>();
   const stack = [...(root.body.after ?? [])];
-  while (stack.length > 0) {
+  let found = false;
+  while (stack.length > 0 && !found) {
     const id = stack.pop() as string;
-    if (id === e.id) return true;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    if (seen.size > SEARCH_BUDGET) return inPast(pastFor(ctx, root), e);
-    const n = ctx.byId.get(id);
-    if (!n || isLegacy(n) || n.body.lamport <= floor) continue;
-    for (const parent of n.body.after ?? []) stack.push(parent);
+    if (id === e.id) found = true;
+    else if (!seen.has(id)) {
+      seen.add(id);
+      const n = ctx.byId.get(id);
+      if (n && !isLegacy(n) && n.body.lamport > floor) for (const parent of n.body.after ?? []) stack.push(parent);
+    }
   }
-  return false;
+  (ctx.searched ??= new Map()).set(root.id, spent + seen.size);
+  return found;
 }
 
 /**
@@ -71,7 +76,7 @@ export function inPastOf(ctx: Context, root: VerifiedEvent, e: VerifiedEvent): b
  * shows. An event is checked only against the locks that guard its meeting or its subject, not against every
  * protokoll ever sent for justering (840 at 105 years, for each of 96 000 events).
  */
-class LockIndex {
+export class LockIndex {
   private readonly byGuarded = new Map<string, Cutoff[]>();
   /** Locks whose draft event is not known yet: checked one by one, as before. */
   private waiting: Cutoff[] = [];

@@ -54,12 +54,14 @@ describe('the bounded search of a causal past', () => {
     );
   });
 
-  it('over its budget (a revoked key’s years of events) works out the whole past once and keeps it', () => {
+  it('once a root’s searches have visited more than its budget (a revoked key’s years of events), works out its whole past and keeps it', () => {
     const events: VerifiedEvent[] = [genesis2(DIRECTOR)];
     for (let i = 0; i < 4200; i++) events.push(ev2(DIRECTOR, 'stance.set', { n: i }, [events.at(-1)!]));
     const ctx = ctxOf(events);
     const root = events.at(-1)!;
-    expect(inPastOf(ctx, root, events[1]!)).toBe(true); // 4 199 steps back: over the budget
+    expect(inPastOf(ctx, root, events[1]!)).toBe(true); // 4 199 steps back: the budget is spent
+    expect(ctx.pasts.has(root.id)).toBe(false);
+    expect(inPastOf(ctx, root, events[2]!)).toBe(true); // now from the whole past, kept
     expect(ctx.pasts.has(root.id)).toBe(true);
     expect(inPastOf(ctx, root, root)).toBe(false);
     expect(inPastOf(ctx, events[1]!, root)).toBe(false);
