@@ -5,10 +5,12 @@
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServicesWithFiles } from '../../electron/services';
+import { preloadPdfWorker } from '../../electron/services/pdf/sandbox';
 
 const [dataDir, packagePath] = process.argv.slice(2);
 const t0 = performance.now();
 const { handlers: services, packageFiles } = await createServicesWithFiles({ dataDir: dataDir!, host: 'web', version: 'bench' });
+preloadPdfWorker(); // as the browser host does at start (electron/host/main.ts)
 const t1 = performance.now();
 // As the browser host's upload: the file streams into a sealed incoming file, previewed by id.
 const { fileId } = await packageFiles.receive(createReadStream(packagePath!), 'inbjudan.sbpaket', statSync(packagePath!).size);
