@@ -1,3 +1,4 @@
+import type { ApplicationInput } from '../../shared/domain/applications/model';
 import type { Envelope, Method, Session, StateView, StoredEvent } from '../../shared/contract';
 import { fold, historyOf, pendingMineOf } from '../../shared/domain/events';
 import { canonicalJson } from '../../shared/domain/log/canonical-json';
@@ -7,7 +8,6 @@ import { useSessionStore } from '../../renderer/src/state/session-store';
 import { FORBUND as BUILDER_FORBUND, pem, sha256, uuid } from '../helpers/event-builder';
 
 /** Events as the main side would store them, built on the one test event builder (test/helpers/event-builder.ts), without real signatures: the renderer never verifies. */
-
 export const FORBUND = BUILDER_FORBUND;
 export const DIRECTOR = { id: uuid(1), name: 'Åsa Ek-Ström', email: 'asa@example.se' };
 export const MEMBER = { id: uuid(2), name: 'Örjan Lind', email: 'orjan@example.se' };
@@ -152,4 +152,41 @@ export function fakeMain(initial: StoredEvent[] = []) {
     },
   );
   return { log, calls, handlers, bridge, notes };
+}
+
+export const FK = '00000000-0000-4000-8000-000000000105';
+export const APP_A = '00000000-0000-4000-8000-000000000a01';
+
+/** A valid application (two parties of different kinds, the owner one of them, budget years inside the period). */
+export function applicationInput(over: Partial<ApplicationInput> = {}): ApplicationInput {
+  return {
+    id: APP_A,
+    version: 1,
+    registrationNumber: 'Dnr 2026/14',
+    receivedOn: '2026-02-01',
+    name: 'Ökad hälsa för unga i Åhus',
+    parties: [KOMMUN, FK],
+    ownerId: KOMMUN,
+    contact: { name: 'Karin Rangin', role: 'Samordnare', organisationId: KOMMUN, email: '', phone: '' },
+    kind: 'individual',
+    form: 'project',
+    period: { from: '2027-01-01', to: '2028-12-31' },
+    background: 'Många unga i Åhus står långt från arbetsmarknaden.',
+    purpose: 'Att genom samverkan stärka ungas hälsa.',
+    goals: [{ text: 'Fler unga i arbete eller studier', target: '50 % efter 12 månader' }],
+    targetGroup: { ageFrom: 16, ageTo: 29, area: 'Åhus', participants: 30, description: '' },
+    activities: 'Individuellt stöd och gruppverksamhet.',
+    governance: 'Styrgrupp med cheferna hos parterna.',
+    relationToOrdinary: 'Kompletterar ordinarie verksamhet.',
+    budget: [
+      { id: 'p-2027', year: '2027', category: 'personnel', description: 'Processledare', fte: 1, sought: 600_000, coFinancing: [{ financier: KOMMUN, amount: 100_000, inKind: false }], statedTotal: null },
+      { id: 'r-2027', year: '2027', category: 'travel', description: '', fte: null, sought: 34_500, coFinancing: [], statedTotal: null },
+      { id: 'p-2028', year: '2028', category: 'personnel', description: 'Processledare', fte: 1, sought: 600_000, coFinancing: [], statedTotal: null },
+    ],
+    followUp: { text: 'Tertialrapporter.', nationalSystemReference: null },
+    implementation: { kind: 'shared', text: 'Kommunen tar över.' },
+    risks: 'Svårt att rekrytera.',
+    attachments: [],
+    ...over,
+  };
 }

@@ -2,17 +2,14 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import { notifications } from '@mantine/notifications';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoredEvent } from '../../../../shared/contract';
-import type { ApplicationInput } from '../../../../shared/domain/applications/model';
 import { App } from '../../../../renderer/src/App';
 import { db } from '../../../../renderer/src/db/database';
 import { go } from '../../../../renderer/src/routes/router';
-import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, session, stored, resetStores } from '../../fixtures';
+import { APP_A, DIRECTOR, DIRECTOR_KEY, FK, KOMMUN, MEMBER, MEMBER_KEY, applicationInput, fakeMain, genesis, kommunAdded, memberKeyRegistered, session, stored, resetStores } from '../../fixtures';
 
 // pdf.js needs a real browser (DOMMatrix); these tests never open a PDF.
 vi.mock('../../../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
 
-const FK = '00000000-0000-4000-8000-000000000105';
-const APP_A = '00000000-0000-4000-8000-000000000a01';
 const APP_B = '00000000-0000-4000-8000-000000000a02';
 const QUESTION = '00000000-0000-4000-8000-000000000b01';
 
@@ -20,40 +17,6 @@ const fromDirector = (seq: number, type: string, payload: Record<string, unknown
   stored(seq, { author: DIRECTOR.id, key: DIRECTOR_KEY, lamport: seq, type, payload, prev });
 const fromMember = (seq: number, type: string, payload: Record<string, unknown>, prev: string[] = []) =>
   stored(seq, { author: MEMBER.id, key: MEMBER_KEY, lamport: seq, type, payload, prev });
-
-/** A valid application (two parties of different kinds, the owner one of them, budget years inside the period). */
-function application(over: Partial<ApplicationInput>): ApplicationInput {
-  return {
-    id: APP_A,
-    version: 1,
-    registrationNumber: 'Dnr 2026/14',
-    receivedOn: '2026-02-01',
-    name: 'Ökad hälsa för unga i Åhus',
-    parties: [KOMMUN, FK],
-    ownerId: KOMMUN,
-    contact: { name: 'Karin Rangin', role: 'Samordnare', organisationId: KOMMUN, email: '', phone: '' },
-    kind: 'individual',
-    form: 'project',
-    period: { from: '2027-01-01', to: '2028-12-31' },
-    background: 'Många unga i Åhus står långt från arbetsmarknaden.',
-    purpose: 'Att genom samverkan stärka ungas hälsa.',
-    goals: [{ text: 'Fler unga i arbete eller studier', target: '50 % efter 12 månader' }],
-    targetGroup: { ageFrom: 16, ageTo: 29, area: 'Åhus', participants: 30, description: '' },
-    activities: 'Individuellt stöd och gruppverksamhet.',
-    governance: 'Styrgrupp med cheferna hos parterna.',
-    relationToOrdinary: 'Kompletterar ordinarie verksamhet.',
-    budget: [
-      { id: 'p-2027', year: '2027', category: 'personnel', description: 'Processledare', fte: 1, sought: 600_000, coFinancing: [{ financier: KOMMUN, amount: 100_000, inKind: false }], statedTotal: null },
-      { id: 'r-2027', year: '2027', category: 'travel', description: '', fte: null, sought: 34_500, coFinancing: [], statedTotal: null },
-      { id: 'p-2028', year: '2028', category: 'personnel', description: 'Processledare', fte: 1, sought: 600_000, coFinancing: [], statedTotal: null },
-    ],
-    followUp: { text: 'Tertialrapporter.', nationalSystemReference: null },
-    implementation: { kind: 'shared', text: 'Kommunen tar över.' },
-    risks: 'Svårt att rekrytera.',
-    attachments: [],
-    ...over,
-  };
-}
 
 /** The förbund with two applications, a member with a seat (and an accepted key) and an insats budget. */
 function baseLog(): StoredEvent[] {
@@ -69,11 +32,11 @@ function baseLog(): StoredEvent[] {
     }),
     memberKeyRegistered(5, 5),
     fromDirector(6, 'key.accepted', { fingerprint: MEMBER_KEY }),
-    fromDirector(7, 'application.registered', application({})),
+    fromDirector(7, 'application.registered', applicationInput({})),
     fromDirector(
       8,
       'application.registered',
-      application({ id: APP_B, registrationNumber: 'Dnr 2026/15', name: 'Arbetsträning i Simrishamn',
+      applicationInput({ id: APP_B, registrationNumber: 'Dnr 2026/15', name: 'Arbetsträning i Simrishamn',
         background: 'Långtidsarbetslösa behöver träna i riktiga arbetsplatser.',
         purpose: 'Fler i arbete.',
         targetGroup: { ageFrom: 25, ageTo: 64, area: 'Simrishamn', participants: 20, description: '' },
@@ -185,7 +148,7 @@ describe('Ansökningar: the review page', () => {
 
   it('lists what changed in a new version', async () => {
     const log = baseLog();
-    const revised = fromDirector(10, 'application.revised', application({ version: 2, name: 'Ökad hälsa för unga i Åhus och Kristianstad' }), [log[6]!.id]);
+    const revised = fromDirector(10, 'application.revised', applicationInput({ version: 2, name: 'Ökad hälsa för unga i Åhus och Kristianstad' }), [log[6]!.id]);
     install([...log, revised], 'member');
     render(<App />);
     await openApplication('Ökad hälsa för unga i Åhus och Kristianstad');
@@ -196,7 +159,7 @@ describe('Ansökningar: the review page', () => {
 
   it('opens an attachment beside the application, or says it is not on this laptop', async () => {
     const log = baseLog();
-    const withAttachment = fromDirector(7, 'application.registered', application({ attachments: [{ sha256: 'a'.repeat(64), fileName: 'budget.pdf', title: 'Budgetbilaga', confidential: false, oslReference: null }] }));
+    const withAttachment = fromDirector(7, 'application.registered', applicationInput({ attachments: [{ sha256: 'a'.repeat(64), fileName: 'budget.pdf', title: 'Budgetbilaga', confidential: false, oslReference: null }] }));
     const m = install([...log.slice(0, 6), withAttachment, ...log.slice(7)], 'member');
     // The main side answers as it does for a file that has not arrived in a package yet.
     const bridge = m.bridge as Record<string, (input: unknown) => Promise<unknown>>;

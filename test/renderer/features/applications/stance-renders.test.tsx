@@ -11,7 +11,7 @@ import type * as MyDeviceModule from '../../../../renderer/src/features/overview
 import { useFederationStore } from '../../../../renderer/src/state/federation-store';
 import { App } from '../../../../renderer/src/App';
 import { go } from '../../../../renderer/src/routes/router';
-import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, resetStores, session, stored, viewOf } from '../../fixtures';
+import { APP_A, DIRECTOR, FK, KOMMUN, DIRECTOR_KEY, MEMBER, MEMBER_KEY, applicationInput, fakeMain, genesis, kommunAdded, memberKeyRegistered, resetStores, session, stored, viewOf } from '../../fixtures';
 
 /**
  * Issue #16: the cost of an action does not grow with the history. Saving a
@@ -57,36 +57,10 @@ vi.mock('../../../../renderer/src/features/overview/MyDevice', async (original) 
 // pdf.js needs a real browser (DOMMatrix); this test never opens a PDF.
 vi.mock('../../../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
 
-const FK = '00000000-0000-4000-8000-000000000105';
-const APP_A = '00000000-0000-4000-8000-000000000a01';
 
 const fromDirector = (seq: number, type: string, payload: Record<string, unknown>) => stored(seq, { author: DIRECTOR.id, key: DIRECTOR_KEY, lamport: seq, type, payload, prev: [] });
 
-const application = {
-  id: APP_A,
-  version: 1,
-  registrationNumber: 'Dnr 2026/14',
-  receivedOn: '2026-02-01',
-  name: 'Ökad hälsa för unga i Åhus',
-  parties: [KOMMUN, FK],
-  ownerId: KOMMUN,
-  contact: { name: 'Karin Rangin', role: 'Samordnare', organisationId: KOMMUN, email: '', phone: '' },
-  kind: 'individual',
-  form: 'project',
-  period: { from: '2027-01-01', to: '2028-12-31' },
-  background: 'Många unga i Åhus står långt från arbetsmarknaden.',
-  purpose: 'Att genom samverkan stärka ungas hälsa.',
-  goals: [],
-  targetGroup: { ageFrom: 16, ageTo: 29, area: 'Åhus', participants: 30, description: '' },
-  activities: 'Individuellt stöd.',
-  governance: 'Styrgrupp.',
-  relationToOrdinary: 'Kompletterar.',
-  budget: [{ id: 'p-2027', year: '2027', category: 'personnel', description: 'Processledare', fte: 1, sought: 600_000, coFinancing: [], statedTotal: null }],
-  followUp: { text: 'Tertialrapporter.', nationalSystemReference: null },
-  implementation: { kind: 'shared', text: 'Kommunen tar över.' },
-  risks: 'Svårt att rekrytera.',
-  attachments: [],
-};
+const application = applicationInput({ goals: [] });
 
 const memberSession = (unsent = 0) =>
   session({ device: { fingerprint: MEMBER_KEY, shortCode: 'ORJN-0000-1111-2222', deviceName: 'Örjans laptop', personId: MEMBER.id }, sync: { unsent, unconfirmed: 0, lastImport: null, lastExport: null } });
