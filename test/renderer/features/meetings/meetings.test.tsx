@@ -4,11 +4,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { StoredEvent } from '../../../../shared/contract';
 import { App } from '../../../../renderer/src/App';
 import { go, openMeeting } from '../../../../renderer/src/routes/router';
-import { DIRECTOR, DIRECTOR_KEY, KOMMUN, MEMBER, MEMBER_KEY, fakeMain, genesis, kommunAdded, memberKeyRegistered, stored, resetStores } from '../../fixtures';
+import { DIRECTOR, DIRECTOR_KEY, FK, KOMMUN, MEMBER, MEMBER_KEY, applicationInput, fakeMain, genesis, kommunAdded, memberKeyRegistered, stored, resetStores } from '../../fixtures';
 
 vi.mock('../../../../renderer/src/components/pdf/PdfViewer', () => ({ PdfViewer: () => null }));
 
-const FK = '00000000-0000-4000-8000-000000000105';
 const SUB1 = '00000000-0000-4000-8000-000000000003';
 const SUB2 = '00000000-0000-4000-8000-000000000004';
 const FK_MEMBER = '00000000-0000-4000-8000-000000000005';
@@ -43,29 +42,7 @@ function baseLog(): StoredEvent[] {
     memberKeyRegistered(8, 8),
     fromDirector(9, 'key.accepted', { fingerprint: MEMBER_KEY }),
     fromDirector(10, 'application.registered', {
-      id: APP,
-      version: 1,
-      registrationNumber: 'Dnr 2026/14',
-      receivedOn: '2026-02-01',
-      name: 'Ökad hälsa för unga i Åhus',
-      parties: [KOMMUN, FK],
-      ownerId: KOMMUN,
-      contact: { name: 'Karin Rangin', role: 'Samordnare', organisationId: KOMMUN, email: '', phone: '' },
-      kind: 'individual',
-      form: 'project',
-      period: { from: '2027-01-01', to: '2028-12-31' },
-      background: 'Bakgrund.',
-      purpose: 'Att stärka ungas hälsa.',
-      goals: [],
-      targetGroup: { ageFrom: null, ageTo: null, area: '', participants: null, description: '' },
-      activities: '',
-      governance: '',
-      relationToOrdinary: '',
-      budget: [{ id: 'p', year: '2027', category: 'personnel', description: '', fte: 1, sought: 1_234_500, coFinancing: [], statedTotal: null }],
-      followUp: { text: '', nationalSystemReference: null },
-      implementation: { kind: null, text: '' },
-      risks: '',
-      attachments: [],
+      ...applicationInput({ id: APP, budget: [{ id: 'p', year: '2027', category: 'personnel', description: '', fte: 1, sought: 1_234_500, coFinancing: [], statedTotal: null }] }),
     }),
   ];
 }
