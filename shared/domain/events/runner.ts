@@ -45,8 +45,9 @@ export function pastFor(ctx: Context, root: VerifiedEvent): Past {
  * every ancestor of a placed event is placed, and clocks fall along every path, so nothing below e's clock
  * can lead to it. Such searches are cheap for the few events of a meeting shortly before its protokoll
  * lock; once a root's searches have together visited SEARCH_BUDGET events (a lock asked about months of
- * stances, a revoked key's years of events), its whole past is worked out once and kept (pastFor: a
- * bitset on top of the pasts already known), so a root never costs more than a budget and one past.
+ * stances or an event years back, a revoked key's years of events), its whole past is worked out once and
+ * kept (pastFor: a bitset on top of the pasts already known), so a root never costs more than a budget
+ * and one past.
  */
 const SEARCH_BUDGET = 4096;
 
@@ -63,6 +64,8 @@ export function inPastOf(ctx: Context, root: VerifiedEvent, e: VerifiedEvent): b
     if (id === e.id) found = true;
     else if (!seen.has(id)) {
       seen.add(id);
+      // Over the budget mid-way (an event years back): the whole past now, once, instead.
+      if (spent + seen.size > SEARCH_BUDGET) return inPast(pastFor(ctx, root), e);
       const n = ctx.byId.get(id);
       if (n && !isLegacy(n) && n.body.lamport > floor) for (const parent of n.body.after ?? []) stack.push(parent);
     }
