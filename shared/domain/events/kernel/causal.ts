@@ -1,3 +1,4 @@
+import TinyQueue from 'tinyqueue';
 import { compareEvents, EVENT_FORMAT_VERSION, MAX_AFTER, type VerifiedEvent } from '../../log/signed-event';
 
 /**
@@ -70,6 +71,8 @@ export interface Past {
 export type Numbering = Map<string, number>;
 
 export class IdSet {
+  // Hand-written rather than typedfastbitset: its checkedAdd (0.8.0) writes to the array it had before growing
+  // it, so bits were lost (a valid history got refusals) — tried and measured in issue #16.
   private words = new Uint32Array(64);
   constructor(private readonly numbering: Numbering) {}
 
@@ -120,7 +123,7 @@ export function pastOf(root: VerifiedEvent, byId: ReadonlyMap<string, VerifiedEv
   const later = (e: VerifiedEvent | null): void => {
     if (e && (!legacyCut || compareEvents(e, legacyCut) > 0)) legacyCut = e;
   };
-  const queue = new LatestFirst();
+  const queue = new TinyQueue<VerifiedEvent>([], (a, b) => b.body.lamport - a.body.lamport); // the latest first
   const enter = (id: string): void => {
     const e = byId.get(id);
     if (e && ids.add(id)) queue.push(e);
@@ -140,40 +143,6 @@ export function pastOf(root: VerifiedEvent, byId: ReadonlyMap<string, VerifiedEv
     for (const parent of e.body.after ?? []) enter(parent);
   }
   return { root: root.id, ids, legacyCut };
-}
-
-/** A binary heap of events, the highest clock first. */
-class LatestFirst {
-  private readonly heap: VerifiedEvent[] = [];
-  push(e: VerifiedEvent): void {
-    const h = this.heap;
-    h.push(e);
-    for (let i = h.length - 1; i > 0; ) {
-      const up = (i - 1) >> 1;
-      if (h[up]!.body.lamport >= h[i]!.body.lamport) break;
-      [h[up], h[i]] = [h[i]!, h[up]!];
-      i = up;
-    }
-  }
-  pop(): VerifiedEvent | undefined {
-    const h = this.heap;
-    const top = h[0];
-    const last = h.pop();
-    if (h.length > 0 && last) {
-      h[0] = last;
-      for (let i = 0; ; ) {
-        const l = 2 * i + 1;
-        const r = l + 1;
-        let max = i;
-        if (l < h.length && h[l]!.body.lamport > h[max]!.body.lamport) max = l;
-        if (r < h.length && h[r]!.body.lamport > h[max]!.body.lamport) max = r;
-        if (max === i) break;
-        [h[max], h[i]] = [h[i]!, h[max]!];
-        i = max;
-      }
-    }
-    return top;
-  }
 }
 
 export function inPast(past: Past, e: VerifiedEvent): boolean {
