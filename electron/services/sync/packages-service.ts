@@ -266,10 +266,13 @@ export function createPackagesService(opts: {
         const all = store.all();
         const storedById = new Map(all.map((e) => [e.id, e]));
         checkClocks(local2.newEvents, (id) => storedById.get(id), all.some((e) => !isLegacy(e)));
-        // The documents are checked now, once, and the PDF worker ends before the fold: its memory is not
-        // held while the history is folded, and apply only moves the accepted files into place.
+        // The documents are checked now (the sender is known to be who it claims), once, and the PDF worker
+        // ends before the fold: its memory is not held while the history is folded, and apply only moves the
+        // accepted files into place.
+        // Only files an event refers to: anything else in a package never reaches pdf.js (nor the store).
+        const referenced = new Set([...all, ...local2.newEvents].flatMap(attachmentsOf));
         const documents = await tracked('check', (report) =>
-          opts.attachments.checkIncoming(read.attachments.flatMap((a) => (a.path ? [{ sha256: a.sha256, path: a.path }] : [])), report),
+          opts.attachments.checkIncoming(read.attachments.flatMap((a) => (a.path && referenced.has(a.sha256) ? [{ sha256: a.sha256, path: a.path }] : [])), report),
         );
         const genesisId = s.forbund?.genesisId ?? read.events.find((e) => e.body.type === 'federation.created')!.id;
         // Folded once here; apply keeps this fold as the live state (a second fold only if screening drops events).
@@ -358,7 +361,8 @@ export function createPackagesService(opts: {
         } else {
           p.adopt();
         }
-        // Then the shared documents become visible in the list (checked as PDFs once more on the way).
+        // Then the shared documents become visible in the list (with the preview's check; a file without one, left
+        // by an interrupted import, is checked on the way).
         await registerSharedDocuments(federation.state(), opts.attachments, p.documents);
         // Eagerly, so the first search does not wait for pdf.js (attachments.text keeps the result beside the file).
         const listed = new Set((await opts.attachments.list()).map((a) => a.sha256));

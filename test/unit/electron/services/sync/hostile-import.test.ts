@@ -1,12 +1,27 @@
 import { readdirSync, readFileSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type * as SandboxModule from '../../../../../electron/services/pdf/sandbox';
 import { loadDeviceIdentity, plainSecretBox } from '../../../../../electron/services/identity/keys';
 import { sha256Hex } from '../../../../../electron/services/documents/attachments';
 import { writePackage } from '../../../../../electron/services/packages/write';
 import { carry, laptop, setUpForbund } from '../../../../helpers/federation-fixture';
 import { makeMultiPagePdf } from '../../../../helpers/pdf-fixtures';
+
+/** The SHA-256 of every file the PDF worker was asked to check. */
+const inspected = vi.hoisted(() => new Set<string>());
+vi.mock('../../../../../electron/services/pdf/sandbox', async (importOriginal) => {
+  const real = await importOriginal<typeof SandboxModule>();
+  const { createHash } = await import('node:crypto');
+  return {
+    ...real,
+    inspectPdfGuarded: (bytes: Uint8Array, opts?: { handOver?: boolean }) => {
+      inspected.add(createHash('sha256').update(bytes).digest('hex')); // before the bytes are handed over
+      return real.inspectPdfGuarded(bytes, opts);
+    },
+  };
+});
 
 const storedBlobs = (dataDir: string): string[] => {
   const root = join(dataDir, 'attachments');
@@ -17,7 +32,8 @@ const storedBlobs = (dataDir: string): string[] => {
 
 /**
  * A package may carry files no event refers to, and files that are not PDFs:
- * neither is stored on import. (Before: every blob in a package was stored and
+ * neither is stored on import, and a file no event refers to is never parsed
+ * (the preview checks only the documents the events name). (Before: every blob in a package was stored and
  * text-extracted, so an unreferenced hostile PDF reached pdf.js anyway.)
  */
 describe('files in an imported package', () => {
@@ -56,9 +72,11 @@ describe('files in an imported package', () => {
       acks: {},
     });
     const lenaLaptop = await laptop('blobs-lena');
+    inspected.clear();
     const { applied } = await carry({ fileName: written.fileName, bytes: readFileSync(written.path) }, lenaLaptop, lena);
     expect(applied.newAttachments).toBe(1);
     expect(storedBlobs(lenaLaptop.dataDir)).toEqual([doc.sha256]);
     expect((await lenaLaptop['attachments.list']({})).map((a) => a.sha256)).toEqual([doc.sha256]);
+    expect([...inspected]).toEqual([doc.sha256]);
   }, 120_000);
 });
