@@ -6,9 +6,10 @@
  * - open to state on the main side (event store + federation + state);
  * - append one stance on the main side (sign, check, store), and its ratio
  *   10 years : 1 year, which should stay near 1 (the cost must not grow);
- * - the state the renderer reads (`state.get`, as JSON as the browser host
- *   sends it) and one stance from the main side's "yes" to that state: what
- *   a click costs before the screen can show it (the renderer no longer folds);
+ * - the state the renderer reads at opening (`state.get`, as JSON as the
+ *   browser host sends it), and one stance up to the delta the renderer then
+ *   reads (what changed since its revision): what a click costs before the
+ *   screen can show it (the renderer no longer folds);
  * - import of the invitation on a new laptop (child process, the same calls
  *   the app makes: upload, preview, apply; bundled as the app runs), with its peak RSS.
  *
@@ -84,11 +85,16 @@ async function scaleRows(label: string, f: ScaleFixture, opts: { foldRuns: numbe
     const view = createStateView({ federation: main.federation, store: main.store, genesisId: () => f.genesisId });
     let bytes = 0;
     row('state for the renderer (state.get, JSON)', await sample(opts.appendRuns, async () => (bytes = JSON.stringify(view.get(null)).length)), `${(bytes / 1e6).toFixed(1)} MB`);
+    // A click as the renderer sees it: the stance, then only what changed since the revision it holds (as JSON).
+    let since = view.get(null).revision;
+    let delta = 0;
     const click = await sample(opts.appendRuns, async (i) => {
       await main.federation.append('stance.set', { applicationId: f.openApplication, stance: i % 2 ? 'support' : 'discuss', comment: `Klick ${i}` }, []);
-      JSON.stringify(view.get(null));
+      const answer = view.get(since);
+      since = answer.revision;
+      delta = JSON.stringify(answer.view).length;
     });
-    row('stance to the renderer’s state', click);
+    row('stance to the renderer’s delta', click, `${(delta / 1000).toFixed(1)} kB`);
     if (opts.importRuns > 0) {
       const inv = await scaleFixture(Number(f.root.match(/(\d+)y$/)?.[1]), { invitation: true });
       // The child runs bundled, as the app ships (out/bench beside out/host, the PDF worker beside it): run from
