@@ -49,7 +49,11 @@ export async function startWebHost(options: HostOptions = {}): Promise<StartedHo
     detached: true, // own process group, so stop() ends npm and the host together
   });
   let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString();
+    // A contract call that failed inside the host (an "internal" answer) shows its stack in the test's output.
+    if (d.includes('[host]')) process.stderr.write(`[web host ${dataDir}] ${d.toString()}`);
+  });
   const firstLine = await new Promise<string>((resolveLine, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start in time:\n${stderr}`)), 60_000);
     const lines = createInterface({ input: child.stdout! });
