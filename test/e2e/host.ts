@@ -51,8 +51,8 @@ export async function startWebHost(options: HostOptions = {}): Promise<StartedHo
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => {
     stderr += d.toString();
-    // A contract call that failed inside the host (an "internal" answer) shows its stack in the test's output.
-    if (d.includes('[host]')) process.stderr.write(`[web host ${dataDir}] ${d.toString()}`);
+    // A contract call that failed inside the host (an "internal" answer, logged as `[method] error`) shows its stack in the test's output.
+    if (/^\[(host|[a-z]+\.[a-zA-Z]+)\]/m.test(d.toString())) process.stderr.write(`[web host ${dataDir}] ${d.toString()}`);
   });
   const firstLine = await new Promise<string>((resolveLine, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start in time:\n${stderr}`)), 60_000);

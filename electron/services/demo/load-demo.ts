@@ -19,6 +19,11 @@ export async function loadDemoInto(self: WithUsb, makeLaptop: (dataDir: string) 
     let n = 0;
     await runDemoScenario(self, () => makeLaptop(join(scratch, `ledamot-${++n}`)));
   } finally {
-    await rm(scratch, { recursive: true, force: true });
+    // The members' laptops may still be writing in the background (the text of the PDFs they imported): a
+    // folder can fill again while it is removed (ENOTEMPTY, about one demo in twenty-five). Removal is retried,
+    // and a scratch folder left in the temp folder never fails the demo that has already loaded.
+    await rm(scratch, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }).catch((err: unknown) =>
+      console.warn(`[demo] the members' scratch folder ${scratch} was not removed`, err),
+    );
   }
 }
