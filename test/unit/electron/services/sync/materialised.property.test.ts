@@ -125,29 +125,39 @@ const linearPlanArb = fc.record({
   batches: fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 30 }),
 });
 
+/** A plan's events as they arrive: the history, its first `inOrder` % in order and the rest shuffled. */
+function arrivalOf(plan: { steps: Parameters<typeof history>[0]; seed: number; inOrder: number }) {
+  const all = history(plan.steps);
+  const cut = Math.floor((all.length * plan.inOrder) / 100);
+  return { genesisId: (all[0] as VerifiedEvent).id, arrival: [...all.slice(0, cut), ...shuffle(all.slice(cut), plan.seed)] };
+}
+
+/** Imports the arrival in batches of the plan's sizes (each with the last two events again: duplicates are part of real imports), then runs `after`. */
+async function importInBatches(store: ReturnType<typeof memoryStore>, arrival: VerifiedEvent[], batches: number[], after: () => void | Promise<void>) {
+  let i = 0;
+  let b = 0;
+  while (i < arrival.length) {
+    const size = batches[b++ % batches.length] as number;
+    store.add([...arrival.slice(i, i + size), ...arrival.slice(Math.max(0, i - 2), i)]);
+    i += size;
+    await after();
+  }
+}
+
 describe('the materialised state (issue #16)', () => {
   it('equals a full fold of the same events after random imports in random order', async () => {
     let stepped = 0;
     let folds = 0;
     await fc.assert(
-      fc.asyncProperty(planArb, async ({ steps, seed, inOrder, batches }) => {
-        const all = history(steps);
-        const genesisId = (all[0] as VerifiedEvent).id;
-        const cut = Math.floor((all.length * inOrder) / 100);
-        const arrival = [...all.slice(0, cut), ...shuffle(all.slice(cut), seed)];
+      fc.asyncProperty(planArb, async (plan) => {
+        const { genesisId, arrival } = arrivalOf(plan);
         const store = memoryStore();
         const kept = await openMaterialised({ store, genesisId: () => genesisId });
-        let i = 0;
-        let b = 0;
-        while (i < arrival.length) {
-          const size = batches[b++ % batches.length] as number;
-          // Duplicates are part of real imports.
-          store.add([...arrival.slice(i, i + size), ...arrival.slice(Math.max(0, i - 2), i)]);
-          i += size;
+        await importInBatches(store, arrival, plan.batches, () => {
           expect(kept.state()).toEqual(fold(store.all(), { genesisId }));
           const waiting = unplacedIds(store.all());
           expect(kept.nextPlace()).toEqual(nextPlace(store.all(), (id) => !waiting.has(id)));
-        }
+        });
         stepped += kept.stats.stepped;
         folds += kept.stats.folds;
       }),
@@ -162,11 +172,8 @@ describe('the materialised state (issue #16)', () => {
     let partial = 0;
     let stepped = 0;
     await fc.assert(
-      fc.asyncProperty(linearPlanArb, async ({ steps, seed, inOrder, batches }) => {
-        const all = history(steps);
-        const genesisId = (all[0] as VerifiedEvent).id;
-        const cut = Math.floor((all.length * inOrder) / 100);
-        const arrival = [...all.slice(0, cut), ...shuffle(all.slice(cut), seed)];
+      fc.asyncProperty(linearPlanArb, async (plan) => {
+        const { genesisId, arrival } = arrivalOf(plan);
         const store = memoryStore();
         const kept = await openMaterialised({ store, genesisId: () => genesisId });
         const federation = { state: () => kept.state(), identity: () => null, materialised: kept } as unknown as FederationService;
@@ -175,12 +182,7 @@ describe('the materialised state (issue #16)', () => {
         const api = { 'state.get': async ({ since }: { since: string | null }) => JSON.parse(JSON.stringify(view.get(since))) as ReturnType<typeof view.get> };
         const renderer = useFederationStore.getState();
         renderer.forget();
-        let i = 0;
-        let b = 0;
-        while (i < arrival.length) {
-          const size = batches[b++ % batches.length] as number;
-          store.add([...arrival.slice(i, i + size), ...arrival.slice(Math.max(0, i - 2), i)]);
-          i += size;
+        await importInBatches(store, arrival, plan.batches, async () => {
           const answer = view.get(useFederationStore.getState().revision);
           if (answer.view && !answer.view.complete) partial++;
           await useFederationStore.getState().pull(api);
@@ -189,7 +191,7 @@ describe('the materialised state (issue #16)', () => {
           expect(useFederationStore.getState().state).toEqual(full);
           const folded = fold(store.all(), { genesisId });
           expect(full).toEqual({ ...folded, history: Object.fromEntries(Object.keys(folded.keys).flatMap((k) => (folded.history[k] ? [[k, folded.history[k]]] : []))) });
-        }
+        });
         stepped += kept.stats.stepped;
       }),
       // Three changes of one field in a row, none seeing the last: a conflict entry found in the index grows.
