@@ -62,6 +62,8 @@ interface Opened {
   handlers: Handlers;
   openOutgoing: PackageFiles['openOutgoing'];
   isLocked(): boolean;
+  /** Once the background work of the imports so far is done (the bench measures an import's whole peak). */
+  backgroundSettled(): Promise<void>;
 }
 
 /** How long one `packages.nextOpened` call waits before answering "nothing yet". */
@@ -76,7 +78,7 @@ export async function createServices(opts: ServiceOptions): Promise<Handlers> {
 }
 
 /** As createServices, with the package files the browser host serves (and tests carry between laptops). */
-export async function createServicesWithFiles(opts: ServiceOptions): Promise<{ handlers: Handlers; packageFiles: PackageFiles }> {
+export async function createServicesWithFiles(opts: ServiceOptions): Promise<{ handlers: Handlers; packageFiles: PackageFiles; backgroundSettled(): Promise<void> }> {
   // Incoming files live as long as the process; what an earlier run left is ciphertext without its key.
   const incoming = createIncomingFiles(join(resolve(opts.dataDir), 'packages', 'upload'));
   await incoming.clear();
@@ -102,6 +104,7 @@ export async function createServicesWithFiles(opts: ServiceOptions): Promise<{ h
       },
       openOutgoing: (fileName) => current.openOutgoing(fileName),
     },
+    backgroundSettled: () => current.backgroundSettled(),
   };
 }
 
@@ -153,6 +156,9 @@ async function openServices(opts: ServiceOptions, incoming: IncomingFiles): Prom
     // Refused while locked: a sealed copy cannot be read without the data key (AppError 'locked').
     openOutgoing: (fileName) => openOutgoing(files, roots, fileName),
     isLocked: () => lock.isLocked(),
+    backgroundSettled: async () => {
+      if (opened) await (await opened).backgroundSettled();
+    },
   };
 }
 
@@ -162,6 +168,7 @@ interface Unlocked {
   handlers: Omit<Handlers, LockMethod>;
   /** After the PIN is chosen or entered: seal a plain private key with the data key, and load it if it is not loaded. */
   keyAfterUnlock(): Promise<void>;
+  backgroundSettled(): Promise<void>;
 }
 
 /** Opens the förbund's data: at start without a PIN, else once the PIN has released the data key. */
@@ -350,5 +357,5 @@ async function openUnlocked(opts: ServiceOptions, folder: DataFolder, lock: AppL
       opts.reveal ?? null,
     ),
   };
-  return { handlers, keyAfterUnlock };
+  return { handlers, keyAfterUnlock, backgroundSettled: () => packages.backgroundSettled() };
 }

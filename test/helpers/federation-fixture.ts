@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { createServicesWithFiles } from '../../electron/services';
 import { withUsb, type Carried, type WithUsb } from '../../electron/services/demo/carry';
 
-export type Laptop = WithUsb & { dataDir: string };
+/** `backgroundSettled`: once the work an import left running in the background is done. */
+export type Laptop = WithUsb & { dataDir: string; backgroundSettled(): Promise<void> };
 
 export async function laptop(name: string): Promise<Laptop> {
   const dataDir = mkdtempSync(join(tmpdir(), `sb-${name}-`));
-  const { handlers, packageFiles } = await createServicesWithFiles({ dataDir, host: 'web', version: 'test' });
-  return Object.assign(withUsb(handlers, packageFiles), { dataDir });
+  const { handlers, packageFiles, backgroundSettled } = await createServicesWithFiles({ dataDir, host: 'web', version: 'test' });
+  return Object.assign(withUsb(handlers, packageFiles), { dataDir, backgroundSettled });
 }
 
 /** A valid organisationsnummer (Luhn) for tests. */

@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, AttachmentMeta, FileName } from '../../../shared/contract';
-import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf, releasePdfWorker } from '../pdf/sandbox';
+import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf, inspectPdfWithTextGuarded, releasePdfWorker } from '../pdf/sandbox';
 import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { DataFolder } from '../storage/data-folder';
 import { createSerialQueue } from '../storage/serial';
@@ -13,7 +13,8 @@ const Index = z.object({ version: z.literal(1), attachments: z.array(AttachmentM
 type Index = z.infer<typeof Index>;
 
 /** The check of one file extracted from a package (checkIncoming). */
-export type IncomingCheck = { ok: true; size: number; pageCount: number } | { ok: false; message: string };
+/** `textPath`: the file's text for the search, read in the same check (a preview's scratch, beside the file). */
+export type IncomingCheck = { ok: true; size: number; pageCount: number; textPath?: string } | { ok: false; message: string };
 
 export interface AttachmentStore {
   add(fileName: string, bytes: Uint8Array, now?: Date): Promise<AttachmentMeta>;
@@ -28,15 +29,18 @@ export interface AttachmentStore {
   hasBlob(sha256: string): Promise<boolean>;
   /**
    * Checks files extracted from a package before anything is stored (the preview): each is read
-   * once, its SHA-256 compared and its PDF checked in the worker. The worker thread ends after the
-   * batch, so its memory is free again before the package's events are folded.
+   * once, its SHA-256 compared and its PDF checked in the worker, which reads its text for the search
+   * from the same opening (kept as scratch beside the file until apply). The worker thread ends after
+   * the batch, so its memory is free again before the package's events are folded, and an import
+   * leaves no PDF work behind it.
    */
   checkIncoming(items: readonly { sha256: string; path: string }[], report?: (p: { done: number; total: number }) => void): Promise<Map<string, IncomingCheck>>;
   /**
    * Moves a file checkIncoming accepted into the store by hash, without an index entry (invisible until
-   * listed): a rename, because the extracted file is already sealed as the store's files are.
+   * listed): a rename, because the extracted file is already sealed as the store's files are. Its text,
+   * when the check read it, moves in beside it.
    */
-  adoptChecked(sha256: string, sourcePath: string): Promise<void>;
+  adoptChecked(sha256: string, sourcePath: string, textPath?: string): Promise<void>;
   /** Removes a stored file that is not in the index (one that failed the PDF check). */
   discardBlob(sha256: string): Promise<void>;
   /**
@@ -106,6 +110,31 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
     return index;
   }
 
+  /**
+   * One incoming file, read once by pdf.js: checked, and its text kept as scratch beside it. The bytes are
+   * handed over to the worker. A file the combined job refuses, or that runs over its budget, is checked
+   * again alone (read anew): the check's verdict is what stands, and a file with costly text is still kept,
+   * without text, as before.
+   */
+  async function checkWithText(path: string, bytes: Uint8Array): Promise<IncomingCheck> {
+    const size = bytes.byteLength;
+    const refused = (err: unknown): IncomingCheck => {
+      if (err instanceof AppError) return { ok: false, message: err.message };
+      throw err;
+    };
+    let read: { pageCount: number; text: { pages: string[] } | null };
+    try {
+      read = await inspectPdfWithTextGuarded(bytes, { handOver: true });
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+      return inspectPdf(await files.read(path), { handOver: true }).then(({ pageCount }): IncomingCheck => ({ ok: true, size, pageCount }), refused);
+    }
+    if (!read.text) return { ok: true, size, pageCount: read.pageCount };
+    const scratch = `${path}.txt`;
+    await files.write(scratch, read.text.pages.join('\n'), { durable: false });
+    return { ok: true, size, pageCount: read.pageCount, textPath: scratch };
+  }
+
   return {
     add: (fileName, bytes, now = new Date()) =>
       serial(async () => {
@@ -167,7 +196,8 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
       }
       // A PDF without a text layer (a scan) simply has no searchable text.
       // A file over the worker's time or memory budget is kept without text: searching never tries it again.
-      const text = await extractPdfText(await files.read(blobPath(sha)), { ...(opts.textBudgetMs ? { budgetMs: opts.textBudgetMs } : {}) }).then(
+      // Read only for this: handed over to the worker, not copied.
+      const text = await extractPdfText(await files.read(blobPath(sha)), { handOver: true, ...(opts.textBudgetMs ? { budgetMs: opts.textBudgetMs } : {}) }).then(
         (r) => r.pages.join('\n'),
         (err: unknown) => {
           console.warn(`[attachments] no text for ${sha.slice(0, 12)}: ${(err as Error).message}`);
@@ -193,19 +223,7 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
           const item = items[i]!;
           const bytes = await next!;
           next = reading(i + 1);
-          if (sha256Hex(bytes) !== item.sha256) {
-            out.set(item.sha256, { ok: false, message: 'Filen stämmer inte med sin kontrollsumma.' });
-          } else {
-            const size = bytes.byteLength;
-            const checked = await inspectPdf(bytes, { handOver: true }).then(
-              ({ pageCount }): IncomingCheck => ({ ok: true, size, pageCount }),
-              (err: unknown): IncomingCheck => {
-                if (err instanceof AppError) return { ok: false, message: err.message };
-                throw err;
-              },
-            );
-            out.set(item.sha256, checked);
-          }
+          out.set(item.sha256, sha256Hex(bytes) === item.sha256 ? await checkWithText(item.path, bytes) : { ok: false, message: 'Filen stämmer inte med sin kontrollsumma.' });
           report?.({ done: i + 1, total });
         }
       } finally {
@@ -214,10 +232,12 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
       }
       return out;
     },
-    adoptChecked: async (sha, sourcePath) => {
+    adoptChecked: async (sha, sourcePath, sourceText) => {
       await fs.mkdir(join(folder.attachmentsDir, sha.slice(0, 2)), { recursive: true });
       // The extracted file was a preview's scratch (no fsync): made durable and renamed into place, or sealed on
-      // the way in if a PIN was set since it was extracted.
+      // the way in if a PIN was set since it was extracted. The text first: a file is never in place without it
+      // when the check read it (text() would read it again).
+      if (sourceText) await files.moveIn(sourceText, textPath(sha));
       await files.moveIn(sourcePath, blobPath(sha));
     },
     discardBlob: (sha) =>

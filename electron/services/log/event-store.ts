@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { StoredEvent } from '../../../shared/contract';
 import type { VerifiedEvent } from '../../../shared/domain/log/signed-event';
-import { parseEventLine } from '../identity/events';
+import { kept, KeptEvent, parseEventLine } from '../identity/events';
 import { removeStaleTempFiles } from '../storage/atomic';
 import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import { createSerialQueue } from '../storage/serial';
@@ -42,6 +42,12 @@ export interface EventStore {
 
 const MAX_SEGMENTS = 64;
 
+/** An event as the contract lists it (its line made once: see KeptEvent). */
+function stored(seq: number, e: VerifiedEvent): StoredEvent {
+  const { body, sig } = e.line;
+  return { seq, id: e.id, body, sig };
+}
+
 /** A segment's lines one by one, so a large batch (an invitation's ten years) is never one string. */
 function* linesOf(events: readonly VerifiedEvent[]): Generator<string> {
   for (const e of events) yield `${JSON.stringify(e.line)}\n`;
@@ -73,7 +79,7 @@ export async function openEventStore(dataDir: string, files: SealedFiles = plain
       // Lines in the local log were verified before they were written; a line
       // that no longer parses means the file was damaged: skip it, keep the rest.
       if (!parsed.ok || byId.has(parsed.id)) continue;
-      keep({ id: parsed.id, body: parsed.body, line: parsed.line });
+      keep(new KeptEvent(parsed.id, parsed.body, parsed.line.sig));
     }
   }
 
@@ -98,13 +104,12 @@ export async function openEventStore(dataDir: string, files: SealedFiles = plain
     has: (id) => byId.has(id),
     all: () => events.slice(),
     since: (seq) => events.slice(Math.max(0, seq)),
-    list: (afterSeq) => events.slice(Math.max(0, afterSeq)).map((e, i) => ({ seq: Math.max(0, afterSeq) + i + 1, id: e.id, body: e.line.body, sig: e.line.sig })),
+    list: (afterSeq) => events.slice(Math.max(0, afterSeq)).map((e, i) => stored(Math.max(0, afterSeq) + i + 1, e)),
     lastSeq: () => events.length,
     get: (id) => {
       const at = byId.get(id);
       if (at === undefined) return null;
-      const e = events[at]!;
-      return { seq: at + 1, id: e.id, body: e.line.body, sig: e.line.sig };
+      return stored(at + 1, events[at]!);
     },
     ofKey: (fingerprint) => byKey.get(fingerprint) ?? [],
     countsByKey: () => Object.fromEntries([...byKey].map(([key, own]) => [key, own.length])),
@@ -121,7 +126,7 @@ export async function openEventStore(dataDir: string, files: SealedFiles = plain
         const name = nextSegmentName();
         await files.writePieces(join(dir, name), linesOf(fresh));
         segments.push(name);
-        for (const e of fresh) keep({ id: e.id, body: e.body, line: e.line });
+        for (const e of fresh) keep(kept(e));
         if (segments.length > MAX_SEGMENTS) await compact();
         return fresh;
       }),

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import { AppError } from '../../../shared/contract/errors';
 import { compareEvents, shortCode, type VerifiedEvent } from '../../../shared/domain/log/signed-event';
-import { parseEventLine, verifyEventLine, verifyEventLineAsync } from '../identity/events';
+import { kept, parseEventLine, verifyEventLine, verifyEventLineAsync } from '../identity/events';
 import { fingerprint, parseEd25519PublicKey, verify } from '../identity/keys';
 import {
   attachmentSha,
@@ -151,6 +151,9 @@ export async function readPackage(path: ZipSource, opts: ReadPackageOptions): Pr
     opened = null;
 
     const verified = await verifyEvents(parsed, meta, opts);
+    // The parsed lines (with each body's text) are not needed now, but `dispose` below shares this scope's
+    // closure context with the line reader that filled the map, and would keep it alive for the whole import.
+    parsed.clear();
     const eventsByType: Record<string, number> = {};
     for (const ev of verified.events) eventsByType[ev.body.type] = (eventsByType[ev.body.type] ?? 0) + 1;
     const dir = extractDir;
@@ -358,7 +361,8 @@ async function verifyEvents(parsed: ParsedEvents, header: Header, opts: ReadPack
     const results = await Promise.all(batch.map((p) => verifyEventLineAsync(p.event.line, p.key)));
     const bad = results.indexOf(false);
     if (bad !== -1) throw refuse(`händelse nr ${batch[bad]!.no} har en ogiltig signatur. ${RESEND}`);
-    for (const p of batch) events.push(p.event);
+    // Verified: kept without the body's text from here on (identity/events.ts).
+    for (const p of batch) events.push(kept(p.event));
   }
   events.sort(compareEvents);
   return { events, newKeys, unverifiedEvents };

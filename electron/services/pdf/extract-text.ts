@@ -48,41 +48,51 @@ const unreadable = (cause: unknown): AppError => {
 };
 
 export async function extractPdfText(bytes: Uint8Array, options: ExtractTextOptions = {}): Promise<ExtractedText> {
-  const maxPages = Math.max(0, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
-  const maxChars = Math.max(0, Math.floor(options.maxChars ?? DEFAULT_MAX_CHARS));
   if (bytes.byteLength === 0) throw unreadable(new Error('empty file'));
   const task = await openPdf(bytes);
   try {
-    const doc = await task.promise;
-    const pages: string[] = [];
-    let chars = 0;
-    let truncated = doc.numPages > maxPages;
-    const last = Math.min(doc.numPages, maxPages);
-    for (let n = 1; n <= last; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent();
-      const parts: string[] = [];
-      for (const item of content.items) {
-        if ('str' in item && item.str) parts.push(item.str);
-      }
-      page.cleanup();
-      let text = parts.join(' ').normalize('NFC').replace(/\s+/g, ' ').trim();
-      if (chars + text.length > maxChars) {
-        text = text.slice(0, maxChars - chars);
-        truncated = true;
-      }
-      pages.push(text);
-      chars += text.length;
-      if (chars >= maxChars && n < doc.numPages) {
-        truncated = true;
-        break;
-      }
-    }
-    return { pages, truncated, pageCount: doc.numPages };
+    return await textOfDocument(await task.promise, options);
   } catch (err) {
     if (err instanceof AppError) throw err;
     throw unreadable(err);
   } finally {
     await task.destroy();
   }
+}
+
+type OpenDocument = Awaited<Awaited<ReturnType<typeof openPdf>>['promise']>;
+
+/**
+ * The text of a document pdf.js has open, within the caps. Shared with the
+ * check of a file an import brings (inspect.ts), which reads its pages anyway:
+ * one reading of each file instead of two.
+ */
+export async function textOfDocument(doc: OpenDocument, options: ExtractTextOptions = {}): Promise<ExtractedText> {
+  const maxPages = Math.max(0, Math.floor(options.maxPages ?? DEFAULT_MAX_PAGES));
+  const maxChars = Math.max(0, Math.floor(options.maxChars ?? DEFAULT_MAX_CHARS));
+  const pages: string[] = [];
+  let chars = 0;
+  let truncated = doc.numPages > maxPages;
+  const last = Math.min(doc.numPages, maxPages);
+  for (let n = 1; n <= last; n++) {
+    const page = await doc.getPage(n);
+    const content = await page.getTextContent();
+    const parts: string[] = [];
+    for (const item of content.items) {
+      if ('str' in item && item.str) parts.push(item.str);
+    }
+    page.cleanup();
+    let text = parts.join(' ').normalize('NFC').replace(/\s+/g, ' ').trim();
+    if (chars + text.length > maxChars) {
+      text = text.slice(0, maxChars - chars);
+      truncated = true;
+    }
+    pages.push(text);
+    chars += text.length;
+    if (chars >= maxChars && n < doc.numPages) {
+      truncated = true;
+      break;
+    }
+  }
+  return { pages, truncated, pageCount: doc.numPages };
 }

@@ -1,5 +1,6 @@
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber, PDFRef, ParseSpeeds } from 'pdf-lib';
 import { AppError } from '../../../shared/contract/errors';
+import { textOfDocument, type ExtractedText, type ExtractTextOptions } from './extract-text';
 import { openPdf } from './pdfjs-node';
 
 /**
@@ -77,7 +78,7 @@ function hasIntactEnd(bytes: Uint8Array): boolean {
 }
 
 /** Checks 3 and 4 with pdf.js. Returns the page count. */
-async function readWithPdfJs(bytes: Uint8Array, consume: boolean): Promise<number> {
+async function readWithPdfJs(bytes: Uint8Array, consume: boolean, withText: ExtractTextOptions | null): Promise<{ pageCount: number; text: ExtractedText | null }> {
   const task = await openPdf(bytes, { consume });
   try {
     const doc = await task.promise;
@@ -88,7 +89,10 @@ async function readWithPdfJs(bytes: Uint8Array, consume: boolean): Promise<numbe
     // getPage parses each page dictionary (not its content): cheap, and it fails
     // when a page object is missing, which /Count alone would not show.
     for (let n = 1; n <= doc.numPages; n++) await doc.getPage(n);
-    return doc.numPages;
+    // The text while the file is open: a page whose text cannot be read does not refuse a file that is
+    // otherwise sound (it is kept without searchable text, as extract-text.ts's callers keep it).
+    const text = withText ? await textOfDocument(doc, withText).catch(() => null) : null;
+    return { pageCount: doc.numPages, text };
   } catch (err) {
     if (err instanceof AppError) throw err;
     if ((err as Error | undefined)?.name === 'PasswordException') throw refuse('encrypted', err);
@@ -162,6 +166,19 @@ function countPageTree(doc: PDFDocument): number {
  * are handed on to pdf.js at the end and unusable afterwards (the worker's).
  */
 export async function inspectPdf(bytes: Uint8Array, opts: { consume?: boolean } = {}): Promise<{ pageCount: number }> {
+  const { pageCount } = await inspectPdfWithText(bytes, { ...opts, withText: null });
+  return { pageCount };
+}
+
+/**
+ * inspectPdf, and with `withText` the file's text too, read from the same
+ * opening by pdf.js (text: null when it could not be read; the file is still
+ * accepted). For the documents an import brings: each is read once.
+ */
+export async function inspectPdfWithText(
+  bytes: Uint8Array,
+  opts: { consume?: boolean; withText: ExtractTextOptions | null },
+): Promise<{ pageCount: number; text: ExtractedText | null }> {
   if (bytes.byteLength === 0) throw refuse('empty');
   if (!latin1(bytes, 0, Math.min(bytes.byteLength, 1024)).includes('%PDF-')) throw refuse('notPdf');
 
@@ -170,7 +187,7 @@ export async function inspectPdf(bytes: Uint8Array, opts: { consume?: boolean } 
   if (!hasIntactEnd(bytes)) throw refuse('corrupt');
   // pdf-lib before pdf.js: it reports encryption even when pdf.js cannot open the file.
   const pdfLibPages = await readWithPdfLib(bytes);
-  const pageCount = await readWithPdfJs(bytes, opts.consume ?? false);
-  if (pageCount !== pdfLibPages) throw refuse('corrupt');
-  return { pageCount };
+  const read = await readWithPdfJs(bytes, opts.consume ?? false, opts.withText);
+  if (read.pageCount !== pdfLibPages) throw refuse('corrupt');
+  return read;
 }

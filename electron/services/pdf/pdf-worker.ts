@@ -7,12 +7,12 @@
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../../../shared/contract/errors';
 import { extractPdfText, type ExtractTextOptions } from './extract-text';
-import { inspectPdf } from './inspect';
+import { inspectPdfWithText } from './inspect';
 import { pdfJsLoaded } from './pdfjs-node';
 import { verifyProtokollPdf } from '../meetings/protokoll/verify-protokoll';
 
 export type PdfJob =
-  | { id: number; op: 'inspect'; bytes: Uint8Array }
+  | { id: number; op: 'inspect'; bytes: Uint8Array; withText: ExtractTextOptions | null }
   | { id: number; op: 'extract'; bytes: Uint8Array; options: ExtractTextOptions }
   | { id: number; op: 'verify'; bytes: Uint8Array; caFingerprint: string | null };
 export type PdfJobAnswer =
@@ -24,7 +24,7 @@ const port = parentPort;
 if (port) {
   port.on('message', (job: PdfJob) => {
     const work: Promise<unknown> =
-      job.op === 'inspect' ? inspectPdf(job.bytes, { consume: true }) : job.op === 'extract' ? extractPdfText(job.bytes, job.options) : verifyProtokollPdf(job.bytes, { caFingerprint: job.caFingerprint });
+      job.op === 'inspect' ? inspectPdfWithText(job.bytes, { consume: true, withText: job.withText }) : job.op === 'extract' ? extractPdfText(job.bytes, job.options) : verifyProtokollPdf(job.bytes, { caFingerprint: job.caFingerprint });
     work.then(
       (value) => port.postMessage({ id: job.id, ok: true, value } satisfies PdfJobAnswer),
       (err: unknown) => {

@@ -83,7 +83,9 @@ function stop(w: Worker): void {
 
 function started(): Promise<Worker> {
   ready ??= new Promise<Worker>((resolve, reject) => {
-    const w = spawn({ maxOldGenerationSizeMb: budget.maxMemoryMb, maxYoungGenerationSizeMb: 64 });
+    // A small young generation: pdf.js makes much short-lived garbage, and with 64 MB the thread's heap held it
+    // (a ten-year invitation's check with text: peak 310–329 MB with 64, 292–311 with 16, 285–290 with 8; same time).
+    const w = spawn({ maxOldGenerationSizeMb: budget.maxMemoryMb, maxYoungGenerationSizeMb: 8 });
     worker = w;
     const fail = (cause: unknown) => {
       clearTimeout(timer);
@@ -109,7 +111,11 @@ function started(): Promise<Worker> {
   return ready;
 }
 
-async function runJob<T>(op: PdfJob['op'], bytes: Uint8Array, options: ExtractTextOptions, budgetMs: number, caFingerprint: string | null = null, handOver = false): Promise<T> {
+/** What a job carries besides its id and bytes. */
+type JobSpec = { op: 'inspect'; withText: ExtractTextOptions | null } | { op: 'extract'; options: ExtractTextOptions } | { op: 'verify'; caFingerprint: string | null };
+
+async function runJob<T>(spec: JobSpec, bytes: Uint8Array, budgetMs: number, handOver = false): Promise<T> {
+  const { op } = spec;
   const w = await started();
   w.ref();
   try {
@@ -142,7 +148,7 @@ async function runJob<T>(op: PdfJob['op'], bytes: Uint8Array, options: ExtractTe
       // Transferred: a copy, so the caller keeps its bytes, unless it hands them over and they are a buffer of their own.
       const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.buffer instanceof ArrayBuffer;
       const copy = handOver && whole ? new Uint8Array(bytes.buffer as ArrayBuffer) : new Uint8Array(bytes);
-      const job: PdfJob = op === 'inspect' ? { id, op, bytes: copy } : op === 'extract' ? { id, op, bytes: copy, options } : { id, op, bytes: copy, caFingerprint };
+      const job: PdfJob = { ...spec, id, bytes: copy };
       w.postMessage(job, [copy.buffer]);
     });
   } finally {
@@ -152,7 +158,11 @@ async function runJob<T>(op: PdfJob['op'], bytes: Uint8Array, options: ExtractTe
 
 function serial<T>(work: () => Promise<T>): Promise<T> {
   const result = queue.then(work, work);
-  queue = result.catch(() => undefined);
+  // Settled without the job's result, which the queue would otherwise hold until the next job.
+  queue = result.then(
+    () => undefined,
+    () => undefined,
+  );
   return result;
 }
 
@@ -161,13 +171,22 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
  * its bytes (they are moved to the thread, not copied, and empty afterwards): for a batch that reads each file only to check it.
  */
 export function inspectPdfGuarded(bytes: Uint8Array, opts: { handOver?: boolean } = {}): Promise<{ pageCount: number }> {
-  return serial(() => runJob('inspect', bytes, {}, budget.inspectMs, null, opts.handOver ?? false));
+  return serial(() => runJob({ op: 'inspect', withText: null }, bytes, budget.inspectMs, opts.handOver ?? false));
 }
 
-/** extract-text.ts's text extraction, in the worker thread within the budget (or `budgetMs`). */
-export function extractPdfTextGuarded(bytes: Uint8Array, options: ExtractTextOptions & { budgetMs?: number } = {}): Promise<ExtractedText> {
-  const { budgetMs, ...rest } = options;
-  return serial(() => runJob('extract', bytes, rest, budgetMs ?? budget.extractMs));
+/**
+ * inspectPdfGuarded, and the file's text from the same reading (null when it could not be read), within the
+ * budgets of both. For the documents an import brings: each is read by pdf.js once, not once to check it and
+ * again for the search.
+ */
+export function inspectPdfWithTextGuarded(bytes: Uint8Array, opts: { handOver?: boolean; withText?: ExtractTextOptions } = {}): Promise<{ pageCount: number; text: ExtractedText | null }> {
+  return serial(() => runJob({ op: 'inspect', withText: opts.withText ?? {} }, bytes, budget.inspectMs + budget.extractMs, opts.handOver ?? false));
+}
+
+/** extract-text.ts's text extraction, in the worker thread within the budget (or `budgetMs`); `handOver` as for inspect. */
+export function extractPdfTextGuarded(bytes: Uint8Array, options: ExtractTextOptions & { budgetMs?: number; handOver?: boolean } = {}): Promise<ExtractedText> {
+  const { budgetMs, handOver, ...rest } = options;
+  return serial(() => runJob({ op: 'extract', options: rest }, bytes, budgetMs ?? budget.extractMs, handOver ?? false));
 }
 
 /**
@@ -176,7 +195,7 @@ export function extractPdfTextGuarded(bytes: Uint8Array, options: ExtractTextOpt
  * budget is not a valid protokoll, and says why.
  */
 export function verifyProtokollPdfGuarded(bytes: Uint8Array, opts: { caFingerprint?: string | null } = {}): Promise<ProtokollVerification> {
-  return serial(() => runJob<ProtokollVerification>('verify', bytes, {}, budget.verifyMs, opts.caFingerprint ?? null)).catch((err: unknown) => ({
+  return serial(() => runJob<ProtokollVerification>({ op: 'verify', caFingerprint: opts.caFingerprint ?? null }, bytes, budget.verifyMs)).catch((err: unknown) => ({
     ok: false,
     caFingerprint: null,
     sealedBy: [],

@@ -6,7 +6,11 @@ export function createSerialQueue(): <T>(task: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();
   return <T>(task: () => Promise<T>): Promise<T> => {
     const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
+    // Not run.catch(): that would hold the task's result until the next task (an invitation's whole batch of events).
+    tail = run.then(
+      () => undefined,
+      () => undefined,
+    );
     return run;
   };
 }

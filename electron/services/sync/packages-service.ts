@@ -1,3 +1,4 @@
+import { collectGarbage } from '../runtime/collect-garbage';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -31,6 +32,8 @@ export interface PackagesService {
   apply(previewId: string, asPerson?: string): Promise<{ newEvents: number; newAttachments: number }>;
   /** Closes a preview without importing: its extracted files are removed now (unknown ids are ignored). */
   cancel(previewId: string): Promise<void>;
+  /** Resolves once the work an import left running in the background (the documents' text) is done. */
+  backgroundSettled(): Promise<void>;
 }
 
 /** What an export tells the renderer: the package file's name in the outgoing folder and its counts, never its bytes. */
@@ -94,8 +97,9 @@ export function createPackagesService(opts: {
     for (const sha of shas) {
       textWork = textWork.then(() => opts.attachments.text(sha).then(() => undefined, (err: unknown) => onTextError(sha, err)));
     }
-    // After a batch the PDF worker's memory goes back (a search or a viewer starts it again).
-    if (shas.length > 0) textWork = textWork.then(() => opts.attachments.releasePdfReader()).catch(() => undefined);
+    // After a batch the PDF worker's memory goes back (a search or a viewer starts it again), and the batch's
+    // garbage on this side too.
+    if (shas.length > 0) textWork = textWork.then(() => opts.attachments.releasePdfReader()).then(collectGarbage).catch(() => undefined);
   }
   const outDir = join(opts.dataDir, 'packages', 'out');
   const tempDir = join(opts.dataDir, 'packages', 'tmp');
@@ -271,6 +275,7 @@ export function createPackagesService(opts: {
         // accepted files into place.
         // Only files an event refers to: anything else in a package never reaches pdf.js (nor the store).
         const referenced = new Set([...all, ...local2.newEvents].flatMap(attachmentsOf));
+        collectGarbage();
         const documents = await tracked('check', (report) =>
           opts.attachments.checkIncoming(read.attachments.flatMap((a) => (a.path && referenced.has(a.sha256) ? [{ sha256: a.sha256, path: a.path }] : [])), report),
         );
@@ -312,6 +317,14 @@ export function createPackagesService(opts: {
       }
     },
 
+    async backgroundSettled() {
+      // A batch may be queued while the last one finishes.
+      for (let seen = textWork; ; seen = textWork) {
+        await seen;
+        if (seen === textWork) return;
+      }
+    },
+
     async cancel(previewId) {
       const p = pending.get(previewId);
       if (!p) return;
@@ -343,8 +356,9 @@ export function createPackagesService(opts: {
           let stored = 0;
           for (const a of p.read.attachments) {
             // Only files the preview's check accepted (a refused one is never stored; the others still are).
-            if (a.path && referenced.has(a.sha256) && p.documents.get(a.sha256)?.ok && !(await opts.attachments.hasBlob(a.sha256))) {
-              await opts.attachments.adoptChecked(a.sha256, a.path);
+            const check = p.documents.get(a.sha256);
+            if (a.path && referenced.has(a.sha256) && check?.ok && !(await opts.attachments.hasBlob(a.sha256))) {
+              await opts.attachments.adoptChecked(a.sha256, a.path, check.textPath);
               stored++;
             }
             done += a.size;
@@ -364,9 +378,11 @@ export function createPackagesService(opts: {
         // Then the shared documents become visible in the list (with the preview's check; a file without one, left
         // by an interrupted import, is checked on the way).
         await registerSharedDocuments(federation.state(), opts.attachments, p.documents);
-        // Eagerly, so the first search does not wait for pdf.js (attachments.text keeps the result beside the file).
+        // The check read the documents' text; a file it could not read the text of is tried again in the
+        // background, so the first search does not wait for pdf.js (attachments.text keeps the result beside the file).
         const listed = new Set((await opts.attachments.list()).map((a) => a.sha256));
-        extractTextsLater(p.read.attachments.filter((a) => a.path && listed.has(a.sha256)).map((a) => a.sha256));
+        collectGarbage();
+        extractTextsLater(p.read.attachments.filter((a) => a.path && listed.has(a.sha256) && !withText(p.documents.get(a.sha256))).map((a) => a.sha256));
         await local.update((st) => ({
           ...st,
           peerAcks: { ...st.peerAcks, [p.preview.sender.personId]: p.read.manifest.acks },
@@ -394,6 +410,8 @@ export async function registerSharedDocuments(state: FederationState, attachment
   const { refused } = await attachments.listStored(files, new Date(), checked);
   for (const r of refused) console.warn(`[packages] ${r.sha256.slice(0, 12)} refused: ${r.message}`);
 }
+
+const withText = (check: IncomingCheck | undefined): boolean => check?.ok === true && check.textPath !== undefined;
 
 /** An invitation made for one person offers only that person; an older one without a named recipient, the roster. */
 function invitedChoices(state: FederationState, recipients: readonly string[]): PackagePreview['roster'] {

@@ -57,7 +57,7 @@ describe('browser host: package upload and download', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'sb-host-data-'));
     const opened = await createServicesWithFiles({ dataDir, host: 'web', version: 'test' });
     handlers = opened.handlers;
-    director = Object.assign(withUsb(opened.handlers, opened.packageFiles), { dataDir });
+    director = Object.assign(withUsb(opened.handlers, opened.packageFiles), { dataDir, backgroundSettled: opened.backgroundSettled });
     await setUpForbund(director);
     host = await startHost({ handlers: opened.handlers, packageFiles: opened.packageFiles, rootDir: buildDir });
     // A host whose incoming files take at most 1 MiB: the cap mid-stream without sending a gigabyte.

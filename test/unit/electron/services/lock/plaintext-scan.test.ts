@@ -100,11 +100,12 @@ describe('no plaintext at rest once a PIN is set', () => {
 
     const preview = await member['packages.preview']({ fileName: pkg.fileName, bytes: pkg.bytes });
     expect(preview.newAttachments).toBe(1);
-    const markers = { 'PDF bytes': Buffer.from(pdf.subarray(pdf.length >> 1, (pdf.length >> 1) + 48)), 'PDF header': Buffer.from(pdf.subarray(0, 48)), 'event content': Buffer.from(NOTE_MARKER) };
+    // The preview's check also read the PDF's text for the search, kept beside it until apply: sealed too.
+    const markers = { 'PDF bytes': Buffer.from(pdf.subarray(pdf.length >> 1, (pdf.length >> 1) + 48)), 'PDF header': Buffer.from(pdf.subarray(0, 48)), 'event content': Buffer.from(NOTE_MARKER), 'PDF text': Buffer.from(TEXT_MARKER) };
     expect(findMarkers(member.dataDir, markers)).toEqual([]);
 
     // Closing the preview removes what was extracted for it at once; a new preview of the same file applies.
-    expect(Object.keys(snapshotTree(member.dataDir)).filter((f) => f.startsWith('packages/tmp'))).toHaveLength(1); // the PDF, sealed
+    expect(Object.keys(snapshotTree(member.dataDir)).filter((f) => f.startsWith('packages/tmp'))).toHaveLength(2); // the PDF and its text, sealed
     await member['packages.cancel']({ previewId: preview.previewId });
     expect(Object.keys(snapshotTree(member.dataDir)).filter((f) => f.startsWith('packages/tmp'))).toEqual([]);
     await expect(member['packages.apply']({ previewId: preview.previewId })).rejects.toThrow('Förhandsvisningen har gått ut');

@@ -10,6 +10,11 @@ import { makeMultiPagePdf } from '../../../../helpers/pdf-fixtures';
  * 80–150 MB) and the freshly folded ten years were in memory at once. Now the
  * preview checks each document once, the worker ends before the history is
  * folded, and apply only moves the accepted files into place.
+ *
+ * Session 14: their text for the search was then extracted in the background
+ * after apply, a second reading of every file by pdf.js that took the import's
+ * peak from about 300 MB to 405 MB. The check reads the text from the same
+ * opening, and an import leaves no PDF work behind.
  */
 const trace = vi.hoisted(() => ({ steps: [] as string[], on: false }));
 const step = (s: string) => trace.on && trace.steps.push(s);
@@ -18,6 +23,8 @@ vi.mock('../../../../../electron/services/pdf/sandbox', async (importOriginal) =
   return {
     ...real,
     inspectPdfGuarded: (...args: Parameters<typeof real.inspectPdfGuarded>) => (step('inspect'), real.inspectPdfGuarded(...args)),
+    inspectPdfWithTextGuarded: (...args: Parameters<typeof real.inspectPdfWithTextGuarded>) => (step('inspect'), real.inspectPdfWithTextGuarded(...args)),
+    extractPdfTextGuarded: (...args: Parameters<typeof real.extractPdfTextGuarded>) => (step('extract'), real.extractPdfTextGuarded(...args)),
     releasePdfWorker: () => (step('release'), real.releasePdfWorker()),
   };
 });
@@ -56,9 +63,21 @@ describe('the documents of an imported package', () => {
     const member = await laptop('checked-lena');
     let previewId = '';
     const previewSteps = await during(async () => (previewId = (await member['packages.preview'](invitation)).previewId));
-    const applySteps = await during(() => member['packages.apply']({ previewId, asPerson: lena }));
+    const applySteps = await during(async () => {
+      await member['packages.apply']({ previewId, asPerson: lena });
+      await member.backgroundSettled();
+    });
     expect(previewSteps.slice(0, 3)).toEqual(['inspect×3', 'release', 'fold']);
-    expect(applySteps.filter((s) => s.startsWith('inspect'))).toEqual([]);
+    // Nothing is read again after apply, neither to check it nor for its text.
+    expect(applySteps.filter((s) => s.startsWith('inspect') || s.startsWith('extract'))).toEqual([]);
+    // The text is there at once (the check read it): the first search does not wait for pdf.js.
+    let texts: string[] = [];
+    const searchSteps = await during(async () => {
+      const listed = await member['attachments.list']({});
+      texts = await Promise.all(listed.map(async (a) => (await member['attachments.text']({ sha256: a.sha256 })).text));
+    });
+    expect(searchSteps).toEqual([]);
+    expect(texts.map((t) => /Handling (\d)/.exec(t)?.[1]).sort()).toEqual(['1', '2', '3']);
     expect((await member['attachments.list']({})).map((a) => a.fileName).sort()).toEqual(['handling-1.pdf', 'handling-2.pdf', 'handling-3.pdf']);
     expect((await member['attachments.list']({})).every((a) => a.pageCount === 2)).toBe(true);
   }, 120_000);

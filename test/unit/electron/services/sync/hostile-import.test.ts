@@ -20,6 +20,10 @@ vi.mock('../../../../../electron/services/pdf/sandbox', async (importOriginal) =
       inspected.add(createHash('sha256').update(bytes).digest('hex')); // before the bytes are handed over
       return real.inspectPdfGuarded(bytes, opts);
     },
+    inspectPdfWithTextGuarded: (bytes: Uint8Array, opts?: { handOver?: boolean }) => {
+      inspected.add(createHash('sha256').update(bytes).digest('hex'));
+      return real.inspectPdfWithTextGuarded(bytes, opts);
+    },
   };
 });
 
