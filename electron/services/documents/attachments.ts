@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, AttachmentMeta, FileName } from '../../../shared/contract';
-import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf, inspectPdfWithTextGuarded, releasePdfWorker } from '../pdf/sandbox';
+import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf, inspectPdfWithTextGuarded, isOverBudget, releasePdfWorker } from '../pdf/sandbox';
 import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { DataFolder } from '../storage/data-folder';
 import { createSerialQueue } from '../storage/serial';
@@ -112,9 +112,9 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
 
   /**
    * One incoming file, read once by pdf.js: checked, and its text kept as scratch beside it. The bytes are
-   * handed over to the worker. A file the combined job refuses, or that runs over its budget, is checked
-   * again alone (read anew): the check's verdict is what stands, and a file with costly text is still kept,
-   * without text, as before.
+   * handed over to the worker. A file whose check and text together run over their budget is checked again
+   * alone (read anew): the check's verdict is what stands, and a file with costly text is still kept,
+   * without text, as before. A file the check refuses is refused at once.
    */
   async function checkWithText(path: string, bytes: Uint8Array): Promise<IncomingCheck> {
     const size = bytes.byteLength;
@@ -126,7 +126,7 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
     try {
       read = await inspectPdfWithTextGuarded(bytes, { handOver: true });
     } catch (err) {
-      if (!(err instanceof AppError)) throw err;
+      if (!isOverBudget(err)) return refused(err);
       return inspectPdf(await files.read(path), { handOver: true }).then(({ pageCount }): IncomingCheck => ({ ok: true, size, pageCount }), refused);
     }
     if (!read.text) return { ok: true, size, pageCount: read.pageCount };

@@ -46,11 +46,17 @@ const MESSAGES = {
   start: 'PDF-läsaren kunde inte starta. Starta om programmet och försök igen.',
 } as const;
 
+const overBudgetErrors = new WeakSet<AppError>();
+
 const overBudget = (op: PdfJob['op'], cause?: unknown): AppError => {
   const error = new AppError('invalid_file', MESSAGES[op]);
   if (cause !== undefined) error.cause = cause;
+  overBudgetErrors.add(error);
   return error;
 };
+
+/** Whether a job failed because it ran over its time or memory budget (not because the file was refused). */
+export const isOverBudget = (err: unknown): boolean => err instanceof AppError && overBudgetErrors.has(err);
 
 /**
  * The worker's entry. Built: `pdf-worker.js` beside the bundle that starts

@@ -16,14 +16,24 @@ import { makeMultiPagePdf } from '../../../../helpers/pdf-fixtures';
  * peak from about 300 MB to 405 MB. The check reads the text from the same
  * opening, and an import leaves no PDF work behind.
  */
-const trace = vi.hoisted(() => ({ steps: [] as string[], on: false }));
+const trace = vi.hoisted(() => ({ steps: [] as string[], on: false, costlyText: false }));
 const step = (s: string) => trace.on && trace.steps.push(s);
 vi.mock('../../../../../electron/services/pdf/sandbox', async (importOriginal) => {
   const real = await importOriginal<typeof SandboxModule>();
   return {
     ...real,
     inspectPdfGuarded: (...args: Parameters<typeof real.inspectPdfGuarded>) => (step('inspect'), real.inspectPdfGuarded(...args)),
-    inspectPdfWithTextGuarded: (...args: Parameters<typeof real.inspectPdfWithTextGuarded>) => (step('inspect'), real.inspectPdfWithTextGuarded(...args)),
+    inspectPdfWithTextGuarded: async (...args: Parameters<typeof real.inspectPdfWithTextGuarded>) => {
+      step('inspect');
+      // A file whose text is too costly: the check and the text together run over their budget.
+      if (!trace.costlyText) return real.inspectPdfWithTextGuarded(...args);
+      const before = real.configurePdfBudget({ inspectMs: 1, extractMs: 0 });
+      try {
+        return await real.inspectPdfWithTextGuarded(...args);
+      } finally {
+        real.configurePdfBudget(before);
+      }
+    },
     extractPdfTextGuarded: (...args: Parameters<typeof real.extractPdfTextGuarded>) => (step('extract'), real.extractPdfTextGuarded(...args)),
     releasePdfWorker: () => (step('release'), real.releasePdfWorker()),
   };
@@ -80,5 +90,26 @@ describe('the documents of an imported package', () => {
     expect(texts.map((t) => /Handling (\d)/.exec(t)?.[1]).sort()).toEqual(['1', '2', '3']);
     expect((await member['attachments.list']({})).map((a) => a.fileName).sort()).toEqual(['handling-1.pdf', 'handling-2.pdf', 'handling-3.pdf']);
     expect((await member['attachments.list']({})).every((a) => a.pageCount === 2)).toBe(true);
+  }, 120_000);
+
+  it('a file whose check and text together run over their budget is checked again alone, kept, and its text read after the import', async () => {
+    const director = await laptop('costly-chef');
+    const { lena } = await setUpForbund(director);
+    const doc = await director['attachments.add']({ fileName: 'tung-text.pdf', bytes: await makeMultiPagePdf(30, 'Tung text') });
+    await director['documents.share']({ sha256: doc.sha256, title: 'Tung text', confidential: false });
+    const invitation = await director['invitations.export']({ personId: lena });
+    const member = await laptop('costly-lena');
+    trace.costlyText = true;
+    let previewId = '';
+    const previewSteps = await during(async () => (previewId = (await member['packages.preview'](invitation)).previewId)).finally(() => (trace.costlyText = false));
+    expect(previewSteps.slice(0, 3)).toEqual(['inspect×2', 'release', 'fold']);
+    const applySteps = await during(async () => {
+      await member['packages.apply']({ previewId, asPerson: lena });
+      await member.backgroundSettled();
+    });
+    expect((await member['attachments.list']({})).map((a) => [a.fileName, a.pageCount])).toEqual([['tung-text.pdf', 30]]);
+    // Its text was left to the background, as every file's was before.
+    expect(applySteps.filter((s) => s.startsWith('extract'))).toEqual(['extract']);
+    expect((await member['attachments.text']({ sha256: doc.sha256 })).text).toContain('Tung text');
   }, 120_000);
 });
