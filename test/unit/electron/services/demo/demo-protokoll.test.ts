@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFArray, PDFDict, PDFDocument, type PDFHexString, PDFName, type PDFRawStream, type PDFString, decodePDFRawStream } from 'pdf-lib';
@@ -77,6 +77,16 @@ async function swapGlyphsOnPage(bytes: Uint8Array, pageIndex: number): Promise<U
     }
   }
   throw new Error(`no text to change on page ${pageIndex + 1}`);
+}
+
+/** Copies the protokoll, the CA and pdfsig's answer to test/artifacts (kept by CI) and says where. */
+function keepEvidence(pdfsig: string): void {
+  const to = join('test', 'artifacts', `pdfsig-${new Date().toISOString().replace(/[:.]/g, '-')}`);
+  mkdirSync(to, { recursive: true });
+  copyFileSync(path, join(to, 'protokoll.pdf'));
+  copyFileSync(join(dir, 'forbundets-ca.pem'), join(to, 'forbundets-ca.pem'));
+  writeFileSync(join(to, 'pdfsig.txt'), pdfsig);
+  console.error(`pdfsig did not accept the demo protokoll; kept in ${to}`);
 }
 
 const write = (name: string, bytes: Uint8Array): string => {
@@ -180,6 +190,9 @@ describe('the demo folder’s signed protokoll', () => {
     run('certutil', '-N', '-d', `sql:${db}`, '--empty-password');
     run('certutil', '-A', '-d', `sql:${db}`, '-n', 'forbund-ca', '-t', 'C,C,C', '-i', join(dir, 'forbundets-ca.pem'));
     const out = run('pdfsig', '-nssdir', `sql:${db}`, path);
+    // Failed once in a full unit run (session 14: "Unknown Validation Failure", signer's DN "(null)") and not in
+    // 80 runs alone: when it fails, the PDF, the CA and pdfsig's answer are kept for a look.
+    if (!out.includes('Signature is Valid') || !out.includes('Certificate is Trusted')) keepEvidence(out);
     expect(out).toContain('Signer Certificate Common Name: Lena Åberg');
     expect(out).toContain('Signature Validation: Signature is Valid.');
     expect(out).toContain('Certificate Validation: Certificate is Trusted.');
