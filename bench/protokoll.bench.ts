@@ -2,7 +2,7 @@ import { openPdf } from '../electron/services/pdf/pdfjs-node';
 import { renderSignedProtokoll } from '../electron/services/meetings/protokoll/protokoll-pdf';
 import { renderPdf } from '../electron/services/pdf/render';
 import { verifyProtokollPdf } from '../electron/services/meetings/protokoll/verify-protokoll';
-import { attest, bigProtokoll, makeSigners, signerInfo } from '../test/unit/electron/services/meetings/protokoll/fixtures';
+import { attest, bigProtokoll, makePoster, makeSigners, postedAnslag, signerInfo } from '../test/unit/electron/services/meetings/protokoll/fixtures';
 import { makePki, sealed } from '../test/unit/electron/services/meetings/protokoll/pki-fixtures';
 import { measure, report } from './harness';
 
@@ -15,12 +15,14 @@ import { measure, report } from './harness';
 export async function protokollBench(): Promise<void> {
   const doc = bigProtokoll(60);
   const signers = makeSigners();
-  const pki = await makePki(doc, signers);
+  // The förbundschef records the anslag; an export carries that signed record (issue #13), as the app's does.
+  const poster = makePoster();
+  const pki = await makePki(doc, [...signers, poster]);
   const input = {
     document: doc,
     attestations: [attest(signers[0]!, doc, '2026-03-16T13:05:00Z'), attest(signers[1]!, doc, '2026-03-17T08:30:00Z')],
-    signers: signerInfo(signers),
-    anslag: { postedOn: '2026-03-18', takenDownOn: '2026-04-08' },
+    signers: signerInfo([...signers, poster]),
+    anslag: postedAnslag(poster, doc),
     variant: 'signed' as const,
     caFingerprint: pki.ca.fingerprint,
   };
