@@ -15,7 +15,7 @@
  *
  * Needs the built bundles (`npm run build`) and Chromium (/usr/bin/chromium,
  * or CHROMIUM_PATH); skipped with a printed reason otherwise. Run alone:
- * `npx tsx bench/browser.bench.ts` (SB_SCALE_YEARS=1,10; SB_BROWSER_RUNS=4
+ * `npx tsx bench/browser.bench.ts` (SB_SCALE_YEARS=1,5,10, as scale.bench.ts; SB_BROWSER_RUNS=4
  * openings each; then the 100 000-event stress point, two openings after a
  * first one that folds the whole log and takes minutes, unless SB_SCALE_STRESS=0).
  * Under load the wall-clock rows swing by 2–3×; the CPU rows (main side from
@@ -231,7 +231,7 @@ async function browserRows(years: number, runs: number, opts: { warm?: boolean }
 export async function browserBench(): Promise<void> {
   if (!existsSync(HOST_BUNDLE)) return console.log(`browser host rows skipped: ${HOST_BUNDLE} is missing (npm run build).`);
   if (!existsSync(CHROMIUM)) return console.log(`browser host rows skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
-  const years = (process.env['SB_SCALE_YEARS'] ?? '1,10').split(',').map(Number).filter((n) => n > 0);
+  const years = (process.env['SB_SCALE_YEARS'] ?? '1,5,10').split(',').map(Number).filter((n) => n > 0);
   const runs = Math.max(1, Number(process.env['SB_BROWSER_RUNS'] ?? 4) || 4);
   const clicks: Record<number, ClickCost> = {};
   for (const y of years) clicks[y] = await browserRows(y, runs);

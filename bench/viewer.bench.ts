@@ -5,6 +5,7 @@ import { chromium } from '@playwright/test';
 import { createServices } from '../electron/services';
 import { makeMultiPagePdf } from '../test/helpers/pdf-fixtures';
 import { startWebHost } from '../test/e2e/host';
+import { choosePin } from '../test/e2e/journeys';
 import type { Sample } from './harness';
 import { report } from './harness';
 
@@ -37,6 +38,8 @@ export async function viewerBench(): Promise<void> {
   try {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'sv-SE' })).newPage();
     await page.goto(host.url);
+    // A new laptop is locked with a PIN before anything else (issue #15), as the e2e journeys do.
+    await choosePin(page);
     await page.getByRole('navigation', { name: 'Avsnitt' }).getByRole('button', { name: /^Handlingar/ }).click();
     await page.getByTestId('attachment-row').first().waitFor();
 
