@@ -6,6 +6,9 @@ import { QualifiedMatter } from '../forbund/ordning';
 import { SafeLine } from '../safe-text';
 import { VIDEO_LINK_MAX } from './video-link';
 
+/** Points a föredragningslista holds at most (a meeting with more is split over several). */
+export const MAX_AGENDA_ITEMS = 200;
+
 /**
  * Sammanträde, föredragningslista and the record of each item (DOMAIN.md 1.3,
  * 1.6, 1.7, 4, 6). The schemas are event payloads and state at once. Enum
@@ -112,7 +115,7 @@ export const meetingFieldShapes = {
   /** Förvaringsplats för protokollet; null = DEFAULT_STORAGE. */
   storage: Text(300).min(1).nullable(),
   /** The föredragningslista, replaced as a whole list. */
-  agenda: z.array(AgendaItem).max(200),
+  agenda: z.array(AgendaItem).max(MAX_AGENDA_ITEMS),
 };
 
 export const DEFAULT_ORGAN = 'Styrelsen';

@@ -124,6 +124,27 @@ export function decisionsOf(state: FederationState): readonly DecisionRef[] {
   return out;
 }
 
+const byApplicationCache = new WeakMap<object, ReadonlyMap<string, readonly DecisionRef[]>>();
+
+/**
+ * The decisions per ansökan, in order: kept per frozen meetings section like decisionsOf. The list of
+ * ansökningar asks each one's outcome: at ten years, 400 walks of 960 decisions on every change.
+ */
+function decisionsByApplication(state: FederationState): ReadonlyMap<string, readonly DecisionRef[]> {
+  const frozen = Object.isFrozen(state.meetings);
+  const kept = frozen ? byApplicationCache.get(state.meetings) : undefined;
+  if (kept) return kept;
+  const out = new Map<string, DecisionRef[]>();
+  for (const d of decisionsOf(state)) {
+    if (d.applicationId === null) continue;
+    const mine = out.get(d.applicationId);
+    if (mine) mine.push(d);
+    else out.set(d.applicationId, [d]);
+  }
+  if (frozen) byApplicationCache.set(state.meetings, out);
+  return out;
+}
+
 function allDecisions(state: FederationState): DecisionRef[] {
   return meetingsInOrder(state).flatMap((m) => {
     const numbers = paragraphNumbers(state, m);
@@ -156,8 +177,7 @@ export interface ApplicationOutcome {
 
 /** The latest decision on an ansökan: from a justerat protokoll, or "beslutad, ej justerad" before that. */
 export function applicationOutcome(state: FederationState, applicationId: string): ApplicationOutcome {
-  const mine = decisionsOf(state).filter((d) => d.applicationId === applicationId);
-  const last = mine.at(-1);
+  const last = decisionsByApplication(state).get(applicationId)?.at(-1);
   if (!last) return { status: 'none', amountKr: null, period: null, decision: null };
   if (!last.lock) return { status: 'decidedNotAttested', amountKr: last.decision.amountKr, period: last.decision.period, decision: last };
   const o = last.decision.outcome;

@@ -7,6 +7,7 @@ import {
   agendaItem,
   ClockTime,
   DEFAULT_ORGAN,
+  MAX_AGENDA_ITEMS,
   applicationOutcome,
   calledIds,
   meetingStatus,
@@ -172,6 +173,23 @@ export function meetingDateWarning(date: string, today: string): string | null {
   return date.trim() < today ? `${date.trim()} har redan varit. Kontrollera datumet.` : null;
 }
 
+/**
+ * How long an ansökan that has never been before the board is proposed for the
+ * next meeting's agenda: one received longer ago than this without a decision
+ * has most likely been dropped or handled another way. It is not proposed
+ * again, only offered under "Ansökningar utan beslut" (a ten-year history
+ * otherwise proposed 250 of them, more than a föredragningslista holds).
+ * A bordlagd or återremitterad ansökan is always proposed: the board has
+ * asked for it back.
+ */
+const PROPOSE_UNDECIDED_DAYS = 365;
+
+/** The ansökningar the draft of a meeting on `date` proposes (see PROPOSE_UNDECIDED_DAYS). */
+export function proposedApplications(state: FederationState, date: string): AgendaApplication[] {
+  const since = plusDays(date, -PROPOSE_UNDECIDED_DAYS);
+  return openApplications(state).filter((a) => applicationOutcome(state, a.applicationId).status !== 'none' || (currentApplication(state, a.applicationId)?.receivedOn ?? '') >= since);
+}
+
 /** The draft for a new meeting: the first weekday from two weeks ahead at 09.00, everyone called, the standard agenda with the open ansökningar. */
 export function newDraft(state: FederationState, today: string, me: string | null): MeetingDraft {
   const date = deadline(plusDays(today, 14));
@@ -187,7 +205,7 @@ export function newDraft(state: FederationState, today: string, me: string | nul
     justeringDate: '',
     justeringPlace: '',
     firstParagraph: '',
-    agenda: standardAgenda({ newId, applications: openApplications(state), delegationDecisionIds: pendingDelegationIds(state, date), presenter }),
+    agenda: standardAgenda({ newId, applications: proposedApplications(state, date), delegationDecisionIds: pendingDelegationIds(state, date), presenter }),
   };
 }
 
@@ -235,6 +253,7 @@ export function validateDraft(state: FederationState, d: MeetingDraft): DraftErr
   const fp = d.firstParagraph.trim();
   if (fp !== '' && !(/^\d{1,6}$/.test(fp) && Number(fp) >= 1)) e.firstParagraph = 'Första paragrafen ska vara ett heltal, till exempel 12, eller tom.';
   if (d.agenda.length === 0) e.agenda = 'Föredragningslistan är tom. Lägg till minst en punkt.';
+  else if (d.agenda.length > MAX_AGENDA_ITEMS) e.agenda = `Föredragningslistan har ${d.agenda.length} punkter. Ett sammanträde rymmer högst ${MAX_AGENDA_ITEMS}: ta bort några och ta upp dem vid ett annat sammanträde.`;
   for (const item of d.agenda) {
     const ie: { title?: string; proposal?: string } = {};
     if (item.title.trim() === '') ie.title = 'Ge punkten en rubrik.';

@@ -14,6 +14,7 @@ const FK_MEMBER = '00000000-0000-4000-8000-000000000005';
 const APP = '00000000-0000-4000-8000-000000000a01';
 const MEETING = '00000000-0000-4000-8000-000000000c01';
 const TERM = { from: '2023-01-01', to: '2099-12-31' };
+const RECEIVED = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
 
 const fromDirector = (seq: number, type: string, payload: Record<string, unknown>, prev: string[] = []) =>
   stored(seq, { author: DIRECTOR.id, key: DIRECTOR_KEY, lamport: seq, type, payload, prev });
@@ -42,7 +43,8 @@ function baseLog(): StoredEvent[] {
     memberKeyRegistered(8, 8),
     fromDirector(9, 'key.accepted', { fingerprint: MEMBER_KEY }),
     fromDirector(10, 'application.registered', {
-      ...applicationInput({ id: APP, budget: [{ id: 'p', year: '2027', category: 'personnel', description: '', fte: 1, sought: 1_234_500, coFinancing: [], statedTotal: null }] }),
+      // Received a month ago: a new meeting's draft proposes the ansökningar of the last year (meeting-draft.ts).
+      ...applicationInput({ id: APP, receivedOn: RECEIVED, budget: [{ id: 'p', year: '2027', category: 'personnel', description: '', fte: 1, sought: 1_234_500, coFinancing: [], statedTotal: null }] }),
     }),
   ];
 }
