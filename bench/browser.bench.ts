@@ -9,6 +9,9 @@
  *   review says "Senast sparat …" with it, as Playwright sees it (its click
  *   includes its own checks, 50–100 ms on a busy machine) and in the page:
  *   from the click event's time stamp to the first frame that shows it.
+ * - a förbundschef's action on a heavy screen: "Nytt sammanträde" to its form,
+ *   and the meeting saved to its page (Playwright's view; found at ten years:
+ *   the form proposed 250 ansökningar and could not be saved).
  * Then the click (in the page) and its CPU on each side at 1 and 10 years side
  * by side, with the ratio 10 : 1, which should stay near 1 (issue #16; the main
  * side's own part of an action: action.bench.ts).
@@ -228,6 +231,56 @@ async function browserRows(years: number, runs: number, opts: { warm?: boolean }
   }
 }
 
+/**
+ * A förbundschef's action on a heavy screen: "Nytt sammanträde" opened from Sammanträden, and the meeting
+ * saved (its föredragningslista proposed from the open ansökningar) until its page shows, as Playwright
+ * sees it (its own checks included). Three new meetings on one opening of the förbundschef's laptop.
+ */
+async function directorRows(years: number): Promise<{ open: Range; save: Range }> {
+  const f = await scaleFixture(years);
+  const dir = mkdtempSync(join(tmpdir(), 'sb-browser-chef-'));
+  await fs.cp(f.directorDir, dir, { recursive: true });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const host = await startWebHost({ dataDir: dir });
+  const opens: number[] = [];
+  const saves: number[] = [];
+  try {
+    const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(host.url);
+    await page.getByRole('heading', { name: 'Välj en PIN-kod' }).waitFor({ timeout: TIMEOUT });
+    await page.getByLabel('PIN-kod', { exact: true }).fill(PIN);
+    await page.getByLabel('Upprepa PIN-koden').fill(PIN);
+    await page.getByRole('button', { name: 'Spara PIN-koden' }).click();
+    await page.getByTestId('forbund-name').waitFor({ timeout: TIMEOUT });
+    const sections = page.getByRole('navigation', { name: 'Avsnitt' });
+    for (let run = 0; run < 3; run++) {
+      await sections.getByRole('button', { name: /^Sammanträden/ }).click();
+      let t = performance.now();
+      await page.getByRole('button', { name: 'Nytt sammanträde' }).click();
+      await page.getByRole('textbox', { name: 'Plats', exact: true }).waitFor({ timeout: TIMEOUT });
+      opens.push(performance.now() - t);
+      // The date the form proposes (two weeks ahead): the board's terms in the history cover it.
+      const date = await page.getByRole('textbox', { name: 'Datum', exact: true }).inputValue();
+      await page.getByRole('textbox', { name: 'Plats', exact: true }).fill(`Kansliet, rum ${run + 1}`);
+      t = performance.now();
+      // Saved from the keyboard (Enter in the form): a toast of an earlier step may cover the button.
+      await page.getByRole('textbox', { name: 'Plats', exact: true }).press('Enter');
+      await page.getByRole('heading', { level: 1, name: `Styrelsens sammanträde ${date}` }).waitFor({ timeout: TIMEOUT });
+      saves.push(performance.now() - t);
+    }
+    console.log(`browser host, förbundschef, ${years} year${years === 1 ? '' : 's'}`);
+    row('Nytt sammanträde: click to form (Playwright)', range(opens));
+    row('meeting saved: click to its page (Playwright)', range(saves));
+    await context.close();
+    return { open: range(opens), save: range(saves) };
+  } finally {
+    await host.stop();
+    await browser.close();
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function browserBench(): Promise<void> {
   if (!existsSync(HOST_BUNDLE)) return console.log(`browser host rows skipped: ${HOST_BUNDLE} is missing (npm run build).`);
   if (!existsSync(CHROMIUM)) return console.log(`browser host rows skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`);
@@ -237,6 +290,8 @@ export async function browserBench(): Promise<void> {
   for (const y of years) clicks[y] = await browserRows(y, runs);
   // The stress point (about 100 000 events, as in scale.bench.ts): only on request, its first opening folds the whole log.
   if (process.env['SB_SCALE_STRESS'] !== '0') await browserRows(105, Math.min(runs, 2), { warm: true });
+  const chef: Record<number, { open: Range; save: Range }> = {};
+  for (const y of years) chef[y] = await directorRows(y);
   const lo = clicks[Math.min(...years)];
   const hi = clicks[Math.max(...years)];
   if (lo && hi && years.length > 1) {
@@ -246,6 +301,10 @@ export async function browserBench(): Promise<void> {
     console.log(`  ${'click to frame (median)'.padEnd(34)} ${fmt(lo.click)} | ${fmt(hi.click)} | ${(hi.click.median / lo.click.median).toFixed(2)}×`);
     console.log(`  ${'CPU per click, page (mean)'.padEnd(34)} ${lo.pageCpu.toFixed(0).padStart(7)} ms | ${hi.pageCpu.toFixed(0).padStart(7)} ms | ${(hi.pageCpu / lo.pageCpu).toFixed(2)}×`);
     console.log(`  ${'CPU per click, main side (mean)'.padEnd(34)} ${lo.hostCpu.toFixed(0).padStart(7)} ms | ${hi.hostCpu.toFixed(0).padStart(7)} ms | ${(hi.hostCpu / Math.max(1, lo.hostCpu)).toFixed(2)}×`);
+    const [c1, c2] = [chef[a]!, chef[b]!];
+    console.log(`a förbundschef's new meeting (Playwright): ${a} year${a === 1 ? '' : 's'} | ${b} years | ratio ${b} : ${a}`);
+    console.log(`  ${'click to form (median)'.padEnd(34)} ${fmt(c1.open)} | ${fmt(c2.open)} | ${(c2.open.median / c1.open.median).toFixed(2)}×`);
+    console.log(`  ${'saved, click to its page (median)'.padEnd(34)} ${fmt(c1.save)} | ${fmt(c2.save)} | ${(c2.save.median / c1.save.median).toFixed(2)}×`);
   }
 }
 

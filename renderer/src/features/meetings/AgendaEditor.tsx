@@ -6,7 +6,7 @@ import type { FederationState } from '../../../../shared/domain/events';
 import { AGENDA_ITEM_KIND_LABEL, AgendaItemKind, type AgendaItem } from '../../../../shared/domain/meetings';
 import { roleLabel } from '../../lib/roster';
 import { AgendaItemFields } from './AgendaItemFields';
-import { applicationItem, moveItem, newItem, openApplications, type DraftErrors } from './meeting-draft';
+import { applicationItem, moveItem, newItem, openApplications, proposedFor, type DraftErrors } from './meeting-draft';
 
 const KIND_OPTIONS = AgendaItemKind.options.map((k) => ({ value: k, label: AGENDA_ITEM_KIND_LABEL[k] }));
 
@@ -26,17 +26,21 @@ function insertAt(agenda: readonly AgendaItem[], kind: AgendaItemKind): number {
 export function AgendaEditor({
   state,
   meetingId,
+  date,
   agenda,
   errors,
   onChange,
 }: {
   state: FederationState;
   meetingId: string | null;
+  /** The meeting's date as typed: the ansökningar offered first are those a new meeting on it proposes. */
+  date: string;
   agenda: AgendaItem[];
   errors: DraftErrors | null;
   onChange(next: AgendaItem[]): void;
 }) {
   const [kind, setKind] = useState<AgendaItemKind>('decision');
+  const [showOlder, setShowOlder] = useState(false);
   const presenters = useMemo(
     () =>
       Object.values(state.persons)
@@ -45,7 +49,11 @@ export function AgendaEditor({
     [state],
   );
   const onAgenda = new Set(agenda.map((i) => i.applicationId).filter(Boolean));
-  const offered = openApplications(state, meetingId).filter((a) => !onAgenda.has(a.applicationId));
+  const open = openApplications(state, meetingId).filter((a) => !onAgenda.has(a.applicationId));
+  // Older ones without a decision (likely dropped) only on request: at ten years they were 226 rows.
+  const recent = open.filter((a) => proposedFor(state, a.applicationId, date));
+  const older = open.length - recent.length;
+  const offered = showOlder ? open : recent;
   const insert = (item: AgendaItem) => {
     const at = insertAt(agenda, item.kind);
     onChange([...agenda.slice(0, at), item, ...agenda.slice(at)]);
@@ -81,9 +89,10 @@ export function AgendaEditor({
             Lägg till punkt
           </Button>
         </Group>
-        {offered.length > 0 && (
+        {(offered.length > 0 || older > 0) && (
           <Stack gap="xs" mt="sm" component="section" aria-labelledby="offered-heading">
             <Title order={3} size="h4" id="offered-heading">Ansökningar utan beslut</Title>
+            {offered.length === 0 && <Text size="sm" c="dimmed">Alla ansökningar utan beslut från det senaste året finns på föredragningslistan.</Text>}
             {offered.map((a) => (
               <Group key={a.applicationId} justify="space-between" wrap="nowrap">
                 <Text size="sm">
@@ -94,6 +103,13 @@ export function AgendaEditor({
                 </Button>
               </Group>
             ))}
+            {older > 0 && (
+              <Group>
+                <Button size="xs" variant="subtle" onClick={() => setShowOlder((v) => !v)} aria-expanded={showOlder}>
+                  {showOlder ? 'Visa bara ansökningar från det senaste året' : `Visa även äldre ansökningar utan beslut (${older})`}
+                </Button>
+              </Group>
+            )}
           </Stack>
         )}
       </Stack>

@@ -181,7 +181,7 @@ export function MeetingForm({ meeting }: { meeting: MeetingState | null }) {
             </SimpleGrid>
           </Stack>
         </Paper>
-        <AgendaEditor state={state} meetingId={meeting?.id ?? null} agenda={draft.agenda} errors={errors} onChange={(agenda) => set({ agenda })} />
+        <AgendaEditor state={state} meetingId={meeting?.id ?? null} date={draft.date} agenda={draft.agenda} errors={errors} onChange={(agenda) => set({ agenda })} />
         {errors && hasErrors(errors) && (
           <Alert color="red" title="Sammanträdet sparades inte">
             Rätta det som är markerat i formuläret och spara igen.

@@ -184,10 +184,16 @@ export function meetingDateWarning(date: string, today: string): string | null {
  */
 const PROPOSE_UNDECIDED_DAYS = 365;
 
+/** Whether an open ansökan is proposed for a meeting on `date` (see PROPOSE_UNDECIDED_DAYS); an invalid date proposes all. */
+export function proposedFor(state: FederationState, applicationId: string, date: string): boolean {
+  if (!IsoDate.safeParse(date.trim()).success) return true;
+  if (applicationOutcome(state, applicationId).status !== 'none') return true;
+  return (currentApplication(state, applicationId)?.receivedOn ?? '') >= plusDays(date.trim(), -PROPOSE_UNDECIDED_DAYS);
+}
+
 /** The ansökningar the draft of a meeting on `date` proposes (see PROPOSE_UNDECIDED_DAYS). */
 export function proposedApplications(state: FederationState, date: string): AgendaApplication[] {
-  const since = plusDays(date, -PROPOSE_UNDECIDED_DAYS);
-  return openApplications(state).filter((a) => applicationOutcome(state, a.applicationId).status !== 'none' || (currentApplication(state, a.applicationId)?.receivedOn ?? '') >= since);
+  return openApplications(state).filter((a) => proposedFor(state, a.applicationId, date));
 }
 
 /** The draft for a new meeting: the first weekday from two weeks ahead at 09.00, everyone called, the standard agenda with the open ansökningar. */

@@ -1,4 +1,7 @@
+import { MantineProvider } from '@mantine/core';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { AgendaEditor } from '../../../../renderer/src/features/meetings/AgendaEditor';
 import { MAX_AGENDA_ITEMS } from '../../../../shared/domain/meetings';
 import { newDraft, newItem, openApplications, validateDraft } from '../../../../renderer/src/features/meetings/meeting-draft';
 import { DIRECTOR, DIRECTOR_KEY, FK, applicationInput, genesis, kommunAdded, session, stored, viewOf } from '../../fixtures';
@@ -48,5 +51,17 @@ describe('the föredragningslista a new meeting proposes', () => {
     expect(validateDraft(state, draft).agenda).toBeUndefined();
     const long = { ...draft, agenda: [...draft.agenda, ...Array.from({ length: MAX_AGENDA_ITEMS }, () => newItem('information'))] };
     expect(validateDraft(state, long).agenda).toBe(`Föredragningslistan har ${long.agenda.length} punkter. Ett sammanträde rymmer högst 200: ta bort några och ta upp dem vid ett annat sammanträde.`);
+  });
+
+  it('the form offers the older ones on request only, under Ansökningar utan beslut', () => {
+    const state = stateWith(app(1, '2024-05-02'), app(2, '2026-02-01'), app(3, '2026-10-15'));
+    const draft = newDraft(state, '2026-12-06', DIRECTOR.id);
+    const agenda = draft.agenda.filter((i) => i.title !== 'Ansökan om medel: Insats 3'); // taken off by hand
+    render(<MantineProvider><AgendaEditor state={state} meetingId={null} date={draft.date} agenda={agenda} errors={null} onChange={() => undefined} /></MantineProvider>);
+    const offered = screen.getByRole('region', { name: 'Ansökningar utan beslut' });
+    expect(within(offered).getAllByRole('button', { name: /som beslutsärende$/ }).map((b) => b.getAttribute('aria-label'))).toEqual(['Lägg till Insats 3 som beslutsärende']);
+    fireEvent.click(within(offered).getByRole('button', { name: 'Visa även äldre ansökningar utan beslut (1)' }));
+    expect(within(offered).getAllByRole('button', { name: /som beslutsärende$/ }).map((b) => b.getAttribute('aria-label'))).toEqual(['Lägg till Insats 1 som beslutsärende', 'Lägg till Insats 3 som beslutsärende']);
+    expect(within(offered).getByRole('button', { name: 'Visa bara ansökningar från det senaste året' }).getAttribute('aria-expanded')).toBe('true');
   });
 });
