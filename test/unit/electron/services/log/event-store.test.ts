@@ -47,10 +47,10 @@ describe('event store', () => {
     let written = 0;
     const counting: SealedFiles = {
       ...plainFiles,
-      writePieces: async (path, pieces, opts) => {
+      writePieces: async (path: string, pieces: Iterable<string | Uint8Array>) => {
         const all = [...pieces];
         written += all.length;
-        return plainFiles.writePieces(path, all, opts);
+        return plainFiles.writePieces(path, all);
       },
     };
     const store = await openEventStore(dir, counting);
