@@ -74,6 +74,15 @@ async function pageBusy(cdp: CDPSession): Promise<number> {
 const cpuRow = (label: string, host: number[], page: number[]) =>
   console.log(`  ${label.padEnd(40)} ${(host.reduce((a, b) => a + b, 0) / host.length).toFixed(0).padStart(7)} ms main side, ${(page.reduce((a, b) => a + b, 0) / page.length).toFixed(0)} ms page (CPU, mean)`);
 
+/** A copied folder has no PIN yet: the app asks for one before anything else. */
+async function choosePin(page: Page): Promise<void> {
+  await page.getByRole('heading', { name: 'Välj en PIN-kod' }).waitFor({ timeout: TIMEOUT });
+  await page.getByLabel('PIN-kod', { exact: true }).fill(PIN);
+  await page.getByLabel('Upprepa PIN-koden').fill(PIN);
+  await page.getByRole('button', { name: 'Spara PIN-koden' }).click();
+  await page.getByTestId('forbund-name').waitFor({ timeout: TIMEOUT });
+}
+
 async function unlock(page: Page): Promise<number> {
   await page.getByLabel('PIN-kod', { exact: true }).fill(PIN);
   const t0 = performance.now();
@@ -188,11 +197,7 @@ async function browserRows(years: number, runs: number, opts: { warm?: boolean }
       const context = await browser.newContext({ reducedMotion: 'reduce' });
       const page = await context.newPage();
       await page.goto(host.url);
-      await page.getByRole('heading', { name: 'Välj en PIN-kod' }).waitFor({ timeout: TIMEOUT });
-      await page.getByLabel('PIN-kod', { exact: true }).fill(PIN);
-      await page.getByLabel('Upprepa PIN-koden').fill(PIN);
-      await page.getByRole('button', { name: 'Spara PIN-koden' }).click();
-      await page.getByTestId('forbund-name').waitFor({ timeout: TIMEOUT });
+      await choosePin(page);
       await context.close();
       await host.stop();
     }
@@ -271,11 +276,7 @@ async function directorRows(years: number): Promise<{ open: Range; save: Range; 
     const context = await browser.newContext({ reducedMotion: 'reduce', locale: 'sv-SE', timezoneId: 'Europe/Stockholm', viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(host.url);
-    await page.getByRole('heading', { name: 'Välj en PIN-kod' }).waitFor({ timeout: TIMEOUT });
-    await page.getByLabel('PIN-kod', { exact: true }).fill(PIN);
-    await page.getByLabel('Upprepa PIN-koden').fill(PIN);
-    await page.getByRole('button', { name: 'Spara PIN-koden' }).click();
-    await page.getByTestId('forbund-name').waitFor({ timeout: TIMEOUT });
+    await choosePin(page);
     const sections = page.getByRole('navigation', { name: 'Avsnitt' });
     for (let run = 0; run < 3; run++) {
       await sections.getByRole('button', { name: /^Sammanträden/ }).click();
