@@ -1,4 +1,3 @@
-import { collectGarbage } from '../runtime/collect-garbage';
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { previewImport } from '../packages/preview';
 import { NOT_AN_INVITATION, readPackage, type ReadPackage } from '../packages/read';
 import { writePackage } from '../packages/write';
 import { refuse, slug } from '../packages/format';
+import { collectGarbage } from '../runtime/collect-garbage';
 import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { IncomingFiles } from '../packages/incoming';
 import type { FederationService } from './federation';
