@@ -3,7 +3,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError, AttachmentMeta, FileName } from '../../../shared/contract';
-import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf, inspectPdfWithTextGuarded, isOverBudget, releasePdfWorker } from '../pdf/sandbox';
+import { extractPdfTextGuarded as extractPdfText, inspectPdfGuarded as inspectPdf, inspectPdfWithTextGuarded, releasePdfWorker } from '../pdf/sandbox';
 import { plainFiles, type SealedFiles } from '../storage/sealed-file';
 import type { DataFolder } from '../storage/data-folder';
 import { createSerialQueue } from '../storage/serial';
@@ -112,22 +112,17 @@ export function createAttachmentStore(folder: DataFolder, opts: { textBudgetMs?:
 
   /**
    * One incoming file, read once by pdf.js: checked, and its text kept as scratch beside it. The bytes are
-   * handed over to the worker. A file whose check and text together run over their budget is checked again
-   * alone (read anew): the check's verdict is what stands, and a file with costly text is still kept,
-   * without text, as before. A file the check refuses is refused at once.
+   * handed over to the worker. The check and the text have a budget each (sandbox.ts): a file whose text runs
+   * over is kept without text (tried again in the background after the import), as before.
    */
   async function checkWithText(path: string, bytes: Uint8Array): Promise<IncomingCheck> {
     const size = bytes.byteLength;
-    const refused = (err: unknown): IncomingCheck => {
-      if (err instanceof AppError) return { ok: false, message: err.message };
-      throw err;
-    };
     let read: { pageCount: number; text: { pages: string[] } | null };
     try {
       read = await inspectPdfWithTextGuarded(bytes, { handOver: true });
     } catch (err) {
-      if (!isOverBudget(err)) return refused(err);
-      return inspectPdf(await files.read(path), { handOver: true }).then(({ pageCount }): IncomingCheck => ({ ok: true, size, pageCount }), refused);
+      if (err instanceof AppError) return { ok: false, message: err.message };
+      throw err;
     }
     if (!read.text) return { ok: true, size, pageCount: read.pageCount };
     const scratch = `${path}.txt`;

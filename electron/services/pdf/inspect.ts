@@ -78,7 +78,13 @@ function hasIntactEnd(bytes: Uint8Array): boolean {
 }
 
 /** Checks 3 and 4 with pdf.js. Returns the page count. */
-async function readWithPdfJs(bytes: Uint8Array, consume: boolean, withText: ExtractTextOptions | null): Promise<{ pageCount: number; text: ExtractedText | null }> {
+async function readWithPdfJs(
+  bytes: Uint8Array,
+  consume: boolean,
+  pdfLibPages: number,
+  withText: ExtractTextOptions | null,
+  onChecked?: (pageCount: number) => void,
+): Promise<{ pageCount: number; text: ExtractedText | null }> {
   const task = await openPdf(bytes, { consume });
   try {
     const doc = await task.promise;
@@ -89,9 +95,13 @@ async function readWithPdfJs(bytes: Uint8Array, consume: boolean, withText: Extr
     // getPage parses each page dictionary (not its content): cheap, and it fails
     // when a page object is missing, which /Count alone would not show.
     for (let n = 1; n <= doc.numPages; n++) await doc.getPage(n);
+    // Check 5: the two engines agree.
+    if (doc.numPages !== pdfLibPages) throw refuse('corrupt');
+    if (!withText) return { pageCount: doc.numPages, text: null };
+    onChecked?.(doc.numPages);
     // The text while the file is open: a page whose text cannot be read does not refuse a file that is
     // otherwise sound (it is kept without searchable text, as extract-text.ts's callers keep it).
-    const text = withText ? await textOfDocument(doc, withText).catch(() => null) : null;
+    const text = await textOfDocument(doc, withText).catch(() => null);
     return { pageCount: doc.numPages, text };
   } catch (err) {
     if (err instanceof AppError) throw err;
@@ -174,10 +184,11 @@ export async function inspectPdf(bytes: Uint8Array, opts: { consume?: boolean } 
  * inspectPdf, and with `withText` the file's text too, read from the same
  * opening by pdf.js (text: null when it could not be read; the file is still
  * accepted). For the documents an import brings: each is read once.
+ * `onChecked` is called when every check has passed, before the text is read.
  */
 export async function inspectPdfWithText(
   bytes: Uint8Array,
-  opts: { consume?: boolean; withText: ExtractTextOptions | null },
+  opts: { consume?: boolean; withText: ExtractTextOptions | null; onChecked?: (pageCount: number) => void },
 ): Promise<{ pageCount: number; text: ExtractedText | null }> {
   if (bytes.byteLength === 0) throw refuse('empty');
   if (!latin1(bytes, 0, Math.min(bytes.byteLength, 1024)).includes('%PDF-')) throw refuse('notPdf');
@@ -187,7 +198,5 @@ export async function inspectPdfWithText(
   if (!hasIntactEnd(bytes)) throw refuse('corrupt');
   // pdf-lib before pdf.js: it reports encryption even when pdf.js cannot open the file.
   const pdfLibPages = await readWithPdfLib(bytes);
-  const read = await readWithPdfJs(bytes, opts.consume ?? false, opts.withText);
-  if (read.pageCount !== pdfLibPages) throw refuse('corrupt');
-  return read;
+  return readWithPdfJs(bytes, opts.consume ?? false, pdfLibPages, opts.withText, opts.onChecked);
 }

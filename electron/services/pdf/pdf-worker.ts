@@ -16,6 +16,8 @@ export type PdfJob =
   | { id: number; op: 'extract'; bytes: Uint8Array; options: ExtractTextOptions }
   | { id: number; op: 'verify'; bytes: Uint8Array; caFingerprint: string | null };
 export type PdfJobAnswer =
+  /** An inspect with text: the check passed, the text comes next (its own budget starts). */
+  | { id: number; stage: 'checked'; pageCount: number }
   | { id: number; ok: true; value: unknown }
   | { id: number; ok: false; error: { code: AppError['code']; message: string; detail?: string } };
 export type PdfWorkerStatus = { ready: true } | { ready: false; message: string };
@@ -24,7 +26,8 @@ const port = parentPort;
 if (port) {
   port.on('message', (job: PdfJob) => {
     const work: Promise<unknown> =
-      job.op === 'inspect' ? inspectPdfWithText(job.bytes, { consume: true, withText: job.withText }) : job.op === 'extract' ? extractPdfText(job.bytes, job.options) : verifyProtokollPdf(job.bytes, { caFingerprint: job.caFingerprint });
+      job.op === 'inspect'
+        ? inspectPdfWithText(job.bytes, { consume: true, withText: job.withText, onChecked: (pageCount) => port.postMessage({ id: job.id, stage: 'checked', pageCount } satisfies PdfJobAnswer) }) : job.op === 'extract' ? extractPdfText(job.bytes, job.options) : verifyProtokollPdf(job.bytes, { caFingerprint: job.caFingerprint });
     work.then(
       (value) => port.postMessage({ id: job.id, ok: true, value } satisfies PdfJobAnswer),
       (err: unknown) => {

@@ -46,17 +46,11 @@ const MESSAGES = {
   start: 'PDF-läsaren kunde inte starta. Starta om programmet och försök igen.',
 } as const;
 
-const overBudgetErrors = new WeakSet<AppError>();
-
 const overBudget = (op: PdfJob['op'], cause?: unknown): AppError => {
   const error = new AppError('invalid_file', MESSAGES[op]);
   if (cause !== undefined) error.cause = cause;
-  overBudgetErrors.add(error);
   return error;
 };
-
-/** Whether a job failed because it ran over its time or memory budget (not because the file was refused). */
-export const isOverBudget = (err: unknown): boolean => err instanceof AppError && overBudgetErrors.has(err);
 
 /**
  * The worker's entry. Built: `pdf-worker.js` beside the bundle that starts
@@ -135,6 +129,16 @@ async function runJob<T>(spec: JobSpec, bytes: Uint8Array, budgetMs: number, han
       };
       const onMessage = (answer: PdfJobAnswer) => {
         if (answer.id !== id) return;
+        if ('stage' in answer) {
+          // The check passed; the text now has its own budget. Over it, the file stands as checked, without text.
+          clearTimeout(timer);
+          timer = setTimeout(() => {
+            done();
+            stop(w);
+            resolve({ pageCount: answer.pageCount, text: null } as T);
+          }, budget.extractMs);
+          return;
+        }
         done();
         if (answer.ok) return resolve(answer.value as T);
         const error = new AppError(answer.error.code, answer.error.message);
@@ -147,7 +151,7 @@ async function runJob<T>(spec: JobSpec, bytes: Uint8Array, budgetMs: number, han
         reject(overBudget(op, err)); // ERR_WORKER_OUT_OF_MEMORY and the like
       };
       const onExit = (code: number) => onError(new Error(`pdf worker exited with ${code}`));
-      const timer = setTimeout(() => onError(new Error(`pdf ${op} over its ${budgetMs} ms budget`)), budgetMs);
+      let timer = setTimeout(() => onError(new Error(`pdf ${op} over its ${budgetMs} ms budget`)), budgetMs);
       w.on('message', onMessage);
       w.on('error', onError);
       w.on('exit', onExit);
@@ -181,12 +185,13 @@ export function inspectPdfGuarded(bytes: Uint8Array, opts: { handOver?: boolean 
 }
 
 /**
- * inspectPdfGuarded, and the file's text from the same reading (null when it could not be read), within the
- * budgets of both. For the documents an import brings: each is read by pdf.js once, not once to check it and
- * again for the search.
+ * inspectPdfGuarded, and the file's text from the same reading, for the documents an import brings: each is
+ * read by pdf.js once, not once to check it and again for the search. The check has its budget and the text,
+ * once the check has passed, its own (the thread says when it starts on the text): a file whose text runs
+ * over is accepted as checked, with text null, as one that has none.
  */
 export function inspectPdfWithTextGuarded(bytes: Uint8Array, opts: { handOver?: boolean; withText?: ExtractTextOptions } = {}): Promise<{ pageCount: number; text: ExtractedText | null }> {
-  return serial(() => runJob({ op: 'inspect', withText: opts.withText ?? {} }, bytes, budget.inspectMs + budget.extractMs, opts.handOver ?? false));
+  return serial(() => runJob({ op: 'inspect', withText: opts.withText ?? {} }, bytes, budget.inspectMs, opts.handOver ?? false));
 }
 
 /** extract-text.ts's text extraction, in the worker thread within the budget (or `budgetMs`); `handOver` as for inspect. */

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import { createAttachmentStore } from '../../../../../electron/services/documents/attachments';
+import { createAttachmentStore, sha256Hex } from '../../../../../electron/services/documents/attachments';
+import { configurePdfBudget } from '../../../../../electron/services/pdf/sandbox';
 import { openDataFolder } from '../../../../../electron/services/storage/data-folder';
 import { assemblePdf, makePageTreeBomb, makeXObjectBomb } from '../../../../helpers/hostile-pdfs';
 import { makeMultiPagePdf } from '../../../../helpers/pdf-fixtures';
@@ -38,6 +39,22 @@ describe('hostile PDFs', () => {
     for (let i = 0; i < 300_000; i++) objects.push('0');
     const { store: s } = await store();
     await expect(s.add('objekt.pdf', assemblePdf(objects))).rejects.toMatchObject({ code: 'invalid_file', message: expect.stringMatching(/objekt|komplex/) });
+  }, 120_000);
+
+  it('an incoming form-XObject bomb passes its check and stops at the text budget: kept without text', async () => {
+    // The check and the text of an incoming file are one job with a budget each (sandbox.ts).
+    const before = configurePdfBudget({ extractMs: 1000 });
+    try {
+      const { folder, store: s } = await store();
+      const bomb = makeXObjectBomb(10, 6);
+      const path = join(folder.root, 'inkommande-bomb.pdf');
+      writeFileSync(path, bomb);
+      const sha = sha256Hex(bomb);
+      const checks = await s.checkIncoming([{ sha256: sha, path }]);
+      expect(checks.get(sha)).toEqual({ ok: true, size: bomb.byteLength, pageCount: 1 });
+    } finally {
+      configurePdfBudget(before);
+    }
   }, 120_000);
 
   it('keeps answering while a form-XObject bomb is text-extracted, and keeps no text for it', async () => {
