@@ -3,12 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yauzl from 'yauzl';
 import { describe, expect, it } from 'vitest';
-import { computeAcks } from '../../../../../electron/services/packages/acks';
 import { inspectPackage } from '../../../../../electron/services/packages/inspect';
 import { readPackage } from '../../../../../electron/services/packages/read';
-import { writePackage } from '../../../../../electron/services/packages/write';
 import { generateEphemeralDecryptor } from '../../../../../electron/services/identity/encryption-key';
-import { event, fakePdf, FORBUND, FORBUND_NAME, keyRegistered, person, sha256, tmp, writeAttachment } from './helpers';
+import { event, fakePdf, keyRegistered, person, sha256, tmp, writeAttachment, writeChanges } from './helpers';
 
 /** Format 2 against the reader itself (the service-level journeys are in test/unit/sync/encrypted-packages.test.ts). */
 const chef = person('Åsa Ek-Ström');
@@ -25,16 +23,8 @@ const pdf = fakePdf(`ansökan ${MARKER}`, 200_000);
 
 async function write(dir: string) {
   const file = writeAttachment(join(dir, 'src'), pdf);
-  return writePackage({
-    outDir: join(dir, 'out'),
-    identity: chef,
-    forbund: { id: FORBUND, name: FORBUND_NAME },
-    sender: { person: chef.person, name: chef.name },
-    recipients: [{ person: olle.person, name: olle.name }],
-    kind: 'changes',
-    eventLines: events.map((e) => e.text),
+  return writeChanges(join(dir, 'out'), chef, olle, events, {
     attachments: [file],
-    acks: computeAcks(events.map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport }))),
     encryptTo: [chefKey, olleKey].map((k) => ({ fingerprint: k.fingerprint, x25519: k.x25519 })),
   });
 }

@@ -8,6 +8,8 @@ import yazl from 'yazl';
 import { signEvent, type SignedEvent } from '../../../../../electron/services/identity/events';
 import { generateEphemeralIdentity, type DeviceIdentity } from '../../../../../electron/services/identity/keys';
 import type { Manifest } from '../../../../../electron/services/packages/format';
+import { computeAcks } from '../../../../../electron/services/packages/acks';
+import { writePackage } from '../../../../../electron/services/packages/write';
 
 export const FORBUND = randomUUID();
 export const FORBUND_NAME = 'Samordningsförbundet Östra Skåne';
@@ -30,6 +32,31 @@ export function event(who: DeviceIdentity, type: string, lamport: number, payloa
     type,
     payload,
     prev: [],
+  });
+}
+
+/**
+ * A package of changes from `from` to `to` carrying `events` (and their acks), as a laptop exports one;
+ * `over` sets what a test varies (attachments, encryption, progress, the time).
+ */
+export function writeChanges(
+  outDir: string,
+  from: DeviceIdentity & { name: string },
+  to: { person: string; name: string },
+  events: readonly SignedEvent[],
+  over: Partial<Parameters<typeof writePackage>[0]> = {},
+) {
+  return writePackage({
+    outDir,
+    identity: from,
+    forbund: { id: FORBUND, name: FORBUND_NAME },
+    sender: { person: from.person, name: from.name },
+    recipients: [{ person: to.person, name: to.name }],
+    kind: 'changes',
+    eventLines: events.map((e) => e.text),
+    attachments: [],
+    acks: computeAcks(events.map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport }))),
+    ...over,
   });
 }
 

@@ -2,12 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { computeAcks } from '../../../../../electron/services/packages/acks';
 import { readPackage } from '../../../../../electron/services/packages/read';
-import { writePackage } from '../../../../../electron/services/packages/write';
 import { openEventStore, type EventStore } from '../../../../../electron/services/log/event-store';
 import { liveStringsContaining } from '../../../../helpers/heap-strings';
-import { event, FORBUND, FORBUND_NAME, keyRegistered, person, tmp } from './helpers';
+import { event, FORBUND, keyRegistered, person, tmp, writeChanges } from './helpers';
 
 /**
  * Issue #16: a ten-year invitation's events are in memory while it is
@@ -41,18 +39,7 @@ describe('events kept in memory', () => {
     const marker = `mark${randomUUID().replaceAll('-', '')}`;
     const events = markedEvents(marker);
     const dir = tmp();
-    const written = await writePackage({
-      outDir: join(dir, 'out'),
-      identity: chef,
-      forbund: { id: FORBUND, name: FORBUND_NAME },
-      sender: { person: chef.person, name: chef.name },
-      recipients: [{ person: member.person, name: member.name }],
-      kind: 'changes',
-      eventLines: events.map((e) => e.text),
-      attachments: [],
-      acks: computeAcks(events.map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport }))),
-      now: new Date(2026, 2, 14, 10, 0),
-    });
+    const written = await writeChanges(join(dir, 'out'), chef, member, events, { now: new Date(2026, 2, 14, 10, 0) });
     const lines = new Set(events.map((e) => e.text));
     events.length = 0; // only the package holds them now
     const read = await readPackage(written.path, { trustedKeys: (fp) => (fp === chef.fingerprint ? chef.publicKeyPem : null), expectedForbund: FORBUND, tempDir: join(dir, 'tmp') });

@@ -8,11 +8,10 @@ import { createPublicKey } from 'node:crypto';
 import yauzl from 'yauzl';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../../../shared/contract/errors';
-import { computeAcks } from '../../../../../electron/services/packages/acks';
 import { readPackage } from '../../../../../electron/services/packages/read';
 import { previewImport } from '../../../../../electron/services/packages/preview';
-import { writePackage } from '../../../../../electron/services/packages/write';
-import { event, fakePdf, FORBUND, FORBUND_NAME, keyRegistered, person, sha256, tmp, writeAttachment } from './helpers';
+import type { writePackage } from '../../../../../electron/services/packages/write';
+import { event, fakePdf, FORBUND, keyRegistered, person, sha256, tmp, writeAttachment, writeChanges } from './helpers';
 
 const chef = person('Åsa Ek-Ström');
 const member = person('Örjan Lind');
@@ -43,19 +42,7 @@ describe('package round trip', () => {
   });
 
   const write = (extra: Partial<Parameters<typeof writePackage>[0]> = {}) =>
-    writePackage({
-      outDir: join(dir, 'out'),
-      identity: chef,
-      forbund: { id: FORBUND, name: FORBUND_NAME },
-      sender: { person: chef.person, name: chef.name },
-      recipients: [{ person: member.person, name: member.name }],
-      kind: 'changes',
-      eventLines: events.map((e) => e.text),
-      attachments: files,
-      acks: computeAcks(events.map((e) => ({ id: e.id, key: e.body.key, lamport: e.body.lamport }))),
-      now: new Date(2026, 2, 14, 10, 0),
-      ...extra,
-    });
+    writeChanges(join(dir, 'out'), chef, member, events, { attachments: files, now: new Date(2026, 2, 14, 10, 0), ...extra });
 
   it('writes a file named after förbund, date and sender, and reads back the same events and bytes', async () => {
     const progress: number[] = [];
