@@ -82,9 +82,16 @@ const time = (at: Date): pkijs.Time => {
   return new pkijs.Time({ type: value.getUTCFullYear() >= 2050 ? 1 : 0, value });
 };
 
-function serial(): asn1js.Integer {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  bytes[0] = bytes[0]! & 0x7f; // positive
+/**
+ * A random certificate serial number, DER-minimal: the first byte is neither 0 (an integer must not start
+ * with a zero byte before one below 0x80) nor 0x80 or more (that would make it negative). 126 random bits.
+ * Before, the first byte was only masked positive, so about one certificate in 256 began with 0x00: OpenSSL
+ * refused it ("BAD INTEGER") and NSS could not find the signer, so pdfsig called the protokoll's signature
+ * an "Unknown Validation Failure" (the flake of demo-protokoll.test.ts).
+ */
+export function newSerial(random: (bytes: Uint8Array) => Uint8Array = (b) => crypto.getRandomValues(b)): asn1js.Integer {
+  const bytes = random(new Uint8Array(16));
+  bytes[0] = 0x40 | (bytes[0]! & 0x3f);
   return new asn1js.Integer({ valueHex: ab(bytes) });
 }
 
@@ -114,7 +121,7 @@ export async function createCa(forbund: ForbundName, now = new Date()): Promise<
   const keys = (await crypto.subtle.generateKey(EC_PARAMS, true, ['sign', 'verify'])) as CryptoKeyPair;
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  cert.serialNumber = serial();
+  cert.serialNumber = newSerial();
   cert.subject = dn([...forbundRdn(forbund), [OID.commonName, `${forbund.name} CA`]]);
   cert.issuer = dn([...forbundRdn(forbund), [OID.commonName, `${forbund.name} CA`]]);
   cert.notBefore = time(new Date(now.getTime() - 60_000));
@@ -144,7 +151,7 @@ export interface SignerSubject {
 export async function issueSignerCertificate(ca: CaIdentity, forbund: ForbundName, subject: SignerSubject, publicKey: CryptoKey, now = new Date()): Promise<Uint8Array> {
   const cert = new pkijs.Certificate();
   cert.version = 2;
-  cert.serialNumber = serial();
+  cert.serialNumber = newSerial();
   cert.subject = dn([...forbundRdn(forbund), [OID.title, subject.role], [OID.commonName, subject.name]]);
   cert.issuer = ca.cert.subject;
   cert.notBefore = time(new Date(now.getTime() - 60_000));
